@@ -1,0 +1,26 @@
+/** `npm run compose`: regenerates schema/subgraphs/*.graphql and schema/supergraph.graphql. */
+import fs from "node:fs";
+import path from "node:path";
+import { readRegistry, schemaDir } from "../subgraphs/shared/federation/registry";
+import { buildSchemaArtifacts } from "./compose-lib";
+
+async function main() {
+  const registry = readRegistry();
+  const { subgraphs, composed } = await buildSchemaArtifacts(registry);
+  for (const entry of registry) {
+    const sdl = subgraphs.find((s) => s.name === entry.name)!.sdl;
+    fs.mkdirSync(path.dirname(entry.schemaFile), { recursive: true });
+    fs.writeFileSync(entry.schemaFile, sdl);
+  }
+  if (!composed.ok) {
+    console.error("La composition du supergraphe a échoué :\n" + composed.errors.map((e) => `  - ${e}`).join("\n"));
+    process.exit(1);
+  }
+  fs.writeFileSync(path.join(schemaDir(), "supergraph.graphql"), composed.supergraphSdl);
+  console.log(`Supergraphe composé à partir de ${registry.length} sous-graphes : schema/supergraph.graphql`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

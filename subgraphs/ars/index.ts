@@ -1,0 +1,12 @@
+/**
+ * ARS subgraph: the health side of the regional calls (volet santé), funded by the FIR.
+ * Its schema and tables are the regional-call module's (shared with the DREETS, which runs the
+ * social side); see subgraphs/shared/regional-call.
+ */
+import { HEALTH_SIDE } from "../shared/regional-call/side";
+import { regionalCallSubgraph } from "../shared/regional-call/module";
+import { runSubgraphMain } from "../shared/server/main";
+
+export const arsSubgraph = regionalCallSubgraph(HEALTH_SIDE);
+
+if (require.main === module) runSubgraphMain(arsSubgraph, 4001);

@@ -1,0 +1,26 @@
+/**
+ * CAF subgraph: the parentality grants of the family-allowance funds, one CAF per department.
+ * The CAF is the partner that runs its own subgraph: this folder is self-contained apart from
+ * the shared federation plumbing.
+ */
+import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
+import { StructureRow } from "../shared/db/structure.entity";
+import { openDatabase } from "../shared/db/create-data-source";
+import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
+import { SubgraphModule } from "../shared/server/subgraph-module";
+import { runSubgraphMain } from "../shared/server/main";
+import { CafInitial1732300000000 } from "./initial.migration";
+import { ParentalityGrantRow } from "./parentality-grant.entity";
+import { createCafLoaders } from "./loaders";
+import { cafEntityStubs, cafReferenceResolvers, cafResolvers, CafContext } from "./schema";
+import { loadCafDemo } from "./demo";
+
+export const cafSubgraph: SubgraphModule<CafContext> = {
+  name: "caf",
+  buildSchema: () => buildFederatedSchema({ resolvers: [...cafResolvers], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
+  openDatabase: (config) => openDatabase(config, { name: "caf", entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow], migrations: [CafInitial1732300000000] }),
+  createContext: (db) => ({ dataSource: db.dataSource, loaders: createCafLoaders(db.dataSource) }),
+  loadDemo: (db, dataset) => loadCafDemo(db.dataSource, dataset),
+};
+
+if (require.main === module) runSubgraphMain(cafSubgraph, 4003);

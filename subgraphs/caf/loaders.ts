@@ -1,0 +1,49 @@
+import DataLoader from "dataloader";
+import { DataSource, In } from "typeorm";
+import { FundingLine } from "../shared/federation/funding.types";
+import { cafFunder } from "../shared/financing/funders";
+import { byKey, groupBy } from "../shared/graphql/batch";
+import { StructureRow } from "../shared/db/structure.entity";
+import { departmentsOf } from "../shared/reference/cog";
+import { FundingSource } from "../shared/enums";
+import { toCents } from "../shared/money";
+import { ParentalityGrantRow } from "./parentality-grant.entity";
+
+export type CafLoaders = ReturnType<typeof createCafLoaders>;
+
+export function createCafLoaders(ds: DataSource) {
+  const grants = ds.getRepository(ParentalityGrantRow);
+  const grantsBy = (column: "departmentCode" | "siret" | "projectRef") =>
+    new DataLoader<string, ParentalityGrantRow[]>(async (keys) => {
+      const grouped = groupBy(await grants.find({ where: { [column]: In([...keys]) }, order: { year: "ASC", id: "ASC" } }), (g) => g[column] as string);
+      return keys.map((k) => grouped.get(k) ?? []);
+    });
+  /** Sums per department, year and fund; the caller regroups by its own key (department, structure…). */
+  const lines = (keyColumn: string) =>
+    new DataLoader<string, FundingLine[]>(async (keys) => {
+      const rows = await ds.createQueryBuilder()
+        .select(keyColumn, "key").addSelect("g.department_code", "department").addSelect("g.year", "year").addSelect("g.fund", "fund").addSelect("SUM(g.amount_cents)", "cents")
+        .from(ParentalityGrantRow, "g")
+        .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
+        .groupBy(keyColumn).addGroupBy("g.department_code").addGroupBy("g.year").addGroupBy("g.fund")
+        .getRawMany<{ key: string; department: string; year: string | number; fund: FundingSource; cents: string | number }>();
+      const grouped = groupBy(rows, (r) => String(r.key));
+      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: r.fund, funder: cafFunder(r.department), cents: toCents(r.cents) })));
+    });
+  const byDepartment = lines("g.department_code");
+
+  return {
+    grantById: new DataLoader<number, ParentalityGrantRow | undefined>(async (ids) => byKey(await grants.findBy({ id: In([...ids]) }), (g) => g.id, ids)),
+    grantsByDepartment: grantsBy("departmentCode"),
+    grantsByStructure: grantsBy("siret"),
+    grantsByProject: grantsBy("projectRef"),
+    structureName: new DataLoader<string, string | null>(async (sirets) => byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null)),
+    linesByDepartment: byDepartment,
+    /** A region's lines are its departments' lines: one batched query for all of them. */
+    linesByRegion: new DataLoader<string, FundingLine[]>(async (regions) =>
+      Promise.all(regions.map(async (region) => (await byDepartment.loadMany(departmentsOf(region).map((d) => d.code))).flatMap((l) => (l instanceof Error ? [] : l)))),
+    ),
+    linesByStructure: lines("g.siret"),
+    linesByProject: lines("g.project_ref"),
+  };
+}

@@ -1,0 +1,139 @@
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { DataSource } from "typeorm";
+import { Axis, FundingSource } from "../shared/enums";
+import { centsToEuros } from "../shared/money";
+import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
+import { ParentalityGrantRow } from "./parentality-grant.entity";
+import { CafLoaders } from "./loaders";
+
+export interface CafContext {
+  loaders: CafLoaders;
+  dataSource: DataSource;
+}
+const CONTRIBUTION = contributionField("caf");
+
+@Directive('@key(fields: "code")')
+@ObjectType("Region", { description: "Région (code INSEE du COG)." })
+class Region {
+  @Field(() => ID, { description: "Code INSEE de la région." }) code: string;
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType("Department", { description: "Département (code INSEE du COG) : une CAF par département." })
+class Department {
+  @Field(() => ID, { description: "Code INSEE du département." }) code: string;
+}
+
+@Directive('@key(fields: "siret")')
+@ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
+class Structure {
+  @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
+}
+
+@Directive('@key(fields: "ref")')
+@ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
+class Project {
+  @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "Subvention d'une CAF à une structure, pour une année, sur l'un de ses fonds (FNP, REAAP, LAEP, FPT, FIPE)." })
+export class ParentalityGrant {
+  @Field(() => ID, { description: "Identifiant de la subvention." }) id: string;
+  @Field(() => FundingSource, { description: "Fonds de la CAF." }) fund: FundingSource;
+  @Field(() => Float, { description: "Montant en euros." }) amount: number;
+  @Field(() => Int, { description: "Année." }) year: number;
+  @Field({ description: "Objet de la subvention (action financée)." }) title: string;
+  @Field(() => [Axis], { description: "Axes thématiques des 1000 premiers jours concernés, s'ils sont renseignés." }) axes: Axis[];
+  row: ParentalityGrantRow;
+}
+
+const toGrant = (row: ParentalityGrantRow): ParentalityGrant => ({ id: String(row.id), fund: row.fund, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
+const inYear = (year?: number | null) => (g: ParentalityGrantRow) => year == null || g.year === year;
+const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
+
+@Resolver(() => ParentalityGrant)
+class GrantResolver {
+  @FieldResolver(() => Department, { description: "Département de la CAF qui attribue." })
+  department(@Root() grant: ParentalityGrant): Department { return { code: grant.row.departmentCode }; }
+
+  @FieldResolver(() => Structure, { description: "Structure bénéficiaire." })
+  structure(@Root() grant: ParentalityGrant): Structure { return { siret: grant.row.siret }; }
+
+  @FieldResolver(() => Project, { nullable: true, description: "Dossier cofinancé, s'il est référencé." })
+  project(@Root() grant: ParentalityGrant): Project | null { return grant.row.projectRef ? { ref: grant.row.projectRef } : null; }
+}
+
+@Resolver(() => Region)
+class RegionResolver {
+  @Directive("@inaccessible")
+  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  contribution(@Root() region: Region, @Ctx() ctx: CafContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+  }
+}
+
+@Resolver(() => Department)
+class DepartmentResolver {
+  @FieldResolver(() => [ParentalityGrant], { description: "Subventions de la CAF du département." })
+  async parentalityGrants(@Root() department: Department, @Ctx() ctx: CafContext, @yearArg() year?: number): Promise<ParentalityGrant[]> {
+    return (await ctx.loaders.grantsByDepartment.load(department.code)).filter(inYear(year)).map(toGrant);
+  }
+
+  @Directive("@inaccessible")
+  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  contribution(@Root() department: Department, @Ctx() ctx: CafContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+  }
+}
+
+@Resolver(() => Structure)
+class StructureResolver {
+  @FieldResolver(() => [ParentalityGrant], { description: "Subventions des CAF à la structure." })
+  async parentalityGrants(@Root() structure: Structure, @Ctx() ctx: CafContext, @yearArg() year?: number): Promise<ParentalityGrant[]> {
+    return (await ctx.loaders.grantsByStructure.load(structure.siret)).filter(inYear(year)).map(toGrant);
+  }
+
+  @Directive("@inaccessible")
+  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  contribution(@Root() structure: Structure, @Ctx() ctx: CafContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+  }
+}
+
+@Resolver(() => Project)
+class ProjectResolver {
+  @FieldResolver(() => [ParentalityGrant], { description: "Subventions des CAF au dossier." })
+  async parentalityGrants(@Root() project: Project, @Ctx() ctx: CafContext): Promise<ParentalityGrant[]> {
+    return (await ctx.loaders.grantsByProject.load(project.ref)).map(toGrant);
+  }
+
+  @Directive("@inaccessible")
+  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  contribution(@Root() project: Project, @Ctx() ctx: CafContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+  }
+}
+
+@Resolver()
+class GrantQueries {
+  @Query(() => ParentalityGrant, { nullable: true, description: "Une subvention de CAF par son identifiant." })
+  async parentalityGrant(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: CafContext): Promise<ParentalityGrant | null> {
+    const row = /^\d+$/.test(id) ? await ctx.loaders.grantById.load(Number(id)) : undefined;
+    return row ? toGrant(row) : null;
+  }
+}
+
+/** Entities this subgraph extends without returning them: listed so the schema keeps them. */
+export const cafEntityStubs = [Region, Department, Structure, Project];
+
+export const cafResolvers = [GrantResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, GrantQueries] as const;
+
+export const cafReferenceResolvers = {
+  ParentalityGrant: {
+    async __resolveReference(ref: { id: string }, ctx: CafContext) {
+      const row = /^\d+$/.test(ref.id) ? await ctx.loaders.grantById.load(Number(ref.id)) : undefined;
+      return row ? toGrant(row) : null;
+    },
+  },
+};

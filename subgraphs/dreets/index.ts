@@ -1,0 +1,12 @@
+/**
+ * DREETS subgraph (DEETS overseas): the social side of the regional calls (accompagnement des
+ * parents), funded by programme 304 action 17. Same shape as the ARS side; see
+ * subgraphs/shared/regional-call.
+ */
+import { SOCIAL_SIDE } from "../shared/regional-call/side";
+import { regionalCallSubgraph } from "../shared/regional-call/module";
+import { runSubgraphMain } from "../shared/server/main";
+
+export const dreetsSubgraph = regionalCallSubgraph(SOCIAL_SIDE);
+
+if (require.main === module) runSubgraphMain(dreetsSubgraph, 4002);

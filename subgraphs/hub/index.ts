@@ -1,0 +1,38 @@
+/**
+ * Hub subgraph (national team): reference data, structure names and cross-financing.
+ * It owns no funding line: it sums those the funder subgraphs contribute (see schema.ts).
+ */
+import fs from "node:fs";
+import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
+import { openDatabase } from "../shared/db/create-data-source";
+import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
+import { Contribution, discoverContributions } from "../shared/federation/contributions";
+import { readRegistry } from "../shared/federation/registry";
+import { SubgraphModule } from "../shared/server/subgraph-module";
+import { runSubgraphMain } from "../shared/server/main";
+import { HubInitial1732300000000 } from "./initial.migration";
+import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
+import { createHubLoaders } from "./loaders";
+import { createHubSchema, HubContext } from "./schema";
+
+export const HUB = "hub";
+
+/** Contributions declared by the registered funder subgraphs' committed SDL files. */
+export function registeredContributions(): Contribution[] {
+  const funders = readRegistry().filter((s) => s.name !== HUB);
+  return discoverContributions(funders.map((s) => ({ name: s.name, sdl: fs.readFileSync(s.schemaFile, "utf8") })));
+}
+
+export function hubSubgraph(contributions: () => Contribution[] = registeredContributions): SubgraphModule<HubContext> {
+  return {
+    name: HUB,
+    async buildSchema() {
+      const { resolvers, referenceResolvers } = createHubSchema(contributions());
+      return buildFederatedSchema({ resolvers: [...resolvers] }, referenceResolvers);
+    },
+    openDatabase: (config) => openDatabase(config, { name: HUB, entities: [...REFERENCE_ENTITIES, InstructionRuleRow, RegionalCallAnnouncementRow], migrations: [HubInitial1732300000000] }),
+    createContext: (db) => ({ dataSource: db.dataSource, loaders: createHubLoaders(db.dataSource) }),
+  };
+}
+
+if (require.main === module) runSubgraphMain(hubSubgraph(), 4010);

@@ -1,0 +1,25 @@
+/**
+ * Maisons subgraph: the labelling of the overseas "Maisons des 1000 premiers jours" (2024-2025)
+ * by the national committee: project sheets, the annex-2 grid, decisions and forecast budgets.
+ */
+import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
+import { StructureRow } from "../shared/db/structure.entity";
+import { openDatabase } from "../shared/db/create-data-source";
+import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
+import { SubgraphModule } from "../shared/server/subgraph-module";
+import { runSubgraphMain } from "../shared/server/main";
+import { MaisonsInitial1732300000000 } from "./initial.migration";
+import { MAISON_ENTITIES } from "./maison.entities";
+import { createMaisonsLoaders } from "./loaders";
+import { maisonsEntityStubs, maisonsReferenceResolvers, maisonsResolvers, MaisonsContext } from "./schema";
+import { loadMaisonsDemo } from "./demo";
+
+export const maisonsSubgraph: SubgraphModule<MaisonsContext> = {
+  name: "maisons",
+  buildSchema: () => buildFederatedSchema({ resolvers: [...maisonsResolvers], orphanedTypes: maisonsEntityStubs }, maisonsReferenceResolvers),
+  openDatabase: (config) => openDatabase(config, { name: "maisons", entities: [...REFERENCE_ENTITIES, StructureRow, ...MAISON_ENTITIES], migrations: [MaisonsInitial1732300000000] }),
+  createContext: (db) => ({ dataSource: db.dataSource, loaders: createMaisonsLoaders(db.dataSource) }),
+  loadDemo: (db, dataset) => loadMaisonsDemo(db.dataSource, dataset),
+};
+
+if (require.main === module) runSubgraphMain(maisonsSubgraph, 4004);

@@ -1,0 +1,74 @@
+import DataLoader from "dataloader";
+import { DataSource, In } from "typeorm";
+import { FundingLine } from "../shared/federation/funding.types";
+import { funderOfSource } from "../shared/financing/funders";
+import { byKey, groupBy } from "../shared/graphql/batch";
+import { StructureRow } from "../shared/db/structure.entity";
+import { departmentsOf, findDepartment, findRegion } from "../shared/reference/cog";
+import { FundingSource } from "../shared/enums";
+import { toCents } from "../shared/money";
+import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonProjectRow } from "./maison.entities";
+
+export type MaisonsLoaders = ReturnType<typeof createMaisonsLoaders>;
+
+/** An overseas region has one department: the Maison's department for CAF and departmental lines. */
+export const territoryDepartment = (territoryCode: string) => departmentsOf(territoryCode)[0]?.code ?? territoryCode;
+
+export function createMaisonsLoaders(ds: DataSource) {
+  const projects = ds.getRepository(MaisonProjectRow);
+  const childrenOf = <T extends { projectId: number }>(entity: new () => T, order: Record<string, "ASC">) =>
+    new DataLoader<number, T[]>(async (ids) => {
+      const grouped = groupBy(await ds.getRepository(entity).find({ where: { projectId: In([...ids]) } as never, order: order as never }), (r) => r.projectId);
+      return ids.map((id) => grouped.get(id) ?? []);
+    });
+  /**
+   * Budget lines of labelled Maisons only (a forecast counts once the committee labels it),
+   * summed per project key, year and source. `keyColumn` selects what the lines are grouped by.
+   */
+  const lines = (keyColumn: string, joinLeadCarrier: boolean) =>
+    new DataLoader<string, FundingLine[]>(async (keys) => {
+      const qb = ds.createQueryBuilder()
+        .select(keyColumn, "key").addSelect("m.territory_code", "territory").addSelect("b.year", "year").addSelect("b.source", "source").addSelect("SUM(b.amount_cents)", "cents")
+        .from(MaisonBudgetLineRow, "b")
+        .innerJoin(MaisonProjectRow, "m", "m.id = b.project_id");
+      if (joinLeadCarrier) qb.innerJoin(MaisonCarrierRow, "c", "c.project_id = m.id AND c.position = 0");
+      const rows = await qb
+        .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
+        .andWhere("m.decision = :labelled", { labelled: MaisonDecision.LABELLED })
+        .groupBy(keyColumn).addGroupBy("m.territory_code").addGroupBy("b.year").addGroupBy("b.source")
+        .getRawMany<{ key: string; territory: string; year: string | number; source: FundingSource; cents: string | number }>();
+      const grouped = groupBy(rows, (r) => String(r.key));
+      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({
+        year: Number(r.year), source: r.source, funder: funderOfSource(r.source, r.territory, territoryDepartment(r.territory)), cents: toCents(r.cents),
+      })));
+    });
+  const byTerritory = lines("m.territory_code", false);
+
+  return {
+    projectById: new DataLoader<number, MaisonProjectRow | undefined>(async (ids) => byKey(await projects.findBy({ id: In([...ids]) }), (p) => p.id, ids)),
+    projectsByRef: new DataLoader<string, MaisonProjectRow[]>(async (refs) => {
+      const grouped = groupBy(await projects.find({ where: { projectRef: In([...refs]) }, order: { id: "ASC" } }), (p) => p.projectRef as string);
+      return refs.map((r) => grouped.get(r) ?? []);
+    }),
+    projectIdsByCarrier: new DataLoader<string, number[]>(async (sirets) => {
+      const grouped = groupBy(await ds.getRepository(MaisonCarrierRow).find({ where: { siret: In([...sirets]) }, order: { projectId: "ASC" } }), (c) => c.siret);
+      return sirets.map((s) => (grouped.get(s) ?? []).map((c) => c.projectId));
+    }),
+    carriers: childrenOf(MaisonCarrierRow, { position: "ASC" }),
+    assessments: childrenOf(MaisonAssessmentRow, { criterionCode: "ASC" }),
+    budget: childrenOf(MaisonBudgetLineRow, { year: "ASC", id: "ASC" }),
+    structureName: new DataLoader<string, string | null>(async (sirets) => byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null)),
+    linesByRegion: byTerritory,
+    linesByDepartment: new DataLoader<string, FundingLine[]>(async (departments) => {
+      const territories = departments.map((d) => {
+        const region = findRegion(findDepartment(d)?.regionCode ?? "");
+        return region?.overseas ? region.code : null;
+      });
+      const loaded = await byTerritory.loadMany(territories.filter((t): t is string => t !== null));
+      const byCode = new Map(territories.filter((t): t is string => t !== null).map((t, i) => [t, loaded[i]]));
+      return territories.map((t) => { const l = t ? byCode.get(t) : undefined; return !l || l instanceof Error ? [] : l; });
+    }),
+    linesByStructure: lines("c.siret", true),
+    linesByProject: lines("m.project_ref", false),
+  };
+}

@@ -1,0 +1,28 @@
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLSchema } from "graphql";
+import gql from "graphql-tag";
+import { buildSchema, BuildSchemaOptions, createResolversMap } from "type-graphql";
+
+/** The one place that pins the Federation version every subgraph speaks. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+
+/**
+ * type-graphql classes → Federation 2 subgraph schema: build without the federation check, print
+ * with directives, prepend the @link, rebuild with @apollo/subgraph (adds _entities and _service),
+ * then attach the type-graphql resolvers and the entities' __resolveReference.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, "skipCheck">,
+  referenceResolvers: GraphQLResolverMap<unknown> = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}

@@ -1,0 +1,43 @@
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
+import { FundingSource } from "../enums";
+
+/**
+ * What a funder subgraph reports to the cross-financing computation: its lines for one entity,
+ * grouped by year, source and funder. Hidden from the public API (@inaccessible): the hub subgraph
+ * reads them through @requires and exposes only `crossFinancing`.
+ */
+@Directive("@shareable")
+@Directive("@inaccessible")
+@ObjectType({ description: "Ligne de financement interne (année, source, financeur, montant en centimes)." })
+export class FundingLine {
+  @Field(() => Int, { description: "Année du financement." }) year: number;
+  @Field(() => FundingSource, { description: "Source du financement." }) source: FundingSource;
+  @Field({ description: "Financeur (organisme et territoire)." }) funder: string;
+  @Field(() => Float, { description: "Montant en centimes d'euro (entier exact)." }) cents: number;
+}
+
+@Directive("@shareable")
+@Directive("@inaccessible")
+@ObjectType({ description: "Contribution interne d'un financeur à une entité partagée." })
+export class FundingContribution {
+  @Field(() => [FundingLine], { description: "Les lignes de financement de ce financeur pour l'entité." })
+  lines: FundingLine[] | Promise<FundingLine[]>;
+
+  @Field(() => String, { nullable: true, description: "Le nom que ce financeur a enregistré pour l'entité (structures)." })
+  recordedName: string | null | Promise<string | null>;
+}
+
+/** Suffix of the field by which a funder subgraph contributes to an entity: `<subgraph>Contribution`. */
+export const CONTRIBUTION_FIELD_SUFFIX = "Contribution";
+export const contributionField = (subgraph: string) => `${subgraph}${CONTRIBUTION_FIELD_SUFFIX}`;
+
+/**
+ * Builds a contribution whose fields load lazily: a dashboard asking only a structure's name does
+ * not pay for its funding lines, and the other way round.
+ */
+export function lazyContribution(lines: () => Promise<FundingLine[]>, recordedName: () => Promise<string | null> = async () => null): FundingContribution {
+  return {
+    get lines() { return lines(); },
+    get recordedName() { return recordedName(); },
+  };
+}

@@ -1,0 +1,28 @@
+import { REFERENCE_ENTITIES } from "../db/reference.entities";
+import { StructureRow } from "../db/structure.entity";
+import { openDatabase } from "../db/create-data-source";
+import { buildFederatedSchema } from "../federation/build-federated-schema";
+import { SubgraphModule } from "../server/subgraph-module";
+import { CallRow } from "./call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
+import { RegionalCallInitial1732300000000 } from "./initial.migration";
+import { createRegionalCallLoaders } from "./loaders";
+import { createRegionalCallSchema, RegionalCallContext } from "./schema";
+import { loadRegionalCallDemo } from "./demo";
+import { CallSide } from "./side";
+
+export const REGIONAL_CALL_ENTITIES = [...REFERENCE_ENTITIES, StructureRow, CallRow, LaureateProjectRow, LaureateProjectDepartmentRow];
+
+/** A regional-call subgraph (ars or dreets): same tables and shape, its own database and names. */
+export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCallContext> {
+  return {
+    name: side.subgraph,
+    async buildSchema() {
+      const { resolvers, referenceResolvers, orphanedTypes } = createRegionalCallSchema(side);
+      return buildFederatedSchema({ resolvers: [...resolvers], orphanedTypes }, referenceResolvers);
+    },
+    openDatabase: (config) => openDatabase(config, { name: side.subgraph, entities: REGIONAL_CALL_ENTITIES, migrations: [RegionalCallInitial1732300000000] }),
+    createContext: (db) => ({ dataSource: db.dataSource, loaders: createRegionalCallLoaders(db.dataSource, side) }),
+    loadDemo: (db, dataset) => loadRegionalCallDemo(db.dataSource, side, dataset),
+  };
+}

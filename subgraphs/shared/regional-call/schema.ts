@@ -1,0 +1,299 @@
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Brackets, DataSource } from "typeorm";
+import { Axis, GrantStatus, COUNTED_STATUSES, FundingSource } from "../enums";
+import { centsToEuros, sumCents } from "../money";
+import { minimumAwardCents } from "../reference/instructions";
+import { FundingContribution, contributionField, lazyContribution } from "../federation/funding.types";
+import { PageInfo, MAX_PAGE_SIZE, encodeCursor, decodeCursor } from "../graphql/pagination";
+import { badInput } from "../errors";
+import { axisCondition, axisPattern } from "../db/columns";
+import { CallRow } from "./call.entity";
+import { LaureateProjectRow } from "./laureate-project.entity";
+import { RegionalCallLoaders } from "./loaders";
+import { CallSide } from "./side";
+
+export interface RegionalCallContext {
+  loaders: RegionalCallLoaders;
+  dataSource: DataSource;
+}
+
+/**
+ * The GraphQL schema of one side of the regional calls (HealthCall… for the ARS, SocialCall… for
+ * the DREETS). Classes are created per side: type-graphql attaches field resolvers to classes, so
+ * the two subgraphs must not share them.
+ */
+export function createRegionalCallSchema(side: CallSide) {
+  const P = side.typePrefix;
+  const f = side.fieldPrefix;
+
+  @Directive('@key(fields: "code")')
+  @ObjectType("Region", { description: "Région (code INSEE du COG)." })
+  class RegionRef {
+    @Field(() => ID, { description: "Code INSEE de la région (ex. « 52 »)." }) code: string;
+  }
+
+  @Directive('@key(fields: "code")')
+  @ObjectType("Department", { description: "Département (code INSEE du COG)." })
+  class DepartmentRef {
+    @Field(() => ID, { description: "Code INSEE du département (ex. « 44 », « 2A », « 974 »)." }) code: string;
+  }
+
+  @Directive('@key(fields: "siret")')
+  @ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
+  class StructureRef {
+    @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
+  }
+
+  @Directive('@key(fields: "ref")')
+  @ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
+  class ProjectRef {
+    @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
+  }
+
+  @Directive('@key(fields: "id")')
+  @ObjectType(`${P}Call`, { description: `Appel à projets régional 1000 premiers jours, volet ${side.volet}.` })
+  class Call {
+    @Field(() => ID, { description: "Identifiant de l'appel à projets." }) id: string;
+    @Field({ description: "Intitulé de l'appel à projets." }) title: string;
+    @Field(() => Int, { description: "Année de l'appel à projets." }) year: number;
+    @Field(() => [Axis], { description: "Axes thématiques retenus par l'appel." }) axes: Axis[];
+    @Field({ description: "Vrai pour un appel commun ARS-DREETS (une liste de lauréats, deux enveloppes distinctes et non fongibles)." }) joint: boolean;
+    @Field(() => Float, { description: "Enveloppe de ce volet, en euros." }) envelope: number;
+    @Field(() => FundingSource, { description: "Fonds de ce volet." }) fund: FundingSource;
+    @Field(() => String, { nullable: true, description: "Date limite de dépôt des projets (AAAA-MM-JJ)." }) deadline: string | null;
+    @Field(() => String, { nullable: true, description: "Date prévisionnelle des résultats (AAAA-MM-JJ)." }) resultsDue: string | null;
+    row: CallRow;
+  }
+
+  @Directive('@key(fields: "id")')
+  @ObjectType(`${P}Project`, { description: `Projet lauréat d'un appel à projets, volet ${side.volet}, pour une année de financement.` })
+  class Laureate {
+    @Field(() => ID, { description: "Identifiant du projet lauréat." }) id: string;
+    @Field({ description: "Intitulé du projet." }) title: string;
+    @Field(() => Float, { description: "Montant attribué pour l'année, en euros." }) amount: number;
+    @Field(() => Int, { description: "Année du financement (année de l'appel, ou de la reconduction)." }) year: number;
+    @Field(() => [Axis], { description: "Axes thématiques du projet." }) axes: Axis[];
+    @Field(() => GrantStatus, { description: "État du projet." }) status: GrantStatus;
+    @Field(() => String, { nullable: true, description: "Description du projet." }) description: string | null;
+    @Field(() => String, { nullable: true, description: "Synthèse de l'évaluation, si elle est enregistrée." }) evaluationSummary: string | null;
+    row: LaureateProjectRow;
+  }
+
+  @ObjectType(`${P}ProjectEdge`, { description: "Un projet lauréat dans une page de résultats." })
+  class Edge {
+    @Field({ description: "Curseur de ce projet." }) cursor: string;
+    @Field(() => Laureate, { description: "Le projet lauréat." }) node: Laureate;
+  }
+
+  @ObjectType(`${P}ProjectConnection`, { description: "Une page de projets lauréats." })
+  class Connection {
+    @Field(() => Int, { description: "Nombre total de projets correspondant au filtre." }) totalCount: number;
+    @Field(() => PageInfo, { description: "Pagination." }) pageInfo: PageInfo;
+    @Field(() => [Edge], { description: "Les projets de la page." }) edges: Edge[];
+  }
+
+  @InputType(`${P}ProjectFilter`, { description: "Filtre des projets lauréats." })
+  class Filter {
+    @Field(() => Int, { nullable: true, description: "Année du financement." }) year?: number;
+    @Field(() => ID, { nullable: true, description: "Code INSEE de la région de l'appel." }) region?: string;
+    @Field(() => ID, { nullable: true, description: "Code INSEE d'un département où le projet se déroule." }) department?: string;
+    @Field(() => Axis, { nullable: true, description: "Axe thématique." }) axis?: Axis;
+    @Field(() => GrantStatus, { nullable: true, description: "État du projet." }) status?: GrantStatus;
+  }
+
+  @ArgsType()
+  class PageArgs {
+    @Field(() => Filter, { nullable: true, description: "Filtre." }) filter?: Filter;
+    @Field(() => Int, { defaultValue: 50, description: `Taille de la page (au plus ${MAX_PAGE_SIZE}).` }) first: number;
+    @Field(() => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." }) after?: string;
+  }
+
+  const toCall = (row: CallRow): Call => ({
+    id: String(row.id), title: row.title, year: row.year, axes: row.axes, joint: row.joint,
+    envelope: centsToEuros(row.envelopeCents), fund: side.source, deadline: row.deadline, resultsDue: row.resultsDue, row,
+  });
+  const toLaureate = (row: LaureateProjectRow): Laureate => ({
+    id: String(row.id), title: row.title, amount: centsToEuros(row.amountCents), year: row.year, axes: row.axes,
+    status: row.status, description: row.description, evaluationSummary: row.evaluationSummary, row,
+  });
+  const parseId = (id: string) => (/^\d+$/.test(id) ? Number(id) : -1);
+
+  @Resolver(() => Call)
+  class CallResolver {
+    @FieldResolver(() => RegionRef, { description: "Région de l'appel." })
+    region(@Root() call: Call): RegionRef {
+      return { code: call.row.regionCode };
+    }
+
+    @FieldResolver(() => [Laureate], { description: "Projets lauréats retenus par l'appel (hors reconductions)." })
+    async projects(@Root() call: Call, @Ctx() ctx: RegionalCallContext): Promise<Laureate[]> {
+      return (await ctx.loaders.projectsByCall.load(call.row.id)).map(toLaureate);
+    }
+
+    @FieldResolver(() => Float, { description: "Total attribué aux lauréats de l'appel pour ce volet, en euros (projets retirés exclus)." })
+    async awarded(@Root() call: Call, @Ctx() ctx: RegionalCallContext): Promise<number> {
+      const laureates = await ctx.loaders.projectsByCall.load(call.row.id);
+      return centsToEuros(sumCents(laureates.filter((p) => COUNTED_STATUSES.includes(p.status)).map((p) => p.amountCents)));
+    }
+
+    @FieldResolver(() => Float, { description: "Dotation minimale des lauréats fixée par l'instruction : 100 000 €, 200 000 € pour un appel commun ARS-DREETS." })
+    minimumAward(@Root() call: Call): number {
+      return centsToEuros(minimumAwardCents(call.joint));
+    }
+
+    @FieldResolver(() => Boolean, { description: "Vrai si le total attribué atteint la dotation minimale. Pour un appel commun, la dotation minimale porte sur les deux volets ensemble : ce champ ne compte que ce volet." })
+    async minimumAwardMet(@Root() call: Call, @Ctx() ctx: RegionalCallContext): Promise<boolean> {
+      return (await this.awarded(call, ctx)) >= this.minimumAward(call);
+    }
+  }
+
+  @Resolver(() => Laureate)
+  class LaureateResolver {
+    @FieldResolver(() => Call, { description: "Appel à projets qui a retenu le projet." })
+    async call(@Root() project: Laureate, @Ctx() ctx: RegionalCallContext): Promise<Call> {
+      return toCall((await ctx.loaders.callById.load(project.row.callId)) as CallRow);
+    }
+
+    @FieldResolver(() => [DepartmentRef], { description: "Départements où le projet se déroule (tous dans la région de l'appel)." })
+    async departments(@Root() project: Laureate, @Ctx() ctx: RegionalCallContext): Promise<DepartmentRef[]> {
+      return (await ctx.loaders.departmentsByProject.load(project.row.id)).map((code) => ({ code }));
+    }
+
+    @FieldResolver(() => StructureRef, { description: "Structure porteuse du projet." })
+    structure(@Root() project: Laureate): StructureRef {
+      return { siret: project.row.siret };
+    }
+
+    @FieldResolver(() => ProjectRef, { nullable: true, description: "Dossier cofinancé auquel le projet appartient, s'il est référencé." })
+    project(@Root() project: Laureate): ProjectRef | null {
+      return project.row.projectRef ? { ref: project.row.projectRef } : null;
+    }
+
+    @FieldResolver(() => Laureate, { nullable: true, description: "Projet reconduit par celui-ci (pour une reconduction)." })
+    async renewedFrom(@Root() project: Laureate, @Ctx() ctx: RegionalCallContext): Promise<Laureate | null> {
+      if (!project.row.renewedFromId) return null;
+      const row = await ctx.loaders.projectById.load(project.row.renewedFromId);
+      return row ? toLaureate(row) : null;
+    }
+  }
+
+  @Resolver(() => RegionRef)
+  class RegionResolver {
+    @FieldResolver(() => [Call], { name: `${f}Calls`, description: `Appels à projets de la région, volet ${side.volet}.` })
+    async calls(@Root() region: RegionRef, @Ctx() ctx: RegionalCallContext, @Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." }) year?: number): Promise<Call[]> {
+      const rows = await ctx.loaders.callsByRegion.load(region.code);
+      return rows.filter((c) => year == null || c.year === year).map(toCall);
+    }
+
+    @Directive("@inaccessible")
+    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    contribution(@Root() region: RegionRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
+      return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+    }
+  }
+
+  @Resolver(() => DepartmentRef)
+  class DepartmentResolver {
+    @Directive("@inaccessible")
+    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    contribution(@Root() department: DepartmentRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
+      return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+    }
+  }
+
+  @Resolver(() => StructureRef)
+  class StructureResolver {
+    @FieldResolver(() => [Laureate], { name: `${f}Projects`, description: `Projets lauréats de la structure, volet ${side.volet}, toutes années.` })
+    async projects(@Root() structure: StructureRef, @Ctx() ctx: RegionalCallContext): Promise<Laureate[]> {
+      return (await ctx.loaders.projectsByStructure.load(structure.siret)).map(toLaureate);
+    }
+
+    @Directive("@inaccessible")
+    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    contribution(@Root() structure: StructureRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
+      return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+    }
+  }
+
+  @Resolver(() => ProjectRef)
+  class ProjectResolver {
+    @FieldResolver(() => [Laureate], { name: `${f}Projects`, description: `Projets lauréats du dossier, volet ${side.volet}.` })
+    async projects(@Root() project: ProjectRef, @Ctx() ctx: RegionalCallContext): Promise<Laureate[]> {
+      return (await ctx.loaders.projectsByRef.load(project.ref)).map(toLaureate);
+    }
+
+    @Directive("@inaccessible")
+    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    contribution(@Root() project: ProjectRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
+      return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+    }
+  }
+
+  @Resolver()
+  class QueryResolver {
+    @Query(() => Call, { name: `${f}Call`, nullable: true, description: `Un appel à projets, volet ${side.volet}.` })
+    async call(@Arg("id", () => ID, { description: "Identifiant de l'appel." }) id: string, @Ctx() ctx: RegionalCallContext): Promise<Call | null> {
+      const row = await ctx.loaders.callById.load(parseId(id));
+      return row ? toCall(row) : null;
+    }
+
+    @Query(() => Laureate, { name: `${f}Project`, nullable: true, description: `Un projet lauréat, volet ${side.volet}.` })
+    async project(@Arg("id", () => ID, { description: "Identifiant du projet." }) id: string, @Ctx() ctx: RegionalCallContext): Promise<Laureate | null> {
+      const row = await ctx.loaders.projectById.load(parseId(id));
+      return row ? toLaureate(row) : null;
+    }
+
+    @Query(() => Connection, { name: `${f}Projects`, description: `Projets lauréats, volet ${side.volet}, paginés (la liste nationale des lauréats d'une année).` })
+    async projects(@Args(() => PageArgs) { filter, first, after }: PageArgs, @Ctx() ctx: RegionalCallContext): Promise<Connection> {
+      if (first < 0 || first > MAX_PAGE_SIZE) throw badInput(`La taille de page (first) est comprise entre 0 et ${MAX_PAGE_SIZE}.`, "first");
+      let afterId: number;
+      try {
+        afterId = decodeCursor(after);
+      } catch (error) {
+        throw badInput((error as Error).message, "after");
+      }
+      const base = () => {
+        const qb = ctx.dataSource.getRepository(LaureateProjectRow).createQueryBuilder("p");
+        if (filter?.year != null) qb.andWhere("p.year = :year", { year: filter.year });
+        if (filter?.status) qb.andWhere("p.status = :status", { status: filter.status });
+        if (filter?.axis) qb.andWhere(axisCondition("p.axes", "axis"), { axis: axisPattern(filter.axis) });
+        if (filter?.region) qb.andWhere("p.call_id IN (SELECT c.id FROM call c WHERE c.region_code = :region)", { region: filter.region });
+        if (filter?.department) qb.andWhere("p.id IN (SELECT d.project_id FROM laureate_project_department d WHERE d.department_code = :department)", { department: filter.department });
+        return qb;
+      };
+      const [rows, totalCount] = await Promise.all([
+        base().andWhere(new Brackets((w) => w.where("p.id > :afterId", { afterId }))).orderBy("p.id", "ASC").limit(first + 1).getMany(),
+        base().getCount(),
+      ]);
+      const page = rows.slice(0, first);
+      for (const row of page) ctx.loaders.projectById.prime(row.id, row);
+      const edges = page.map((row) => ({ cursor: encodeCursor(row.id), node: toLaureate(row) }));
+      return {
+        totalCount,
+        edges,
+        pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: afterId > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    }
+  }
+
+  const referenceResolvers = {
+    [`${P}Call`]: {
+      async __resolveReference(ref: { id: string }, ctx: RegionalCallContext) {
+        const row = await ctx.loaders.callById.load(parseId(ref.id));
+        return row ? toCall(row) : null;
+      },
+    },
+    [`${P}Project`]: {
+      async __resolveReference(ref: { id: string }, ctx: RegionalCallContext) {
+        const row = await ctx.loaders.projectById.load(parseId(ref.id));
+        return row ? toLaureate(row) : null;
+      },
+    },
+  };
+
+  return {
+    resolvers: [CallResolver, LaureateResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, QueryResolver] as const,
+    referenceResolvers,
+    orphanedTypes: [RegionRef, DepartmentRef, StructureRef, ProjectRef],
+  };
+}

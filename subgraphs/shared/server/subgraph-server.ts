@@ -1,0 +1,113 @@
+import http from "node:http";
+import { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { GraphQLSchema } from "graphql";
+import { SubgraphDatabase } from "../db/create-data-source";
+
+export interface SubgraphServer {
+  name: string;
+  url: string;
+  port: number;
+  database: SubgraphDatabase;
+  stop(): Promise<void>;
+}
+
+interface Options<Context extends object> {
+  name: string;
+  schema: GraphQLSchema;
+  database: SubgraphDatabase;
+  /** Builds the per-request context: fresh DataLoaders for every request, never shared. */
+  createContext: () => Context;
+  port?: number;
+  host?: string;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * A subgraph over node:http with Apollo Server's integration API: GraphQL on /graphql, liveness on
+ * /health, readiness (database reachable) on /ready.
+ */
+export async function startSubgraphServer<Context extends object>(options: Options<Context>): Promise<SubgraphServer> {
+  const apollo = new ApolloServer<Context>({ schema: options.schema, introspection: true });
+  await apollo.start();
+  const { dataSource } = options.database;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? "/", "http://subgraph");
+      if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", subgraph: options.name });
+      if (url.pathname === "/ready") {
+        try {
+          await dataSource.query("SELECT 1");
+          return sendJson(res, 200, { status: "ready", subgraph: options.name });
+        } catch {
+          return sendJson(res, 503, { status: "database unreachable", subgraph: options.name });
+        }
+      }
+      if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+      const body = await readJsonBody(req);
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+        context: async () => options.createContext(),
+      });
+      res.statusCode = result.status ?? 200;
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      if (result.body.kind === "complete") {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      const status = error instanceof BodyError ? error.status : 500;
+      sendJson(res, status, { errors: [{ message: status === 500 ? "Erreur interne du sous-graphe." : (error as Error).message }] });
+      if (status === 500) console.error(`[${options.name}]`, error);
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    name: options.name,
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    database: options.database,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+class BodyError extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+  if (req.method !== "POST") return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(413, "Requête trop volumineuse.");
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+  } catch {
+    throw new BodyError(400, "Corps de requête JSON invalide.");
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(payload));
+}
