@@ -1,6 +1,7 @@
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
 import { SubgraphDatabase } from "../db/create-data-source";
 
@@ -29,7 +30,7 @@ const MAX_BODY_BYTES = 1_000_000;
  * /health, readiness (database reachable) on /ready.
  */
 export async function startSubgraphServer<Context extends object>(options: Options<Context>): Promise<SubgraphServer> {
-  const apollo = new ApolloServer<Context>({ schema: options.schema, introspection: true });
+  const apollo = new ApolloServer<Context>({ schema: options.schema, introspection: true, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const { dataSource } = options.database;
 

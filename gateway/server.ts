@@ -1,0 +1,45 @@
+import http from "node:http";
+import { AddressInfo } from "node:net";
+import { createGatewayRuntime, GatewayRuntime } from "@graphql-hive/gateway";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { GatewayConfig } from "./config";
+import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql";
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  runtime: GatewayRuntime;
+  stop(): Promise<void>;
+}
+
+/** Builds the Hive Gateway runtime (no side effect: nothing listens). */
+export function createGateway(config: GatewayConfig): GatewayRuntime {
+  return createGatewayRuntime({
+    supergraph: config.supergraphFile,
+    pollingInterval: config.pollingIntervalMs || undefined,
+    transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
+    // GraphiQL from the locally installed bundle: partners' networks are often closed to CDNs.
+    renderGraphiQL,
+    graphiql: { title: "1000 premiers jours — graphe des financements", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    landingPage: false,
+    logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
+  });
+}
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const runtime = createGateway(config);
+  const server = http.createServer(runtime);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    runtime,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await runtime.dispose();
+    },
+  };
+}
