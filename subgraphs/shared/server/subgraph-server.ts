@@ -10,6 +10,8 @@ export interface SubgraphServer {
   url: string;
   port: number;
   database: SubgraphDatabase;
+  /** GraphQL requests served and SQL statements run since start (tests assert on them). */
+  stats(): { requests: number; sqlStatements: number };
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   const apollo = new ApolloServer<Context>({ schema: options.schema, introspection: true, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const { dataSource } = options.database;
+  let requests = 0;
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -47,6 +50,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
         }
       }
       if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+      requests++;
       const body = await readJsonBody(req);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -78,9 +82,11 @@ export async function startSubgraphServer<Context extends object>(options: Optio
     port,
     url: `http://127.0.0.1:${port}/graphql`,
     database: options.database,
+    stats: () => ({ requests, sqlStatements: options.database.sql.count }),
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
       await apollo.stop();
       await dataSource.destroy();
     },

@@ -1,0 +1,9 @@
+/** Unit and end-to-end tests are separate projects: `jest --selectProjects unit` runs in a second. */
+const transform = { "^.+\\.ts$": ["@swc/jest"] };
+module.exports = {
+  projects: [
+    { displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"], transform, testEnvironment: "node" },
+    { displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], transform, testEnvironment: "node", setupFiles: ["reflect-metadata"] },
+  ],
+  testTimeout: 60000,
+};
