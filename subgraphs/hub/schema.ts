@@ -61,24 +61,7 @@ class InstructionRule {
   @Field(() => String, { nullable: true, description: "Date (AAAA-MM-JJ), s'il y en a une." }) date: string | null;
 }
 
-@ObjectType({ description: "Appel à projets régional tel que le ministère l'a recensé (page du 21 juillet 2022). Les valeurs inconnues (« A venir », cases vides) restent nulles." })
-class RegionalCallAnnouncement {
-  @Field(() => Int, { description: "Année." }) year: number;
-  @Field({ description: "Vrai si la région a lancé ou annoncé un appel à projets." }) launched: boolean;
-  @Field(() => String, { nullable: true, description: "Cahier des charges." }) specification: string | null;
-  @Field(() => String, { nullable: true, description: "Date limite de dépôt des projets (AAAA-MM-JJ)." }) deadline: string | null;
-  @Field(() => String, { nullable: true, description: "Projets attendus (texte du tableau)." }) expectations: string | null;
-  @Field(() => [Axis], { nullable: true, description: "Axes choisis, quand le tableau les nomme." }) axes: Axis[] | null;
-  @Field(() => String, { nullable: true, description: "Date prévisionnelle des résultats, telle qu'écrite (ex. « Novembre 2022 »)." }) resultsExpected: string | null;
-  @Field({ description: "Source." }) source: string;
-  regionCode: string;
-}
-
 const toRule = (r: InstructionRuleRow): InstructionRule => ({ code: r.code, instruction: r.instruction, year: r.year, label: r.label, amount: r.amountCents == null ? null : centsToEuros(r.amountCents), date: r.date });
-const toAnnouncement = (a: RegionalCallAnnouncementRow): RegionalCallAnnouncement => ({
-  year: a.year, launched: a.launched, specification: a.specification, deadline: a.deadline, expectations: a.expectations,
-  axes: a.axisNumbers ? a.axisNumbers.split(",").map((n) => axisFromNumber(Number(n))) : null, resultsExpected: a.resultsExpected, source: a.source, regionCode: a.regionCode,
-});
 const toCrossFinancing = (lines: FundingLineData[], year?: number | null): CrossFinancing => {
   const data = crossFinancing(lines, year);
   return {
@@ -97,6 +80,24 @@ const toCrossFinancing = (lines: FundingLineData[], year?: number | null): Cross
  * discovered in the registered schemas: a new funder is counted once registered and composed.
  */
 export function createHubSchema(contributions: readonly Contribution[]) {
+  // Created per schema: its `region` field resolver points at this schema's Region class.
+  @ObjectType({ description: "Appel à projets régional tel que le ministère l'a recensé (page du 21 juillet 2022). Les valeurs inconnues (« A venir », cases vides) restent nulles." })
+  class RegionalCallAnnouncement {
+    @Field(() => Int, { description: "Année." }) year: number;
+    @Field({ description: "Vrai si la région a lancé ou annoncé un appel à projets." }) launched: boolean;
+    @Field(() => String, { nullable: true, description: "Cahier des charges." }) specification: string | null;
+    @Field(() => String, { nullable: true, description: "Date limite de dépôt des projets (AAAA-MM-JJ)." }) deadline: string | null;
+    @Field(() => String, { nullable: true, description: "Projets attendus (texte du tableau)." }) expectations: string | null;
+    @Field(() => [Axis], { nullable: true, description: "Axes choisis, quand le tableau les nomme." }) axes: Axis[] | null;
+    @Field(() => String, { nullable: true, description: "Date prévisionnelle des résultats, telle qu'écrite (ex. « Novembre 2022 »)." }) resultsExpected: string | null;
+    @Field({ description: "Source." }) source: string;
+    regionCode: string;
+  }
+  const toAnnouncement = (a: RegionalCallAnnouncementRow): RegionalCallAnnouncement => ({
+    year: a.year, launched: a.launched, specification: a.specification, deadline: a.deadline, expectations: a.expectations,
+    axes: a.axisNumbers ? a.axisNumbers.split(",").map((n) => axisFromNumber(Number(n))) : null, resultsExpected: a.resultsExpected, source: a.source, regionCode: a.regionCode,
+  });
+
   const of = (entity: FinancedEntity) => contributions.filter((c) => c.entity === entity);
   /** Declares the funders' contribution fields as @external on a hub entity class. */
   const externalContributions = (target: Function, entity: FinancedEntity) => {
