@@ -170,3 +170,14 @@ test("an invalid SIRET is refused with a French message and BAD_USER_INPUT", asy
   expect(errors?.[0].message).toMatch(/SIRET invalide/);
   expect(errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
 });
+
+test("the national list filters by region, department and axis", async () => {
+  const q = `query($f: HealthProjectFilter) { healthProjects(filter: $f, first: 50) { totalCount edges { node { id } } } }`;
+  const ofFilter = async (f: Record<string, unknown>) => (await hub.query(q, { f })).data.healthProjects;
+  expect((await ofFilter({ year: 2021, region: "53" })).edges).toEqual([{ node: { id: String(ids.b1) } }]);
+  expect((await ofFilter({ year: 2021, department: "49" })).totalCount).toBe(2); // p1 (44 and 49) and p3
+  expect((await ofFilter({ department: "49" })).totalCount).toBe(3); // and the 2023 renewal
+  expect((await ofFilter({ axis: "SCREENING_CONTINUITY", status: "WITHDRAWN" })).edges).toEqual([{ node: { id: String(ids.p2) } }]);
+  const tooBig = await hub.query(q.replace("first: 50", "first: 100000"), { f: {} });
+  expect(tooBig.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+});

@@ -26,7 +26,7 @@ export async function openDatabase(config: DatabaseConfig, definition: Definitio
   let options: DataSourceOptions;
   if (config.url) {
     await ensurePostgresSchema(config.url, definition.name);
-    options = { ...common, logging: [...common.logging], type: "postgres", url: config.url, schema: definition.name, extra: { max: 10 } };
+    options = { ...common, logging: [...common.logging], type: "postgres", url: config.url, schema: definition.name, extra: { max: 10, options: `-c search_path="${definition.name}"` } };
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
     options = { ...common, logging: [...common.logging], type: "better-sqlite3", database: path.join(config.dataDir, `${definition.name}.sqlite`), prepareDatabase: (db: { pragma(s: string): unknown }) => { db.pragma("journal_mode = WAL"); db.pragma("foreign_keys = ON"); } };
