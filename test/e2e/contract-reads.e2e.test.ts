@@ -181,3 +181,14 @@ test("the national list filters by region, department and axis", async () => {
   const tooBig = await hub.query(q.replace("first: 50", "first: 100000"), { f: {} });
   expect(tooBig.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
 });
+
+test("GraphiQL is served by the gateway from local assets, with no CDN", async () => {
+  const response = await fetch(hub.gateway.url, { headers: { accept: "text/html" } });
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  expect(html).toMatch(/1000 premiers jours/);
+  expect(html).toMatch(/RegionDashboard/);
+  expect(html).not.toMatch(/<script[^>]+src="https?:\/\//);
+  expect(html).not.toMatch(/<link[^>]+href="https?:\/\//);
+  expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
+});
