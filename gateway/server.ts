@@ -4,6 +4,7 @@ import { createGatewayRuntime, GatewayRuntime } from "@graphql-hive/gateway";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql";
+import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 
 export interface RunningGateway {
   url: string;
@@ -26,11 +27,21 @@ export function createGateway(config: GatewayConfig): GatewayRuntime {
   });
 }
 
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, routes: readonly GatewayRoute[] = GATEWAY_ROUTES): Promise<RunningGateway> {
   const runtime = createGateway(config);
-  const server = http.createServer(runtime);
+  let graphqlUrl = "";
+  const server = http.createServer((req, res) => {
+    const route = findRoute(routes, req.method, new URL(req.url ?? "/", "http://gateway").pathname);
+    if (!route) return runtime(req, res);
+    Promise.resolve(route.handle(req, res, { graphqlUrl })).catch((error) => {
+      console.error("[gateway] route", req.url, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Erreur interne.");
+    });
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
+  graphqlUrl = `http://${config.host}:${port}/graphql`;
   return {
     url: `http://${config.host}:${port}/graphql`,
     port,
