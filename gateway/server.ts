@@ -32,7 +32,10 @@ export async function startGateway(config: GatewayConfig, routes: readonly Gatew
   let graphqlUrl = "";
   const server = http.createServer((req, res) => {
     const route = findRoute(routes, req.method, new URL(req.url ?? "/", "http://gateway").pathname);
-    if (!route) return runtime(req, res);
+    if (!route) {
+      void runtime(req, res);
+      return;
+    }
     Promise.resolve(route.handle(req, res, { graphqlUrl })).catch((error) => {
       console.error("[gateway] route", req.url, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
