@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ConfigError, readPort } from "../subgraphs/shared/config";
 import { schemaDir } from "../subgraphs/shared/federation/registry";
+import { AuthConfig, readAuthConfig } from "../subgraphs/shared/auth/config";
 
 export interface GatewayConfig {
   port: number;
@@ -11,6 +12,7 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** How often the gateway re-reads the supergraph file, in ms. */
   pollingIntervalMs: number;
+  auth: AuthConfig;
 }
 
 /**
@@ -33,5 +35,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     supergraphFile: path.resolve(env.SUPERGRAPH_FILE || path.join(schemaDir(env), "supergraph.graphql")),
     subgraphUrls,
     pollingIntervalMs: polling,
+    auth: readAuthConfig(env),
   };
 }

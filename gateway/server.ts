@@ -3,6 +3,7 @@ import { AddressInfo } from "node:net";
 import { createGatewayRuntime, GatewayRuntime } from "@graphql-hive/gateway";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
+import { jwtPlugin } from "./auth";
 import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 
@@ -23,6 +24,10 @@ export function createGateway(config: GatewayConfig): GatewayRuntime {
     renderGraphiQL,
     graphiql: { title: "1000 premiers jours — graphe des financements", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     landingPage: false,
+    // Subgraphs answer only requests signed with the shared secret (Hive Gateway's HMAC signature).
+    hmacSignature: { secret: config.auth.hmacSecret },
+    // (cast: the plugin is typed against a sibling copy of the gateway-runtime types)
+    plugins: () => [jwtPlugin(config.auth) as never],
     logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
   });
 }

@@ -7,6 +7,8 @@
 import { ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { readRegistry } from "../subgraphs/shared/federation/registry";
+import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/shared/auth/config";
+import { readDatabaseConfig } from "../subgraphs/shared/config";
 
 const noDemo = process.argv.includes("--no-demo");
 const dist = path.resolve(__dirname, "..");
@@ -56,6 +58,9 @@ process.on("SIGTERM", () => void stop(0));
 
 async function main() {
   const started = Date.now();
+  // Embedded set-up: this installation's own token key pair and gateway secret, made on first start.
+  const authEnv = process.env.HUB_HMAC_SECRET ? {} : localAuthEnv(ensureLocalSecrets(readDatabaseConfig().dataDir));
+  Object.assign(process.env, authEnv);
   const local = readRegistry().filter((s) => new URL(s.routingUrl).hostname === "127.0.0.1");
   for (const subgraph of local) {
     const port = new URL(subgraph.routingUrl).port;
@@ -65,7 +70,8 @@ async function main() {
   run("gateway", path.join(dist, "gateway", "index.js"), {});
   const gatewayUrl = `http://127.0.0.1:${process.env.GATEWAY_PORT || 4000}/graphql`;
   await waitReady(`${new URL("/healthcheck", gatewayUrl)}`);
-  console.log(`\nHub prêt en ${((Date.now() - started) / 1000).toFixed(1)} s. GraphiQL : ${gatewayUrl}\n(Ctrl-C pour arrêter)\n`);
+  console.log(`\nHub prêt en ${((Date.now() - started) / 1000).toFixed(1)} s. GraphiQL : ${gatewayUrl}`);
+  console.log("Jeton d'un partenaire : npm run token -- caf:44   (Ctrl-C pour arrêter)\n");
 }
 
 main().catch((error) => {

@@ -19,7 +19,7 @@ export const cafSubgraph: SubgraphModule<CafContext> = {
   name: "caf",
   buildSchema: () => buildFederatedSchema({ resolvers: [...cafResolvers], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
   openDatabase: (config) => openDatabase(config, { name: "caf", entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow], migrations: [CafInitial1732300000000] }),
-  createContext: (db) => ({ dataSource: db.dataSource, loaders: createCafLoaders(db.dataSource) }),
+  createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createCafLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadCafDemo(db.dataSource, dataset),
 };
 

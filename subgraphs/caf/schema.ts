@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
+import { Actor } from "../shared/auth/organisation";
 import { Axis, FundingSource } from "../shared/enums";
 import { centsToEuros } from "../shared/money";
 import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
@@ -7,6 +8,7 @@ import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { CafLoaders } from "./loaders";
 
 export interface CafContext {
+  actor: Actor | null;
   loaders: CafLoaders;
   dataSource: DataSource;
 }

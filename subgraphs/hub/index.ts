@@ -31,7 +31,7 @@ export function hubSubgraph(contributions: () => Contribution[] = registeredCont
       return buildFederatedSchema({ resolvers: [...resolvers] }, referenceResolvers);
     },
     openDatabase: (config) => openDatabase(config, { name: HUB, entities: [...REFERENCE_ENTITIES, InstructionRuleRow, RegionalCallAnnouncementRow], migrations: [HubInitial1732300000000] }),
-    createContext: (db) => ({ dataSource: db.dataSource, loaders: createHubLoaders(db.dataSource) }),
+    createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createHubLoaders(db.dataSource) }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
+import { Actor } from "../shared/auth/organisation";
 import { Axis, axisFromNumber, FundingSource } from "../shared/enums";
 import { centsToEuros } from "../shared/money";
 import { isValidSiret } from "../shared/siret";
@@ -13,6 +14,7 @@ import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.ent
 import { HubLoaders } from "./loaders";
 
 export interface HubContext {
+  actor: Actor | null;
   loaders: HubLoaders;
   dataSource: DataSource;
 }

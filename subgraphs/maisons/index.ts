@@ -18,7 +18,7 @@ export const maisonsSubgraph: SubgraphModule<MaisonsContext> = {
   name: "maisons",
   buildSchema: () => buildFederatedSchema({ resolvers: [...maisonsResolvers], orphanedTypes: maisonsEntityStubs }, maisonsReferenceResolvers),
   openDatabase: (config) => openDatabase(config, { name: "maisons", entities: [...REFERENCE_ENTITIES, StructureRow, ...MAISON_ENTITIES], migrations: [MaisonsInitial1732300000000] }),
-  createContext: (db) => ({ dataSource: db.dataSource, loaders: createMaisonsLoaders(db.dataSource) }),
+  createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createMaisonsLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadMaisonsDemo(db.dataSource, dataset),
 };
 

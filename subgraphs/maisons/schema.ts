@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
+import { Actor } from "../shared/auth/organisation";
 import { FundingSource } from "../shared/enums";
 import { centsToEuros, sumCents } from "../shared/money";
 import { OVERSEAS_REGIONS } from "../shared/reference/cog";
@@ -8,6 +9,7 @@ import { LabellingCriterionRow, MaisonDecision, MaisonPhase, MaisonProjectRow } 
 import { MaisonsLoaders } from "./loaders";
 
 export interface MaisonsContext {
+  actor: Actor | null;
   loaders: MaisonsLoaders;
   dataSource: DataSource;
 }

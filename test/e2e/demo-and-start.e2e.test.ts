@@ -3,8 +3,11 @@ import { buildDemoDataset } from "../../subgraphs/shared/demo/dataset";
 import { startSubgraph } from "../../subgraphs/shared/server/subgraph-module";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
 import { createTestDatabase, TestDatabase } from "../support/database";
+import { createTestAuth } from "../support/auth";
 
 let database: TestDatabase;
+const auth = createTestAuth();
+afterAll(() => auth.cleanup());
 beforeEach(async () => { database = await createTestDatabase(); });
 afterEach(() => database.drop());
 
@@ -14,7 +17,7 @@ const count = async (server: Awaited<ReturnType<typeof startSubgraph>>, table: s
 test("every subgraph loads the same reference data, and its demo slice once, all flagged demo", async () => {
   const dataset = buildDemoDataset();
   for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
-    let server = await startSubgraph(module, { database: database.config, port: 0, demo: dataset });
+    let server = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: dataset });
     expect({ subgraph: module.name, regions: await count(server, "region"), departments: await count(server, "department"), axes: await count(server, "axis") })
       .toEqual({ subgraph: module.name, regions: 18, departments: 101, axes: 6 });
     const table = { ars: "laureate_project", dreets: "laureate_project", caf: "parentality_grant", maisons: "maison_project", hub: null }[module.name];
@@ -24,7 +27,7 @@ test("every subgraph loads the same reference data, and its demo slice once, all
       expect(await count(server, table, "WHERE demo = false")).toBe(0);
       expect(await count(server, "structure", "WHERE demo = false")).toBe(0);
       await server.stop();
-      server = await startSubgraph(module, { database: database.config, port: 0, demo: dataset }); // second start: no duplicate
+      server = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: dataset }); // second start: no duplicate
       expect(await count(server, table)).toBe(loaded);
     } else {
       expect(await count(server, "regional_call_announcement")).toBe(18);
@@ -35,7 +38,7 @@ test("every subgraph loads the same reference data, and its demo slice once, all
 });
 
 test("--no-demo: reference data only", async () => {
-  const server = await startSubgraph(FUNDER_SUBGRAPHS[0], { database: database.config, port: 0, demo: null });
+  const server = await startSubgraph(FUNDER_SUBGRAPHS[0], { database: database.config, auth: auth.config, port: 0, demo: null });
   expect(await count(server, "laureate_project")).toBe(0);
   expect(await count(server, "region")).toBe(18);
   const health = await fetch(server.url.replace("/graphql", "/ready"));

@@ -6,12 +6,14 @@ import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
 import { DemoDataset } from "../../subgraphs/shared/demo/dataset";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { createTestDatabase, TestDatabase } from "./database";
+import { createTestAuth, TestAuth } from "./auth";
 
 export interface TestHub {
   gateway: RunningGateway;
   subgraphs: Record<string, SubgraphServer>;
   database: TestDatabase;
-  query<T = any>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  auth: TestAuth;
+  query<T = any>(query: string, variables?: Record<string, unknown>, operationName?: string, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Per subgraph: GraphQL requests and SQL statements run while `action` ran. */
   measure(action: () => Promise<unknown>): Promise<Record<string, { requests: number; sqlStatements: number }>>;
   stop(): Promise<void>;
@@ -23,10 +25,11 @@ export interface TestHub {
  */
 export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void> } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
+  const auth = createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
   try {
     for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
-      subgraphs[module.name] = await startSubgraph(module, { database: database.config, port: 0, demo: options.demo ?? null });
+      subgraphs[module.name] = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: options.demo ?? null });
     }
     await options.seed?.(subgraphs);
   } catch (error) {
@@ -40,9 +43,12 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
     supergraphFile: path.resolve("schema/supergraph.graphql"),
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
     pollingIntervalMs: 0,
+    auth: auth.config,
   });
-  const query: TestHub["query"] = async (q, variables, operationName) => {
-    const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables, operationName }) });
+  const query: TestHub["query"] = async (q, variables, operationName, token) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(gateway.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables, operationName }) });
     return response.json() as never;
   };
   const snapshot = () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.stats()]));
@@ -50,6 +56,7 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
     gateway,
     subgraphs,
     database,
+    auth,
     query,
     async measure(action) {
       const before = snapshot();
@@ -64,6 +71,7 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
       await gateway.stop();
       await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
       await database.drop();
+      auth.cleanup();
     },
   };
 }

@@ -22,7 +22,7 @@ export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCal
       return buildFederatedSchema({ resolvers: [...resolvers], orphanedTypes }, referenceResolvers);
     },
     openDatabase: (config) => openDatabase(config, { name: side.subgraph, entities: REGIONAL_CALL_ENTITIES, migrations: [RegionalCallInitial1732300000000] }),
-    createContext: (db) => ({ dataSource: db.dataSource, loaders: createRegionalCallLoaders(db.dataSource, side) }),
+    createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createRegionalCallLoaders(db.dataSource, side) }),
     loadDemo: (db, dataset) => loadRegionalCallDemo(db.dataSource, side, dataset),
   };
 }

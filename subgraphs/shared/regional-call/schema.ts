@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Brackets, DataSource } from "typeorm";
+import { Actor } from "../auth/organisation";
 import { Axis, GrantStatus, COUNTED_STATUSES, FundingSource } from "../enums";
 import { centsToEuros, sumCents } from "../money";
 import { minimumAwardCents } from "../reference/instructions";
@@ -13,6 +14,7 @@ import { RegionalCallLoaders } from "./loaders";
 import { CallSide } from "./side";
 
 export interface RegionalCallContext {
+  actor: Actor | null;
   loaders: RegionalCallLoaders;
   dataSource: DataSource;
 }

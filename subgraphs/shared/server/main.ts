@@ -1,5 +1,6 @@
 import { readDatabaseConfig, readPort } from "../config";
 import { buildDemoDataset } from "../demo/dataset";
+import { readAuthConfig } from "../auth/config";
 import { startSubgraph, SubgraphModule } from "./subgraph-module";
 
 /**
@@ -9,12 +10,14 @@ import { startSubgraph, SubgraphModule } from "./subgraph-module";
 export function runSubgraphMain(module: SubgraphModule, defaultPort: number): void {
   const demo = !process.argv.includes("--no-demo") && process.env.DEMO !== "0";
   const portVariable = `${module.name.toUpperCase()}_PORT`;
-  startSubgraph(module, {
+  Promise.resolve()
+    .then(() => startSubgraph(module, {
     database: readDatabaseConfig(),
+    auth: readAuthConfig(),
     port: readPort(portVariable, readPort("PORT", defaultPort)),
     host: process.env.HOST || "127.0.0.1",
     demo: demo ? buildDemoDataset() : null,
-  })
+  }))
     .then((server) => {
       console.log(JSON.stringify({ level: "info", subgraph: module.name, msg: "listening", url: server.url }));
       const stop = () => server.stop().then(() => process.exit(0), () => process.exit(1));

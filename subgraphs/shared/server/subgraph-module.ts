@@ -1,5 +1,7 @@
 import { GraphQLSchema } from "graphql";
 import { DatabaseConfig } from "../config";
+import { AuthConfig } from "../auth/config";
+import { Actor } from "../auth/organisation";
 import { SubgraphDatabase } from "../db/create-data-source";
 import { DemoDataset } from "../demo/dataset";
 import { startSubgraphServer, SubgraphServer } from "./subgraph-server";
@@ -10,13 +12,14 @@ export interface SubgraphModule<Context extends object = object> {
   /** Builds the schema alone (no database): what `npm run compose` prints. */
   buildSchema(): Promise<GraphQLSchema>;
   openDatabase(config: DatabaseConfig): Promise<SubgraphDatabase>;
-  createContext(database: SubgraphDatabase): Context;
+  createContext(database: SubgraphDatabase, actor: Actor | null): Context;
   /** Loads this subgraph's slice of the fictitious demo set, once, in one transaction. */
   loadDemo?(database: SubgraphDatabase, dataset: DemoDataset): Promise<void>;
 }
 
 export interface StartOptions {
   database: DatabaseConfig;
+  auth: AuthConfig;
   port?: number;
   host?: string;
   demo?: DemoDataset | null;
@@ -26,5 +29,5 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
   const database = await module.openDatabase(options.database);
   if (options.demo && module.loadDemo) await module.loadDemo(database, options.demo);
   const schema = await module.buildSchema();
-  return startSubgraphServer({ name: module.name, schema, database, createContext: () => module.createContext(database), port: options.port, host: options.host });
+  return startSubgraphServer({ name: module.name, schema, database, createContext: (actor) => module.createContext(database, actor), auth: options.auth, port: options.port, host: options.host });
 }

@@ -4,6 +4,9 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
 import { SubgraphDatabase } from "../db/create-data-source";
+import { AuthConfig } from "../auth/config";
+import { Actor } from "../auth/organisation";
+import { createGatewayRequestVerifier, UnauthorizedRequest } from "../auth/gateway-request";
 
 export interface SubgraphServer {
   name: string;
@@ -20,7 +23,9 @@ interface Options<Context extends object> {
   schema: GraphQLSchema;
   database: SubgraphDatabase;
   /** Builds the per-request context: fresh DataLoaders for every request, never shared. */
-  createContext: () => Context;
+  createContext: (actor: Actor | null) => Context;
+  /** Gateway signature and token verification; every GraphQL request must pass it. */
+  auth: AuthConfig;
   port?: number;
   host?: string;
 }
@@ -36,6 +41,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   await apollo.start();
   const { dataSource } = options.database;
   let requests = 0;
+  const verifyGatewayRequest = createGatewayRequestVerifier(options.auth);
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -52,13 +58,20 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
       requests++;
       const body = await readJsonBody(req);
+      let actor: Actor | null;
+      try {
+        actor = await verifyGatewayRequest(body);
+      } catch (error) {
+        if (error instanceof UnauthorizedRequest) return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] });
+        throw error;
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context: async () => options.createContext(),
+        context: async () => options.createContext(actor),
       });
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
