@@ -10,6 +10,8 @@ import { buildFederatedSchema } from "../shared/federation/build-federated-schem
 import { SubgraphModule } from "../shared/server/subgraph-module";
 import { runSubgraphMain } from "../shared/server/main";
 import { CafInitial1732300000000 } from "./initial.migration";
+import { CafWrites1732400000000 } from "./writes.migration";
+import { AuditEntryRow } from "../shared/audit/audit-entry.entity";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { createCafLoaders } from "./loaders";
 import { cafEntityStubs, cafReferenceResolvers, cafResolvers, CafContext } from "./schema";
@@ -18,7 +20,7 @@ import { loadCafDemo } from "./demo";
 export const cafSubgraph: SubgraphModule<CafContext> = {
   name: "caf",
   buildSchema: () => buildFederatedSchema({ resolvers: [...cafResolvers], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
-  openDatabase: (config) => openDatabase(config, { name: "caf", entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow], migrations: [CafInitial1732300000000] }),
+  openDatabase: (config) => openDatabase(config, { name: "caf", entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow, AuditEntryRow], migrations: [CafInitial1732300000000, CafWrites1732400000000] }),
   createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createCafLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadCafDemo(db.dataSource, dataset),
 };

@@ -1,10 +1,12 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis, FundingSource } from "../shared/enums";
 import { centsToEuros } from "../shared/money";
 import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
+import { ParentalityGrantInput, recordParentalityGrant } from "./writes";
+import { createAuditResolver } from "../shared/audit/audit";
 import { CafLoaders } from "./loaders";
 
 export interface CafContext {
@@ -126,10 +128,20 @@ class GrantQueries {
   }
 }
 
+@Resolver()
+class GrantMutations {
+  @Mutation(() => ParentalityGrant, { description: "Enregistre une subvention de la CAF. Réservé à caf:<département> ; fonds de la CAF seulement ; pas de doublon." })
+  async recordParentalityGrant(@Arg("input", () => ParentalityGrantInput, { description: "La subvention." }) input: ParentalityGrantInput, @Ctx() ctx: CafContext): Promise<ParentalityGrant> {
+    return toGrant(await recordParentalityGrant(ctx.dataSource, ctx.actor, input));
+  }
+}
+
+const CafAuditQueries = createAuditResolver("cafAuditTrail", "subventions des CAF");
+
 /** Entities this subgraph extends without returning them: listed so the schema keeps them. */
 export const cafEntityStubs = [Region, Department, Structure, Project];
 
-export const cafResolvers = [GrantResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, GrantQueries] as const;
+export const cafResolvers = [GrantResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, GrantQueries, GrantMutations, CafAuditQueries] as const;
 
 export const cafReferenceResolvers = {
   ParentalityGrant: {

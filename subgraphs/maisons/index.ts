@@ -9,6 +9,8 @@ import { buildFederatedSchema } from "../shared/federation/build-federated-schem
 import { SubgraphModule } from "../shared/server/subgraph-module";
 import { runSubgraphMain } from "../shared/server/main";
 import { MaisonsInitial1732300000000 } from "./initial.migration";
+import { MaisonsWrites1732400000000 } from "./writes.migration";
+import { AuditEntryRow } from "../shared/audit/audit-entry.entity";
 import { MAISON_ENTITIES } from "./maison.entities";
 import { createMaisonsLoaders } from "./loaders";
 import { maisonsEntityStubs, maisonsReferenceResolvers, maisonsResolvers, MaisonsContext } from "./schema";
@@ -17,7 +19,7 @@ import { loadMaisonsDemo } from "./demo";
 export const maisonsSubgraph: SubgraphModule<MaisonsContext> = {
   name: "maisons",
   buildSchema: () => buildFederatedSchema({ resolvers: [...maisonsResolvers], orphanedTypes: maisonsEntityStubs }, maisonsReferenceResolvers),
-  openDatabase: (config) => openDatabase(config, { name: "maisons", entities: [...REFERENCE_ENTITIES, StructureRow, ...MAISON_ENTITIES], migrations: [MaisonsInitial1732300000000] }),
+  openDatabase: (config) => openDatabase(config, { name: "maisons", entities: [...REFERENCE_ENTITIES, StructureRow, ...MAISON_ENTITIES, AuditEntryRow], migrations: [MaisonsInitial1732300000000, MaisonsWrites1732400000000] }),
   createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createMaisonsLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadMaisonsDemo(db.dataSource, dataset),
 };

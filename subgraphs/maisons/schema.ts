@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { FundingSource } from "../shared/enums";
@@ -7,6 +7,8 @@ import { OVERSEAS_REGIONS } from "../shared/reference/cog";
 import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
 import { LabellingCriterionRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { MaisonsLoaders } from "./loaders";
+import { CriterionInput, MaisonProjectInput, maisonWrites } from "./writes";
+import { createAuditResolver } from "../shared/audit/audit";
 
 export interface MaisonsContext {
   actor: Actor | null;
@@ -242,10 +244,38 @@ class MaisonQueries {
   }
 }
 
+@Resolver()
+class MaisonMutations {
+  @Mutation(() => MaisonProject, { description: "Soumet un projet de Maison au comité national. Par l'ARS (ou la DEETS, ou la CAF) d'un territoire d'outre-mer ; budget 2024-2025." })
+  async submitMaisonProject(@Arg("input", () => MaisonProjectInput, { description: "La fiche projet et le budget." }) input: MaisonProjectInput, @Ctx() ctx: MaisonsContext): Promise<MaisonProject> {
+    return toMaison(await maisonWrites(ctx.dataSource).submit(ctx.actor, input));
+  }
+
+  @Mutation(() => MaisonProject, { description: "Évalue des critères de la grille (annexe 2). Réservé au niveau national." })
+  async assessMaisonProject(
+    @Arg("id", () => ID, { description: "Identifiant du projet." }) id: string,
+    @Arg("criteria", () => [CriterionInput], { description: "Critères évalués (oui / non)." }) criteria: CriterionInput[],
+    @Ctx() ctx: MaisonsContext,
+  ): Promise<MaisonProject> {
+    return toMaison(await maisonWrites(ctx.dataSource).assess(ctx.actor, id, criteria));
+  }
+
+  @Mutation(() => MaisonProject, { description: "Décision du comité national ; la labellisation exige les 10 critères évalués. Réservé au niveau national." })
+  async decideMaisonProject(
+    @Arg("id", () => ID, { description: "Identifiant du projet." }) id: string,
+    @Arg("decision", () => MaisonDecision, { description: "Décision." }) decision: MaisonDecision,
+    @Ctx() ctx: MaisonsContext,
+  ): Promise<MaisonProject> {
+    return toMaison(await maisonWrites(ctx.dataSource).decide(ctx.actor, id, decision));
+  }
+}
+
+const MaisonsAuditQueries = createAuditResolver("maisonsAuditTrail", "Maisons des 1000 premiers jours");
+
 /** Entities this subgraph extends without returning them: listed so the schema keeps them. */
 export const maisonsEntityStubs = [Region, Department, Structure, Project];
 
-export const maisonsResolvers = [MaisonResolver, TerritoryResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, MaisonQueries] as const;
+export const maisonsResolvers = [MaisonResolver, TerritoryResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, MaisonQueries, MaisonMutations, MaisonsAuditQueries] as const;
 
 export const maisonsReferenceResolvers = {
   MaisonProject: {

@@ -138,7 +138,14 @@ export function buildDemoDataset(seed = 1000): DemoDataset {
   }
 
   const maisons = buildDemoMaisons(rng, structureIn, nextRef);
-  return { structures, calls, grants, maisons };
+  // The hub refuses duplicates (same call, structure and title; same grant): so does the demo set.
+  for (const call of calls) call.laureates = uniqueBy(call.laureates, (l) => `${l.siret}|${l.title}`);
+  return { structures, calls, grants: uniqueBy(grants, (g) => `${g.departmentCode}|${g.year}|${g.fund}|${g.siret}|${g.title}`), maisons };
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
 }
 
 function buildDemoMaisons(rng: SeededRandom, structureIn: (d: string) => DemoStructure, nextRef: (y: number) => string): DemoMaison[] {

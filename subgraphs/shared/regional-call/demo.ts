@@ -20,6 +20,7 @@ export async function loadRegionalCallDemo(ds: DataSource, side: CallSide, datas
         const project = await manager.save(manager.create(LaureateProjectRow, {
           ...common, year: call.year, amountCents: laureate.amountCents, status: laureate.status,
           evaluationSummary: laureate.renewal ? "Évaluation favorable (démonstration)." : null,
+          evaluationFavourable: laureate.renewal ? true : null,
         }));
         await manager.insert(LaureateProjectDepartmentRow, laureate.departments.map((departmentCode) => ({ projectId: project.id, departmentCode })));
         if (laureate.renewal) {

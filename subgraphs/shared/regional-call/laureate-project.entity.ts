@@ -21,6 +21,7 @@ export class LaureateProjectRow {
   @Column({ name: "project_ref", type: "varchar", length: 64, nullable: true }) projectRef: string | null;
   @Column({ name: "renewed_from_id", type: "integer", nullable: true }) renewedFromId: number | null;
   @Column({ name: "evaluation_summary", type: "text", nullable: true }) evaluationSummary: string | null;
+  @Column({ name: "evaluation_favourable", type: "boolean", nullable: true }) evaluationFavourable: boolean | null;
   @Column({ type: "boolean", default: false }) demo: boolean;
   @CreateDateColumn({ name: "created_at" }) createdAt: Date;
 }

@@ -6,12 +6,14 @@ import { SubgraphModule } from "../server/subgraph-module";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
 import { RegionalCallInitial1732300000000 } from "./initial.migration";
+import { RegionalCallWrites1732400000000 } from "./writes.migration";
+import { AuditEntryRow } from "../audit/audit-entry.entity";
 import { createRegionalCallLoaders } from "./loaders";
 import { createRegionalCallSchema, RegionalCallContext } from "./schema";
 import { loadRegionalCallDemo } from "./demo";
 import { CallSide } from "./side";
 
-export const REGIONAL_CALL_ENTITIES = [...REFERENCE_ENTITIES, StructureRow, CallRow, LaureateProjectRow, LaureateProjectDepartmentRow];
+export const REGIONAL_CALL_ENTITIES = [...REFERENCE_ENTITIES, StructureRow, CallRow, LaureateProjectRow, LaureateProjectDepartmentRow, AuditEntryRow];
 
 /** A regional-call subgraph (ars or dreets): same tables and shape, its own database and names. */
 export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCallContext> {
@@ -21,7 +23,7 @@ export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCal
       const { resolvers, referenceResolvers, orphanedTypes } = createRegionalCallSchema(side);
       return buildFederatedSchema({ resolvers: [...resolvers], orphanedTypes }, referenceResolvers);
     },
-    openDatabase: (config) => openDatabase(config, { name: side.subgraph, entities: REGIONAL_CALL_ENTITIES, migrations: [RegionalCallInitial1732300000000] }),
+    openDatabase: (config) => openDatabase(config, { name: side.subgraph, entities: REGIONAL_CALL_ENTITIES, migrations: [RegionalCallInitial1732300000000, RegionalCallWrites1732400000000] }),
     createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createRegionalCallLoaders(db.dataSource, side) }),
     loadDemo: (db, dataset) => loadRegionalCallDemo(db.dataSource, side, dataset),
   };

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Brackets, DataSource } from "typeorm";
 import { Actor } from "../auth/organisation";
 import { Axis, GrantStatus, COUNTED_STATUSES, FundingSource } from "../enums";
@@ -12,6 +12,9 @@ import { CallRow } from "./call.entity";
 import { LaureateProjectRow } from "./laureate-project.entity";
 import { RegionalCallLoaders } from "./loaders";
 import { CallSide } from "./side";
+import { AwardProjectInput, OpenCallInput } from "./inputs";
+import { regionalCallWrites } from "./writes";
+import { createAuditResolver } from "../audit/audit";
 
 export interface RegionalCallContext {
   actor: Actor | null;
@@ -278,6 +281,50 @@ export function createRegionalCallSchema(side: CallSide) {
     }
   }
 
+  @Resolver()
+  class MutationResolver {
+    @Mutation(() => Call, { name: `open${P}Call`, description: `Ouvre un appel à projets, volet ${side.volet}. Réservé à l'organisation ${side.body.toLowerCase()}:<région> de la région.` })
+    async openCall(@Arg("input", () => OpenCallInput, { description: "L'appel." }) input: OpenCallInput, @Ctx() ctx: RegionalCallContext): Promise<Call> {
+      return toCall(await regionalCallWrites(ctx.dataSource, side).openCall(ctx.actor, input));
+    }
+
+    @Mutation(() => Laureate, { name: `award${P}Project`, description: `Attribue un financement à un projet lauréat, volet ${side.volet} : axes retenus par l'appel, départements de la région, enveloppe respectée.` })
+    async award(@Arg("input", () => AwardProjectInput, { description: "Le projet et son financement." }) input: AwardProjectInput, @Ctx() ctx: RegionalCallContext): Promise<Laureate> {
+      return toLaureate(await regionalCallWrites(ctx.dataSource, side).awardProject(ctx.actor, input));
+    }
+
+    @Mutation(() => Laureate, { name: `record${P}Evaluation`, description: "Enregistre l'évaluation d'un projet (favorable ou non) : condition d'une reconduction." })
+    async evaluate(
+      @Arg("id", () => ID, { description: "Identifiant du projet." }) id: string,
+      @Arg("favourable", { description: "Évaluation favorable." }) favourable: boolean,
+      @Arg("summary", () => String, { nullable: true, description: "Synthèse de l'évaluation." }) summary: string | null,
+      @Ctx() ctx: RegionalCallContext,
+    ): Promise<Laureate> {
+      return toLaureate(await regionalCallWrites(ctx.dataSource, side).recordEvaluation(ctx.actor, id, favourable, summary ?? null));
+    }
+
+    @Mutation(() => Laureate, { name: `renew${P}Project`, description: "Reconduit un projet pour une année ultérieure, seulement après une évaluation favorable (instruction 2023)." })
+    async renew(
+      @Arg("id", () => ID, { description: "Identifiant du projet reconduit." }) id: string,
+      @Arg("year", () => Int, { description: "Année de la reconduction." }) year: number,
+      @Arg("amount", () => Float, { description: "Montant en euros." }) amount: number,
+      @Ctx() ctx: RegionalCallContext,
+    ): Promise<Laureate> {
+      return toLaureate(await regionalCallWrites(ctx.dataSource, side).renewProject(ctx.actor, id, year, amount));
+    }
+
+    @Mutation(() => Laureate, { name: `withdraw${P}Project`, description: "Retire un projet : il ne compte plus dans les financements." })
+    async withdraw(
+      @Arg("id", () => ID, { description: "Identifiant du projet." }) id: string,
+      @Arg("reason", { description: "Motif du retrait." }) reason: string,
+      @Ctx() ctx: RegionalCallContext,
+    ): Promise<Laureate> {
+      return toLaureate(await regionalCallWrites(ctx.dataSource, side).withdrawProject(ctx.actor, id, reason));
+    }
+  }
+
+  const AuditQueries = createAuditResolver(`${f}AuditTrail`, `appels à projets, volet ${side.volet}`);
+
   const referenceResolvers = {
     [`${P}Call`]: {
       async __resolveReference(ref: { id: string }, ctx: RegionalCallContext) {
@@ -294,7 +341,7 @@ export function createRegionalCallSchema(side: CallSide) {
   };
 
   return {
-    resolvers: [CallResolver, LaureateResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, QueryResolver] as const,
+    resolvers: [CallResolver, LaureateResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, QueryResolver, MutationResolver, AuditQueries] as const,
     referenceResolvers,
     orphanedTypes: [RegionRef, DepartmentRef, StructureRef, ProjectRef],
   };

@@ -1,0 +1,55 @@
+import { DataSource } from "typeorm";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { Actor } from "../shared/auth/organisation";
+import { forbidden, requireActor } from "../shared/auth/policy";
+import { audit } from "../shared/audit/audit";
+import { Axis, FundingSource } from "../shared/enums";
+import { badInput } from "../shared/errors";
+import { Violations } from "../shared/rules/violations";
+import { validProjectRef } from "../shared/rules/formats";
+import { upsertStructure } from "../shared/db/structure.entity";
+import { ParentalityGrantRow } from "./parentality-grant.entity";
+
+/** The funds a CAF grants from; FIR and P304 are the ARS's and the DREETS's, never the CAF's. */
+export const CAF_FUNDS: readonly FundingSource[] = [FundingSource.CAF_FNP, FundingSource.CAF_REAAP, FundingSource.CAF_LAEP, FundingSource.CAF_FPT, FundingSource.FIPE];
+
+@InputType({ description: "Subvention d'une CAF à une structure." })
+export class ParentalityGrantInput {
+  @Field(() => ID, { description: "Code INSEE du département de la CAF." }) department: string;
+  @Field(() => Int, { description: "Année." }) year: number;
+  @Field(() => FundingSource, { description: "Fonds de la CAF (CAF_FNP, CAF_REAAP, CAF_LAEP, CAF_FPT, FIPE)." }) fund: FundingSource;
+  @Field(() => ID, { description: "SIRET de la structure bénéficiaire." }) siret: string;
+  @Field({ description: "Nom de la structure bénéficiaire." }) structureName: string;
+  @Field({ description: "Objet de la subvention." }) title: string;
+  @Field(() => Float, { description: "Montant en euros (au plus deux décimales)." }) amount: number;
+  @Field(() => [Axis], { nullable: true, description: "Axes thématiques concernés." }) axes?: Axis[] | null;
+  @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé." }) projectRef?: string | null;
+}
+
+/** Records a grant, in one transaction with its audit entry. Only `caf:<department>` may. */
+export async function recordParentalityGrant(ds: DataSource, actor: Actor | null, input: ParentalityGrantInput): Promise<ParentalityGrantRow> {
+  const v = new Violations();
+  v.department("department", input.department);
+  const who = requireActor(actor);
+  if (who.organisation.kind !== "caf" || who.organisation.department !== input.department) {
+    throw forbidden(`Seule la CAF du département ${input.department} (caf:${input.department}) enregistre ses subventions (jeton : ${who.organisation.id}).`);
+  }
+  v.year("year", input.year);
+  v.check(CAF_FUNDS.includes(input.fund), "fund", "FUND_NOT_CAF", `Le fonds ${input.fund} n'est pas un fonds de la CAF : FIR et P304 restent aux ARS et DREETS (enveloppes distinctes et non fongibles).`);
+  v.siret("siret", input.siret);
+  v.text("structureName", input.structureName, "Le nom de la structure");
+  v.text("title", input.title, "L'objet de la subvention");
+  const cents = v.amount("amount", input.amount);
+  if (input.axes?.length) v.axes("axes", input.axes);
+  if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+  v.throwIfAny();
+  return ds.transaction(async (m) => {
+    const key = { departmentCode: input.department, year: input.year, fund: input.fund, siret: input.siret, title: input.title.trim() };
+    const duplicate = await m.getRepository(ParentalityGrantRow).findOneBy(key);
+    if (duplicate) throw badInput(`Cette subvention est déjà enregistrée (identifiant ${duplicate.id}) : même CAF, année, fonds, structure et objet.`, "title");
+    await upsertStructure(m, input.siret, input.structureName);
+    const grant = await m.save(m.create(ParentalityGrantRow, { ...key, amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null }));
+    await audit(m, who, "recordParentalityGrant", "ParentalityGrant", grant.id, { ...input });
+    return grant;
+  });
+}

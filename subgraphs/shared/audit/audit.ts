@@ -1,0 +1,54 @@
+import { EntityManager, QueryRunner, Table } from "typeorm";
+import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { DataSource } from "typeorm";
+import { Actor } from "../auth/organisation";
+import { requireActor } from "../auth/policy";
+import { col, index } from "../db/migration-helpers";
+import { AuditEntryRow } from "./audit-entry.entity";
+
+export async function createAuditTable(qr: QueryRunner): Promise<void> {
+  await qr.createTable(new Table({
+    name: "audit_entry",
+    columns: [col.id(), { ...col.createdAt(qr), name: "at" }, col.varchar("subject", 200), col.varchar("organisation", 40), col.varchar("operation", 60), col.varchar("entity", 60), col.varchar("entity_id", 40), col.text("changes")],
+    indices: [index("audit_entry", ["organisation"]), index("audit_entry", ["entity", "entity_id"])],
+  }));
+}
+
+/** Records a write in the same transaction as the write itself. */
+export async function audit(manager: EntityManager, actor: Actor, operation: string, entity: string, entityId: string | number, changes: object): Promise<void> {
+  await manager.insert(AuditEntryRow, { subject: actor.subject, organisation: actor.organisation.id, operation, entity, entityId: String(entityId), changes: JSON.stringify(changes) });
+}
+
+@Directive("@shareable")
+@ObjectType({ description: "Une écriture dans le journal d'audit d'un sous-graphe." })
+export class AuditEntry {
+  @Field(() => ID, { description: "Identifiant de l'entrée." }) id: string;
+  @Field({ description: "Date et heure (ISO 8601, UTC)." }) at: string;
+  @Field({ description: "Auteur (sujet du jeton)." }) subject: string;
+  @Field({ description: "Organisation de l'auteur (ex. « caf:44 »)." }) organisation: string;
+  @Field({ description: "Opération (nom de la mutation)." }) operation: string;
+  @Field({ description: "Type de l'objet écrit." }) entity: string;
+  @Field(() => ID, { description: "Identifiant de l'objet écrit." }) entityId: string;
+  @Field({ description: "Ce qui a changé (JSON)." }) changes: string;
+}
+
+/**
+ * The audit query of one subgraph (`<prefix>AuditTrail`): the national level reads everything,
+ * an organisation reads its own writes.
+ */
+export function createAuditResolver(fieldName: string, label: string) {
+  @Resolver()
+  class AuditQueries {
+    @Query(() => [AuditEntry], { name: fieldName, description: `Journal d'audit des écritures : ${label}. Le niveau national voit tout ; une organisation voit ses propres écritures.` })
+    async trail(
+      @Ctx() ctx: { actor: Actor | null; dataSource: DataSource },
+      @Arg("last", () => Int, { defaultValue: 100, description: "Nombre d'entrées, les plus récentes d'abord (500 au plus)." }) last: number,
+    ): Promise<AuditEntry[]> {
+      const actor = requireActor(ctx.actor);
+      const where = actor.organisation.kind === "national" ? {} : { organisation: actor.organisation.id };
+      const rows = await ctx.dataSource.getRepository(AuditEntryRow).find({ where, order: { id: "DESC" }, take: Math.min(Math.max(last, 0), 500) });
+      return rows.map((r) => ({ ...r, id: String(r.id), at: new Date(r.at).toISOString() }));
+    }
+  }
+  return AuditQueries;
+}

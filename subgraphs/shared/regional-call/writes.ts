@@ -1,0 +1,147 @@
+import { DataSource, EntityManager } from "typeorm";
+import { Actor } from "../auth/organisation";
+import { requireRegionalBody } from "../auth/policy";
+import { audit } from "../audit/audit";
+import { COUNTED_STATUSES, GrantStatus } from "../enums";
+import { centsToEuros, sumCents } from "../money";
+import { badInput } from "../errors";
+import { departmentsOf } from "../reference/cog";
+import { Violations } from "../rules/violations";
+import { isIsoDate, validProjectRef } from "../rules/formats";
+import { upsertStructure } from "../db/structure.entity";
+import { CallRow } from "./call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
+import { AwardProjectInput, OpenCallInput } from "./inputs";
+import { CallSide } from "./side";
+
+/**
+ * The writes of one side of the regional calls. Each is one transaction: the rules are checked,
+ * then the rows and the audit entry are written together, or nothing is.
+ */
+export function regionalCallWrites(ds: DataSource, side: CallSide) {
+  const body = side.body === "ARS" ? "ars" : "dreets";
+  const lockCall = (m: EntityManager, id: number) =>
+    ds.options.type === "postgres"
+      ? m.getRepository(CallRow).createQueryBuilder("c").setLock("pessimistic_write").where("c.id = :id", { id }).getOne()
+      : m.getRepository(CallRow).findOneBy({ id });
+  const findProject = async (m: EntityManager, id: string) => {
+    const row = /^\d+$/.test(id) ? await m.getRepository(LaureateProjectRow).findOneBy({ id: Number(id) }) : null;
+    if (!row) throw badInput(`Projet lauréat inconnu : « ${id} ».`, "id");
+    const call = (await m.getRepository(CallRow).findOneBy({ id: row.callId }))!;
+    return { row, call };
+  };
+
+  return {
+    async openCall(actor: Actor | null, input: OpenCallInput): Promise<CallRow> {
+      const v = new Violations();
+      v.region("region", input.region);
+      const who = requireRegionalBody(actor, body, input.region);
+      v.year("year", input.year);
+      v.text("title", input.title, "L'intitulé de l'appel");
+      v.axes("axes", input.axes);
+      const envelopeCents = v.amount("envelope", input.envelope);
+      for (const field of ["deadline", "resultsDue"] as const) {
+        const value = input[field];
+        if (value != null) v.check(isIsoDate(value), field, "DATE_FORMAT", "Date attendue au format AAAA-MM-JJ.");
+      }
+      v.throwIfAny();
+      return ds.transaction(async (m) => {
+        const duplicate = await m.getRepository(CallRow).findOneBy({ regionCode: input.region, year: input.year, title: input.title.trim() });
+        if (duplicate) throw badInput(`Cet appel à projets existe déjà (identifiant ${duplicate.id}) : même région, même année, même intitulé.`, "title");
+        const call = await m.save(m.create(CallRow, {
+          regionCode: input.region, year: input.year, title: input.title.trim(), axes: input.axes, joint: input.joint,
+          envelopeCents: envelopeCents!, deadline: input.deadline ?? null, resultsDue: input.resultsDue ?? null,
+        }));
+        await audit(m, who, `open${side.typePrefix}Call`, `${side.typePrefix}Call`, call.id, { ...input });
+        return call;
+      });
+    },
+
+    async awardProject(actor: Actor | null, input: AwardProjectInput): Promise<LaureateProjectRow> {
+      return ds.transaction(async (m) => {
+        const call = /^\d+$/.test(input.callId) ? await lockCall(m, Number(input.callId)) : null;
+        if (!call) throw badInput(`Appel à projets inconnu : « ${input.callId} ».`, "callId");
+        const who = requireRegionalBody(actor, body, call.regionCode);
+        const v = new Violations();
+        v.text("title", input.title, "L'intitulé du projet");
+        v.text("structureName", input.structureName, "Le nom de la structure porteuse");
+        v.siret("siret", input.siret);
+        v.axes("axes", input.axes, call.axes);
+        const amountCents = v.amount("amount", input.amount);
+        if (v.check(input.departments.length > 0, "departments", "DEPARTMENT_REQUIRED", "Au moins un département où le projet se déroule.")) {
+          const inRegion = departmentsOf(call.regionCode).map((d) => d.code);
+          const outside = input.departments.filter((d) => !inRegion.includes(d));
+          v.check(outside.length === 0, "departments", "EXTRA_REGIONAL_PROJECT", `Les projets de portée extrarégionale sont exclus : département(s) ${outside.join(", ")} hors de la région ${call.regionCode}.`);
+          v.check(new Set(input.departments).size === input.departments.length, "departments", "DEPARTMENT_DUPLICATE", "Un département est indiqué deux fois.");
+        }
+        if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+        v.throwIfAny();
+        const projects = m.getRepository(LaureateProjectRow);
+        const duplicate = await projects.findOneBy({ callId: call.id, siret: input.siret, title: input.title.trim(), year: call.year });
+        if (duplicate) throw badInput(`Ce projet est déjà lauréat de cet appel (identifiant ${duplicate.id}) : même structure, même intitulé.`, "title");
+        const awarded = sumCents((await projects.findBy({ callId: call.id, year: call.year })).filter((p) => COUNTED_STATUSES.includes(p.status)).map((p) => p.amountCents));
+        if (awarded + amountCents! > call.envelopeCents) {
+          throw badInput(`Les attributions dépasseraient l'enveloppe de l'appel : ${centsToEuros(awarded)} € déjà attribués + ${input.amount} € > ${centsToEuros(call.envelopeCents)} €.`, "amount");
+        }
+        await upsertStructure(m, input.siret, input.structureName);
+        const project = await m.save(m.create(LaureateProjectRow, {
+          callId: call.id, year: call.year, title: input.title.trim(), siret: input.siret, axes: input.axes, amountCents: amountCents!,
+          status: GrantStatus.AWARDED, description: input.description ?? null, projectRef: input.projectRef ?? null, renewedFromId: null, evaluationSummary: null,
+        }));
+        await m.insert(LaureateProjectDepartmentRow, input.departments.map((departmentCode) => ({ projectId: project.id, departmentCode })));
+        await audit(m, who, `award${side.typePrefix}Project`, `${side.typePrefix}Project`, project.id, { ...input });
+        return project;
+      });
+    },
+
+    async recordEvaluation(actor: Actor | null, id: string, favourable: boolean, summary: string | null): Promise<LaureateProjectRow> {
+      return ds.transaction(async (m) => {
+        const { row, call } = await findProject(m, id);
+        const who = requireRegionalBody(actor, body, call.regionCode);
+        if (row.status === GrantStatus.WITHDRAWN) throw badInput("Un projet retiré ne peut pas être évalué.", "id");
+        const before = { status: row.status, evaluationFavourable: row.evaluationFavourable, evaluationSummary: row.evaluationSummary };
+        Object.assign(row, { status: row.status === GrantStatus.RENEWED ? row.status : GrantStatus.EVALUATED, evaluationFavourable: favourable, evaluationSummary: summary ?? null });
+        await m.save(row);
+        await audit(m, who, `record${side.typePrefix}Evaluation`, `${side.typePrefix}Project`, row.id, { before, after: { status: row.status, evaluationFavourable: favourable, evaluationSummary: summary ?? null } });
+        return row;
+      });
+    },
+
+    async renewProject(actor: Actor | null, id: string, year: number, amount: number): Promise<LaureateProjectRow> {
+      return ds.transaction(async (m) => {
+        const { row, call } = await findProject(m, id);
+        const who = requireRegionalBody(actor, body, call.regionCode);
+        const v = new Violations();
+        v.year("year", year);
+        v.check(year > row.year, "year", "RENEWAL_YEAR", `La reconduction porte sur une année postérieure à ${row.year}.`);
+        v.check(row.evaluationFavourable === true, "id", "RENEWAL_NEEDS_FAVOURABLE_EVALUATION", "Reconduction seulement après une évaluation favorable du projet (instruction 2023).");
+        v.check(row.status !== GrantStatus.WITHDRAWN, "id", "RENEWAL_OF_WITHDRAWN", "Un projet retiré ne peut pas être reconduit.");
+        const amountCents = v.amount("amount", amount);
+        v.throwIfAny();
+        const existing = await m.getRepository(LaureateProjectRow).findOneBy({ renewedFromId: row.id, year });
+        if (existing) throw badInput(`Ce projet est déjà reconduit pour ${year} (identifiant ${existing.id}).`, "year");
+        const renewal = await m.save(m.create(LaureateProjectRow, {
+          callId: row.callId, year, title: row.title, siret: row.siret, axes: row.axes, amountCents: amountCents!, status: GrantStatus.RENEWED,
+          description: row.description, projectRef: row.projectRef, renewedFromId: row.id, evaluationSummary: null,
+        }));
+        const departments = await m.getRepository(LaureateProjectDepartmentRow).findBy({ projectId: row.id });
+        await m.insert(LaureateProjectDepartmentRow, departments.map((d) => ({ projectId: renewal.id, departmentCode: d.departmentCode })));
+        await audit(m, who, `renew${side.typePrefix}Project`, `${side.typePrefix}Project`, renewal.id, { renewedFrom: row.id, year, amount });
+        return renewal;
+      });
+    },
+
+    async withdrawProject(actor: Actor | null, id: string, reason: string): Promise<LaureateProjectRow> {
+      return ds.transaction(async (m) => {
+        const { row, call } = await findProject(m, id);
+        const who = requireRegionalBody(actor, body, call.regionCode);
+        if (!reason?.trim()) throw badInput("Le motif du retrait est obligatoire.", "reason");
+        const before = row.status;
+        row.status = GrantStatus.WITHDRAWN;
+        await m.save(row);
+        await audit(m, who, `withdraw${side.typePrefix}Project`, `${side.typePrefix}Project`, row.id, { before, after: row.status, reason });
+        return row;
+      });
+    },
+  };
+}
