@@ -29,7 +29,7 @@ export class ParentalityGrantInput {
 /** Records a grant, in one transaction with its audit entry. Only `caf:<department>` may. */
 export async function recordParentalityGrant(ds: DataSource, actor: Actor | null, input: ParentalityGrantInput): Promise<ParentalityGrantRow> {
   const v = new Violations();
-  v.department("department", input.department);
+  if (!v.department("department", input.department)) v.throwIfAny();
   const who = requireActor(actor);
   if (who.organisation.kind !== "caf" || who.organisation.department !== input.department) {
     throw forbidden(`Seule la CAF du département ${input.department} (caf:${input.department}) enregistre ses subventions (jeton : ${who.organisation.id}).`);

@@ -24,8 +24,8 @@ beforeAll(async () => {
       const social = await call(s, "dreets", { regionCode: "52", year: 2021, joint: true, envelope: 100_000 });
       ids.p1 = await laureate(s, "ars", health, { siret: S1, amount: 60_000.1, departments: ["44", "49"], projectRef: "R1" });
       ids.p2 = await laureate(s, "ars", health, { siret: S2, amount: 45_000.05, departments: ["85"], status: GrantStatus.WITHDRAWN });
-      ids.p3 = await laureate(s, "ars", health, { siret: S1, amount: 50_000, departments: ["49"], status: GrantStatus.EVALUATED });
-      ids.p3renewal = await laureate(s, "ars", health, { siret: S1, amount: 20_000, year: 2023, departments: ["49"], status: GrantStatus.RENEWED, renewedFromId: ids.p3 });
+      ids.p3 = await laureate(s, "ars", health, { siret: S1, amount: 50_000, departments: ["49"], status: GrantStatus.EVALUATED, title: "Second projet" });
+      ids.p3renewal = await laureate(s, "ars", health, { siret: S1, amount: 20_000, year: 2023, departments: ["49"], status: GrantStatus.RENEWED, renewedFromId: ids.p3, title: "Second projet" });
       ids.s1 = await laureate(s, "dreets", social, { siret: S1, amount: 30_000.33, departments: ["44"], projectRef: "R1" });
       // Bretagne, 2021: another region, must not leak into Pays de la Loire.
       const breton = await call(s, "ars", { regionCode: "53", year: 2021 });

@@ -34,7 +34,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
   return {
     async openCall(actor: Actor | null, input: OpenCallInput): Promise<CallRow> {
       const v = new Violations();
-      v.region("region", input.region);
+      if (!v.region("region", input.region)) v.throwIfAny();
       const who = requireRegionalBody(actor, body, input.region);
       v.year("year", input.year);
       v.text("title", input.title, "L'intitulé de l'appel");
