@@ -4,7 +4,7 @@ import { createGatewayRuntime, GatewayRuntime } from "@graphql-hive/gateway";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
-import { GRAPHIQL_DEFAULT_QUERY } from "./graphiql";
+import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 
 export interface RunningGateway {
@@ -22,7 +22,7 @@ export function createGateway(config: GatewayConfig): GatewayRuntime {
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
     // GraphiQL from the locally installed bundle: partners' networks are often closed to CDNs.
     renderGraphiQL,
-    graphiql: { title: "1000 premiers jours — graphe des financements", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    graphiql: { title: "1000 premiers jours — graphe des financements", defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_DEFAULT_TABS },
     landingPage: false,
     // Subgraphs answer only requests signed with the shared secret (Hive Gateway's HMAC signature).
     hmacSignature: { secret: config.auth.hmacSecret },
