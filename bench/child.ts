@@ -1,0 +1,40 @@
+/**
+ * The child side of a benchmarked service (one process per service, as in production): it starts
+ * the service, reports its URL, answers the orchestrator's questions over IPC (counters, peak
+ * RSS) and stops on request.
+ */
+export interface ChildService {
+  url: string;
+  stats?: () => Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export type ChildRequest = { id: number; type: "stats" | "resetPeak" | "stop" };
+export interface ChildReply { id: number; stats: Record<string, number>; rss: number; peakRss: number }
+
+export function serveChild(name: string, start: () => Promise<ChildService>): void {
+  if (!process.send) throw new Error(`${name} doit être lancé par le banc d'essai (canal IPC absent).`);
+  let peakRss = process.memoryUsage.rss();
+  // Sampled often enough to see the peak of a load run, cheap enough not to weigh on it.
+  setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 50).unref();
+  start()
+    .then((service) => {
+      process.send!({ type: "ready", url: service.url });
+      process.on("message", async (message: ChildRequest) => {
+        const rss = process.memoryUsage.rss();
+        peakRss = Math.max(peakRss, rss);
+        const reply: ChildReply = { id: message.id, stats: service.stats?.() ?? {}, rss, peakRss };
+        if (message.type === "resetPeak") peakRss = rss;
+        if (message.type === "stop") {
+          await service.stop();
+          process.send!(reply, () => process.exit(0));
+          return;
+        }
+        process.send!(reply);
+      });
+    })
+    .catch((error) => {
+      console.error(`[${name}] échec du démarrage :`, error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,90 @@
+/** What is measured for one operation: cost per request, throughput and latency, the peer, the floor. */
+import { isDeepStrictEqual } from "node:util";
+import { BenchHub } from "./setup";
+import { BenchOperation } from "./operations";
+import { floorPlan, FloorPlan, replay } from "./floor";
+import { graphql, postJson } from "./http";
+import { autocannonLoad, closedLoop, LoadResult } from "./load";
+import { Service } from "./services";
+
+export interface Settings { durationS: number; warmupS: number; floorS: number; connections: number }
+export type GatewayResult = LoadResult & { peakRssMb: number };
+
+export interface OperationReport {
+  name: string;
+  variableSets: number;
+  /** Per subgraph, for one request through our gateway (sequential, exact). */
+  sqlPerRequest: Record<string, number>;
+  callsPerRequest: Record<string, number>;
+  /** Answers of @apollo/gateway that differ from ours (same variables). */
+  apolloMismatches: number;
+  ours: GatewayResult;
+  apollo: GatewayResult;
+  variants: Record<string, GatewayResult>;
+  floor: { concurrency: number; floor: LoadResult; ours: LoadResult }[];
+}
+
+const MAX_SAMPLES = 20;
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+async function subgraphStats(hub: BenchHub): Promise<Record<string, { requests: number; sqlStatements: number }>> {
+  const entries = await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]) => [name, (await s.ask("stats")).stats] as const));
+  return Object.fromEntries(entries) as never;
+}
+
+/**
+ * One request per variable set, one at a time: its exact SQL and subgraph calls, the peer's answer
+ * compared with ours, and the subgraph calls recorded for the floor.
+ */
+export async function profile(hub: BenchHub, op: BenchOperation) {
+  const samples = op.variables.slice(0, MAX_SAMPLES);
+  const sql: Record<string, number> = {};
+  const calls: Record<string, number> = {};
+  const plans: FloorPlan[] = [];
+  let apolloMismatches = 0;
+  for (const variables of samples) {
+    const before = await subgraphStats(hub);
+    const ours = await graphql(hub.ours.url, op.document, variables);
+    const after = await subgraphStats(hub);
+    for (const name of Object.keys(after)) {
+      sql[name] = (sql[name] ?? 0) + after[name].sqlStatements - before[name].sqlStatements;
+      calls[name] = (calls[name] ?? 0) + after[name].requests - before[name].requests;
+    }
+    const apollo = await graphql(hub.apollo.url, op.document, variables).catch((error: Error) => ({ data: error.message }));
+    if (!isDeepStrictEqual(apollo.data, ours.data)) apolloMismatches++;
+    const recorded = await hub.recorder.record(() => graphql(hub.capture.url, op.document, variables));
+    if (!isDeepStrictEqual(recorded.result.data, ours.data)) throw new Error(`${op.name} : la passerelle de capture ne répond pas comme la nôtre`);
+    plans.push(floorPlan(recorded.calls, hub.subgraphUrls));
+  }
+  const perRequest = (totals: Record<string, number>) => Object.fromEntries(Object.entries(totals).map(([n, v]) => [n, v / samples.length]));
+  return { sqlPerRequest: perRequest(sql), callsPerRequest: perRequest(calls), apolloMismatches, plans };
+}
+
+/** Warm-up, then `connections` clients for `durationS`; the gateway's peak RSS over the measured part. */
+export async function loadGateway(gateway: Service, op: BenchOperation, settings: Settings): Promise<GatewayResult> {
+  await autocannonLoad(gateway.url, op.bodies, settings.connections, settings.warmupS);
+  await gateway.ask("resetPeak");
+  const result = await autocannonLoad(gateway.url, op.bodies, settings.connections, settings.durationS);
+  return { ...result, peakRssMb: mb((await gateway.ask("stats")).peakRss) };
+}
+
+/**
+ * Our gateway against its floor, with the same client for both: one client (pure overhead, no
+ * queueing), then `connections` clients.
+ */
+export async function againstFloor(hub: BenchHub, op: BenchOperation, plans: FloorPlan[], settings: Settings) {
+  const viaGateway = async (i: number) => {
+    const reply = await postJson(hub.ours.url, op.bodies[i % plans.length]);
+    if (reply.status !== 200) throw new Error(`passerelle : HTTP ${reply.status}`);
+  };
+  const direct = (i: number) => replay(plans[i % plans.length]);
+  const results: OperationReport["floor"] = [];
+  for (const concurrency of [1, settings.connections]) {
+    await closedLoop(concurrency, settings.warmupS / 2, direct);
+    const floor = await closedLoop(concurrency, settings.floorS, direct);
+    await closedLoop(concurrency, settings.warmupS / 2, viaGateway);
+    const ours = await closedLoop(concurrency, settings.floorS, viaGateway);
+    results.push({ concurrency, floor, ours });
+  }
+  return results;
+}

@@ -1,0 +1,85 @@
+/** bench/RESULTS.md: the machine, the date, the dataset, and each measurement in a table. */
+import os from "node:os";
+import { DatasetSamples } from "./dataset";
+import { GatewayResult, OperationReport, Settings } from "./measure";
+import { LoadResult } from "./load";
+
+export interface RunInfo {
+  date: Date;
+  settings: Settings;
+  counts: DatasetSamples["counts"];
+  subgraphPeakRssMb: Record<string, number>;
+  variants: string[];
+  elapsedS: number;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "—");
+const rate = (v: number) => v.toFixed(1);
+const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : "—");
+const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+const header = (cells: string[]) => [row(cells), row(cells.map(() => "---"))];
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? "?"}, ${cpus.length} cœurs, ${Math.round(os.totalmem() / 1024 ** 3)} Go de RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function aims(reports: OperationReport[], settings: Settings): string[] {
+  const ahead = reports.every((r) => r.ours.rps > r.apollo.rps && r.ours.p50 <= r.apollo.p50);
+  const sequential = reports.map((r) => ({ name: r.name, overhead: r.floor[0].ours.p50 / r.floor[0].floor.p50 - 1 }));
+  const structure = reports.find((r) => r.name === "StructureFinancing");
+  const mark = (ok: boolean) => (ok ? "atteint" : "**non atteint**");
+  return [
+    `- Devant @apollo/gateway sur chaque opération (débit et p50) : ${mark(ahead)}.`,
+    `- Surcoût de la passerelle sous 20 % du plancher (p50, un client) : ${mark(sequential.every((s) => s.overhead < 0.2))} — ${sequential.map((s) => `${s.name} ${(s.overhead * 100).toFixed(0)} %`).join(", ")}.`,
+    structure ? `- StructureFinancing p95 sous 50 ms à ${settings.connections} clients : ${mark(structure.ours.p95 < 50)} (${ms(structure.ours.p95)} ms).` : "",
+  ].filter(Boolean);
+}
+
+export function renderResults(info: RunInfo, reports: OperationReport[]): string {
+  const { settings } = info;
+  const subgraphs = Object.keys(reports[0]?.sqlPerRequest ?? {});
+  const perSubgraph = (values: Record<string, number>) => subgraphs.map((n) => `${n} ${Number(values[n].toFixed(1))}`).join(" · ");
+  const gatewayCells = (r: GatewayResult) => [rate(r.rps), ms(r.p50), ms(r.p95), ms(r.p99), `${r.peakRssMb} Mo`];
+  const floorCells = (f: { floor: LoadResult; ours: LoadResult }) => [ms(f.floor.p50), ms(f.ours.p50), ratio(f.ours.p50 / f.floor.p50), ms(f.floor.p95), ms(f.ours.p95), ratio(f.ours.p95 / f.floor.p95)];
+  const lines = [
+    "# Banc d'essai de la passerelle",
+    "",
+    `Produit par \`npm run bench\` le ${info.date.toISOString().slice(0, 16).replace("T", " ")} UTC, en ${Math.round(info.elapsedS)} s.`,
+    "",
+    `- Machine : ${machine()}. Tout tourne sur cette machine : chaque sous-graphe, chaque passerelle et le générateur de charge dans leur propre processus, qui se partagent les cœurs.`,
+    `- Données (SQLite, une base par sous-graphe) : 18 régions, 101 départements, ${info.counts.healthProjects + info.counts.socialProjects} projets lauréats (${info.counts.healthProjects} santé, ${info.counts.socialProjects} social), ${info.counts.grants} subventions CAF, ${info.counts.structures} structures, ${info.counts.maisons} Maisons (5 territoires d'outre-mer).`,
+    `- Charge : autocannon, ${settings.connections} clients, ${settings.durationS} s par opération après ${settings.warmupS} s de chauffe ; les variables tournent sur plusieurs jeux (régions, SIRET et dossiers cofinancés, pages de la liste nationale). Requêtes du contrat (\`../shared/contract/operations.graphql\`), sans jeton (lectures publiques).`,
+    "",
+    "## Objectifs",
+    "",
+    ...aims(reports, settings),
+    "",
+    `## Notre passerelle (Hive Gateway, configuration de production), ${settings.connections} clients`,
+    "",
+    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max passerelle", "requêtes SQL par requête", "appels aux sous-graphes par requête", "échecs"]),
+    ...reports.map((r) => row([r.name, ...gatewayCells(r.ours), perSubgraph(r.sqlPerRequest), perSubgraph(r.callsPerRequest), r.ours.failures])),
+    "",
+    "## Face à @apollo/gateway (même supergraphe, mêmes sous-graphes, mêmes requêtes)",
+    "",
+    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit nous ÷ Apollo", "p50 Apollo ÷ nous", "réponses identiques", "échecs"]),
+    ...reports.map((r) => row([r.name, ...gatewayCells(r.apollo), ratio(r.ours.rps / r.apollo.rps), ratio(r.apollo.p50 / r.ours.p50), r.apolloMismatches === 0 ? "oui" : `non (${r.apolloMismatches} sur ${Math.min(r.variableSets, 20)})`, r.apollo.failures])),
+    "",
+    "## Face au plancher (les appels aux sous-graphes du plan, faits directement)",
+    "",
+    `Le plancher rejoue, sans passerelle, les requêtes que notre passerelle envoie aux sous-graphes pour la même opération, avec les mêmes dépendances (une requête attend celle dont elle a besoin, les branches parallèles restent parallèles). Même client HTTP pour les deux mesures, ${settings.floorS} s chacune.`,
+    "",
+    ...header(["Opération", "clients", "plancher p50 ms", "passerelle p50 ms", "passerelle ÷ plancher (p50)", "plancher p95 ms", "passerelle p95 ms", "passerelle ÷ plancher (p95)"]),
+    ...reports.flatMap((r) => r.floor.map((f) => row([r.name, f.concurrency, ...floorCells(f)]))),
+    "",
+  ];
+  if (info.variants.length) {
+    lines.push("## Options de vitesse de Hive Gateway", "", "Chaque option est ajoutée à notre configuration de production, mesurée dans les mêmes conditions.", "",
+      ...header(["Opération", "option", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit ÷ sans option", "p50 ÷ sans option"]),
+      ...reports.flatMap((r) => Object.entries(r.variants).map(([variant, v]) => row([r.name, variant, ...gatewayCells(v), ratio(v.rps / r.ours.rps), ratio(v.p50 / r.ours.p50)]))),
+      "");
+  }
+  lines.push("## Mémoire des sous-graphes", "", ...header(["Sous-graphe", "RSS max"]),
+    ...Object.entries(info.subgraphPeakRssMb).map(([name, rss]) => row([name, `${rss} Mo`])), "");
+  return lines.join("\n");
+}

@@ -1,0 +1,52 @@
+/** The orchestrator's side of the benchmarked services: one child process each, driven over IPC. */
+import { ChildProcess, fork } from "node:child_process";
+import path from "node:path";
+import { ChildReply, ChildRequest } from "./child";
+
+export interface Service {
+  name: string;
+  url: string;
+  ask(type: ChildRequest["type"]): Promise<ChildReply>;
+  stop(): Promise<void>;
+}
+
+/** Starts `dist/bench/<script>.js` with the given environment; resolves once it listens. */
+export function startService(name: string, script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<Service> {
+  const child: ChildProcess = fork(path.join(__dirname, `${script}.js`), [], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  let nextId = 0;
+  const pending = new Map<number, (reply: ChildReply) => void>();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`${name} n'a pas démarré en ${timeoutMs / 1000} s`)); }, timeoutMs);
+    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`${name} s'est arrêté au démarrage (code ${code})`)); });
+    child.on("message", (message: { type?: string; url?: string; id?: number }) => {
+      if (message.type === "ready") {
+        clearTimeout(timer);
+        child.removeAllListeners("exit");
+        const ask = (type: ChildRequest["type"]) => {
+          const id = ++nextId;
+          return new Promise<ChildReply>((done) => { pending.set(id, done); child.send({ id, type } satisfies ChildRequest); });
+        };
+        resolve({
+          name,
+          url: message.url!,
+          ask,
+          async stop() {
+            if (child.exitCode !== null) return;
+            const exited = new Promise((done) => child.once("exit", done));
+            await Promise.race([ask("stop"), exited]);
+            await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
+            if (child.exitCode === null) child.kill("SIGKILL");
+          },
+        });
+        return;
+      }
+      if (typeof message.id === "number") {
+        pending.get(message.id)?.(message as ChildReply);
+        pending.delete(message.id);
+      }
+    });
+  });
+}

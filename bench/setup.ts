@@ -1,0 +1,82 @@
+/**
+ * Everything the benchmark runs, each service in its own process as in production: the dataset in
+ * fresh SQLite files, the five subgraphs, our gateway, @apollo/gateway on the same supergraph, and
+ * a capturing gateway behind the recorder (used once per operation, never under load).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { DataSource } from "typeorm";
+import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
+import { DatasetSamples, DatasetSize, loadDataset, planDataset } from "./dataset";
+import { Recorder, startRecorder } from "./recorder";
+import { Service, startService } from "./services";
+
+export const SUPERGRAPH_FILE = path.resolve("schema/supergraph.graphql");
+
+export async function buildDatabases(dataDir: string, size: DatasetSize): Promise<DatasetSamples> {
+  const databases: Record<string, DataSource> = {};
+  try {
+    for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
+      databases[module.name] = (await module.openDatabase({ url: null, dataDir })).dataSource;
+    }
+    return await loadDataset(databases, planDataset(size));
+  } finally {
+    await Promise.all(Object.values(databases).map((ds) => ds.destroy()));
+  }
+}
+
+export interface BenchHub {
+  subgraphs: Record<string, Service>;
+  subgraphUrls: Record<string, string>;
+  ours: Service;
+  apollo: Service;
+  capture: Service;
+  recorder: Recorder;
+  /** Our gateway with one of Hive Gateway's speed options added (see hive-gateway-main.ts). */
+  startVariant(variant: string): Promise<Service>;
+  stop(): Promise<void>;
+}
+
+const urlEnv = (urls: Record<string, string>) =>
+  Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url]));
+
+/** The committed supergraph with each subgraph's routing URL replaced by where it runs. */
+export function rewriteSupergraph(sdl: string, urls: Record<string, string>): string {
+  return sdl.replace(/(@join__graph\(name: "([^"]+)", url: ")([^"]*)(")/g, (match, head: string, name: string, _url: string, tail: string) =>
+    urls[name] ? `${head}${urls[name]}${tail}` : match);
+}
+
+export async function startBenchHub(workDir: string, authEnv: Record<string, string>): Promise<BenchHub> {
+  const started: Service[] = [];
+  const track = async (service: Promise<Service>) => { const s = await service; started.push(s); return s; };
+  let recorder: Recorder | null = null;
+  try {
+    const subgraphs: Record<string, Service> = {};
+    for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
+      subgraphs[module.name] = await track(startService(module.name, "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: module.name }));
+    }
+    const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
+    const gatewayEnv = (urls: Record<string, string>, extra: Record<string, string> = {}) => ({
+      ...authEnv, ...urlEnv(urls), ...extra, GATEWAY_PORT: "0", GATEWAY_HOST: "127.0.0.1", SUPERGRAPH_POLL_MS: "0", SUPERGRAPH_FILE,
+    });
+    const activeRecorder = await startRecorder(subgraphUrls);
+    recorder = activeRecorder;
+    const ours = await track(startService("passerelle", "hive-gateway-main", gatewayEnv(subgraphUrls)));
+    const capture = await track(startService("passerelle (capture)", "hive-gateway-main", gatewayEnv(Object.fromEntries(Object.keys(subgraphUrls).map((n) => [n, activeRecorder.urlOf(n)])))));
+    const apolloSupergraph = path.join(workDir, "supergraph.apollo.graphql");
+    fs.writeFileSync(apolloSupergraph, rewriteSupergraph(fs.readFileSync(SUPERGRAPH_FILE, "utf8"), subgraphUrls));
+    const apollo = await track(startService("@apollo/gateway", "apollo-gateway-main", { ...authEnv, BENCH_SUPERGRAPH_FILE: apolloSupergraph }));
+    return {
+      subgraphs, subgraphUrls, ours, apollo, capture, recorder: activeRecorder,
+      startVariant: (variant) => track(startService(`passerelle (${variant})`, "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: variant }))),
+      async stop() {
+        await Promise.all(started.map((s) => s.stop()));
+        await activeRecorder.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((s) => s.stop()));
+    await recorder?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+/** One subgraph of the benchmark, in its own process, on the dataset's SQLite files (DATA_DIR). */
+import "reflect-metadata";
+import { readDatabaseConfig } from "../subgraphs/shared/config";
+import { readAuthConfig } from "../subgraphs/shared/auth/config";
+import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
+import { startSubgraph } from "../subgraphs/shared/server/subgraph-module";
+import { serveChild } from "./child";
+
+const name = process.env.BENCH_SUBGRAPH ?? "";
+serveChild(`sous-graphe ${name}`, async () => {
+  const module = [...FUNDER_SUBGRAPHS, hubSubgraph()].find((m) => m.name === name);
+  if (!module) throw new Error(`Sous-graphe inconnu : ${name}`);
+  const server = await startSubgraph(module, { database: readDatabaseConfig(), auth: readAuthConfig(), port: 0, host: "127.0.0.1", demo: null });
+  return { url: server.url, stats: () => server.stats(), stop: () => server.stop() };
+});

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: the gateway at national scale, on this machine. Builds the dataset in fresh
+ * SQLite files, starts the subgraphs, our gateway and @apollo/gateway (each in its own process),
+ * loads each contract read with autocannon, compares with the peer and with the floor (the
+ * subgraph calls of the query plan, made directly), tries Hive Gateway's speed options, prints
+ * the results and writes them to bench/RESULTS.md.
+ *
+ * BENCH_QUICK=1: a tenth of the data and short runs (about a minute); results in a temporary file.
+ * BENCH_SCALE, BENCH_DURATION (s), BENCH_CONNECTIONS, BENCH_VARIANTS (comma list, or "none"),
+ * BENCH_RESULTS (output file) override the defaults.
+ */
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/shared/auth/config";
+import { NATIONAL_SCALE, scaled } from "../bench/dataset";
+import { buildDatabases, startBenchHub } from "../bench/setup";
+import { benchOperations } from "../bench/operations";
+import { againstFloor, loadGateway, OperationReport, profile, Settings } from "../bench/measure";
+import { renderResults } from "../bench/report";
+
+const quick = process.env.BENCH_QUICK === "1";
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} doit être un nombre positif, reçu : ${process.env[name]}`);
+  return value;
+};
+const settings: Settings = {
+  durationS: number("BENCH_DURATION", quick ? 3 : 10),
+  warmupS: quick ? 1 : 2,
+  floorS: quick ? 2 : 4,
+  connections: number("BENCH_CONNECTIONS", 10),
+};
+const scale = number("BENCH_SCALE", quick ? 0.1 : 1);
+const variants = (process.env.BENCH_VARIANTS ?? "jit").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+const resultsFile = path.resolve(process.env.BENCH_RESULTS ?? (quick ? path.join(os.tmpdir(), "hub-bench-RESULTS.md") : "bench/RESULTS.md"));
+const log = (message: string) => console.log(`[banc] ${message}`);
+
+async function main() {
+  const started = Date.now();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
+  try {
+    log(`jeu de données (échelle ${scale}) dans ${workDir}…`);
+    const samples = await buildDatabases(workDir, scaled(NATIONAL_SCALE, scale));
+    log(`${JSON.stringify(samples.counts)} en ${((Date.now() - started) / 1000).toFixed(0)} s ; démarrage des services…`);
+    const authEnv = localAuthEnv(ensureLocalSecrets(workDir));
+    const hub = await startBenchHub(workDir, authEnv);
+    process.once("SIGINT", () => void hub.stop().finally(() => process.exit(130)));
+    const reports: OperationReport[] = [];
+    try {
+      for (const op of await benchOperations(samples, hub.ours.url)) {
+        log(`${op.name} : profil, réponses comparées, appels enregistrés…`);
+        const { plans, ...cost } = await profile(hub, op);
+        log(`${op.name} : notre passerelle…`);
+        const ours = await loadGateway(hub.ours, op, settings);
+        log(`${op.name} : @apollo/gateway…`);
+        const apollo = await loadGateway(hub.apollo, op, settings);
+        const measured: OperationReport["variants"] = {};
+        for (const variant of variants) {
+          log(`${op.name} : option ${variant}…`);
+          const gateway = await hub.startVariant(variant);
+          try { measured[variant] = await loadGateway(gateway, op, settings); } finally { await gateway.stop(); }
+        }
+        log(`${op.name} : plancher…`);
+        const floor = await againstFloor(hub, op, plans, settings);
+        reports.push({ name: op.name, variableSets: op.variables.length, ...cost, ours, apollo, variants: measured, floor });
+        log(`${op.name} : ${ours.rps.toFixed(1)} req/s (Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
+      }
+      const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]) => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
+      const markdown = renderResults({ date: new Date(), settings, counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports);
+      fs.writeFileSync(resultsFile, markdown);
+      console.log(`\n${markdown}\n`);
+      log(`résultats écrits dans ${path.relative(process.cwd(), resultsFile) || resultsFile}`);
+    } finally {
+      await hub.stop();
+    }
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error("Échec du banc d'essai :", error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
