@@ -1,0 +1,45 @@
+/**
+ * The dashboard's routes: the page and its two assets, all served by the gateway itself (no CDN,
+ * no third-party request: the Content-Security-Policy allows this origin only).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { GatewayRoute } from "../routes";
+import { DASHBOARD_PATH, readSelection, renderDashboardPage } from "./page";
+
+const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const securityHeaders = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+};
+
+/** Read once: the assets ship beside this module (copied to dist/ by the build). */
+function asset(name: string, contentType: string): GatewayRoute {
+  const body = fs.readFileSync(path.join(__dirname, "public", name));
+  return {
+    method: "GET",
+    path: `${DASHBOARD_PATH}/${name}`,
+    handle(_req, res) {
+      res.writeHead(200, { "content-type": contentType, "cache-control": "no-cache", ...securityHeaders });
+      res.end(body);
+    },
+  };
+}
+
+export function dashboardRoutes(): GatewayRoute[] {
+  return [
+    {
+      method: "GET",
+      path: DASHBOARD_PATH,
+      handle(req, res) {
+        const selection = readSelection(new URL(req.url ?? "/", "http://gateway").searchParams);
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache", ...securityHeaders });
+        res.end(renderDashboardPage(selection));
+      },
+    },
+    asset("app.js", "text/javascript; charset=utf-8"),
+    asset("style.css", "text/css; charset=utf-8"),
+  ];
+}
