@@ -2,6 +2,7 @@ import path from "node:path";
 import { ConfigError, readPort } from "../subgraphs/shared/config";
 import { schemaDir } from "../subgraphs/shared/federation/registry";
 import { AuthConfig, readAuthConfig } from "../subgraphs/shared/auth/config";
+import { DEFAULT_LIMITS, SecurityLimits } from "./security";
 
 export interface GatewayConfig {
   port: number;
@@ -13,6 +14,24 @@ export interface GatewayConfig {
   /** How often the gateway re-reads the supergraph file, in ms. */
   pollingIntervalMs: number;
   auth: AuthConfig;
+  limits: SecurityLimits;
+}
+
+const LIMIT_VARIABLES: Record<keyof SecurityLimits, string> = {
+  maxDepth: "LIMIT_MAX_DEPTH", maxAliases: "LIMIT_MAX_ALIASES", maxTokens: "LIMIT_MAX_TOKENS", maxCost: "LIMIT_MAX_COST",
+  maxBodyBytes: "LIMIT_MAX_BODY_BYTES", writesPerMinute: "LIMIT_WRITES_PER_MINUTE", subgraphTimeoutMs: "SUBGRAPH_TIMEOUT_MS",
+};
+
+export function readLimits(env: NodeJS.ProcessEnv = process.env): SecurityLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, variable] of Object.entries(LIMIT_VARIABLES) as [keyof SecurityLimits, string][]) {
+    const raw = env[variable];
+    if (raw === undefined || raw === "") continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${variable} doit être un entier strictement positif, reçu : ${raw}`);
+    limits[key] = value;
+  }
+  return limits;
 }
 
 /**
@@ -36,5 +55,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     pollingIntervalMs: polling,
     auth: readAuthConfig(env),
+    limits: readLimits(env),
   };
 }

@@ -4,6 +4,7 @@ import { createGatewayRuntime, GatewayRuntime } from "@graphql-hive/gateway";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
+import { securityPlugins } from "./security";
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 
@@ -27,15 +28,36 @@ export function createGateway(config: GatewayConfig): GatewayRuntime {
     // Subgraphs answer only requests signed with the shared secret (Hive Gateway's HMAC signature).
     hmacSignature: { secret: config.auth.hmacSecret },
     // (cast: the plugin is typed against a sibling copy of the gateway-runtime types)
-    plugins: () => [jwtPlugin(config.auth) as never],
+    plugins: () => [jwtPlugin(config.auth) as never, ...(securityPlugins(config.limits) as never[])],
+    // Public endpoint hardening: no batched arrays, CSRF prevention, errors masked (the log keeps
+    // the original), subgraph calls bounded so the others' data still comes back.
+    batching: false,
+    csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] },
+    maskedErrors: true,
+    upstreamTimeout: config.limits.subgraphTimeoutMs,
     logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
   });
+}
+
+/** Refuses a body over the limit before reading it; a POST must state its length. */
+function bodySizeAccepted(req: http.IncomingMessage, res: http.ServerResponse, maxBytes: number): boolean {
+  const length = Number(req.headers["content-length"]);
+  if (req.headers["content-length"] === undefined || !Number.isFinite(length)) {
+    res.writeHead(411, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message: "La longueur du corps (Content-Length) est requise.", extensions: { code: "LENGTH_REQUIRED" } }] }));
+    return false;
+  }
+  if (length > maxBytes) {
+    res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message: `Requête trop volumineuse : ${maxBytes} octets au plus.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+    return false;
+  }
+  return true;
 }
 
 export async function startGateway(config: GatewayConfig, routes: readonly GatewayRoute[] = GATEWAY_ROUTES): Promise<RunningGateway> {
   const runtime = createGateway(config);
   let graphqlUrl = "";
   const server = http.createServer((req, res) => {
+    if (req.method === "POST" && !bodySizeAccepted(req, res, config.limits.maxBodyBytes)) return;
     const route = findRoute(routes, req.method, new URL(req.url ?? "/", "http://gateway").pathname);
     if (!route) {
       void runtime(req, res);

@@ -5,6 +5,7 @@ import { startSubgraph } from "../../subgraphs/shared/server/subgraph-module";
 import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
 import { DemoDataset } from "../../subgraphs/shared/demo/dataset";
 import { startGateway, RunningGateway } from "../../gateway/server";
+import { DEFAULT_LIMITS, SecurityLimits } from "../../gateway/security";
 import { createTestDatabase, TestDatabase } from "./database";
 import { createTestAuth, TestAuth } from "./auth";
 
@@ -23,7 +24,7 @@ export interface TestHub {
  * The whole hub, in-process, on free ports and a fresh database: every subgraph of the registry
  * and the gateway serving the committed supergraph (subgraph URLs overridden, as in production).
  */
-export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void> } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string> } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   const auth = createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
@@ -41,9 +42,10 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
     port: 0,
     host: "127.0.0.1",
     supergraphFile: path.resolve("schema/supergraph.graphql"),
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+    subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...options.subgraphUrls },
     pollingIntervalMs: 0,
     auth: auth.config,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   });
   const query: TestHub["query"] = async (q, variables, operationName, token) => {
     const headers: Record<string, string> = { "content-type": "application/json" };

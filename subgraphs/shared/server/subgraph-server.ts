@@ -2,7 +2,7 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLSchema } from "graphql";
+import { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { SubgraphDatabase } from "../db/create-data-source";
 import { AuthConfig } from "../auth/config";
 import { Actor } from "../auth/organisation";
@@ -37,7 +37,13 @@ const MAX_BODY_BYTES = 1_000_000;
  * /health, readiness (database reachable) on /ready.
  */
 export async function startSubgraphServer<Context extends object>(options: Options<Context>): Promise<SubgraphServer> {
-  const apollo = new ApolloServer<Context>({ schema: options.schema, introspection: true, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskUnexpected(options.name, formatted, error),
+  });
   await apollo.start();
   const { dataSource } = options.database;
   let requests = 0;
@@ -104,6 +110,15 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       await dataSource.destroy();
     },
   };
+}
+
+/** Errors a user can act on keep their message; anything else (SQL, bugs) is logged and masked. */
+const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND"]);
+
+function maskUnexpected(subgraph: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (USER_FACING_CODES.has(String(formatted.extensions?.code))) return formatted;
+  console.error(JSON.stringify({ level: "error", subgraph, msg: "unexpected error", error: String((error as { originalError?: unknown })?.originalError ?? error), path: formatted.path }));
+  return { message: "Erreur interne du sous-graphe.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
 class BodyError extends Error {

@@ -1,0 +1,86 @@
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
+import { useRateLimiting } from "@graphql-hive/gateway";
+import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
+import { GraphQLError } from "graphql";
+
+/** Limits of the public endpoint; every one can be tuned by environment (gateway/config.ts). */
+export interface SecurityLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxBodyBytes: number;
+  /** Writes per organisation per mutation field and minute. */
+  writesPerMinute: number;
+  /** Ceiling of a subgraph call: past it the gateway answers with the other subgraphs' data. */
+  subgraphTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: SecurityLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 3000,
+  maxCost: 20000,
+  maxBodyBytes: 100_000,
+  writesPerMinute: 120,
+  subgraphTimeoutMs: 10_000,
+};
+
+type Context = { jwt?: { payload?: { org?: string } }; request?: Request };
+
+/** Who a rate limit counts: the organisation of the token (writes always carry one). */
+const organisationOf = (context: Context) => context.jwt?.payload?.org ?? "anonyme";
+
+const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", "originalError", "http"];
+
+/**
+ * Errors of subgraph calls carry the subgraph's URL, request body (with its signature) and
+ * response: the server log keeps them, the client gets the message, path and code only.
+ */
+export function useScrubbedErrors() {
+  const scrub = (result: { errors?: readonly GraphQLError[] }) => {
+    if (!result.errors?.length) return undefined;
+    let changed = false;
+    const errors = result.errors.map((error) => {
+      const extensions = { ...(error.extensions ?? {}) } as Record<string, unknown>;
+      if (!HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
+      changed = true;
+      console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, details: extensions }));
+      for (const key of HIDDEN_ERROR_EXTENSIONS) delete extensions[key];
+      return new GraphQLError(error.message, { path: error.path, nodes: error.nodes, extensions });
+    });
+    return changed ? { ...result, errors } : undefined;
+  };
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }: { result: unknown; setResult: (r: never) => void }) {
+          if (result && typeof result === "object" && !(Symbol.asyncIterator in result)) {
+            const scrubbed = scrub(result as { errors?: readonly GraphQLError[] });
+            if (scrubbed) setResult(scrubbed as never);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The gateway's own security plugins (GraphQL Armor, Hive's rate limiting), configured. */
+export function securityPlugins(limits: SecurityLimits) {
+  return [
+    maxDepthPlugin({ n: limits.maxDepth, exposeLimits: true }),
+    maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: true }),
+    maxTokensPlugin({ n: limits.maxTokens, exposeLimits: true }),
+    costLimitPlugin({ maxCost: limits.maxCost, exposeLimits: true }),
+    blockFieldSuggestionsPlugin(),
+    useScrubbedErrors(),
+    useRateLimiting({
+      cache: new InMemoryLRUCache(),
+      config: [{ type: "Mutation", field: "*", max: limits.writesPerMinute, ttl: 60_000, identifyFn: organisationOf as never }],
+    }),
+  ];
+}

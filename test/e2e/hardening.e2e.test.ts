@@ -1,0 +1,117 @@
+/**
+ * The public endpoint under hostile requests: operation limits, body size, batching, CSRF,
+ * field suggestions, masked errors, rate limit per organisation, subgraphs that answer only the
+ * gateway, and a slow subgraph that does not take the others down.
+ */
+import http from "node:http";
+import { AddressInfo } from "node:net";
+import { startTestHub, TestHub } from "../support/hub";
+import { contractQuery } from "../support/contract";
+
+let hub: TestHub;
+let slow: http.Server;
+beforeAll(async () => {
+  // a "maisons" subgraph that never answers in time
+  slow = http.createServer((_req, res) => { setTimeout(() => res.end("{}"), 5_000).unref(); });
+  await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+  const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql`;
+  hub = await startTestHub({ limits: { writesPerMinute: 3, subgraphTimeoutMs: 1_000 }, subgraphUrls: { maisons: slowUrl } });
+});
+afterAll(async () => {
+  await hub?.stop();
+  slow.closeAllConnections();
+  slow.close();
+});
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+
+test("a deep query is refused", async () => {
+  let q = "code";
+  for (let i = 0; i < 6; i++) q = `departments { region { ${q} } }`;
+  const { errors, data } = await hub.query(`{ region(code: "52") { ${q} } }`);
+  expect(data).toBeUndefined();
+  expect(errors?.[0].message).toMatch(/depth/i);
+});
+
+test("an alias bomb is refused", async () => {
+  const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: regions { code }`).join(" ");
+  const { errors, data } = await hub.query(`{ ${aliases} }`);
+  expect(data).toBeUndefined();
+  expect(errors?.[0].message).toMatch(/alias/i);
+});
+
+test("a query with too many tokens is refused", async () => {
+  const fields = Array.from({ length: 4_000 }, () => "code").join(" ");
+  const { errors } = await hub.query(`{ regions { ${fields} } }`);
+  expect(errors?.[0].message).toMatch(/token/i);
+});
+
+test("a huge body is refused before it is read", async () => {
+  const response = await post(JSON.stringify({ query: `{ regions { code } } # ${"x".repeat(200_000)}` }));
+  expect(response.status).toBe(413);
+});
+
+test("batched arrays are not executed", async () => {
+  const response = await post(JSON.stringify([{ query: "{ regions { code } }" }, { query: "{ regions { name } }" }]));
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(JSON.stringify(await response.json())).not.toMatch(/"data"/);
+});
+
+test("CSRF: a simple cross-site request (text/plain POST, GET without header) is refused", async () => {
+  const plain = await post(JSON.stringify({ query: "{ regions { code } }" }), { "content-type": "text/plain" });
+  expect(plain.status).toBeGreaterThanOrEqual(400);
+  const get = await fetch(`${hub.gateway.url}?query=${encodeURIComponent("{ regions { code } }")}`);
+  expect(get.status).toBeGreaterThanOrEqual(400);
+  const allowed = await fetch(`${hub.gateway.url}?query=${encodeURIComponent("{ regions { code } }")}`, { headers: { "x-graphql-csrf": "1" } });
+  expect(allowed.status).toBe(200);
+});
+
+test("field suggestions are hidden", async () => {
+  const { errors } = await hub.query(`{ regin(code: "52") { code } }`);
+  expect(errors?.[0].message).not.toMatch(/Did you mean/);
+});
+
+test("subgraphs refuse any request the gateway did not sign: queries, _service, _entities", async () => {
+  const ars = hub.subgraphs.ars.url;
+  for (const query of ["{ healthProjects(first: 1) { totalCount } }", "{ _service { sdl } }", `{ _entities(representations: [{ __typename: "Structure", siret: "73282932000074" }]) { ... on Structure { healthProjects { id } } } }`]) {
+    const response = await fetch(ars, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+    expect(response.status).toBe(401);
+  }
+  // a forged representation with a made-up signature
+  const forged = await fetch(ars, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [{ __typename: "Region", code: "52" }] }, extensions: { "hmac-signature": Buffer.from("forged").toString("base64"), jwt: { payload: { org: "national" } } } }),
+  });
+  expect(forged.status).toBe(401);
+});
+
+test("a slow subgraph: the others' data comes back within the timeout, with an error on the missing fields", async () => {
+  const started = Date.now();
+  const { data, errors } = await hub.query(`{ region(code: "52") { name } maisonProject(id: "1") { id } }`);
+  expect(Date.now() - started).toBeLessThan(4_000);
+  expect(data?.region).toEqual({ name: "Pays de la Loire" });
+  expect(data?.maisonProject).toBeNull();
+  expect(errors?.length).toBeGreaterThan(0);
+  expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONN|fetch failed/);
+});
+
+test("writes are rate-limited per organisation", async () => {
+  const token = await hub.auth.token("caf:44");
+  const other = await hub.auth.token("caf:49");
+  const write = (t: string, i: number) => hub.query(`mutation { recordParentalityGrant(input: { department: "${t === token ? "44" : "49"}", year: 2023, fund: CAF_FNP, siret: "73282932000074", structureName: "Test", title: "Subvention ${i}", amount: 10 }) { id } }`, undefined, undefined, t);
+  const codes: string[] = [];
+  for (let i = 0; i < 5; i++) codes.push(String((await write(token, i)).errors?.[0]?.message ?? "ok"));
+  expect(codes.slice(0, 3)).toEqual(["ok", "ok", "ok"]);
+  expect(codes.slice(3).every((c) => /Rate limit/i.test(c))).toBe(true);
+  expect((await write(other, 0)).errors?.[0]?.message ?? "ok").not.toMatch(/Rate limit/i);
+});
+
+test("errors are masked: no SQL, no stack, no subgraph body reaches the client", async () => {
+  await hub.subgraphs.caf.database.dataSource.query("DROP TABLE parentality_grant");
+  const { errors } = await hub.query(contractQuery("CafDepartment"), { department: "44", year: 2021 });
+  expect(errors?.length).toBeGreaterThan(0);
+  const text = JSON.stringify(errors);
+  expect(text).not.toMatch(/parentality_grant|SQL|SELECT|stack|at .*\.ts/i);
+});
