@@ -163,7 +163,7 @@
       bar.setAttribute("y", String(y + 6));
       bar.setAttribute("width", String(barWidth));
       bar.setAttribute("height", String(rowHeight - 12));
-      bar.setAttribute("class", "bar bar-" + (i % 4));
+      bar.setAttribute("class", "bar");
       svg.appendChild(bar);
       svg.appendChild(svgText(labelWidth + barWidth + 8, y + rowHeight / 2, money(line.amount), "start"));
     });
@@ -191,7 +191,7 @@
       var calls = region[side.key];
       return h("div", { className: "side", id: "calls-" + side.slug },
         h("h3", { text: side.title }),
-        scdlLink(side.funder.toLowerCase(), region.code, year, "Subventions " + year + " de l'" + (side.funder === "ARS" ? "ARS" : region.overseas ? "DEETS" : "DREETS") + " au format SCDL (CSV)"),
+        scdlLink(side.funder.toLowerCase(), region.code, year, "Subventions " + year + (side.funder === "ARS" ? " de l'ARS" : region.overseas ? " de la DEETS" : " de la DREETS") + " au format SCDL (CSV)"),
         calls.length === 0
           ? h("p", { className: "muted", text: "Aucun appel à projets de ce volet en " + year + " pour " + region.name + "." })
           : calls.map(function (call) { return renderCall(call); }));
