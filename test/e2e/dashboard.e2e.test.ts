@@ -185,6 +185,12 @@ test("the page and its assets are served with a policy that forbids any other or
   for (const asset of ["app.js", "style.css"]) expect((await fetch(dashboardUrl(`/${asset}`))).status).toBe(200);
 });
 
+test("GraphiQL, beside the dashboard, opens the contract's six reads as named tabs", async () => {
+  const html = await (await fetch(hub.gateway.url, { headers: { accept: "text/html" } })).text();
+  const options = JSON.parse(/renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)?.[1] ?? "null");
+  expect(options.defaultTabs.map((tab: { query: string }) => /^(query|mutation) (\w+)/m.exec(tab.query)?.[2])).toEqual(["RegionDashboard", "StructureFinancing", "CoFinancedProject", "NationalLaureates", "CafDepartment", "MaisonsBoard"]);
+});
+
 /** `DASHBOARD_SCREENSHOT=docs/dashboard.png npx jest test/e2e/dashboard` refreshes the README's picture, on the demo set. */
 (process.env.DASHBOARD_SCREENSHOT ? test : test.skip)("screenshot of the dashboard on the fictitious demo set", async () => {
   const demoHub = await startTestHub({ demo: buildDemoDataset() });
