@@ -24,9 +24,9 @@ export interface TestHub {
  * The whole hub, in-process, on free ports and a fresh database: every subgraph of the registry
  * and the gateway serving the committed supergraph (subgraph URLs overridden, as in production).
  */
-export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string> } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
-  const auth = createTestAuth();
+  const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
   try {
     for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
