@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import inspector from "node:inspector";
+
 /**
  * The child side of a benchmarked service (one process per service, as in production): it starts
  * the service, reports its URL, answers the orchestrator's questions over IPC (counters, peak
@@ -12,11 +15,26 @@ export interface ChildService {
 export type ChildRequest = { id: number; type: "stats" | "resetPeak" | "stop" };
 export interface ChildReply { id: number; stats: Record<string, number>; rss: number; peakRss: number }
 
+/** BENCH_CPU_PROFILE=<file>: a V8 CPU profile of this service, written when it stops (--cpu-prof is refused in NODE_OPTIONS). */
+function startProfiler(file: string | undefined): () => Promise<void> {
+  if (!file) return async () => undefined;
+  const session = new inspector.Session();
+  session.connect();
+  session.post("Profiler.enable", () => session.post("Profiler.start"));
+  return () => new Promise((resolve) => session.post("Profiler.stop", (error, result) => {
+    if (!error) fs.writeFileSync(file, JSON.stringify(result.profile));
+    resolve();
+  }));
+}
+
 export function serveChild(name: string, start: () => Promise<ChildService>): void {
   if (!process.send) throw new Error(`${name} doit être lancé par le banc d'essai (canal IPC absent).`);
+  const stopProfiler = startProfiler(process.env.BENCH_CPU_PROFILE);
   let peakRss = process.memoryUsage.rss();
   // Sampled often enough to see the peak of a load run, cheap enough not to weigh on it.
   setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 50).unref();
+  // An orchestrator that dies must not leave services behind.
+  process.once("disconnect", () => process.exit(1));
   start()
     .then((service) => {
       process.send!({ type: "ready", url: service.url });
@@ -27,6 +45,7 @@ export function serveChild(name: string, start: () => Promise<ChildService>): vo
         if (message.type === "resetPeak") peakRss = rss;
         if (message.type === "stop") {
           await service.stop();
+          await stopProfiler();
           process.send!(reply, () => process.exit(0));
           return;
         }

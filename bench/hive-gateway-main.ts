@@ -1,21 +1,32 @@
 /**
  * Our gateway (gateway/server.ts, configured from the environment exactly as in production), in
- * its own process. BENCH_GATEWAY_VARIANT tries one of Hive Gateway's speed options on top of it
- * without touching gateway/: `jit` adds the JIT plugin (@graphql-mesh/plugin-jit) to its plugins.
+ * its own process. BENCH_GATEWAY_VARIANT tries Hive Gateway's speed options on top of it without
+ * touching gateway/ (comma-separated): `jit` adds the JIT plugin (@graphql-mesh/plugin-jit),
+ * `router-runtime` plans and executes with Hive Router's Rust query planner (@graphql-hive/router-runtime).
  */
 import { serveChild } from "./child";
 
+type RuntimeConfig = { plugins?: (context: unknown) => unknown[]; [option: string]: unknown };
+const OPTIONS: Record<string, (config: RuntimeConfig) => RuntimeConfig> = {
+  jit: (config) => {
+    const { useJIT } = require("@graphql-mesh/plugin-jit");
+    return { ...config, plugins: (context) => [...(config.plugins?.(context) ?? []), useJIT()] };
+  },
+  "router-runtime": (config) => ({ ...config, unifiedGraphHandler: require("@graphql-hive/router-runtime").unifiedGraphHandler }),
+};
+
 function withVariant(variant: string): void {
-  if (!variant) return;
-  if (variant !== "jit") throw new Error(`Variante inconnue : ${variant}`);
-  // gateway/server.ts calls createGatewayRuntime from this module: give it a version that adds the plugin.
+  const options = variant.split("+").filter(Boolean).map((name) => {
+    if (!OPTIONS[name]) throw new Error(`Option inconnue : ${name} (${Object.keys(OPTIONS).join(", ")})`);
+    return OPTIONS[name];
+  });
+  if (!options.length) return;
+  // gateway/server.ts calls createGatewayRuntime from this module: give it one that adds the options.
   const modulePath = require.resolve("@graphql-hive/gateway");
   const original = require(modulePath);
-  const { useJIT } = require("@graphql-mesh/plugin-jit");
   require.cache[modulePath]!.exports = {
     ...original,
-    createGatewayRuntime: (config: { plugins?: (context: unknown) => unknown[] }) =>
-      original.createGatewayRuntime({ ...config, plugins: (context: unknown) => [...(config.plugins?.(context) ?? []), useJIT()] }),
+    createGatewayRuntime: (config: RuntimeConfig) => original.createGatewayRuntime(options.reduce((c, option) => option(c), config)),
   };
 }
 

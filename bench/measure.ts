@@ -20,7 +20,8 @@ export interface OperationReport {
   apolloMismatches: number;
   ours: GatewayResult;
   apollo: GatewayResult;
-  variants: Record<string, GatewayResult>;
+  /** Our gateway with a speed option, and how many of its answers differ from the baseline's. */
+  variants: Record<string, GatewayResult & { mismatches: number }>;
   floor: { concurrency: number; floor: LoadResult; ours: LoadResult }[];
 }
 
@@ -41,7 +42,7 @@ export async function profile(hub: BenchHub, op: BenchOperation) {
   const sql: Record<string, number> = {};
   const calls: Record<string, number> = {};
   const plans: FloorPlan[] = [];
-  let apolloMismatches = 0;
+  const answers: unknown[] = [];
   for (const variables of samples) {
     const before = await subgraphStats(hub);
     const ours = await graphql(hub.ours.url, op.document, variables);
@@ -50,14 +51,23 @@ export async function profile(hub: BenchHub, op: BenchOperation) {
       sql[name] = (sql[name] ?? 0) + after[name].sqlStatements - before[name].sqlStatements;
       calls[name] = (calls[name] ?? 0) + after[name].requests - before[name].requests;
     }
-    const apollo = await graphql(hub.apollo.url, op.document, variables).catch((error: Error) => ({ data: error.message }));
-    if (!isDeepStrictEqual(apollo.data, ours.data)) apolloMismatches++;
+    answers.push(ours.data);
     const recorded = await hub.recorder.record(() => graphql(hub.capture.url, op.document, variables));
     if (!isDeepStrictEqual(recorded.result.data, ours.data)) throw new Error(`${op.name} : la passerelle de capture ne répond pas comme la nôtre`);
     plans.push(floorPlan(recorded.calls, hub.subgraphUrls));
   }
   const perRequest = (totals: Record<string, number>) => Object.fromEntries(Object.entries(totals).map(([n, v]) => [n, v / samples.length]));
-  return { sqlPerRequest: perRequest(sql), callsPerRequest: perRequest(calls), apolloMismatches, plans };
+  return { sqlPerRequest: perRequest(sql), callsPerRequest: perRequest(calls), plans, answers };
+}
+
+/** How many answers of another gateway differ from ours, on the profiled variables. */
+export async function mismatches(gateway: Service, op: BenchOperation, answers: unknown[]): Promise<number> {
+  let different = 0;
+  for (const [i, expected] of answers.entries()) {
+    const answer = await graphql(gateway.url, op.document, op.variables[i]).catch((error: Error) => ({ data: error.message }));
+    if (!isDeepStrictEqual(answer.data, expected)) different++;
+  }
+  return different;
 }
 
 /** Warm-up, then `connections` clients for `durationS`; the gateway's peak RSS over the measured part. */

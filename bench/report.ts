@@ -75,8 +75,8 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
   ];
   if (info.variants.length) {
     lines.push("## Options de vitesse de Hive Gateway", "", "Chaque option est ajoutée à notre configuration de production, mesurée dans les mêmes conditions.", "",
-      ...header(["Opération", "option", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit ÷ sans option", "p50 ÷ sans option"]),
-      ...reports.flatMap((r) => Object.entries(r.variants).map(([variant, v]) => row([r.name, variant, ...gatewayCells(v), ratio(v.rps / r.ours.rps), ratio(v.p50 / r.ours.p50)]))),
+      ...header(["Opération", "option", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit ÷ sans option", "p50 ÷ sans option", "réponses identiques"]),
+      ...reports.flatMap((r) => Object.entries(r.variants).map(([variant, v]) => row([r.name, variant, ...gatewayCells(v), ratio(v.rps / r.ours.rps), ratio(v.p50 / r.ours.p50), v.mismatches === 0 ? "oui" : `non (${v.mismatches})`]))),
       "");
   }
   lines.push("## Mémoire des sous-graphes", "", ...header(["Sous-graphe", "RSS max"]),

@@ -6,8 +6,8 @@
  * the results and writes them to bench/RESULTS.md.
  *
  * BENCH_QUICK=1: a tenth of the data and short runs (about a minute); results in a temporary file.
- * BENCH_SCALE, BENCH_DURATION (s), BENCH_CONNECTIONS, BENCH_VARIANTS (comma list, or "none"),
- * BENCH_RESULTS (output file) override the defaults.
+ * BENCH_SCALE, BENCH_DURATION (s), BENCH_CONNECTIONS, BENCH_VARIANTS (comma list of speed options, or "none"),
+ * BENCH_RESULTS (output file) override the defaults. A variant combines options with "+" (jit+router-runtime).
  */
 import "reflect-metadata";
 import fs from "node:fs";
@@ -17,7 +17,7 @@ import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/shared/auth/confi
 import { NATIONAL_SCALE, scaled } from "../bench/dataset";
 import { buildDatabases, startBenchHub } from "../bench/setup";
 import { benchOperations } from "../bench/operations";
-import { againstFloor, loadGateway, OperationReport, profile, Settings } from "../bench/measure";
+import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings } from "../bench/measure";
 import { renderResults } from "../bench/report";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -33,7 +33,7 @@ const settings: Settings = {
   connections: number("BENCH_CONNECTIONS", 10),
 };
 const scale = number("BENCH_SCALE", quick ? 0.1 : 1);
-const variants = (process.env.BENCH_VARIANTS ?? "jit").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+const variants = (process.env.BENCH_VARIANTS ?? "jit,router-runtime").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
 const resultsFile = path.resolve(process.env.BENCH_RESULTS ?? (quick ? path.join(os.tmpdir(), "hub-bench-RESULTS.md") : "bench/RESULTS.md"));
 const log = (message: string) => console.log(`[banc] ${message}`);
 
@@ -51,7 +51,8 @@ async function main() {
     try {
       for (const op of await benchOperations(samples, hub.ours.url)) {
         log(`${op.name} : profil, réponses comparées, appels enregistrés…`);
-        const { plans, ...cost } = await profile(hub, op);
+        const { plans, answers, ...cost } = await profile(hub, op);
+        const apolloMismatches = await mismatches(hub.apollo, op, answers);
         log(`${op.name} : notre passerelle…`);
         const ours = await loadGateway(hub.ours, op, settings);
         log(`${op.name} : @apollo/gateway…`);
@@ -60,11 +61,15 @@ async function main() {
         for (const variant of variants) {
           log(`${op.name} : option ${variant}…`);
           const gateway = await hub.startVariant(variant);
-          try { measured[variant] = await loadGateway(gateway, op, settings); } finally { await gateway.stop(); }
+          try {
+            measured[variant] = { mismatches: await mismatches(gateway, op, answers), ...(await loadGateway(gateway, op, settings)) };
+          } finally {
+            await gateway.stop();
+          }
         }
         log(`${op.name} : plancher…`);
         const floor = await againstFloor(hub, op, plans, settings);
-        reports.push({ name: op.name, variableSets: op.variables.length, ...cost, ours, apollo, variants: measured, floor });
+        reports.push({ name: op.name, variableSets: op.variables.length, ...cost, apolloMismatches, ours, apollo, variants: measured, floor });
         log(`${op.name} : ${ours.rps.toFixed(1)} req/s (Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
       }
       const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]) => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
