@@ -20,7 +20,7 @@ test("every subgraph loads the same reference data, and its demo slice once, all
     let server = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: dataset });
     expect({ subgraph: module.name, regions: await count(server, "region"), departments: await count(server, "department"), axes: await count(server, "axis") })
       .toEqual({ subgraph: module.name, regions: 18, departments: 101, axes: 6 });
-    const table = { ars: "laureate_project", dreets: "laureate_project", caf: "parentality_grant", maisons: "maison_project", hub: null }[module.name];
+    const table = { ars: "laureate_project", dreets: "laureate_project", caf: "parentality_grant", maisons: "maison_project", departements: "departmental_credit", hub: null }[module.name];
     if (table) {
       const loaded = await count(server, table);
       expect(loaded).toBeGreaterThan(0);

@@ -21,6 +21,7 @@ const TABLES: Record<string, string[]> = {
   dreets: ["call", "laureate_project", "laureate_project_department", "structure", "audit_entry"],
   caf: ["parentality_grant", "structure", "audit_entry"],
   maisons: ["maison_project", "maison_carrier", "maison_assessment", "maison_budget_line", "structure", "audit_entry"],
+  departements: ["departmental_credit", "structure", "audit_entry"],
 };
 /** Every row of every written table, as JSON: a refusal must leave it identical. */
 async function databaseState(): Promise<string> {

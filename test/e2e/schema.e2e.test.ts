@@ -64,20 +64,20 @@ test("internal contribution fields stay out of the public API", () => {
 
 test("a new funder subgraph's contributions are counted without touching the hub's code", async () => {
   const newcomer = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@inaccessible"])
-    type Structure @key(fields: "siret") { siret: ID! departementsContribution: FundingContribution! @inaccessible }
+    type Structure @key(fields: "siret") { siret: ID! collectivitesContribution: FundingContribution! @inaccessible }
     type FundingContribution @shareable @inaccessible { lines: [FundingLine!]! recordedName: String }
     type FundingLine @shareable @inaccessible { year: Int! source: FundingSource! funder: String! cents: Float! }
     enum FundingSource { FIR P304_17 P304_19 CAF_FNP CAF_REAAP CAF_LAEP CAF_FPT FIPE DEPARTMENT LOCAL_AUTHORITY OTHER }`;
   const funders = artifacts.subgraphs.filter((s) => s.name !== "hub").map((s) => ({ name: s.name, sdl: s.sdl }));
-  const contributions = discoverContributions([...funders, { name: "departements", sdl: newcomer }]);
-  expect(contributions.filter((c) => c.subgraph === "departements")).toEqual([{ subgraph: "departements", entity: "Structure", field: "departementsContribution", nonNull: true }]);
-  expect(contributions.filter((c) => c.entity === "Region").map((c) => c.subgraph)).toEqual(["ars", "dreets", "caf", "maisons"]);
+  const contributions = discoverContributions([...funders, { name: "collectivites", sdl: newcomer }]);
+  expect(contributions.filter((c) => c.subgraph === "collectivites")).toEqual([{ subgraph: "collectivites", entity: "Structure", field: "collectivitesContribution", nonNull: true }]);
+  expect(contributions.filter((c) => c.entity === "Region").map((c) => c.subgraph)).toEqual(["ars", "dreets", "caf", "maisons", "departements"]);
   // the hub's cross-financing now requires the newcomer's lines, and the whole still composes
   const hubSdl = printSubgraphSchema(await hubSubgraph(() => contributions).buildSchema());
-  expect(hubSdl).toMatch(/CrossFinancing! @requires\(fields: "[^"]*departementsContribution \{ lines/);
+  expect(hubSdl).toMatch(/CrossFinancing! @requires\(fields: "[^"]*collectivitesContribution \{ lines/);
   const result = composeSupergraph([
     ...artifacts.subgraphs.filter((s) => s.name !== "hub"),
-    { name: "departements", url: "http://127.0.0.1:4999/graphql", sdl: newcomer },
+    { name: "collectivites", url: "http://127.0.0.1:4999/graphql", sdl: newcomer },
     { name: "hub", url: "http://127.0.0.1:4010/graphql", sdl: hubSdl },
   ]);
   expect(result.ok ? [] : result.errors).toEqual([]);

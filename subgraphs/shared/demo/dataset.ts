@@ -32,7 +32,11 @@ export interface DemoMaison {
   phase: "SUBMITTED" | "DIAGNOSIS" | "OPERATIONAL"; assessment: Record<string, boolean>;
   budget: { year: number; source: FundingSource; amountCents: Cents }[]; projectRef: string | null;
 }
-export interface DemoDataset { structures: DemoStructure[]; calls: DemoCall[]; grants: DemoGrant[]; maisons: DemoMaison[] }
+export interface DemoCredit {
+  departmentCode: string; year: number; programme: "PMI" | "PREVENTION_PROTECTION_CONTRACT" | "MAISON_COFUNDING" | "LAUREATE_COFUNDING";
+  siret: string; title: string; amountCents: Cents; axes: Axis[]; projectRef: string | null;
+}
+export interface DemoDataset { structures: DemoStructure[]; calls: DemoCall[]; grants: DemoGrant[]; maisons: DemoMaison[]; credits: DemoCredit[] }
 
 const CALL_REGIONS_2021 = ["52", "53", "75", "84", "11", "32", "44", "76", "04", "01"];
 const JOINT_REGIONS = new Set(["52", "32", "44", "04"]);
@@ -138,14 +142,40 @@ export function buildDemoDataset(seed = 1000): DemoDataset {
   }
 
   const maisons = buildDemoMaisons(rng, structureIn, nextRef);
+  const credits = buildDemoCredits(rng, laureates, maisons, structureIn, structures);
   // The hub refuses duplicates (same call, structure and title; same grant): so does the demo set.
   for (const call of calls) call.laureates = uniqueBy(call.laureates, (l) => `${l.siret}|${l.title}`);
-  return { structures, calls, grants: uniqueBy(grants, (g) => `${g.departmentCode}|${g.year}|${g.fund}|${g.siret}|${g.title}`), maisons };
+  return {
+    structures, calls, maisons,
+    grants: uniqueBy(grants, (g) => `${g.departmentCode}|${g.year}|${g.fund}|${g.siret}|${g.title}`),
+    credits: uniqueBy(credits, (c) => `${c.departmentCode}|${c.year}|${c.programme}|${c.siret}|${c.title}`),
+  };
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
+}
+
+/**
+ * Departmental credits: PMI actions of the call regions' departments, co-funding of some laureates
+ * (same dossier reference). Maisons' departmental lines stay in their forecast budgets only, so
+ * that cross-financing does not count them twice.
+ */
+function buildDemoCredits(rng: SeededRandom, laureates: DemoLaureate[], _maisons: DemoMaison[], structureIn: (d: string) => DemoStructure, structures: DemoStructure[]): DemoCredit[] {
+  const credits: DemoCredit[] = [];
+  for (const laureate of laureates.filter((l) => l.projectRef && rng.chance(0.25))) {
+    const structure = structures.find((s) => s.siret === laureate.siret)!;
+    credits.push({ departmentCode: laureate.departments[0], year: 2021, programme: "LAUREATE_COFUNDING", siret: structure.siret, title: `Cofinancement départemental : ${laureate.title}`, amountCents: euros(rng, 3_000, 20_000), axes: laureate.axes, projectRef: laureate.projectRef });
+  }
+  for (const regionCode of CALL_REGIONS_2021) {
+    for (const department of departmentsOf(regionCode).filter(() => rng.chance(0.5))) {
+      const structure = structureIn(department.code);
+      const programme = rng.chance(0.5) ? "PMI" : "PREVENTION_PROTECTION_CONTRACT";
+      credits.push({ departmentCode: department.code, year: rng.pick([2022, 2023, 2024]), programme, siret: structure.siret, title: programme === "PMI" ? "Consultations de PMI délocalisées" : "Visites à domicile prénatales (contractualisation)", amountCents: euros(rng, 5_000, 40_000), axes: [Axis.SCREENING_CONTINUITY], projectRef: null });
+    }
+  }
+  return credits;
 }
 
 function buildDemoMaisons(rng: SeededRandom, structureIn: (d: string) => DemoStructure, nextRef: (y: number) => string): DemoMaison[] {

@@ -19,6 +19,11 @@ export async function buildFederatedSchema(
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
+  // type-graphql cannot describe the root types; analysts read these in GraphiQL.
+  const query = schema.getQueryType();
+  if (query) query.description ??= "Lectures : données publiques des financements des 1000 premiers jours.";
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description ??= "Écritures des partenaires, chacun pour ses propres données et son territoire (jeton requis).";
   const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {

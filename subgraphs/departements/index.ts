@@ -1,0 +1,28 @@
+/**
+ * Departements subgraph: the credits of the conseils départementaux (PMI, the prevention and
+ * protection contract, co-funding of Maisons and of call laureates). Built as a partner would:
+ * the shared entities it extends, its own tables, its `departementsContribution` to
+ * cross-financing; registered in schema/supergraph.yaml, with no change to the gateway.
+ */
+import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
+import { StructureRow } from "../shared/db/structure.entity";
+import { openDatabase } from "../shared/db/create-data-source";
+import { AuditEntryRow } from "../shared/audit/audit-entry.entity";
+import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
+import { SubgraphModule } from "../shared/server/subgraph-module";
+import { runSubgraphMain } from "../shared/server/main";
+import { DepartementsInitial1732500000000 } from "./initial.migration";
+import { DepartmentalCreditRow } from "./departmental-credit.entity";
+import { createDepartementsLoaders } from "./loaders";
+import { departementsEntityStubs, departementsReferenceResolvers, departementsResolvers, DepartementsContext } from "./schema";
+import { loadDepartementsDemo } from "./demo";
+
+export const departementsSubgraph: SubgraphModule<DepartementsContext> = {
+  name: "departements",
+  buildSchema: () => buildFederatedSchema({ resolvers: [...departementsResolvers], orphanedTypes: departementsEntityStubs }, departementsReferenceResolvers),
+  openDatabase: (config) => openDatabase(config, { name: "departements", entities: [...REFERENCE_ENTITIES, StructureRow, DepartmentalCreditRow, AuditEntryRow], migrations: [DepartementsInitial1732500000000] }),
+  createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createDepartementsLoaders(db.dataSource) }),
+  loadDemo: (db, dataset) => loadDepartementsDemo(db.dataSource, dataset),
+};
+
+if (require.main === module) runSubgraphMain(departementsSubgraph, 4005);

@@ -1,0 +1,48 @@
+import DataLoader from "dataloader";
+import { DataSource, In } from "typeorm";
+import { FundingSource } from "../shared/enums";
+import { FundingLine } from "../shared/federation/funding.types";
+import { departmentFunder } from "../shared/financing/funders";
+import { byKey, groupBy } from "../shared/graphql/batch";
+import { StructureRow } from "../shared/db/structure.entity";
+import { departmentsOf } from "../shared/reference/cog";
+import { toCents } from "../shared/money";
+import { DepartmentalCreditRow } from "./departmental-credit.entity";
+
+export type DepartementsLoaders = ReturnType<typeof createDepartementsLoaders>;
+
+export function createDepartementsLoaders(ds: DataSource) {
+  const credits = ds.getRepository(DepartmentalCreditRow);
+  const creditsBy = (column: "departmentCode" | "siret" | "projectRef") =>
+    new DataLoader<string, DepartmentalCreditRow[]>(async (keys) => {
+      const grouped = groupBy(await credits.find({ where: { [column]: In([...keys]) }, order: { year: "ASC", id: "ASC" } }), (c) => c[column] as string);
+      return keys.map((k) => grouped.get(k) ?? []);
+    });
+  /** Departmental credits per key, department and year: always source DEPARTMENT. */
+  const lines = (keyColumn: string) =>
+    new DataLoader<string, FundingLine[]>(async (keys) => {
+      const rows = await ds.createQueryBuilder()
+        .select(keyColumn, "key").addSelect("c.department_code", "department").addSelect("c.year", "year").addSelect("SUM(c.amount_cents)", "cents")
+        .from(DepartmentalCreditRow, "c")
+        .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
+        .groupBy(keyColumn).addGroupBy("c.department_code").addGroupBy("c.year")
+        .getRawMany<{ key: string; department: string; year: string | number; cents: string | number }>();
+      const grouped = groupBy(rows, (r) => String(r.key));
+      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.DEPARTMENT, funder: departmentFunder(r.department), cents: toCents(r.cents) })));
+    });
+  const byDepartment = lines("c.department_code");
+
+  return {
+    creditById: new DataLoader<number, DepartmentalCreditRow | undefined>(async (ids) => byKey(await credits.findBy({ id: In([...ids]) }), (c) => c.id, ids)),
+    creditsByDepartment: creditsBy("departmentCode"),
+    creditsByStructure: creditsBy("siret"),
+    creditsByProject: creditsBy("projectRef"),
+    structureName: new DataLoader<string, string | null>(async (sirets) => byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null)),
+    linesByDepartment: byDepartment,
+    linesByRegion: new DataLoader<string, FundingLine[]>(async (regions) =>
+      Promise.all(regions.map(async (region) => (await byDepartment.loadMany(departmentsOf(region).map((d) => d.code))).flatMap((l) => (l instanceof Error ? [] : l)))),
+    ),
+    linesByStructure: lines("c.siret"),
+    linesByProject: lines("c.project_ref"),
+  };
+}

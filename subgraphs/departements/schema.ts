@@ -1,0 +1,159 @@
+import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import { DataSource } from "typeorm";
+import { Actor } from "../shared/auth/organisation";
+import { Axis } from "../shared/enums";
+import { centsToEuros } from "../shared/money";
+import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
+import { createAuditResolver } from "../shared/audit/audit";
+import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
+import { DepartementsLoaders } from "./loaders";
+import { DepartmentalCreditInput, recordDepartmentalCredit } from "./writes";
+
+export interface DepartementsContext {
+  actor: Actor | null;
+  loaders: DepartementsLoaders;
+  dataSource: DataSource;
+}
+const CONTRIBUTION = contributionField("departements");
+
+registerEnumType(DepartmentalProgramme, {
+  name: "DepartmentalProgramme",
+  description: "Cadre d'un crédit départemental.",
+  valuesConfig: {
+    PMI: { description: "Protection maternelle et infantile (PMI)." },
+    PREVENTION_PROTECTION_CONTRACT: { description: "Contractualisation prévention et protection de l'enfance (engagement prévention / PMI, avec l'ARS et le préfet)." },
+    MAISON_COFUNDING: { description: "Cofinancement d'une Maison des 1000 premiers jours." },
+    LAUREATE_COFUNDING: { description: "Cofinancement d'un lauréat d'appel à projets 1000 premiers jours." },
+    OTHER: { description: "Autre crédit départemental." },
+  },
+});
+
+@Directive('@key(fields: "code")')
+@ObjectType("Region", { description: "Région (code INSEE du COG)." })
+class Region {
+  @Field(() => ID, { description: "Code INSEE de la région." }) code: string;
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType("Department", { description: "Département (code INSEE du COG) : son conseil départemental finance par ses crédits." })
+class Department {
+  @Field(() => ID, { description: "Code INSEE du département." }) code: string;
+}
+
+@Directive('@key(fields: "siret")')
+@ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
+class Structure {
+  @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
+}
+
+@Directive('@key(fields: "ref")')
+@ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
+class Project {
+  @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "Crédit d'un conseil départemental à une structure, pour une année (source DEPARTMENT)." })
+class DepartmentalCredit {
+  @Field(() => ID, { description: "Identifiant du crédit." }) id: string;
+  @Field(() => DepartmentalProgramme, { description: "Cadre du crédit." }) programme: DepartmentalProgramme;
+  @Field(() => Float, { description: "Montant en euros." }) amount: number;
+  @Field(() => Int, { description: "Année." }) year: number;
+  @Field({ description: "Objet du crédit." }) title: string;
+  @Field(() => [Axis], { description: "Axes thématiques concernés, s'ils sont renseignés." }) axes: Axis[];
+  row: DepartmentalCreditRow;
+}
+
+const toCredit = (row: DepartmentalCreditRow): DepartmentalCredit => ({ id: String(row.id), programme: row.programme, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
+const inYear = (year?: number | null) => (c: DepartmentalCreditRow) => year == null || c.year === year;
+const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
+const contribution = () => (target: object, key: string, descriptor: PropertyDescriptor) => {
+  Directive("@inaccessible")(target, key, descriptor);
+  FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })(target, key, descriptor);
+};
+
+@Resolver(() => DepartmentalCredit)
+class CreditResolver {
+  @FieldResolver(() => Department, { description: "Département qui attribue." })
+  department(@Root() credit: DepartmentalCredit): Department { return { code: credit.row.departmentCode }; }
+
+  @FieldResolver(() => Structure, { description: "Structure bénéficiaire." })
+  structure(@Root() credit: DepartmentalCredit): Structure { return { siret: credit.row.siret }; }
+
+  @FieldResolver(() => Project, { nullable: true, description: "Dossier cofinancé, s'il est référencé." })
+  project(@Root() credit: DepartmentalCredit): Project | null { return credit.row.projectRef ? { ref: credit.row.projectRef } : null; }
+}
+
+@Resolver(() => Region)
+class RegionResolver {
+  @contribution()
+  contribution(@Root() region: Region, @Ctx() ctx: DepartementsContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+  }
+}
+
+@Resolver(() => Department)
+class DepartmentResolver {
+  @FieldResolver(() => [DepartmentalCredit], { description: "Crédits du conseil départemental." })
+  async departmentalCredits(@Root() department: Department, @Ctx() ctx: DepartementsContext, @yearArg() year?: number): Promise<DepartmentalCredit[]> {
+    return (await ctx.loaders.creditsByDepartment.load(department.code)).filter(inYear(year)).map(toCredit);
+  }
+
+  @contribution()
+  contribution(@Root() department: Department, @Ctx() ctx: DepartementsContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+  }
+}
+
+@Resolver(() => Structure)
+class StructureResolver {
+  @FieldResolver(() => [DepartmentalCredit], { description: "Crédits départementaux reçus par la structure." })
+  async departmentalCredits(@Root() structure: Structure, @Ctx() ctx: DepartementsContext, @yearArg() year?: number): Promise<DepartmentalCredit[]> {
+    return (await ctx.loaders.creditsByStructure.load(structure.siret)).filter(inYear(year)).map(toCredit);
+  }
+
+  @contribution()
+  contribution(@Root() structure: Structure, @Ctx() ctx: DepartementsContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+  }
+}
+
+@Resolver(() => Project)
+class ProjectResolver {
+  @FieldResolver(() => [DepartmentalCredit], { description: "Crédits départementaux du dossier." })
+  async departmentalCredits(@Root() project: Project, @Ctx() ctx: DepartementsContext): Promise<DepartmentalCredit[]> {
+    return (await ctx.loaders.creditsByProject.load(project.ref)).map(toCredit);
+  }
+
+  @contribution()
+  contribution(@Root() project: Project, @Ctx() ctx: DepartementsContext): FundingContribution {
+    return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+  }
+}
+
+@Resolver()
+class CreditOperations {
+  @Query(() => DepartmentalCredit, { nullable: true, description: "Un crédit départemental par son identifiant." })
+  async departmentalCredit(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: DepartementsContext): Promise<DepartmentalCredit | null> {
+    const row = /^\d+$/.test(id) ? await ctx.loaders.creditById.load(Number(id)) : undefined;
+    return row ? toCredit(row) : null;
+  }
+
+  @Mutation(() => DepartmentalCredit, { description: "Enregistre un crédit départemental. Réservé à cd:<département> ; pas de doublon." })
+  async recordDepartmentalCredit(@Arg("input", () => DepartmentalCreditInput, { description: "Le crédit." }) input: DepartmentalCreditInput, @Ctx() ctx: DepartementsContext): Promise<DepartmentalCredit> {
+    return toCredit(await recordDepartmentalCredit(ctx.dataSource, ctx.actor, input));
+  }
+}
+
+const AuditQueries = createAuditResolver("departementsAuditTrail", "crédits des conseils départementaux");
+
+export const departementsEntityStubs = [Region, Department, Structure, Project];
+export const departementsResolvers = [CreditResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, CreditOperations, AuditQueries] as const;
+export const departementsReferenceResolvers = {
+  DepartmentalCredit: {
+    async __resolveReference(ref: { id: string }, ctx: DepartementsContext) {
+      const row = /^\d+$/.test(ref.id) ? await ctx.loaders.creditById.load(Number(ref.id)) : undefined;
+      return row ? toCredit(row) : null;
+    },
+  },
+};

@@ -1,0 +1,51 @@
+import { DataSource } from "typeorm";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { Actor } from "../shared/auth/organisation";
+import { forbidden, requireActor } from "../shared/auth/policy";
+import { audit } from "../shared/audit/audit";
+import { Axis } from "../shared/enums";
+import { badInput } from "../shared/errors";
+import { Violations } from "../shared/rules/violations";
+import { validProjectRef } from "../shared/rules/formats";
+import { upsertStructure } from "../shared/db/structure.entity";
+import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
+
+@InputType({ description: "Crédit départemental attribué à une structure." })
+export class DepartmentalCreditInput {
+  @Field(() => ID, { description: "Code INSEE du département." }) department: string;
+  @Field(() => Int, { description: "Année." }) year: number;
+  @Field(() => DepartmentalProgramme, { description: "Cadre du crédit (PMI, contractualisation prévention et protection de l'enfance, cofinancement)." }) programme: DepartmentalProgramme;
+  @Field(() => ID, { description: "SIRET de la structure bénéficiaire." }) siret: string;
+  @Field({ description: "Nom de la structure bénéficiaire." }) structureName: string;
+  @Field({ description: "Objet du crédit." }) title: string;
+  @Field(() => Float, { description: "Montant en euros (au plus deux décimales)." }) amount: number;
+  @Field(() => [Axis], { nullable: true, description: "Axes thématiques concernés." }) axes?: Axis[] | null;
+  @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé (une Maison, un lauréat d'appel à projets…)." }) projectRef?: string | null;
+}
+
+/** Records a departmental credit with its audit entry, in one transaction. Only `cd:<department>` may. */
+export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | null, input: DepartmentalCreditInput): Promise<DepartmentalCreditRow> {
+  const v = new Violations();
+  if (!v.department("department", input.department)) v.throwIfAny();
+  const who = requireActor(actor);
+  if (who.organisation.kind !== "cd" || who.organisation.department !== input.department) {
+    throw forbidden(`Seul le conseil départemental ${input.department} (cd:${input.department}) enregistre ses crédits (jeton : ${who.organisation.id}).`);
+  }
+  v.year("year", input.year);
+  v.siret("siret", input.siret);
+  v.text("structureName", input.structureName, "Le nom de la structure");
+  v.text("title", input.title, "L'objet du crédit");
+  const cents = v.amount("amount", input.amount);
+  if (input.axes?.length) v.axes("axes", input.axes);
+  if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+  v.throwIfAny();
+  return ds.transaction(async (m) => {
+    const key = { departmentCode: input.department, year: input.year, programme: input.programme, siret: input.siret, title: input.title.trim() };
+    const duplicate = await m.getRepository(DepartmentalCreditRow).findOneBy(key);
+    if (duplicate) throw badInput(`Ce crédit est déjà enregistré (identifiant ${duplicate.id}) : même département, année, cadre, structure et objet.`, "title");
+    await upsertStructure(m, input.siret, input.structureName);
+    const credit = await m.save(m.create(DepartmentalCreditRow, { ...key, amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null }));
+    await audit(m, who, "recordDepartmentalCredit", "DepartmentalCredit", credit.id, { ...input });
+    return credit;
+  });
+}
