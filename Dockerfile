@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every service of the hub; the command picks the service:
-#   node dist/subgraphs/<name>/index.js   (ars, dreets, caf, maisons, hub)
+#   node dist/subgraphs/<name>/index.js   (ars, dreets, caf, maisons, departements, hub)
 #   node dist/gateway/index.js            (Hive Gateway, the default)
 #   node dist/gateway/router-signer/index.js  (signing hop of the Rust router profile)
 ARG NODE_IMAGE=node:20-bookworm-slim
