@@ -14,7 +14,7 @@ import { readRegistry, RegisteredSubgraph, schemaDir } from "../subgraphs/shared
 import { discoverContributions } from "../subgraphs/shared/federation/contributions";
 import { hubSubgraph, HUB } from "../subgraphs/hub";
 import { composeSupergraph, readSubgraphSdls, SubgraphSdl } from "./composition";
-import { breakingChangeInFrench, validationErrorInFrench } from "./schema-check/messages";
+import { breakingChangeInFrench, compositionErrorInFrench, validationErrorInFrench } from "./schema-check/messages";
 
 export { fetchSubgraphSdl, SdlFetchError } from "./schema-check/fetch-sdl";
 export { formatSchemaCheckReport } from "./schema-check/report";
@@ -90,7 +90,7 @@ export async function checkSubgraphSchema(input: SchemaCheckInput): Promise<Sche
   report.composedWith = subgraphs.length;
   const composed = composeSupergraph(subgraphs);
   if (!composed.ok) {
-    report.compositionErrors.push(...composed.errors);
+    report.compositionErrors.push(...composed.errors.map(compositionErrorInFrench));
     return report;
   }
   report.supergraphSdl = composed.supergraphSdl;

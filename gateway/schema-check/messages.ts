@@ -36,7 +36,7 @@ const VALIDATION: Translation[] = [
   [/^Cannot query field "(\w+)" on type "(\w+)"\./, (f, t) => `le champ ${t}.${f} n'existe pas`],
   [/^Unknown type "(\w+)"\./, (t) => `le type ${t} n'existe pas`],
   [/^Unknown argument "(\w+)" on field "(\w+)\.(\w+)"\./, (a, t, f) => `l'argument ${a} n'existe pas sur ${t}.${f}`],
-  [/^Field "(\w+)\.(\w+)" argument "(\w+)" of type "(.+)" is required, but it was not provided\./, (t, f, a, type) => `l'argument obligatoire ${a} (${type}) de ${t}.${f} n'est pas donné`],
+  [/^Field "([\w.]+)" argument "(\w+)" of type "(.+)" is required, but it was not provided\./, (f, a, type) => `l'argument obligatoire ${a} (${type}) du champ ${f} n'est pas donné`],
   [/^Variable "\$(\w+)" of type "(.+)" used in position expecting type "(.+)"\./, (v, has, expected) => `la variable $${v} est de type ${has}, le schéma attend ${expected}`],
   [/^Value "(\w+)" does not exist in "(\w+)" enum\./, (v, e) => `la valeur ${v} n'existe pas dans l'énumération ${e}`],
   [/^Field "(\w+)" must not have a selection since type "(.+)" has no subfields\./, (f, t) => `le champ ${f} est devenu de type ${t}, sans sous-champs`],
@@ -47,6 +47,21 @@ export function validationErrorInFrench(message: string): string {
   for (const [pattern, say] of VALIDATION) {
     const match = pattern.exec(message);
     if (match) return say(...match.slice(1));
+  }
+  return message;
+}
+
+const COMPOSITION: Translation[] = [
+  [/^Non-shareable field "(\w+)\.(\w+)" is resolved from multiple subgraphs/, (t, f) => `le champ ${t}.${f} est déjà résolu par un autre sous-graphe : sur une entité partagée, un sous-graphe n'ajoute que ses propres champs (ou le champ doit être @shareable partout)`],
+  [/^Type of field "(\w+)\.(\w+)" is incompatible across subgraphs/, (t, f) => `le champ ${t}.${f} n'a pas le même type que dans les autres sous-graphes`],
+  [/^Enum type "(\w+)" is used as both input type .* and output type .*, but value "(\w+)" is not defined in all the subgraphs/, (e, v) => `la valeur ${v} de l'énumération ${e} doit être déclarée dans tous les sous-graphes qui la définissent`],
+];
+
+/** A composition error: a French reading when the pattern is known, the composer's text always kept. */
+export function compositionErrorInFrench(message: string): string {
+  for (const [pattern, say] of COMPOSITION) {
+    const match = pattern.exec(message);
+    if (match) return `${say(...match.slice(1))} (détail : ${message})`;
   }
   return message;
 }
