@@ -1,0 +1,49 @@
+import { Names } from "./names";
+
+/** `subgraphs/<name>/grant.entity.ts`: the funding lines this subgraph owns. */
+export const entityTemplate = (n: Names) => `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Cents, centsColumn } from "../shared/money";
+
+/** A funding line of ${n.name} to a structure, for one department and year (source ${n.source} in cross-financing). */
+@Entity({ name: "${n.grantTable}" })
+export class ${n.grantRow} {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ name: "department_code", type: "varchar", length: 3 }) departmentCode: string;
+  @Column({ type: "integer" }) year: number;
+  @Column({ type: "varchar", length: 14 }) siret: string;
+  @Column({ type: "text" }) title: string;
+  @Column({ name: "amount_cents", type: "bigint", transformer: centsColumn }) amountCents: Cents;
+  @Column({ name: "project_ref", type: "varchar", length: 64, nullable: true }) projectRef: string | null;
+  @CreateDateColumn({ name: "created_at" }) createdAt: Date;
+}
+`;
+
+/** `subgraphs/<name>/initial.migration.ts`: reference tables, structures, lines, audit trail. */
+export const migrationTemplate = (n: Names) => `import { MigrationInterface, QueryRunner, Table } from "typeorm";
+import { col, createReferenceTables, dropReferenceTables, fk, index } from "../shared/db/migration-helpers";
+import { createAuditTable } from "../shared/audit/audit";
+
+export class ${n.migrationClass} implements MigrationInterface {
+  name = "${n.migrationClass}";
+
+  async up(qr: QueryRunner): Promise<void> {
+    await createReferenceTables(qr);
+    await qr.createTable(new Table({ name: "structure", columns: [{ ...col.siret(), isPrimary: true }, col.varchar("name", 300), col.demo(), col.createdAt(qr)] }));
+    await qr.createTable(new Table({
+      name: "${n.grantTable}",
+      columns: [col.id(), col.code("department_code"), col.int("year"), col.siret(), col.text("title"), col.cents("amount_cents"), col.varchar("project_ref", 64, true), col.createdAt(qr)],
+      foreignKeys: [fk("department_code", "department", "code"), fk("siret", "structure", "siret")],
+      indices: [
+        index("${n.grantTable}", ["department_code", "year"]), index("${n.grantTable}", ["siret"]), index("${n.grantTable}", ["project_ref"]),
+        index("${n.grantTable}", ["department_code", "year", "siret", "title"], true),
+      ],
+    }));
+    await createAuditTable(qr);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    for (const table of ["audit_entry", "${n.grantTable}", "structure"]) await qr.dropTable(table);
+    await dropReferenceTables(qr);
+  }
+}
+`;

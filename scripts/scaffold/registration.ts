@@ -1,0 +1,40 @@
+/**
+ * Registering a scaffolded subgraph: one entry in schema/supergraph.yaml (what a partner's own
+ * subgraph needs), and, since this one is built in this repository, its module in
+ * FUNDER_SUBGRAPHS of subgraphs/registry.ts (what compose, start and the tests run).
+ * Both are text edits: the files' comments and layout stay as they are.
+ */
+import YAML from "yaml";
+import { Names } from "./names";
+
+/** Adds the subgraph's entry before the hub's (the registry's order is the order of names). */
+export function registerInSupergraphYaml(yaml: string, n: Names): string {
+  const entry = [
+    `  ${n.name}:`,
+    `    routing_url: http://127.0.0.1:${n.port}/graphql`,
+    "    schema:",
+    `      file: ./subgraphs/${n.name}.graphql`,
+    "",
+  ].join("\n");
+  const hub = /^  hub:\s*$/m.exec(yaml);
+  const updated = hub ? yaml.slice(0, hub.index) + entry + yaml.slice(hub.index) : `${yaml.replace(/\n*$/, "\n")}${entry}`;
+  const parsed = YAML.parse(updated) as { subgraphs?: Record<string, { routing_url?: string }> };
+  if (parsed?.subgraphs?.[n.name]?.routing_url !== `http://127.0.0.1:${n.port}/graphql`) {
+    throw new Error("schema/supergraph.yaml n'a pas la forme attendue (clé subgraphs, entrées indentées de deux espaces) : ajoutez l'entrée à la main.");
+  }
+  return updated;
+}
+
+/** Imports the module and appends it to FUNDER_SUBGRAPHS. */
+export function registerInSubgraphRegistry(source: string, n: Names): string {
+  const list = /(export const FUNDER_SUBGRAPHS\b[^=]*=\s*\[)([^\]]*)\]/;
+  const imports = [...source.matchAll(/^import .* from "\.\/[^"]+";$/gm)];
+  if (!list.test(source) || imports.length === 0) {
+    throw new Error("subgraphs/registry.ts n'a pas la forme attendue (FUNDER_SUBGRAPHS) : ajoutez le module à la main.");
+  }
+  const hubImport = imports.find((m) => m[0].includes('"./hub"'));
+  const at = hubImport ? hubImport.index! : imports[imports.length - 1].index! + imports[imports.length - 1][0].length + 1;
+  const line = `import { ${n.moduleConst} } from "./${n.name}";\n`;
+  const withImport = source.slice(0, at) + line + source.slice(at);
+  return withImport.replace(list, (_all, head: string, items: string) => `${head}${items.trimEnd()}${items.trim() ? ", " : ""}${n.moduleConst}]`);
+}
