@@ -3,7 +3,8 @@ import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis, FundingSource } from "../shared/enums";
 import { centsToEuros } from "../shared/money";
-import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { ParentalityGrantInput, recordParentalityGrant } from "./writes";
 import { createAuditResolver } from "../shared/audit/audit";
@@ -14,31 +15,13 @@ export interface CafContext {
   loaders: CafLoaders;
   dataSource: DataSource;
 }
-const CONTRIBUTION = contributionField("caf");
+const SUBGRAPH = "caf";
 
-@Directive('@key(fields: "code")')
-@ObjectType("Region", { description: "Région (code INSEE du COG)." })
-class Region {
-  @Field(() => ID, { description: "Code INSEE de la région." }) code: string;
-}
-
-@Directive('@key(fields: "code")')
-@ObjectType("Department", { description: "Département (code INSEE du COG) : une CAF par département." })
-class Department {
-  @Field(() => ID, { description: "Code INSEE du département." }) code: string;
-}
-
-@Directive('@key(fields: "siret")')
-@ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
-class Structure {
-  @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
-}
-
-@Directive('@key(fields: "ref")')
-@ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
-class Project {
-  @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
-}
+const { Region, Department, Structure, Project, all: entityStubs } = createEntityStubs();
+type Region = InstanceType<typeof Region>;
+type Department = InstanceType<typeof Department>;
+type Structure = InstanceType<typeof Structure>;
+type Project = InstanceType<typeof Project>;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "Subvention d'une CAF à une structure, pour une année, sur l'un de ses fonds (FNP, REAAP, LAEP, FPT, FIPE)." })
@@ -70,8 +53,7 @@ class GrantResolver {
 
 @Resolver(() => Region)
 class RegionResolver {
-  @Directive("@inaccessible")
-  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() region: Region, @Ctx() ctx: CafContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
   }
@@ -84,8 +66,7 @@ class DepartmentResolver {
     return (await ctx.loaders.grantsByDepartment.load(department.code)).filter(inYear(year)).map(toGrant);
   }
 
-  @Directive("@inaccessible")
-  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: CafContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
   }
@@ -98,8 +79,7 @@ class StructureResolver {
     return (await ctx.loaders.grantsByStructure.load(structure.siret)).filter(inYear(year)).map(toGrant);
   }
 
-  @Directive("@inaccessible")
-  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: CafContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
   }
@@ -112,8 +92,7 @@ class ProjectResolver {
     return (await ctx.loaders.grantsByProject.load(project.ref)).map(toGrant);
   }
 
-  @Directive("@inaccessible")
-  @FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: CafContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
   }
@@ -139,7 +118,7 @@ class GrantMutations {
 const CafAuditQueries = createAuditResolver("cafAuditTrail", "subventions des CAF");
 
 /** Entities this subgraph extends without returning them: listed so the schema keeps them. */
-export const cafEntityStubs = [Region, Department, Structure, Project];
+export const cafEntityStubs = entityStubs;
 
 export const cafResolvers = [GrantResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, GrantQueries, GrantMutations, CafAuditQueries] as const;
 

@@ -3,7 +3,8 @@ import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis } from "../shared/enums";
 import { centsToEuros } from "../shared/money";
-import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { createAuditResolver } from "../shared/audit/audit";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 import { DepartementsLoaders } from "./loaders";
@@ -14,7 +15,7 @@ export interface DepartementsContext {
   loaders: DepartementsLoaders;
   dataSource: DataSource;
 }
-const CONTRIBUTION = contributionField("departements");
+const SUBGRAPH = "departements";
 
 registerEnumType(DepartmentalProgramme, {
   name: "DepartmentalProgramme",
@@ -28,29 +29,11 @@ registerEnumType(DepartmentalProgramme, {
   },
 });
 
-@Directive('@key(fields: "code")')
-@ObjectType("Region", { description: "Région (code INSEE du COG)." })
-class Region {
-  @Field(() => ID, { description: "Code INSEE de la région." }) code: string;
-}
-
-@Directive('@key(fields: "code")')
-@ObjectType("Department", { description: "Département (code INSEE du COG) : son conseil départemental finance par ses crédits." })
-class Department {
-  @Field(() => ID, { description: "Code INSEE du département." }) code: string;
-}
-
-@Directive('@key(fields: "siret")')
-@ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
-class Structure {
-  @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
-}
-
-@Directive('@key(fields: "ref")')
-@ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
-class Project {
-  @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
-}
+const { Region, Department, Structure, Project, all: entityStubs } = createEntityStubs();
+type Region = InstanceType<typeof Region>;
+type Department = InstanceType<typeof Department>;
+type Structure = InstanceType<typeof Structure>;
+type Project = InstanceType<typeof Project>;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "Crédit d'un conseil départemental à une structure, pour une année (source DEPARTMENT)." })
@@ -67,10 +50,6 @@ class DepartmentalCredit {
 const toCredit = (row: DepartmentalCreditRow): DepartmentalCredit => ({ id: String(row.id), programme: row.programme, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
 const inYear = (year?: number | null) => (c: DepartmentalCreditRow) => year == null || c.year === year;
 const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
-const contribution = () => (target: object, key: string, descriptor: PropertyDescriptor) => {
-  Directive("@inaccessible")(target, key, descriptor);
-  FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })(target, key, descriptor);
-};
 
 @Resolver(() => DepartmentalCredit)
 class CreditResolver {
@@ -86,7 +65,7 @@ class CreditResolver {
 
 @Resolver(() => Region)
 class RegionResolver {
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() region: Region, @Ctx() ctx: DepartementsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
   }
@@ -99,7 +78,7 @@ class DepartmentResolver {
     return (await ctx.loaders.creditsByDepartment.load(department.code)).filter(inYear(year)).map(toCredit);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: DepartementsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
   }
@@ -112,7 +91,7 @@ class StructureResolver {
     return (await ctx.loaders.creditsByStructure.load(structure.siret)).filter(inYear(year)).map(toCredit);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: DepartementsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
   }
@@ -125,7 +104,7 @@ class ProjectResolver {
     return (await ctx.loaders.creditsByProject.load(project.ref)).map(toCredit);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: DepartementsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
   }
@@ -147,7 +126,7 @@ class CreditOperations {
 
 const AuditQueries = createAuditResolver("departementsAuditTrail", "crédits des conseils départementaux");
 
-export const departementsEntityStubs = [Region, Department, Structure, Project];
+export const departementsEntityStubs = entityStubs;
 export const departementsResolvers = [CreditResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, CreditOperations, AuditQueries] as const;
 export const departementsReferenceResolvers = {
   DepartmentalCredit: {

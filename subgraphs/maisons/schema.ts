@@ -4,7 +4,8 @@ import { Actor } from "../shared/auth/organisation";
 import { FundingSource } from "../shared/enums";
 import { centsToEuros, sumCents } from "../shared/money";
 import { OVERSEAS_REGIONS } from "../shared/reference/cog";
-import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { LabellingCriterionRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { MaisonsLoaders } from "./loaders";
 import { CriterionInput, MaisonProjectInput, maisonWrites } from "./writes";
@@ -15,7 +16,7 @@ export interface MaisonsContext {
   loaders: MaisonsLoaders;
   dataSource: DataSource;
 }
-const CONTRIBUTION = contributionField("maisons");
+const SUBGRAPH = "maisons";
 
 registerEnumType(MaisonDecision, {
   name: "MaisonDecision",
@@ -37,29 +38,11 @@ registerEnumType(MaisonPhase, {
   },
 });
 
-@Directive('@key(fields: "code")')
-@ObjectType("Region", { description: "Région (code INSEE du COG)." })
-class Region {
-  @Field(() => ID, { description: "Code INSEE de la région." }) code: string;
-}
-
-@Directive('@key(fields: "code")')
-@ObjectType("Department", { description: "Département (code INSEE du COG)." })
-class Department {
-  @Field(() => ID, { description: "Code INSEE du département." }) code: string;
-}
-
-@Directive('@key(fields: "siret")')
-@ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
-class Structure {
-  @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
-}
-
-@Directive('@key(fields: "ref")')
-@ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
-class Project {
-  @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
-}
+const { Region, Department, Structure, Project, all: entityStubs } = createEntityStubs();
+type Region = InstanceType<typeof Region>;
+type Department = InstanceType<typeof Department>;
+type Structure = InstanceType<typeof Structure>;
+type Project = InstanceType<typeof Project>;
 
 @ObjectType({ description: "Un critère de la grille d'analyse pour la labellisation (annexe 2 de l'instruction du 25 octobre 2024)." })
 class LabellingCriterion {
@@ -176,14 +159,10 @@ class TerritoryResolver {
   }
 }
 
-const contribution = () => (target: object, key: string, descriptor: PropertyDescriptor) => {
-  Directive("@inaccessible")(target, key, descriptor);
-  FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })(target, key, descriptor);
-};
 
 @Resolver(() => Region)
 class RegionResolver {
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() region: Region, @Ctx() ctx: MaisonsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
   }
@@ -191,7 +170,7 @@ class RegionResolver {
 
 @Resolver(() => Department)
 class DepartmentResolver {
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: MaisonsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
   }
@@ -206,7 +185,7 @@ class StructureResolver {
     return rows.filter((r): r is MaisonProjectRow => r instanceof MaisonProjectRow).map(toMaison);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: MaisonsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
   }
@@ -219,7 +198,7 @@ class ProjectResolver {
     return (await ctx.loaders.projectsByRef.load(project.ref)).map(toMaison);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: MaisonsContext): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
   }
@@ -273,7 +252,7 @@ class MaisonMutations {
 const MaisonsAuditQueries = createAuditResolver("maisonsAuditTrail", "Maisons des 1000 premiers jours");
 
 /** Entities this subgraph extends without returning them: listed so the schema keeps them. */
-export const maisonsEntityStubs = [Region, Department, Structure, Project];
+export const maisonsEntityStubs = entityStubs;
 
 export const maisonsResolvers = [MaisonResolver, TerritoryResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, MaisonQueries, MaisonMutations, MaisonsAuditQueries] as const;
 

@@ -4,7 +4,8 @@ import { Actor } from "../auth/organisation";
 import { Axis, GrantStatus, COUNTED_STATUSES, FundingSource } from "../enums";
 import { centsToEuros, sumCents } from "../money";
 import { minimumAwardCents } from "../reference/instructions";
-import { FundingContribution, contributionField, lazyContribution } from "../federation/funding.types";
+import { FundingContribution, lazyContribution } from "../federation/funding.types";
+import { contributionResolver, createEntityStubs } from "../federation/entity-stubs";
 import { PageInfo, MAX_PAGE_SIZE, encodeCursor, decodeCursor } from "../graphql/pagination";
 import { badInput } from "../errors";
 import { axisCondition, axisPattern } from "../db/columns";
@@ -31,29 +32,11 @@ export function createRegionalCallSchema(side: CallSide) {
   const P = side.typePrefix;
   const f = side.fieldPrefix;
 
-  @Directive('@key(fields: "code")')
-  @ObjectType("Region", { description: "Région (code INSEE du COG)." })
-  class RegionRef {
-    @Field(() => ID, { description: "Code INSEE de la région (ex. « 52 »)." }) code: string;
-  }
-
-  @Directive('@key(fields: "code")')
-  @ObjectType("Department", { description: "Département (code INSEE du COG)." })
-  class DepartmentRef {
-    @Field(() => ID, { description: "Code INSEE du département (ex. « 44 », « 2A », « 974 »)." }) code: string;
-  }
-
-  @Directive('@key(fields: "siret")')
-  @ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
-  class StructureRef {
-    @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
-  }
-
-  @Directive('@key(fields: "ref")')
-  @ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
-  class ProjectRef {
-    @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
-  }
+  const { Region: RegionRef, Department: DepartmentRef, Structure: StructureRef, Project: ProjectRef, all: entityStubs } = createEntityStubs();
+  type RegionRef = InstanceType<typeof RegionRef>;
+  type DepartmentRef = InstanceType<typeof DepartmentRef>;
+  type StructureRef = InstanceType<typeof StructureRef>;
+  type ProjectRef = InstanceType<typeof ProjectRef>;
 
   @Directive('@key(fields: "id")')
   @ObjectType(`${P}Call`, { description: `Appel à projets régional 1000 premiers jours, volet ${side.volet}.` })
@@ -190,8 +173,7 @@ export function createRegionalCallSchema(side: CallSide) {
       return rows.filter((c) => year == null || c.year === year).map(toCall);
     }
 
-    @Directive("@inaccessible")
-    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    @contributionResolver(side.subgraph)
     contribution(@Root() region: RegionRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
       return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
     }
@@ -199,8 +181,7 @@ export function createRegionalCallSchema(side: CallSide) {
 
   @Resolver(() => DepartmentRef)
   class DepartmentResolver {
-    @Directive("@inaccessible")
-    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    @contributionResolver(side.subgraph)
     contribution(@Root() department: DepartmentRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
       return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
     }
@@ -213,8 +194,7 @@ export function createRegionalCallSchema(side: CallSide) {
       return (await ctx.loaders.projectsByStructure.load(structure.siret)).map(toLaureate);
     }
 
-    @Directive("@inaccessible")
-    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    @contributionResolver(side.subgraph)
     contribution(@Root() structure: StructureRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
       return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
     }
@@ -227,8 +207,7 @@ export function createRegionalCallSchema(side: CallSide) {
       return (await ctx.loaders.projectsByRef.load(project.ref)).map(toLaureate);
     }
 
-    @Directive("@inaccessible")
-    @FieldResolver(() => FundingContribution, { name: contributionField(side.subgraph), description: "Contribution interne aux financements croisés." })
+    @contributionResolver(side.subgraph)
     contribution(@Root() project: ProjectRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
       return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
     }
@@ -343,6 +322,6 @@ export function createRegionalCallSchema(side: CallSide) {
   return {
     resolvers: [CallResolver, LaureateResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, QueryResolver, MutationResolver, AuditQueries] as const,
     referenceResolvers,
-    orphanedTypes: [RegionRef, DepartmentRef, StructureRef, ProjectRef],
+    orphanedTypes: entityStubs,
   };
 }
