@@ -4,6 +4,7 @@ import { Actor } from "../shared/auth/organisation";
 import { forbidden, requireActor } from "../shared/auth/policy";
 import { audit } from "../shared/audit/audit";
 import { Axis, FundingSource } from "../shared/enums";
+import { Cents } from "../shared/money";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
@@ -26,14 +27,21 @@ export class ParentalityGrantInput {
   @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé." }) projectRef?: string | null;
 }
 
-/** Records a grant, in one transaction with its audit entry. Only `caf:<department>` may. */
-export async function recordParentalityGrant(ds: DataSource, actor: Actor | null, input: ParentalityGrantInput): Promise<ParentalityGrantRow> {
-  const v = new Violations();
-  if (!v.department("department", input.department)) v.throwIfAny();
-  const who = requireActor(actor);
-  if (who.organisation.kind !== "caf" || who.organisation.department !== input.department) {
-    throw forbidden(`Seule la CAF du département ${input.department} (caf:${input.department}) enregistre ses subventions (jeton : ${who.organisation.id}).`);
-  }
+/** A grant that passed every rule: what is written, and the key that makes it unique. */
+export interface CheckedParentalityGrant {
+  key: { departmentCode: string; year: number; fund: FundingSource; siret: string; title: string };
+  structureName: string;
+  amountCents: Cents;
+  axes: Axis[];
+  projectRef: string | null;
+}
+
+/**
+ * The rules of one grant, without the database (shared by the mutation and the CSV import): every
+ * broken rule goes to `v`; the grant to write when none broke.
+ */
+export function checkParentalityGrant(input: ParentalityGrantInput, v: Violations): CheckedParentalityGrant | null {
+  v.department("department", input.department);
   v.year("year", input.year);
   v.check(CAF_FUNDS.includes(input.fund), "fund", "FUND_NOT_CAF", `Le fonds ${input.fund} n'est pas un fonds de la CAF : FIR et P304 restent aux ARS et DREETS (enveloppes distinctes et non fongibles).`);
   v.siret("siret", input.siret);
@@ -42,13 +50,38 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+  if (!v.empty) return null;
+  return {
+    key: { departmentCode: input.department, year: input.year, fund: input.fund, siret: input.siret, title: input.title.trim() },
+    structureName: input.structureName.trim(), amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
+  };
+}
+
+/** Only the CAF of the department writes its grants. */
+export function requireCafOf(actor: Actor | null, department: string): Actor {
+  const who = requireActor(actor);
+  if (who.organisation.kind !== "caf" || who.organisation.department !== department) throw forbidden(cafOnlyMessage(department, who));
+  return who;
+}
+export const cafOnlyMessage = (department: string, who: Actor) =>
+  `Seule la CAF du département ${department} (caf:${department}) enregistre ses subventions (jeton : ${who.organisation.id}).`;
+
+export const duplicateGrantMessage = (id: number | string) =>
+  `Cette subvention est déjà enregistrée (identifiant ${id}) : même CAF, année, fonds, structure et objet.`;
+
+/** Records a grant, in one transaction with its audit entry. Only `caf:<department>` may. */
+export async function recordParentalityGrant(ds: DataSource, actor: Actor | null, input: ParentalityGrantInput): Promise<ParentalityGrantRow> {
+  const v = new Violations();
+  if (!v.department("department", input.department)) v.throwIfAny();
+  const who = requireCafOf(actor, input.department);
+  const checked = checkParentalityGrant(input, v);
   v.throwIfAny();
+  const { key, structureName, ...rest } = checked!;
   return ds.transaction(async (m) => {
-    const key = { departmentCode: input.department, year: input.year, fund: input.fund, siret: input.siret, title: input.title.trim() };
     const duplicate = await m.getRepository(ParentalityGrantRow).findOneBy(key);
-    if (duplicate) throw badInput(`Cette subvention est déjà enregistrée (identifiant ${duplicate.id}) : même CAF, année, fonds, structure et objet.`, "title");
-    await upsertStructure(m, input.siret, input.structureName);
-    const grant = await m.save(m.create(ParentalityGrantRow, { ...key, amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null }));
+    if (duplicate) throw badInput(duplicateGrantMessage(duplicate.id), "title");
+    await upsertStructure(m, input.siret, structureName);
+    const grant = await m.save(m.create(ParentalityGrantRow, { ...key, ...rest }));
     await audit(m, who, "recordParentalityGrant", "ParentalityGrant", grant.id, { ...input });
     return grant;
   });

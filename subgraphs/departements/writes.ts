@@ -4,6 +4,7 @@ import { Actor } from "../shared/auth/organisation";
 import { forbidden, requireActor } from "../shared/auth/policy";
 import { audit } from "../shared/audit/audit";
 import { Axis } from "../shared/enums";
+import { Cents } from "../shared/money";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
@@ -23,28 +24,63 @@ export class DepartmentalCreditInput {
   @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé (une Maison, un lauréat d'appel à projets…)." }) projectRef?: string | null;
 }
 
-/** Records a departmental credit with its audit entry, in one transaction. Only `cd:<department>` may. */
-export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | null, input: DepartmentalCreditInput): Promise<DepartmentalCreditRow> {
-  const v = new Violations();
-  if (!v.department("department", input.department)) v.throwIfAny();
-  const who = requireActor(actor);
-  if (who.organisation.kind !== "cd" || who.organisation.department !== input.department) {
-    throw forbidden(`Seul le conseil départemental ${input.department} (cd:${input.department}) enregistre ses crédits (jeton : ${who.organisation.id}).`);
-  }
+/** A credit that passed every rule: what is written, and the key that makes it unique. */
+export interface CheckedDepartmentalCredit {
+  key: { departmentCode: string; year: number; programme: DepartmentalProgramme; siret: string; title: string };
+  structureName: string;
+  amountCents: Cents;
+  axes: Axis[];
+  projectRef: string | null;
+}
+
+export const DEPARTMENTAL_PROGRAMMES: readonly DepartmentalProgramme[] = Object.values(DepartmentalProgramme);
+
+/**
+ * The rules of one credit, without the database (shared by the mutation and the CSV import): every
+ * broken rule goes to `v`; the credit to write when none broke.
+ */
+export function checkDepartmentalCredit(input: DepartmentalCreditInput, v: Violations): CheckedDepartmentalCredit | null {
+  v.department("department", input.department);
   v.year("year", input.year);
+  v.check(DEPARTMENTAL_PROGRAMMES.includes(input.programme), "programme", "PROGRAMME_UNKNOWN", `Cadre inconnu « ${input.programme} » : ${DEPARTMENTAL_PROGRAMMES.join(", ")}.`);
   v.siret("siret", input.siret);
   v.text("structureName", input.structureName, "Le nom de la structure");
   v.text("title", input.title, "L'objet du crédit");
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+  if (!v.empty) return null;
+  return {
+    key: { departmentCode: input.department, year: input.year, programme: input.programme, siret: input.siret, title: input.title.trim() },
+    structureName: input.structureName.trim(), amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
+  };
+}
+
+/** Only the conseil départemental writes its credits. */
+export function requireDepartmentOf(actor: Actor | null, department: string): Actor {
+  const who = requireActor(actor);
+  if (who.organisation.kind !== "cd" || who.organisation.department !== department) throw forbidden(departmentOnlyMessage(department, who));
+  return who;
+}
+export const departmentOnlyMessage = (department: string, who: Actor) =>
+  `Seul le conseil départemental ${department} (cd:${department}) enregistre ses crédits (jeton : ${who.organisation.id}).`;
+
+export const duplicateCreditMessage = (id: number | string) =>
+  `Ce crédit est déjà enregistré (identifiant ${id}) : même département, année, cadre, structure et objet.`;
+
+/** Records a departmental credit with its audit entry, in one transaction. Only `cd:<department>` may. */
+export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | null, input: DepartmentalCreditInput): Promise<DepartmentalCreditRow> {
+  const v = new Violations();
+  if (!v.department("department", input.department)) v.throwIfAny();
+  const who = requireDepartmentOf(actor, input.department);
+  const checked = checkDepartmentalCredit(input, v);
   v.throwIfAny();
+  const { key, structureName, ...rest } = checked!;
   return ds.transaction(async (m) => {
-    const key = { departmentCode: input.department, year: input.year, programme: input.programme, siret: input.siret, title: input.title.trim() };
     const duplicate = await m.getRepository(DepartmentalCreditRow).findOneBy(key);
-    if (duplicate) throw badInput(`Ce crédit est déjà enregistré (identifiant ${duplicate.id}) : même département, année, cadre, structure et objet.`, "title");
-    await upsertStructure(m, input.siret, input.structureName);
-    const credit = await m.save(m.create(DepartmentalCreditRow, { ...key, amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null }));
+    if (duplicate) throw badInput(duplicateCreditMessage(duplicate.id), "title");
+    await upsertStructure(m, input.siret, structureName);
+    const credit = await m.save(m.create(DepartmentalCreditRow, { ...key, ...rest }));
     await audit(m, who, "recordDepartmentalCredit", "DepartmentalCredit", credit.id, { ...input });
     return credit;
   });

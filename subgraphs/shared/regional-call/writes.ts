@@ -2,10 +2,10 @@ import { DataSource, EntityManager } from "typeorm";
 import { Actor } from "../auth/organisation";
 import { requireRegionalBody } from "../auth/policy";
 import { audit } from "../audit/audit";
-import { COUNTED_STATUSES, GrantStatus } from "../enums";
-import { centsToEuros, sumCents } from "../money";
+import { Axis, COUNTED_STATUSES, GrantStatus } from "../enums";
+import { Cents, centsToEuros, sumCents } from "../money";
 import { badInput } from "../errors";
-import { departmentsOf } from "../reference/cog";
+import { departmentsOf, findDepartment } from "../reference/cog";
 import { Violations } from "../rules/violations";
 import { isIsoDate, validProjectRef } from "../rules/formats";
 import { upsertStructure } from "../db/structure.entity";
@@ -14,16 +14,69 @@ import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-pro
 import { AwardProjectInput, OpenCallInput } from "./inputs";
 import { CallSide } from "./side";
 
+/** A laureate that passed every rule of its call: what is written. */
+export interface CheckedAward {
+  title: string;
+  siret: string;
+  structureName: string;
+  departments: string[];
+  axes: Axis[];
+  amountCents: Cents;
+  projectRef: string | null;
+  description: string | null;
+}
+
+/**
+ * The rules of one laureate of a call, without the database (shared by the mutation and the CSV
+ * import): every broken rule goes to `v`; the laureate to write when none broke.
+ */
+export function checkAward(call: Pick<CallRow, "regionCode" | "axes">, input: Omit<AwardProjectInput, "callId">, v: Violations): CheckedAward | null {
+  v.text("title", input.title, "L'intitulé du projet");
+  v.text("structureName", input.structureName, "Le nom de la structure porteuse");
+  v.siret("siret", input.siret);
+  v.axes("axes", input.axes, call.axes);
+  const amountCents = v.amount("amount", input.amount);
+  if (v.check(input.departments.length > 0, "departments", "DEPARTMENT_REQUIRED", "Au moins un département où le projet se déroule.")) {
+    const unknown = input.departments.filter((d) => !findDepartment(d));
+    if (unknown.length > 0) v.add("departments", "DEPARTMENT_UNKNOWN", `Code(s) département inconnu(s) du COG : ${unknown.join(", ")}.`);
+    const inRegion = departmentsOf(call.regionCode).map((d) => d.code);
+    const outside = input.departments.filter((d) => !inRegion.includes(d) && !unknown.includes(d));
+    v.check(outside.length === 0, "departments", "EXTRA_REGIONAL_PROJECT", `Les projets de portée extrarégionale sont exclus : département(s) ${outside.join(", ")} hors de la région ${call.regionCode}.`);
+    v.check(new Set(input.departments).size === input.departments.length, "departments", "DEPARTMENT_DUPLICATE", "Un département est indiqué deux fois.");
+  }
+  if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+  if (!v.empty) return null;
+  return {
+    title: input.title.trim(), siret: input.siret, structureName: input.structureName.trim(), departments: input.departments, axes: input.axes,
+    amountCents: amountCents!, projectRef: input.projectRef ?? null, description: input.description ?? null,
+  };
+}
+
+/** Reads a call and, on PostgreSQL, locks it until the transaction ends (its envelope is checked against concurrent awards). */
+export const lockCallForWrite = (ds: DataSource, m: EntityManager, id: number) =>
+  ds.options.type === "postgres"
+    ? m.getRepository(CallRow).createQueryBuilder("c").setLock("pessimistic_write").where("c.id = :id", { id }).getOne()
+    : m.getRepository(CallRow).findOneBy({ id });
+
+/** What a call has awarded so far (withdrawn projects no longer count). */
+export async function awardedCents(m: EntityManager, call: Pick<CallRow, "id" | "year">): Promise<Cents> {
+  const projects = await m.getRepository(LaureateProjectRow).findBy({ callId: call.id, year: call.year });
+  return sumCents(projects.filter((p) => COUNTED_STATUSES.includes(p.status)).map((p) => p.amountCents));
+}
+
+export const envelopeExceededMessage = (awarded: Cents, adding: Cents, envelope: Cents) =>
+  `Les attributions dépasseraient l'enveloppe de l'appel : ${centsToEuros(awarded)} € déjà attribués + ${centsToEuros(adding)} € > ${centsToEuros(envelope)} €.`;
+
+export const duplicateLaureateMessage = (id: number | string) =>
+  `Ce projet est déjà lauréat de cet appel (identifiant ${id}) : même structure, même intitulé.`;
+
 /**
  * The writes of one side of the regional calls. Each is one transaction: the rules are checked,
  * then the rows and the audit entry are written together, or nothing is.
  */
 export function regionalCallWrites(ds: DataSource, side: CallSide) {
   const body = side.body === "ARS" ? "ars" : "dreets";
-  const lockCall = (m: EntityManager, id: number) =>
-    ds.options.type === "postgres"
-      ? m.getRepository(CallRow).createQueryBuilder("c").setLock("pessimistic_write").where("c.id = :id", { id }).getOne()
-      : m.getRepository(CallRow).findOneBy({ id });
+  const lockCall = (m: EntityManager, id: number) => lockCallForWrite(ds, m, id);
   const findProject = async (m: EntityManager, id: string) => {
     const row = /^\d+$/.test(id) ? await m.getRepository(LaureateProjectRow).findOneBy({ id: Number(id) }) : null;
     if (!row) throw badInput(`Projet lauréat inconnu : « ${id} ».`, "id");
@@ -63,32 +116,19 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         if (!call) throw badInput(`Appel à projets inconnu : « ${input.callId} ».`, "callId");
         const who = requireRegionalBody(actor, body, call.regionCode);
         const v = new Violations();
-        v.text("title", input.title, "L'intitulé du projet");
-        v.text("structureName", input.structureName, "Le nom de la structure porteuse");
-        v.siret("siret", input.siret);
-        v.axes("axes", input.axes, call.axes);
-        const amountCents = v.amount("amount", input.amount);
-        if (v.check(input.departments.length > 0, "departments", "DEPARTMENT_REQUIRED", "Au moins un département où le projet se déroule.")) {
-          const inRegion = departmentsOf(call.regionCode).map((d) => d.code);
-          const outside = input.departments.filter((d) => !inRegion.includes(d));
-          v.check(outside.length === 0, "departments", "EXTRA_REGIONAL_PROJECT", `Les projets de portée extrarégionale sont exclus : département(s) ${outside.join(", ")} hors de la région ${call.regionCode}.`);
-          v.check(new Set(input.departments).size === input.departments.length, "departments", "DEPARTMENT_DUPLICATE", "Un département est indiqué deux fois.");
-        }
-        if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+        const checked = checkAward(call, input, v);
         v.throwIfAny();
+        const { structureName, departments, ...fields } = checked!;
         const projects = m.getRepository(LaureateProjectRow);
-        const duplicate = await projects.findOneBy({ callId: call.id, siret: input.siret, title: input.title.trim(), year: call.year });
-        if (duplicate) throw badInput(`Ce projet est déjà lauréat de cet appel (identifiant ${duplicate.id}) : même structure, même intitulé.`, "title");
-        const awarded = sumCents((await projects.findBy({ callId: call.id, year: call.year })).filter((p) => COUNTED_STATUSES.includes(p.status)).map((p) => p.amountCents));
-        if (awarded + amountCents! > call.envelopeCents) {
-          throw badInput(`Les attributions dépasseraient l'enveloppe de l'appel : ${centsToEuros(awarded)} € déjà attribués + ${input.amount} € > ${centsToEuros(call.envelopeCents)} €.`, "amount");
-        }
-        await upsertStructure(m, input.siret, input.structureName);
+        const duplicate = await projects.findOneBy({ callId: call.id, siret: fields.siret, title: fields.title, year: call.year });
+        if (duplicate) throw badInput(duplicateLaureateMessage(duplicate.id), "title");
+        const awarded = await awardedCents(m, call);
+        if (awarded + fields.amountCents > call.envelopeCents) throw badInput(envelopeExceededMessage(awarded, fields.amountCents, call.envelopeCents), "amount");
+        await upsertStructure(m, input.siret, structureName);
         const project = await m.save(m.create(LaureateProjectRow, {
-          callId: call.id, year: call.year, title: input.title.trim(), siret: input.siret, axes: input.axes, amountCents: amountCents!,
-          status: GrantStatus.AWARDED, description: input.description ?? null, projectRef: input.projectRef ?? null, renewedFromId: null, evaluationSummary: null,
+          callId: call.id, year: call.year, ...fields, status: GrantStatus.AWARDED, renewedFromId: null, evaluationSummary: null,
         }));
-        await m.insert(LaureateProjectDepartmentRow, input.departments.map((departmentCode) => ({ projectId: project.id, departmentCode })));
+        await m.insert(LaureateProjectDepartmentRow, departments.map((departmentCode) => ({ projectId: project.id, departmentCode })));
         await audit(m, who, `award${side.typePrefix}Project`, `${side.typePrefix}Project`, project.id, { ...input });
         return project;
       });
