@@ -1,4 +1,5 @@
 /** What is measured for one operation: cost per request, throughput and latency, the peer, the floor. */
+import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import { BenchHub } from "./setup";
 import { BenchOperation } from "./operations";
@@ -13,6 +14,8 @@ export type GatewayResult = LoadResult & { peakRssMb: number };
 export interface OperationReport {
   name: string;
   variableSets: number;
+  /** What this operation was run with (long operations run longer, to get enough samples). */
+  settings: Settings;
   /** Per subgraph, for one request through our gateway (sequential, exact). */
   sqlPerRequest: Record<string, number>;
   callsPerRequest: Record<string, number>;
@@ -26,6 +29,10 @@ export interface OperationReport {
 }
 
 const MAX_SAMPLES = 20;
+const MIN_SAMPLES = 3;
+const PROFILE_BUDGET_MS = 15_000;
+/** Runs last at least this many times an unloaded request, within these bounds. */
+const RUN_LENGTH = { load: 15, floor: 8, maxS: 20 };
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function subgraphStats(hub: BenchHub): Promise<Record<string, { requests: number; sqlStatements: number }>> {
@@ -38,14 +45,20 @@ async function subgraphStats(hub: BenchHub): Promise<Record<string, { requests: 
  * compared with ours, and the subgraph calls recorded for the floor.
  */
 export async function profile(hub: BenchHub, op: BenchOperation) {
-  const samples = op.variables.slice(0, MAX_SAMPLES);
+  const samples: Record<string, unknown>[] = [];
+  const sequentialMs: number[] = [];
+  const started = performance.now();
   const sql: Record<string, number> = {};
   const calls: Record<string, number> = {};
   const plans: FloorPlan[] = [];
   const answers: unknown[] = [];
-  for (const variables of samples) {
+  for (const variables of op.variables.slice(0, MAX_SAMPLES)) {
+    if (samples.length >= MIN_SAMPLES && performance.now() - started > PROFILE_BUDGET_MS) break;
+    samples.push(variables);
     const before = await subgraphStats(hub);
+    const sent = performance.now();
     const ours = await graphql(hub.ours.url, op.document, variables);
+    sequentialMs.push(performance.now() - sent);
     const after = await subgraphStats(hub);
     for (const name of Object.keys(after)) {
       sql[name] = (sql[name] ?? 0) + after[name].sqlStatements - before[name].sqlStatements;
@@ -57,7 +70,14 @@ export async function profile(hub: BenchHub, op: BenchOperation) {
     plans.push(floorPlan(recorded.calls, hub.subgraphUrls));
   }
   const perRequest = (totals: Record<string, number>) => Object.fromEntries(Object.entries(totals).map(([n, v]) => [n, v / samples.length]));
-  return { sqlPerRequest: perRequest(sql), callsPerRequest: perRequest(calls), plans, answers };
+  const typicalMs = [...sequentialMs].sort((a, b) => a - b)[Math.floor(sequentialMs.length / 2)];
+  return { sqlPerRequest: perRequest(sql), callsPerRequest: perRequest(calls), plans, answers, typicalMs };
+}
+
+/** Longer runs for slow operations, so that each run still counts enough requests. */
+export function settingsFor(settings: Settings, typicalMs: number): Settings {
+  const atLeast = (base: number, times: number) => Math.max(base, Math.min(RUN_LENGTH.maxS, Math.ceil((times * typicalMs) / 1000)));
+  return { ...settings, durationS: atLeast(settings.durationS, RUN_LENGTH.load), floorS: atLeast(settings.floorS, RUN_LENGTH.floor) };
 }
 
 /** How many answers of another gateway differ from ours, on the profiled variables. */

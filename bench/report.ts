@@ -11,6 +11,8 @@ export interface RunInfo {
   subgraphPeakRssMb: Record<string, number>;
   variants: string[];
   elapsedS: number;
+  /** 1-minute load average at the start and at the end: other work on the machine skews the numbers. */
+  load: [number, number];
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "—");
@@ -47,9 +49,9 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
     "",
     `Produit par \`npm run bench\` le ${info.date.toISOString().slice(0, 16).replace("T", " ")} UTC, en ${Math.round(info.elapsedS)} s.`,
     "",
-    `- Machine : ${machine()}. Tout tourne sur cette machine : chaque sous-graphe, chaque passerelle et le générateur de charge dans leur propre processus, qui se partagent les cœurs.`,
+    `- Machine : ${machine()}. Tout tourne sur cette machine : chaque sous-graphe, chaque passerelle et le générateur de charge dans leur propre processus, qui se partagent les cœurs. Charge moyenne (1 min) au début ${info.load[0].toFixed(2)}, à la fin ${info.load[1].toFixed(2)}.`,
     `- Données (SQLite, une base par sous-graphe) : 18 régions, 101 départements, ${info.counts.healthProjects + info.counts.socialProjects} projets lauréats (${info.counts.healthProjects} santé, ${info.counts.socialProjects} social), ${info.counts.grants} subventions CAF, ${info.counts.structures} structures, ${info.counts.maisons} Maisons (5 territoires d'outre-mer).`,
-    `- Charge : autocannon, ${settings.connections} clients, ${settings.durationS} s par opération après ${settings.warmupS} s de chauffe ; les variables tournent sur plusieurs jeux (régions, SIRET et dossiers cofinancés, pages de la liste nationale). Requêtes du contrat (\`../shared/contract/operations.graphql\`), sans jeton (lectures publiques).`,
+    `- Charge : autocannon, ${settings.connections} clients, ${settings.durationS} s par opération au moins (plus pour une opération lente : colonne « durée »), après ${settings.warmupS} s de chauffe ; les variables tournent sur plusieurs jeux (régions, SIRET et dossiers cofinancés, pages de la liste nationale). Requêtes du contrat (\`../shared/contract/operations.graphql\`), sans jeton (lectures publiques).`,
     "",
     "## Objectifs",
     "",
@@ -57,8 +59,8 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
     "",
     `## Notre passerelle (Hive Gateway, configuration de production), ${settings.connections} clients`,
     "",
-    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max passerelle", "requêtes SQL par requête", "appels aux sous-graphes par requête", "échecs"]),
-    ...reports.map((r) => row([r.name, ...gatewayCells(r.ours), perSubgraph(r.sqlPerRequest), perSubgraph(r.callsPerRequest), r.ours.failures])),
+    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max passerelle", "requêtes SQL par requête", "appels aux sous-graphes par requête", "échecs", "durée"]),
+    ...reports.map((r) => row([r.name, ...gatewayCells(r.ours), perSubgraph(r.sqlPerRequest), perSubgraph(r.callsPerRequest), r.ours.failures, `${r.settings.durationS} s`])),
     "",
     "## Face à @apollo/gateway (même supergraphe, mêmes sous-graphes, mêmes requêtes)",
     "",
@@ -67,7 +69,7 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
     "",
     "## Face au plancher (les appels aux sous-graphes du plan, faits directement)",
     "",
-    `Le plancher rejoue, sans passerelle, les requêtes que notre passerelle envoie aux sous-graphes pour la même opération, avec les mêmes dépendances (une requête attend celle dont elle a besoin, les branches parallèles restent parallèles). Même client HTTP pour les deux mesures, ${settings.floorS} s chacune.`,
+    `Le plancher rejoue, sans passerelle, les requêtes que notre passerelle envoie aux sous-graphes pour la même opération, avec les mêmes dépendances (une requête attend celle dont elle a besoin, les branches parallèles restent parallèles). Même client HTTP pour les deux mesures, ${settings.floorS} s chacune au moins.`,
     "",
     ...header(["Opération", "clients", "plancher p50 ms", "passerelle p50 ms", "passerelle ÷ plancher (p50)", "plancher p95 ms", "passerelle p95 ms", "passerelle ÷ plancher (p95)"]),
     ...reports.flatMap((r) => r.floor.map((f) => row([r.name, f.concurrency, ...floorCells(f)]))),

@@ -17,7 +17,7 @@ import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/shared/auth/confi
 import { NATIONAL_SCALE, scaled } from "../bench/dataset";
 import { buildDatabases, startBenchHub } from "../bench/setup";
 import { benchOperations } from "../bench/operations";
-import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings } from "../bench/measure";
+import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings, settingsFor } from "../bench/measure";
 import { renderResults } from "../bench/report";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -27,9 +27,9 @@ const number = (name: string, fallback: number) => {
   return value;
 };
 const settings: Settings = {
-  durationS: number("BENCH_DURATION", quick ? 3 : 10),
+  durationS: number("BENCH_DURATION", quick ? 3 : 8),
   warmupS: quick ? 1 : 2,
-  floorS: quick ? 2 : 4,
+  floorS: quick ? 2 : 3,
   connections: number("BENCH_CONNECTIONS", 10),
 };
 const scale = number("BENCH_SCALE", quick ? 0.1 : 1);
@@ -39,6 +39,7 @@ const log = (message: string) => console.log(`[banc] ${message}`);
 
 async function main() {
   const started = Date.now();
+  const loadBefore = os.loadavg()[0];
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
   try {
     log(`jeu de données (échelle ${scale}) dans ${workDir}…`);
@@ -51,29 +52,30 @@ async function main() {
     try {
       for (const op of await benchOperations(samples, hub.ours.url)) {
         log(`${op.name} : profil, réponses comparées, appels enregistrés…`);
-        const { plans, answers, ...cost } = await profile(hub, op);
+        const { plans, answers, typicalMs, ...cost } = await profile(hub, op);
+        const run = settingsFor(settings, typicalMs);
         const apolloMismatches = await mismatches(hub.apollo, op, answers);
         log(`${op.name} : notre passerelle…`);
-        const ours = await loadGateway(hub.ours, op, settings);
+        const ours = await loadGateway(hub.ours, op, run);
         log(`${op.name} : @apollo/gateway…`);
-        const apollo = await loadGateway(hub.apollo, op, settings);
+        const apollo = await loadGateway(hub.apollo, op, run);
         const measured: OperationReport["variants"] = {};
         for (const variant of variants) {
           log(`${op.name} : option ${variant}…`);
           const gateway = await hub.startVariant(variant);
           try {
-            measured[variant] = { mismatches: await mismatches(gateway, op, answers), ...(await loadGateway(gateway, op, settings)) };
+            measured[variant] = { mismatches: await mismatches(gateway, op, answers), ...(await loadGateway(gateway, op, run)) };
           } finally {
             await gateway.stop();
           }
         }
         log(`${op.name} : plancher…`);
-        const floor = await againstFloor(hub, op, plans, settings);
-        reports.push({ name: op.name, variableSets: op.variables.length, ...cost, apolloMismatches, ours, apollo, variants: measured, floor });
+        const floor = await againstFloor(hub, op, plans, run);
+        reports.push({ name: op.name, variableSets: op.variables.length, settings: run, ...cost, apolloMismatches, ours, apollo, variants: measured, floor });
         log(`${op.name} : ${ours.rps.toFixed(1)} req/s (Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
       }
       const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]) => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
-      const markdown = renderResults({ date: new Date(), settings, counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports);
+      const markdown = renderResults({ date: new Date(), settings, load: [loadBefore, os.loadavg()[0]], counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports);
       fs.writeFileSync(resultsFile, markdown);
       console.log(`\n${markdown}\n`);
       log(`résultats écrits dans ${path.relative(process.cwd(), resultsFile) || resultsFile}`);
