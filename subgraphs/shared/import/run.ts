@@ -5,7 +5,7 @@ import { audit } from "../audit/audit";
 import { Cents, centsToEuros, sumCents } from "../money";
 import { chunks } from "./chunks";
 import { ImportColumn, ResolvedColumns, resolveColumns, RowReader } from "./columns";
-import { CsvError, readCsv } from "./csv";
+import { CsvError, normaliseColumn, readCsv } from "./csv";
 import { ImportProblem, ImportReport } from "./report";
 import { RowViolations } from "./row-violations";
 import { upsertStructures } from "./structures";
@@ -15,6 +15,16 @@ export interface ImportRow<T> {
   value: T;
 }
 
+/** A layout of file: its columns, and how one row becomes what is written. */
+export interface RowLayout<T> {
+  name: string;
+  /** Whether a header (normalised column names) is in this layout. */
+  matches?(header: readonly string[]): boolean;
+  columns: readonly ImportColumn[];
+  /** One row: its cells read, the write rules (the mutation's pure check), ownership. */
+  read(row: RowReader): T | null;
+}
+
 /** What one kind of import (laureates, CAF grants, departmental credits) brings to the runner. */
 export interface ImportDefinition<T> {
   kind: string;
@@ -22,11 +32,10 @@ export interface ImportDefinition<T> {
   operation: string;
   entity: string;
   table: EntityTarget<ObjectLiteral>;
-  columns: readonly ImportColumn[];
+  /** The layouts of file this import reads: the first whose header matches, else the last. */
+  layouts: readonly RowLayout<T>[];
   /** Access and file-level context, in the transaction before any row is read (throws FORBIDDEN…). */
   prepare?(m: EntityManager): Promise<void>;
-  /** One row: its cells read, the write rules (the mutation's pure check), ownership. */
-  read(row: RowReader): T | null;
   /** Identity of a row: two rows with the same key are the same line of funding. */
   key(value: T): string;
   duplicateInFileMessage(firstLine: number): string;
@@ -70,14 +79,16 @@ export async function runImport<T>(ds: DataSource, definition: ImportDefinition<
   try {
     const csv = readCsv(file.content);
     report.rows = csv.rows.length;
-    const columns = resolveColumns(definition.columns, csv);
+    const header = csv.header.map(normaliseColumn);
+    const layout = definition.layouts.find((l) => l.matches?.(header)) ?? definition.layouts[definition.layouts.length - 1];
+    const columns = resolveColumns(layout.columns, csv);
     if (columns.missing.length > 0) {
       throw new Refused(columns.missing.map((c) => ({ line: 1, column: c.names[0], rule: "COLUMN_MISSING", message: `Colonne obligatoire absente de l'en-tête : « ${c.names[0]} » (noms acceptés : ${c.names.join(", ")}).` })));
     }
     if (csv.rows.length === 0) throw new Refused([{ line: null, column: null, rule: "NO_ROWS", message: "Le fichier ne contient aucune ligne de données." }]);
     return await ds.transaction(async (m) => {
       await definition.prepare?.(m);
-      const rows = checkRows(definition, csv.rows, columns, report.problems, onProgress);
+      const rows = checkRows(definition, layout, csv.rows, columns, report.problems, onProgress);
       const existing = await definition.existingKeys(m, rows.map((r) => r.value));
       for (const row of rows) {
         const id = existing.get(definition.key(row.value));
@@ -100,12 +111,12 @@ export async function runImport<T>(ds: DataSource, definition: ImportDefinition<
   }
 }
 
-function checkRows<T>(definition: ImportDefinition<T>, csvRows: readonly { line: number; cells: Record<string, string> }[], columns: ResolvedColumns, problems: ImportProblem[], onProgress: ImportProgress): ImportRow<T>[] {
+function checkRows<T>(definition: ImportDefinition<T>, layout: RowLayout<T>, csvRows: readonly { line: number; cells: Record<string, string> }[], columns: ResolvedColumns, problems: ImportProblem[], onProgress: ImportProgress): ImportRow<T>[] {
   const rows: ImportRow<T>[] = [];
   const firstLineOf = new Map<string, number>();
   csvRows.forEach(({ line, cells }, index) => {
     const v = new RowViolations();
-    const value = definition.read(new RowReader(cells, columns, v));
+    const value = layout.read(new RowReader(cells, columns, v));
     for (const found of v.found) problems.push({ line, column: columns.labels.get(found.field) ?? found.field, rule: found.rule, message: found.message });
     if (value !== null && v.empty) {
       const key = definition.key(value);

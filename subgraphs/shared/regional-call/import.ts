@@ -1,0 +1,88 @@
+/**
+ * A call's laureates from a CSV file (`npm run import -- laureats --appel <id>`), on the ARS
+ * (health) or the DREETS (social) side. Each row goes through the rules of awardProject
+ * (checkAward); the call's envelope is checked against the whole file; all or nothing.
+ */
+import { DataSource, EntityManager } from "typeorm";
+import { Actor } from "../auth/organisation";
+import { requireRegionalBody } from "../auth/policy";
+import { badInput } from "../errors";
+import { GrantStatus } from "../enums";
+import { sumCents } from "../money";
+import { ImportColumn, RowReader } from "../import/columns";
+import { ImportDefinition } from "../import/run";
+import { readDepartmentCode } from "../import/values";
+import { CallRow } from "./call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
+import { awardedCents, CheckedAward, checkAward, duplicateLaureateMessage, envelopeExceededMessage, lockCallForWrite } from "./writes";
+import { CallSide } from "./side";
+import { chunks } from "../import/chunks";
+
+export const LAUREATE_COLUMNS: readonly ImportColumn[] = [
+  { field: "title", names: ["titre", "intitule", "projet", "intitule du projet"], required: true },
+  { field: "siret", names: ["siret"], required: true },
+  { field: "structureName", names: ["structure", "nom structure", "porteur", "structure porteuse"], required: true },
+  { field: "departments", names: ["departements", "departement"], required: true },
+  { field: "axes", names: ["axes"], required: true },
+  { field: "amount", names: ["montant", "montant attribue", "montant euros"], required: true },
+  { field: "projectRef", names: ["reference dossier", "reference", "dossier"] },
+  { field: "description", names: ["description"] },
+];
+
+const keyOf = (siret: string, title: string) => `${siret}\u0000${title}`;
+
+/** The import of the laureates of call `callId`, by the ARS or DREETS that runs it. */
+export function laureateImport(ds: DataSource, side: CallSide, callId: string, actor: Actor): ImportDefinition<CheckedAward> {
+  const body = side.body === "ARS" ? "ars" : "dreets";
+  let call: CallRow | null = null;
+  const theCall = () => call!;
+  return {
+    kind: "laureats",
+    operation: `import${side.typePrefix}Projects`,
+    entity: `${side.typePrefix}Project`,
+    table: LaureateProjectRow,
+    layouts: [{
+      name: "lauréats",
+      columns: LAUREATE_COLUMNS,
+      read(row: RowReader) {
+        const input = {
+          title: row.text("title"), siret: row.text("siret"), structureName: row.text("structureName"),
+          departments: row.list("departments").map(readDepartmentCode), axes: row.axes("axes"), amount: row.decimal("amount"),
+          projectRef: row.optionalText("projectRef"), description: row.optionalText("description"),
+        };
+        return checkAward(theCall(), input, row.v);
+      },
+    }],
+    async prepare(m) {
+      call = /^\d+$/.test(callId) ? await lockCallForWrite(ds, m, Number(callId)) : null;
+      if (!call) throw badInput(`Appel à projets inconnu : « ${callId} » (option --appel).`, "callId");
+      requireRegionalBody(actor, body, call.regionCode);
+    },
+    key: (a) => keyOf(a.siret, a.title),
+    duplicateInFileMessage: (first) => `Ligne en double : même structure et même intitulé que la ligne ${first}.`,
+    async existingKeys(m: EntityManager) {
+      const rows = await m.getRepository(LaureateProjectRow).find({ select: { id: true, siret: true, title: true }, where: { callId: theCall().id, year: theCall().year } });
+      return new Map(rows.map((r) => [keyOf(r.siret, r.title), r.id]));
+    },
+    duplicateMessage: duplicateLaureateMessage,
+    async fileRules(m, rows) {
+      const awarded = await awardedCents(m, theCall());
+      const adding = sumCents(rows.map((r) => r.value.amountCents));
+      if (awarded + adding <= theCall().envelopeCents) return [];
+      return [{ line: null, column: null, rule: "ENVELOPE_EXCEEDED", message: envelopeExceededMessage(awarded, adding, theCall().envelopeCents) }];
+    },
+    amountCents: (a) => a.amountCents,
+    year: () => theCall().year,
+    structure: (a) => ({ siret: a.siret, name: a.structureName }),
+    /** One INSERT per laureate (its identifier is needed for its departments), departments in chunks. */
+    async insert(m, awards) {
+      const departments: { projectId: number; departmentCode: string }[] = [];
+      for (const { structureName: _name, departments: codes, ...fields } of awards) {
+        const result = await m.insert(LaureateProjectRow, { callId: theCall().id, year: theCall().year, ...fields, status: GrantStatus.AWARDED, renewedFromId: null, evaluationSummary: null });
+        const projectId = Number(result.identifiers[0].id);
+        departments.push(...codes.map((departmentCode) => ({ projectId, departmentCode })));
+      }
+      for (const chunk of chunks(departments)) await m.createQueryBuilder().insert().into(LaureateProjectDepartmentRow).values(chunk).updateEntity(false).execute();
+    },
+  };
+}
