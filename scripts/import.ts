@@ -1,0 +1,147 @@
+/**
+ * `npm run import -- <laureats|subventions|credits> <fichier.csv> [--appel <id>] --jeton <jeton>`:
+ * a partner imports a CSV file into its own subgraph's database, on its subgraph server (same
+ * DATABASE_URL / DATA_DIR and authentication settings as the subgraph). The organisation is the
+ * token's, verified as the subgraphs verify it; the CLI signs nothing.
+ */
+import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { SingleBar } from "cli-progress";
+import { ConfigError, readDatabaseConfig } from "../subgraphs/shared/config";
+import { AuthConfig, localAuthEnv, readAuthConfig } from "../subgraphs/shared/auth/config";
+import { createTokenVerifier } from "../subgraphs/shared/auth/tokens";
+import { Actor } from "../subgraphs/shared/auth/organisation";
+import { SubgraphModule } from "../subgraphs/shared/server/subgraph-module";
+import { ImportDefinition, ImportProgress, runImport } from "../subgraphs/shared/import/run";
+import { formatReport, ImportReport } from "../subgraphs/shared/import/report";
+import { cafSubgraph } from "../subgraphs/caf";
+import { cafGrantImport } from "../subgraphs/caf/import";
+import { departementsSubgraph } from "../subgraphs/departements";
+import { departmentalCreditImport } from "../subgraphs/departements/import";
+import { arsSubgraph } from "../subgraphs/ars";
+import { dreetsSubgraph } from "../subgraphs/dreets";
+import { laureateImport } from "../subgraphs/shared/regional-call/import";
+import { HEALTH_SIDE, SOCIAL_SIDE } from "../subgraphs/shared/regional-call/side";
+
+export const USAGE = `Import CSV dans la base de votre sous-graphe (tout ou rien).
+
+  npm run import -- laureats <fichier.csv> --appel <identifiant> --jeton <jeton>   (ars:<région> ou dreets:<région>)
+  npm run import -- subventions <fichier.csv> --jeton <jeton>                      (caf:<département>)
+  npm run import -- credits <fichier.csv> --jeton <jeton>                          (cd:<département>)
+
+Le jeton (ou la variable HUB_TOKEN) désigne l'organisation : en installation embarquée,
+« npm run token -- caf:44 ». Fichier : virgule ou point-virgule, UTF-8 avec ou sans BOM, dates
+JJ/MM/AAAA ou AAAA-MM-JJ, montants « 1 234,56 » ou « 1234.56 ». Une ligne en erreur et rien
+n'est enregistré : le rapport donne chaque ligne et la règle. Code de sortie : 0 accepté,
+1 refusé, 2 usage, 3 jeton refusé.
+`;
+
+export interface ImportIo { stdout(text: string): void; stderr(text: string): void; isTTY: boolean }
+const processIo: ImportIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTTY: !!process.stdout.isTTY };
+
+export const IMPORT_KINDS = ["laureats", "subventions", "credits"] as const;
+type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * The subgraph's authentication settings: its environment (AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL,
+ * HUB_HMAC_SECRET), or else the embedded set-up's keys under DATA_DIR/keys, which must exist.
+ */
+function importAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthConfig {
+  if (env.AUTH_PUBLIC_KEY_FILE || env.AUTH_JWKS_URL) return readAuthConfig(env);
+  const keys = path.join(dataDir, "keys");
+  const publicKeyFile = path.join(keys, "jwt-public.pem");
+  const hmacFile = path.join(keys, "hmac.secret");
+  if (!fs.existsSync(publicKeyFile) || !fs.existsSync(hmacFile)) {
+    throw new UsageError(`Aucune clé de vérification des jetons : réglez AUTH_PUBLIC_KEY_FILE (ou AUTH_JWKS_URL) comme pour le sous-graphe, ou démarrez l'installation embarquée (npm start) qui crée ${keys}.`, 3);
+  }
+  return readAuthConfig({ ...env, ...localAuthEnv({ publicKeyFile, privateKeyFile: "", hmacSecret: fs.readFileSync(hmacFile, "utf8").trim() }) });
+}
+
+class UsageError extends Error {
+  constructor(message: string, readonly code = 2) {
+    super(message);
+  }
+}
+
+/** Which subgraph's database and which import: from the command and the token's organisation. */
+function target(kind: ImportKind, actor: Actor, callId: string | undefined): { module: SubgraphModule; definition: (ds: import("typeorm").DataSource) => ImportDefinition<unknown> } {
+  const org = actor.organisation;
+  if (kind === "subventions") {
+    if (org.kind !== "caf") throw new UsageError(`Seule une CAF (caf:<département>) importe des subventions (jeton : ${org.id}).`, 3);
+    return { module: cafSubgraph, definition: () => cafGrantImport(actor) as ImportDefinition<unknown> };
+  }
+  if (kind === "credits") {
+    if (org.kind !== "cd") throw new UsageError(`Seul un conseil départemental (cd:<département>) importe des crédits (jeton : ${org.id}).`, 3);
+    return { module: departementsSubgraph, definition: () => departmentalCreditImport(actor) as ImportDefinition<unknown> };
+  }
+  if (org.kind !== "ars" && org.kind !== "dreets") throw new UsageError(`Seule une ARS ou une DREETS (ars:<région>, dreets:<région>) importe les lauréats de ses appels (jeton : ${org.id}).`, 3);
+  if (!callId) throw new UsageError("laureats demande --appel <identifiant de l'appel à projets>.");
+  const side = org.kind === "ars" ? HEALTH_SIDE : SOCIAL_SIDE;
+  return { module: org.kind === "ars" ? arsSubgraph : dreetsSubgraph, definition: (ds) => laureateImport(ds, side, callId, actor) as ImportDefinition<unknown> };
+}
+
+/** A progress bar on a terminal (large files), nothing otherwise. */
+function progressBar(io: ImportIo): { onProgress: ImportProgress; stop(): void } {
+  if (!io.isTTY) return { onProgress: () => {}, stop: () => {} };
+  const bar = new SingleBar({ format: "{phase} [{bar}] {value}/{total} lignes", hideCursor: true, clearOnComplete: true });
+  let phase: string | null = null;
+  return {
+    onProgress(next, done, total) {
+      if (phase === null) bar.start(total, 0, { phase: next });
+      else if (phase !== next) bar.setTotal(total);
+      phase = next;
+      bar.update(done, { phase: next });
+    },
+    stop: () => { if (phase !== null) bar.stop(); phase = null; },
+  };
+}
+
+export async function runImportCli(argv: string[], io: ImportIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; report?: ImportReport }> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { appel: { type: "string" }, jeton: { type: "string" }, aide: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    return { code: 2 };
+  }
+  const { values, positionals } = parsed;
+  if (values.aide) {
+    io.stdout(USAGE);
+    return { code: 0 };
+  }
+  const [kind, file] = positionals;
+  try {
+    if (!IMPORT_KINDS.includes(kind as ImportKind) || !file || positionals.length > 2) throw new UsageError(`Commande attendue : ${IMPORT_KINDS.join(", ")}, suivie du fichier CSV.`);
+    if (!fs.existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
+    const token = values.jeton || env.HUB_TOKEN;
+    if (!token) throw new UsageError("Jeton requis : --jeton <jeton> ou HUB_TOKEN (en installation embarquée : npm run token -- <organisation>).", 3);
+    const database = readDatabaseConfig(env);
+    const actor = await createTokenVerifier(importAuthConfig(env, database.dataDir))(token);
+    if (!actor) throw new UsageError("Jeton refusé : signature, émetteur, audience ou date d'expiration invalide.", 3);
+    const { module, definition } = target(kind as ImportKind, actor, values.appel);
+    const db = await module.openDatabase(database);
+    const progress = progressBar(io);
+    try {
+      const report = await runImport(db.dataSource, definition(db.dataSource), { name: path.basename(file), content: fs.readFileSync(file) }, actor, progress.onProgress);
+      progress.stop();
+      (report.accepted ? io.stdout : io.stderr)(formatReport(report));
+      return { code: report.accepted ? 0 : 1, report };
+    } finally {
+      progress.stop();
+      await db.dataSource.destroy();
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError) && !(error instanceof ConfigError)) throw error;
+    io.stderr(`${error.message}\n${error instanceof UsageError && error.code === 2 ? `\n${USAGE}` : ""}`);
+    return { code: error instanceof UsageError ? error.code : 2 };
+  }
+}
+
+if (require.main === module) {
+  runImportCli(process.argv.slice(2)).then(
+    ({ code }) => { process.exitCode = code; },
+    (error) => { console.error("[import] erreur inattendue :", error); process.exitCode = 1; },
+  );
+}
