@@ -3,7 +3,7 @@ const transform = { "^.+\\.ts$": ["@swc/jest"] };
 module.exports = {
   projects: [
     { displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"], transform, testEnvironment: "node" },
-    { displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], transform, testEnvironment: "node", setupFiles: ["reflect-metadata"] },
+    { displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], transform, testEnvironment: "node", setupFiles: ["reflect-metadata", "<rootDir>/test/support/env.ts"] },
   ],
   testTimeout: 60000,
 };

@@ -7,6 +7,7 @@ import { SubgraphDatabase } from "../db/create-data-source";
 import { AuthConfig } from "../auth/config";
 import { Actor } from "../auth/organisation";
 import { createGatewayRequestVerifier, UnauthorizedRequest } from "../auth/gateway-request";
+import { createObservability } from "./observability";
 
 export interface SubgraphServer {
   name: string;
@@ -47,6 +48,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   await apollo.start();
   const { dataSource } = options.database;
   let requests = 0;
+  const observability = createObservability(options.name, () => options.database.sql.count);
   const verifyGatewayRequest = createGatewayRequestVerifier(options.auth);
 
   const server = http.createServer(async (req, res) => {
@@ -61,9 +63,20 @@ export async function startSubgraphServer<Context extends object>(options: Optio
           return sendJson(res, 503, { status: "database unreachable", subgraph: options.name });
         }
       }
+      if (url.pathname === "/metrics") {
+        res.setHeader("content-type", observability.registry.contentType);
+        return res.end(await observability.registry.metrics());
+      }
       if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
       requests++;
+      const startedAt = process.hrtime.bigint();
+      const sqlBefore = options.database.sql.count;
+      const requestId = observability.requestId(req.headers["x-request-id"]);
+      res.setHeader("x-request-id", requestId);
       const body = await readJsonBody(req);
+      const forwarded = req.headers["x-operation-name"];
+      const operation = typeof forwarded === "string" && /^\w{1,100}$/.test(forwarded) ? forwarded : operationName(body);
+      res.once("finish", () => observability.record({ requestId, operation, status: res.statusCode, hasErrors: res.getHeader("x-has-errors") === "1", startedAt, sqlBefore }));
       let actor: Actor | null;
       try {
         actor = await verifyGatewayRequest(body);
@@ -82,6 +95,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
       if (result.body.kind === "complete") {
+        if (result.body.string.includes('"errors":[')) res.setHeader("x-has-errors", "1");
         res.end(result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
@@ -90,7 +104,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
     } catch (error) {
       const status = error instanceof BodyError ? error.status : 500;
       sendJson(res, status, { errors: [{ message: status === 500 ? "Erreur interne du sous-graphe." : (error as Error).message }] });
-      if (status === 500) console.error(`[${options.name}]`, error);
+      if (status === 500) observability.logger.error({ err: error }, "request failed");
     }
   });
 
@@ -117,8 +131,16 @@ const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICAT
 
 function maskUnexpected(subgraph: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (USER_FACING_CODES.has(String(formatted.extensions?.code))) return formatted;
-  console.error(JSON.stringify({ level: "error", subgraph, msg: "unexpected error", error: String((error as { originalError?: unknown })?.originalError ?? error), path: formatted.path }));
+  console.error(JSON.stringify({ level: "error", service: subgraph, msg: "unexpected error", error: String((error as { originalError?: unknown })?.originalError ?? error), path: formatted.path }));
   return { message: "Erreur interne du sous-graphe.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/** The client's operation name (the gateway forwards it), for logs and metrics. */
+function operationName(body: unknown): string {
+  const params = (body ?? {}) as { operationName?: unknown; query?: unknown };
+  if (typeof params.operationName === "string" && params.operationName) return params.operationName.slice(0, 100);
+  const match = typeof params.query === "string" ? /^\s*(?:query|mutation)\s+([A-Za-z_]\w*)/.exec(params.query) : null;
+  return match ? match[1] : "anonymous";
 }
 
 class BodyError extends Error {
