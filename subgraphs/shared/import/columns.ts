@@ -72,7 +72,8 @@ export class RowReader {
   yearOfDate(dateField: string, field: string): number {
     const read = readDate(this.cell(dateField));
     if (read.ok) return Number(read.value.slice(0, 4));
-    this.v.unreadableCell(field, "DATE_FORMAT", read.message);
+    this.v.unreadableCell(dateField, "DATE_FORMAT", read.message);
+    this.v.unreadableFrom(field);
     return Number.NaN;
   }
   axes(field: string): Axis[] {

@@ -19,4 +19,9 @@ export class RowViolations extends Violations {
     this.add(field, rule, message);
     this.unreadable.add(field);
   }
+
+  /** A field filled from another, unreadable cell (a year from a date): the write rules say nothing about it. */
+  unreadableFrom(field: string): void {
+    this.unreadable.add(field);
+  }
 }
