@@ -61,7 +61,7 @@ class RegionResolver {
 
 @Resolver(() => Department)
 class DepartmentResolver {
-  @FieldResolver(() => [ParentalityGrant], { description: "Subventions de la CAF du département." })
+  @FieldResolver(() => [ParentalityGrant], { nullable: true, description: "Subventions de la CAF du département." })
   async parentalityGrants(@Root() department: Department, @Ctx() ctx: CafContext, @yearArg() year?: number): Promise<ParentalityGrant[]> {
     return (await ctx.loaders.grantsByDepartment.load(department.code)).filter(inYear(year)).map(toGrant);
   }
@@ -74,7 +74,7 @@ class DepartmentResolver {
 
 @Resolver(() => Structure)
 class StructureResolver {
-  @FieldResolver(() => [ParentalityGrant], { description: "Subventions des CAF à la structure." })
+  @FieldResolver(() => [ParentalityGrant], { nullable: true, description: "Subventions des CAF à la structure." })
   async parentalityGrants(@Root() structure: Structure, @Ctx() ctx: CafContext, @yearArg() year?: number): Promise<ParentalityGrant[]> {
     return (await ctx.loaders.grantsByStructure.load(structure.siret)).filter(inYear(year)).map(toGrant);
   }
@@ -87,7 +87,7 @@ class StructureResolver {
 
 @Resolver(() => Project)
 class ProjectResolver {
-  @FieldResolver(() => [ParentalityGrant], { description: "Subventions des CAF au dossier." })
+  @FieldResolver(() => [ParentalityGrant], { nullable: true, description: "Subventions des CAF au dossier." })
   async parentalityGrants(@Root() project: Project, @Ctx() ctx: CafContext): Promise<ParentalityGrant[]> {
     return (await ctx.loaders.grantsByProject.load(project.ref)).map(toGrant);
   }

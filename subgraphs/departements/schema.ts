@@ -73,7 +73,7 @@ class RegionResolver {
 
 @Resolver(() => Department)
 class DepartmentResolver {
-  @FieldResolver(() => [DepartmentalCredit], { description: "Crédits du conseil départemental." })
+  @FieldResolver(() => [DepartmentalCredit], { nullable: true, description: "Crédits du conseil départemental." })
   async departmentalCredits(@Root() department: Department, @Ctx() ctx: DepartementsContext, @yearArg() year?: number): Promise<DepartmentalCredit[]> {
     return (await ctx.loaders.creditsByDepartment.load(department.code)).filter(inYear(year)).map(toCredit);
   }
@@ -86,7 +86,7 @@ class DepartmentResolver {
 
 @Resolver(() => Structure)
 class StructureResolver {
-  @FieldResolver(() => [DepartmentalCredit], { description: "Crédits départementaux reçus par la structure." })
+  @FieldResolver(() => [DepartmentalCredit], { nullable: true, description: "Crédits départementaux reçus par la structure." })
   async departmentalCredits(@Root() structure: Structure, @Ctx() ctx: DepartementsContext, @yearArg() year?: number): Promise<DepartmentalCredit[]> {
     return (await ctx.loaders.creditsByStructure.load(structure.siret)).filter(inYear(year)).map(toCredit);
   }
@@ -99,7 +99,7 @@ class StructureResolver {
 
 @Resolver(() => Project)
 class ProjectResolver {
-  @FieldResolver(() => [DepartmentalCredit], { description: "Crédits départementaux du dossier." })
+  @FieldResolver(() => [DepartmentalCredit], { nullable: true, description: "Crédits départementaux du dossier." })
   async departmentalCredits(@Root() project: Project, @Ctx() ctx: DepartementsContext): Promise<DepartmentalCredit[]> {
     return (await ctx.loaders.creditsByProject.load(project.ref)).map(toCredit);
   }

@@ -166,7 +166,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return found ? toAnnouncement(found) : null;
     }
 
-    @FieldResolver(() => CrossFinancing, { description: "Financements croisés de la région : lignes de tous les financeurs dans la région." })
+    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la région : lignes de tous les financeurs dans la région." })
     crossFinancing(@Root() region: Region, @yearArg() year?: number): CrossFinancing {
       return toCrossFinancing(linesOf(region, "Region"), year);
     }
@@ -181,7 +181,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return toRegion((await ctx.loaders.region.load(regionCode as string)) as RegionRow);
     }
 
-    @FieldResolver(() => CrossFinancing, { description: "Financements croisés du département (un projet qui se déroule dans plusieurs départements compte en entier dans chacun)." })
+    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du département (un projet qui se déroule dans plusieurs départements compte en entier dans chacun)." })
     crossFinancing(@Root() department: Department, @yearArg() year?: number): CrossFinancing {
       return toCrossFinancing(linesOf(department, "Department"), year);
     }
@@ -199,7 +199,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return null;
     }
 
-    @FieldResolver(() => CrossFinancing, { description: "Financements croisés de la structure (une Maison portée à plusieurs compte pour son premier porteur)." })
+    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la structure (une Maison portée à plusieurs compte pour son premier porteur)." })
     crossFinancing(@Root() structure: Structure, @yearArg() year?: number): CrossFinancing {
       return toCrossFinancing(linesOf(structure, "Structure"), year);
     }
@@ -209,7 +209,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
   @Resolver(() => Project)
   class ProjectResolver {
-    @FieldResolver(() => CrossFinancing, { description: "Financements croisés du dossier." })
+    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du dossier." })
     crossFinancing(@Root() project: Project, @yearArg() year?: number): CrossFinancing {
       return toCrossFinancing(linesOf(project, "Project"), year);
     }

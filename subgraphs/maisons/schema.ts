@@ -178,7 +178,7 @@ class DepartmentResolver {
 
 @Resolver(() => Structure)
 class StructureResolver {
-  @FieldResolver(() => [MaisonProject], { description: "Projets de Maison que la structure porte ou coporte." })
+  @FieldResolver(() => [MaisonProject], { nullable: true, description: "Projets de Maison que la structure porte ou coporte." })
   async maisonProjects(@Root() structure: Structure, @Ctx() ctx: MaisonsContext): Promise<MaisonProject[]> {
     const ids = await ctx.loaders.projectIdsByCarrier.load(structure.siret);
     const rows = await ctx.loaders.projectById.loadMany(ids);
@@ -193,7 +193,7 @@ class StructureResolver {
 
 @Resolver(() => Project)
 class ProjectResolver {
-  @FieldResolver(() => [MaisonProject], { description: "Projets de Maison du dossier." })
+  @FieldResolver(() => [MaisonProject], { nullable: true, description: "Projets de Maison du dossier." })
   async maisonProjects(@Root() project: Project, @Ctx() ctx: MaisonsContext): Promise<MaisonProject[]> {
     return (await ctx.loaders.projectsByRef.load(project.ref)).map(toMaison);
   }

@@ -167,7 +167,7 @@ export function createRegionalCallSchema(side: CallSide) {
 
   @Resolver(() => RegionRef)
   class RegionResolver {
-    @FieldResolver(() => [Call], { name: `${f}Calls`, description: `Appels à projets de la région, volet ${side.volet}.` })
+    @FieldResolver(() => [Call], { name: `${f}Calls`, nullable: true, description: `Appels à projets de la région, volet ${side.volet}.` })
     async calls(@Root() region: RegionRef, @Ctx() ctx: RegionalCallContext, @Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." }) year?: number): Promise<Call[]> {
       const rows = await ctx.loaders.callsByRegion.load(region.code);
       return rows.filter((c) => year == null || c.year === year).map(toCall);
@@ -189,7 +189,7 @@ export function createRegionalCallSchema(side: CallSide) {
 
   @Resolver(() => StructureRef)
   class StructureResolver {
-    @FieldResolver(() => [Laureate], { name: `${f}Projects`, description: `Projets lauréats de la structure, volet ${side.volet}, toutes années.` })
+    @FieldResolver(() => [Laureate], { name: `${f}Projects`, nullable: true, description: `Projets lauréats de la structure, volet ${side.volet}, toutes années.` })
     async projects(@Root() structure: StructureRef, @Ctx() ctx: RegionalCallContext): Promise<Laureate[]> {
       return (await ctx.loaders.projectsByStructure.load(structure.siret)).map(toLaureate);
     }
@@ -202,7 +202,7 @@ export function createRegionalCallSchema(side: CallSide) {
 
   @Resolver(() => ProjectRef)
   class ProjectResolver {
-    @FieldResolver(() => [Laureate], { name: `${f}Projects`, description: `Projets lauréats du dossier, volet ${side.volet}.` })
+    @FieldResolver(() => [Laureate], { name: `${f}Projects`, nullable: true, description: `Projets lauréats du dossier, volet ${side.volet}.` })
     async projects(@Root() project: ProjectRef, @Ctx() ctx: RegionalCallContext): Promise<Laureate[]> {
       return (await ctx.loaders.projectsByRef.load(project.ref)).map(toLaureate);
     }
