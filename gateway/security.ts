@@ -35,6 +35,7 @@ type Context = { jwt?: { payload?: { org?: string } }; request?: Request };
 /** Who a rate limit counts: the organisation of the token (writes always carry one). */
 const organisationOf = (context: Context) => context.jwt?.payload?.org ?? "anonyme";
 
+const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
 const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", "originalError", "http"];
 
 /**
@@ -49,7 +50,10 @@ export function useScrubbedErrors() {
       const extensions = { ...(error.extensions ?? {}) } as Record<string, unknown>;
       if (!HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
       changed = true;
-      console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, details: extensions }));
+      // A refusal (bad input, access) is the normal answer to a client; anything else is logged.
+      if (!USER_FACING_CODES.has(String(extensions.code))) {
+        console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, details: extensions }));
+      }
       for (const key of HIDDEN_ERROR_EXTENSIONS) delete extensions[key];
       return new GraphQLError(error.message, { path: error.path, nodes: error.nodes, extensions });
     });

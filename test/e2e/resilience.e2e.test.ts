@@ -16,7 +16,7 @@ let token: string;
 
 beforeAll(async () => {
   cafDatabase = await createTestDatabase();
-  const db = cafDatabase.config.url ? { DATABASE_URL: cafDatabase.config.url } : { DATA_DIR: cafDatabase.config.dataDir };
+  const db: Record<string, string> = cafDatabase.config.url ? { DATABASE_URL: cafDatabase.config.url } : { DATA_DIR: cafDatabase.config.dataDir };
   caf = await subgraphProcess("caf", { ...db, HUB_HMAC_SECRET: auth.config.hmacSecret, AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile });
   await caf.start();
   hub = await startTestHub({ auth, subgraphUrls: { caf: caf.url }, limits: { subgraphTimeoutMs: 2_000, writesPerMinute: 10_000 } });
