@@ -21,3 +21,10 @@ test("a subgraph answers liveness and readiness, and echoes the request id it wa
   const response = await fetch(hub.subgraphs.caf.url, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "essai-123" }, body: "{}" });
   expect(response.headers.get("x-request-id")).toBe("essai-123");
 });
+
+test("the gateway answers the same liveness and readiness probes", async () => {
+  const base = hub.gateway.url.replace("/graphql", "");
+  expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok", service: "gateway" });
+  const ready = await fetch(`${base}/ready`);
+  expect(ready.status).toBe(200);
+});
