@@ -7,6 +7,10 @@ import { jwtPlugin } from "./auth";
 import { securityPlugins } from "./security";
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
+import { supergraphFromFile } from "./supergraph-file";
+
+/** How long a replaced supergraph is kept for the operations still running on it. */
+const SCHEMA_DRAIN_TIMEOUT_MS = 60_000;
 
 export interface RunningGateway {
   url: string;
@@ -18,8 +22,12 @@ export interface RunningGateway {
 /** Builds the Hive Gateway runtime (no side effect: nothing listens). */
 export function createGateway(config: GatewayConfig): GatewayRuntime {
   return createGatewayRuntime({
-    supergraph: config.supergraphFile,
+    // Re-read at each polling interval: a new composed supergraph is served without a restart,
+    // a broken one is refused and the last good one keeps serving (gateway/supergraph-file.ts).
+    supergraph: supergraphFromFile(config.supergraphFile),
     pollingInterval: config.pollingIntervalMs || undefined,
+    // Operations in flight when the supergraph changes finish on the schema they started with.
+    gracefulSchemaReload: { drainTimeout: SCHEMA_DRAIN_TIMEOUT_MS },
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
     // GraphiQL from the locally installed bundle: partners' networks are often closed to CDNs.
     renderGraphiQL,

@@ -24,7 +24,7 @@ export interface TestHub {
  * The whole hub, in-process, on free ports and a fresh database: every subgraph of the registry
  * and the gateway serving the committed supergraph (subgraph URLs overridden, as in production).
  */
-export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth; supergraphFile?: string; pollingIntervalMs?: number } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
@@ -41,9 +41,9 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
   const gateway = await startGateway({
     port: 0,
     host: "127.0.0.1",
-    supergraphFile: path.resolve("schema/supergraph.graphql"),
+    supergraphFile: path.resolve(options.supergraphFile ?? "schema/supergraph.graphql"),
     subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...options.subgraphUrls },
-    pollingIntervalMs: 0,
+    pollingIntervalMs: options.pollingIntervalMs ?? 0,
     auth: auth.config,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   });
