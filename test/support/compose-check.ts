@@ -229,11 +229,12 @@ function servedHealthPaths(kind: Entry["kind"], root: string): string[] {
   };
   if (kind === "subgraph") return served("subgraphs/shared/server/subgraph-server.ts", ["/health", "/ready"]);
   if (kind === "signer") return served("gateway/router-signer/server.ts", ["/health"]);
-  // Hive Gateway's own endpoints, unless gateway/server.ts renames them or a route of ours shadows them.
+  // Our route table's probes, and Hive Gateway's own unless gateway/server.ts renames them or a route shadows them.
+  const routes = ["/health", "/ready"].filter((p) => findRoute(GATEWAY_ROUTES, "GET", p));
   const ours = fs.readFileSync(path.join(root, "gateway/server.ts"), "utf8");
-  if (/healthCheckEndpoint|readinessCheckEndpoint/.test(ours)) return [];
-  return served("node_modules/@graphql-hive/gateway-runtime/dist/index.js", ["/healthcheck", "/readiness"])
-    .filter((p) => !findRoute(GATEWAY_ROUTES, "GET", p));
+  if (/healthCheckEndpoint|readinessCheckEndpoint/.test(ours)) return routes;
+  return [...routes, ...served("node_modules/@graphql-hive/gateway-runtime/dist/index.js", ["/healthcheck", "/readiness"])
+    .filter((p) => !findRoute(GATEWAY_ROUTES, "GET", p))];
 }
 
 /** Only the gateway and the router are published; everything else stays on internal networks. */
