@@ -24,6 +24,30 @@ import { call, grant, laureate, maison, testSiret } from "../support/fixtures";
 
 const sorted = (schema: GraphQLSchema) => printSchema(lexicographicSortSchema(schema));
 
+describe("Apollo's Elastic-2.0 packages stay out of the runtime", () => {
+  const elastic = fs.readdirSync("node_modules/@apollo")
+    .map((name) => JSON.parse(fs.readFileSync(path.join("node_modules/@apollo", name, "package.json"), "utf8")) as { name: string; license?: string })
+    .filter((p) => p.license === "Elastic-2.0")
+    .map((p) => p.name);
+  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+
+  test("the ones used here are dev dependencies only", () => {
+    expect(elastic).toEqual(expect.arrayContaining(["@apollo/composition", "@apollo/gateway"]));
+    const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+    expect(Object.keys(pkg.dependencies).filter((d) => elastic.includes(d))).toEqual([]);
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(["@apollo/composition", "@apollo/gateway"]));
+  });
+
+  test("no code under subgraphs/, gateway/ or scripts/ imports them", () => {
+    const importing = ["subgraphs", "gateway", "scripts"].flatMap(sources).filter((file) => {
+      const text = fs.readFileSync(file, "utf8");
+      return elastic.some((name) => text.includes(`"${name}"`) || text.includes(`"${name}/`));
+    });
+    expect(importing).toEqual([]);
+  });
+});
+
 describe("@apollo/composition", () => {
   const registry = readRegistry();
   const result = composeServices(registry.map((s) => ({ name: s.name, url: s.routingUrl, typeDefs: parse(fs.readFileSync(s.schemaFile, "utf8")) })));
