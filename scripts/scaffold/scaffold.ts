@@ -90,15 +90,18 @@ export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
 
 /** What to do once the files are written, in the partner's words. */
 export function nextSteps(n: Names): string {
-  return `Sous-graphe « ${n.name} » créé (port ${n.port}, source ${n.source}, écritures par ${n.org === "national" ? "national" : `${n.org}:<code>`}).
+  const token = n.org === "national" ? "national" : `${n.org}:<code>`;
+  const steps: [string, string][] = [
+    ["npm run compose", `régénère schema/subgraphs/${n.name}.graphql et schema/supergraph.graphql`],
+    [`npm run schema:check -- ${n.name} schema/subgraphs/${n.name}.graphql`, "composition, changements cassants, opérations du contrat"],
+    [`npx jest test/e2e/${n.name}`, "une ligne enregistrée compte dans crossFinancing"],
+    ["npm start", `GraphiQL : mutation ${n.recordMutation}, jeton : npm run token -- ${token}`],
+    [`git add subgraphs/${n.name} test/e2e/${n.name}.e2e.test.ts schema subgraphs/registry.ts`, ""],
+  ];
+  return `Sous-graphe « ${n.name} » créé (port ${n.port}, source ${n.source}, écritures par ${token}).
 
 Étapes suivantes :
-  1. npm run compose                          régénère schema/subgraphs/${n.name}.graphql et schema/supergraph.graphql
-  2. npm run schema:check -- ${n.name} schema/subgraphs/${n.name}.graphql
-                                              composition, changements cassants, opérations du contrat
-  3. npx jest test/e2e/${n.name}                vérifie qu'une ligne enregistrée compte dans crossFinancing
-  4. npm start                                GraphiQL : mutation ${n.recordMutation}, jeton : npm run token -- ${n.org === "national" ? "national" : `${n.org}:<code>`}
-  5. git add subgraphs/${n.name} test/e2e/${n.name}.e2e.test.ts schema subgraphs/registry.ts
+${steps.map(([command, what], i) => `  ${i + 1}. ${command}${what ? `\n       ${what}` : ""}`).join("\n")}
 
 Guide : docs/contribute-a-subgraph.md
 `;

@@ -1,0 +1,229 @@
+/**
+ * `npm run subgraph:new`, end to end, in a copy of the repository under .tmp/ (git-ignored,
+ * deleted afterwards; the real tree is never written): the scaffold refuses what it must, registers
+ * the new subgraph in the copy's supergraph.yaml and registry.ts, its code type-checks, composes
+ * with the registered subgraphs (the hub's SDL rebuilt with the discovered contributions, as
+ * `npm run compose` does) and answers through the gateway: a recorded line is counted in
+ * crossFinancing.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { readRegistry } from "../../subgraphs/shared/federation/registry";
+import { discoverContributions } from "../../subgraphs/shared/federation/contributions";
+import { hubSubgraph } from "../../subgraphs/registry";
+import { SubgraphModule, startSubgraph } from "../../subgraphs/shared/server/subgraph-module";
+import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { buildSchemaArtifacts } from "../../scripts/compose-lib";
+import { runSubgraphNew } from "../../scripts/subgraph-new";
+import { startGateway, RunningGateway } from "../../gateway/server";
+import { DEFAULT_LIMITS } from "../../gateway/security";
+import { createTestDatabase, TestDatabase } from "../support/database";
+import { createTestAuth } from "../support/auth";
+import { testSiret } from "../support/fixtures";
+
+const REPO = path.resolve(__dirname, "../..");
+const ROOT = path.join(REPO, ".tmp", `scaffold-${process.pid}`);
+const NAME = "collectivites";
+
+/**
+ * A copy of what the scaffold edits (schema/, subgraphs/registry.ts) and links to the rest, so that
+ * the generated code's `../shared/…` imports resolve to the real modules (one instance of each).
+ */
+function copyRepository(): void {
+  fs.mkdirSync(path.join(ROOT, "subgraphs"), { recursive: true });
+  fs.mkdirSync(path.join(ROOT, "test", "e2e"), { recursive: true });
+  fs.cpSync(path.join(REPO, "schema"), path.join(ROOT, "schema"), { recursive: true });
+  fs.copyFileSync(path.join(REPO, "subgraphs", "registry.ts"), path.join(ROOT, "subgraphs", "registry.ts"));
+  for (const entry of fs.readdirSync(path.join(REPO, "subgraphs"), { withFileTypes: true })) {
+    if (entry.isDirectory()) fs.symlinkSync(path.join(REPO, "subgraphs", entry.name), path.join(ROOT, "subgraphs", entry.name), "dir");
+  }
+  fs.symlinkSync(path.join(REPO, "test", "support"), path.join(ROOT, "test", "support"), "dir");
+  fs.symlinkSync(path.join(REPO, "gateway"), path.join(ROOT, "gateway"), "dir");
+}
+
+function scaffold(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = runSubgraphNew([...args, "--root", ROOT], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, REPO);
+  return { code, stdout, stderr };
+}
+
+/** Every file under the copy (links not followed) with its content: to prove nothing was written. */
+function snapshot(dir = ROOT): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, snapshot(file));
+    else files[path.relative(ROOT, file)] = entry.isSymbolicLink() ? `-> ${fs.readlinkSync(file)}` : fs.readFileSync(file, "utf8");
+  }
+  return files;
+}
+
+let created: ReturnType<typeof scaffold>;
+beforeAll(() => {
+  fs.rmSync(ROOT, { recursive: true, force: true });
+  copyRepository();
+  created = scaffold(NAME, "--source", "LOCAL_AUTHORITY", "--org", "cd", "--funder", "Collectivité partenaire");
+});
+afterAll(() => fs.rmSync(ROOT, { recursive: true, force: true }));
+
+test("writes the subgraph and its test, registers it, and prints the next steps", () => {
+  expect(created).toMatchObject({ code: 0, stderr: "" });
+  for (const file of ["grant.entity.ts", "initial.migration.ts", "loaders.ts", "writes.ts", "schema.ts", "index.ts"]) {
+    expect(fs.existsSync(path.join(ROOT, "subgraphs", NAME, file))).toBe(true);
+  }
+  expect(fs.existsSync(path.join(ROOT, "test", "e2e", `${NAME}.e2e.test.ts`))).toBe(true);
+  expect(created.stdout).toMatch(/npm run compose/);
+  expect(created.stdout).toMatch(new RegExp(`npm run schema:check -- ${NAME} `));
+  // the real tree is untouched
+  expect(fs.existsSync(path.join(REPO, "subgraphs", NAME))).toBe(false);
+  expect(fs.readFileSync(path.join(REPO, "schema", "supergraph.yaml"), "utf8")).not.toMatch(NAME);
+});
+
+test("one entry in supergraph.yaml, before the hub's, on the first free port, comments kept", () => {
+  const before = fs.readFileSync(path.join(REPO, "schema", "supergraph.yaml"), "utf8");
+  const after = fs.readFileSync(path.join(ROOT, "schema", "supergraph.yaml"), "utf8");
+  const entry = `  ${NAME}:\n    routing_url: http://127.0.0.1:4006/graphql\n    schema:\n      file: ./subgraphs/${NAME}.graphql\n`;
+  expect(after).toBe(before.replace(/^ {2}hub:$/m, `${entry}  hub:`));
+  expect(readRegistry(path.join(ROOT, "schema", "supergraph.yaml")).map((s) => s.name)).toEqual(["ars", "dreets", "caf", "maisons", "departements", NAME, "hub"]);
+  const registry = fs.readFileSync(path.join(ROOT, "subgraphs", "registry.ts"), "utf8");
+  expect(registry).toMatch(`import { ${NAME}Subgraph } from "./${NAME}";\nimport { hubSubgraph } from "./hub";`);
+  expect(registry).toMatch(/FUNDER_SUBGRAPHS: readonly SubgraphModule\[\] = \[[^\]]*, departementsSubgraph, collectivitesSubgraph\];/);
+  expect(fs.readFileSync(path.join(ROOT, "subgraphs", NAME, "index.ts"), "utf8")).toMatch(/runSubgraphMain\(collectivitesSubgraph, 4006\);/);
+});
+
+test("refuses an invalid or taken name, an unknown source or organisation, and writes nothing", () => {
+  const before = snapshot();
+  const cases: [string[], RegExp][] = [
+    [["Collectivites"], /Nom invalide/],
+    [["mon-cd"], /Nom invalide/],
+    [["caf"], /existe déjà/],
+    [["hub"], /existe déjà/],
+    [["shared"], /existe déjà/],
+    [[NAME], /existe déjà/],
+    [["regions", "--source", "REGION"], /Source de financement inconnue/],
+    [["regions", "--org", "mairie"], /Organisation inconnue/],
+    [["regions", "--port", "4001"], /déjà celui d'un sous-graphe/],
+    [[], /Usage|npm run subgraph:new/],
+  ];
+  for (const [args, message] of cases) {
+    const result = scaffold(...args);
+    expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 2, stderr: expect.stringMatching(message) });
+  }
+  expect(snapshot()).toEqual(before);
+});
+
+test("the generated code type-checks with the repository's strict settings", async () => {
+  const tsconfig = { extends: path.join(REPO, "tsconfig.json"), compilerOptions: { rootDir: REPO }, include: [`subgraphs/${NAME}`, "subgraphs/registry.ts", `test/e2e/${NAME}.e2e.test.ts`] };
+  fs.writeFileSync(path.join(ROOT, "tsconfig.json"), JSON.stringify(tsconfig));
+  const tsc = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+  const result = await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", path.join(ROOT, "tsconfig.json")]).then(() => "", (error: { stdout?: string }) => error.stdout ?? String(error));
+  expect(result).toBe("");
+}, 180_000);
+
+describe("once composed, through the gateway", () => {
+  const SIRET = testSiret(77);
+  const database: { current?: TestDatabase } = {};
+  const auth = createTestAuth();
+  const servers: Record<string, SubgraphServer> = {};
+  let gateway: RunningGateway | undefined;
+  let supergraph: Awaited<ReturnType<typeof buildSchemaArtifacts>>;
+  let newcomer: SubgraphModule;
+
+  beforeAll(async () => {
+    // the copy's registry.ts, as the scaffold left it: the generated module is in FUNDER_SUBGRAPHS
+    const { FUNDER_SUBGRAPHS } = require(path.join(ROOT, "subgraphs", "registry.ts")) as { FUNDER_SUBGRAPHS: readonly SubgraphModule[] };
+    newcomer = FUNDER_SUBGRAPHS.find((m) => m.name === NAME)!;
+    // what `npm run compose` does in the copy: the new SDL file, then every SDL and the supergraph
+    const registry = readRegistry(path.join(ROOT, "schema", "supergraph.yaml"));
+    fs.writeFileSync(registry.find((s) => s.name === NAME)!.schemaFile, printSubgraphSchema(await newcomer.buildSchema()));
+    supergraph = await buildSchemaArtifacts(registry);
+    if (!supergraph.composed.ok) return;
+    const supergraphFile = path.join(ROOT, "schema", "supergraph.graphql");
+    fs.writeFileSync(supergraphFile, supergraph.composed.supergraphSdl);
+
+    database.current = await createTestDatabase();
+    const funders = supergraph.subgraphs.filter((s) => s.name !== "hub").map(({ name, sdl }) => ({ name, sdl }));
+    for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph(() => discoverContributions(funders))]) {
+      servers[module.name] = await startSubgraph(module, { database: database.current.config, auth: auth.config, port: 0 });
+    }
+    gateway = await startGateway({
+      port: 0, host: "127.0.0.1", supergraphFile, pollingIntervalMs: 0, auth: auth.config, limits: DEFAULT_LIMITS,
+      subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await gateway?.stop();
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+    await database.current?.drop();
+    auth.cleanup();
+  });
+
+  const query = async (q: string, variables?: Record<string, unknown>, token?: string) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (token) headers.authorization = `Bearer ${token}`;
+    return (await fetch(gateway!.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) })).json() as Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  };
+
+  test("composes with the registered subgraphs; its contribution fields are discovered and stay internal", () => {
+    expect(supergraph.composed).toMatchObject({ ok: true });
+    const funders = supergraph.subgraphs.filter((s) => s.name !== "hub");
+    expect(discoverContributions(funders).filter((c) => c.subgraph === NAME)).toEqual(
+      ["Region", "Department", "Structure", "Project"].map((entity) => ({ subgraph: NAME, entity, field: `${NAME}Contribution`, nonNull: true })),
+    );
+    expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(new RegExp(`CrossFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ lines`));
+    const api = (supergraph.composed as { publicSdl: string }).publicSdl;
+    expect(api).toMatch(/recordCollectivitesGrant\(/);
+    expect(api).toMatch(/collectivitesGrants/);
+    expect(api).not.toMatch(/Contribution/);
+  });
+
+  test("its write follows the shared rules and access model", async () => {
+    const record = `mutation($input: CollectivitesGrantInput!) { recordCollectivitesGrant(input: $input) { id } }`;
+    const input = { department: "44", year: 2024, siret: "11111111111111", structureName: "Structure", title: "Objet", amount: 10 };
+    expect((await query(record, { input })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await query(record, { input }, await auth.token("cd:49"))).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const refused = await query(record, { input }, await auth.token("cd:44"));
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/SIRET invalide/), extensions: { code: "BAD_USER_INPUT" } });
+  });
+
+  test("a recorded line shows in crossFinancing of structure, dossier, department and region", async () => {
+    const recorded = await query(
+      `mutation($input: CollectivitesGrantInput!) { recordCollectivitesGrant(input: $input) { amount structure { siret } project { ref } } }`,
+      { input: { department: "44", year: 2024, siret: SIRET, structureName: "Crèche exemple (fictif)", title: "Ateliers parents-enfants", amount: 2500.5, projectRef: "R-SCAFFOLD" } },
+      await auth.token("cd:44"),
+    );
+    expect(recorded).toEqual({ data: { recordCollectivitesGrant: { amount: 2500.5, structure: { siret: SIRET }, project: { ref: "R-SCAFFOLD" } } } });
+
+    const financing = "crossFinancing(year: 2024) { total bySource { source amount } funders }";
+    let answer: Awaited<ReturnType<typeof query>> = {};
+    const calls = await measure(async () => {
+      answer = await query(`query($siret: ID!) {
+        structure(siret: $siret) { name collectivitesGrants { amount title } ${financing} }
+        project(ref: "R-SCAFFOLD") { ${financing} }
+        department(code: "44") { ${financing} }
+        region(code: "52") { ${financing} }
+      }`, { siret: SIRET });
+    });
+    expect(answer.errors).toBeUndefined();
+    const expected = { total: 2500.5, bySource: [{ source: "LOCAL_AUTHORITY", amount: 2500.5 }], funders: ["Collectivité partenaire 44 Loire-Atlantique"] };
+    expect(answer.data).toEqual({
+      structure: { name: "Crèche exemple (fictif)", collectivitesGrants: [{ amount: 2500.5, title: "Ateliers parents-enfants" }], crossFinancing: expected },
+      project: { crossFinancing: expected },
+      department: { crossFinancing: expected },
+      region: { crossFinancing: expected },
+    });
+    // the gateway asked the new subgraph for its contributions, in one batched request
+    expect(calls[NAME].requests).toBe(1);
+    expect(calls.hub.requests).toBeGreaterThanOrEqual(1);
+  });
+
+  async function measure(action: () => Promise<unknown>) {
+    const before = Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.stats().requests]));
+    await action();
+    return Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, { requests: s.stats().requests - before[name] }]));
+  }
+});
