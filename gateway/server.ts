@@ -1,6 +1,7 @@
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { createGatewayRuntime, GatewayRuntime } from "@graphql-hive/gateway";
+import { randomUUID } from "node:crypto";
+import { createGatewayRuntime, GatewayRuntime, usePrometheus } from "@graphql-hive/gateway";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
@@ -36,7 +37,17 @@ export function createGateway(config: GatewayConfig): GatewayRuntime {
     // Subgraphs answer only requests signed with the shared secret (Hive Gateway's HMAC signature).
     hmacSignature: { secret: config.auth.hmacSecret },
     // (cast: the plugin is typed against a sibling copy of the gateway-runtime types)
-    plugins: () => [jwtPlugin(config.auth) as never, ...(securityPlugins(config.limits) as never[])],
+    plugins: () => [
+      jwtPlugin(config.auth) as never,
+      ...(securityPlugins(config.limits) as never[]),
+      // Prometheus on /metrics: requests, errors and latency per operation, per subgraph call.
+      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true } } as never) as never,
+    ],
+    // The request id (x-request-id, made by the gateway when the client sends none) follows the
+    // request into every subgraph, so one search finds a request in every service's logs.
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ "x-request-id": request.headers.get("x-request-id") ?? "" }),
+    },
     // Public endpoint hardening: no batched arrays, CSRF prevention, errors masked (the log keeps
     // the original), subgraph calls bounded so the others' data still comes back.
     batching: false,
@@ -66,6 +77,9 @@ export async function startGateway(config: GatewayConfig, routes: readonly Gatew
   let graphqlUrl = "";
   const server = http.createServer((req, res) => {
     if (req.method === "POST" && !bodySizeAccepted(req, res, config.limits.maxBodyBytes)) return;
+    const requestId = typeof req.headers["x-request-id"] === "string" && /^[\w.-]{1,100}$/.test(req.headers["x-request-id"]) ? req.headers["x-request-id"] : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
     const route = findRoute(routes, req.method, new URL(req.url ?? "/", "http://gateway").pathname);
     if (!route) {
       void runtime(req, res);

@@ -1,10 +1,30 @@
 /** Every subgraph: Prometheus metrics on /metrics, the request id sent back, liveness and readiness. */
+import http from "node:http";
+import { AddressInfo } from "node:net";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 
 let hub: TestHub;
-beforeAll(async () => { hub = await startTestHub(); });
-afterAll(() => hub?.stop());
+let proxy: http.Server;
+const seenRequestIds: string[] = [];
+beforeAll(async () => {
+  // a proxy in front of the caf subgraph records the headers the gateway sends
+  let target = "";
+  proxy = http.createServer(async (req, res) => {
+    seenRequestIds.push(String(req.headers["x-request-id"]));
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const upstream = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
+    res.writeHead(upstream.status, { "content-type": "application/json" }).end(await upstream.text());
+  });
+  await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+  hub = await startTestHub({ subgraphUrls: { caf: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` } });
+  target = hub.subgraphs.caf.url;
+});
+afterAll(async () => {
+  await hub?.stop();
+  proxy.close();
+});
 
 test("subgraphs count requests, errors, latency per operation and SQL statements", async () => {
   await hub.query(contractQuery("RegionDashboard"), { region: "52", year: 2021 });
@@ -27,4 +47,19 @@ test("the gateway answers the same liveness and readiness probes", async () => {
   expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok", service: "gateway" });
   const ready = await fetch(`${base}/ready`);
   expect(ready.status).toBe(200);
+});
+
+test("the gateway gives each request an id, sends it back and passes it to the subgraphs", async () => {
+  const given = await fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "demande-42" }, body: JSON.stringify({ query: contractQuery("CafDepartment"), variables: { department: "44", year: 2021 } }) });
+  expect(given.headers.get("x-request-id")).toBe("demande-42");
+  expect(seenRequestIds).toContain("demande-42");
+  const made = await fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ regions { code } }" }) });
+  expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("the gateway exposes Prometheus metrics per operation and per subgraph", async () => {
+  await hub.query(contractQuery("CafDepartment"), { department: "44", year: 2021 }, "CafDepartment");
+  const metrics = await (await fetch(hub.gateway.url.replace("/graphql", "/metrics"))).text();
+  expect(metrics).toMatch(/graphql_\w+\{[^}]*operationName="CafDepartment"/);
+  expect(metrics).toMatch(/graphql_gateway_subgraph_execute_duration\w*\{[^}]*subgraphName="caf"/);
 });
