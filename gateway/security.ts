@@ -52,7 +52,8 @@ export function useScrubbedErrors() {
       changed = true;
       // A refusal (bad input, access) is the normal answer to a client; anything else is logged.
       if (!USER_FACING_CODES.has(String(extensions.code))) {
-        console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, details: extensions }));
+        const request = extensions.request as { url?: string } | undefined;
+        console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, code: extensions.code, subgraph: extensions.serviceName, url: request?.url }));
       }
       for (const key of HIDDEN_ERROR_EXTENSIONS) delete extensions[key];
       return new GraphQLError(error.message, { path: error.path, nodes: error.nodes, extensions });

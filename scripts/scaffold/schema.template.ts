@@ -9,7 +9,8 @@ export const schemaTemplate = (n: Names) => `import { Arg, Ctx, Directive, Field
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { centsToEuros } from "../shared/money";
-import { FundingContribution, contributionField, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { createAuditResolver } from "../shared/audit/audit";
 import { ${n.grantRow} } from "./grant.entity";
 import { ${n.loadersType} } from "./loaders";
@@ -20,33 +21,14 @@ export interface ${n.contextType} {
   loaders: ${n.loadersType};
   dataSource: DataSource;
 }
-const CONTRIBUTION = contributionField("${n.name}");
+const SUBGRAPH = "${n.name}";
 
 // The shared entities, resolved by the hub: here with their key only.
-
-@Directive('@key(fields: "code")')
-@ObjectType("Region", { description: "Région (code INSEE du COG)." })
-class Region {
-  @Field(() => ID, { description: "Code INSEE de la région." }) code: string;
-}
-
-@Directive('@key(fields: "code")')
-@ObjectType("Department", { description: "Département (code INSEE du COG)." })
-class Department {
-  @Field(() => ID, { description: "Code INSEE du département." }) code: string;
-}
-
-@Directive('@key(fields: "siret")')
-@ObjectType("Structure", { description: "Structure porteuse de projets, identifiée par son SIRET." })
-class Structure {
-  @Field(() => ID, { description: "SIRET de la structure (14 chiffres)." }) siret: string;
-}
-
-@Directive('@key(fields: "ref")')
-@ObjectType("Project", { description: "Dossier cofinancé, identifié par une référence partagée entre financeurs." })
-class Project {
-  @Field(() => ID, { description: "Référence partagée du dossier." }) ref: string;
-}
+const { Region, Department, Structure, Project, all: entityStubs } = createEntityStubs();
+type Region = InstanceType<typeof Region>;
+type Department = InstanceType<typeof Department>;
+type Structure = InstanceType<typeof Structure>;
+type Project = InstanceType<typeof Project>;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "Financement de ${n.name} à une structure, pour une année (source ${n.source} dans les financements croisés)." })
@@ -61,11 +43,6 @@ class ${n.grantType} {
 const toGrant = (row: ${n.grantRow}): ${n.grantType} => ({ id: String(row.id), amount: centsToEuros(row.amountCents), year: row.year, title: row.title, row });
 const inYear = (year?: number | null) => (g: ${n.grantRow}) => year == null || g.year === year;
 const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
-/** \`${n.name}Contribution\`: internal (@inaccessible), summed by the hub's crossFinancing. */
-const contribution = () => (target: object, key: string, descriptor: PropertyDescriptor) => {
-  Directive("@inaccessible")(target, key, descriptor);
-  FieldResolver(() => FundingContribution, { name: CONTRIBUTION, description: "Contribution interne aux financements croisés." })(target, key, descriptor);
-};
 
 @Resolver(() => ${n.grantType})
 class GrantResolver {
@@ -81,7 +58,7 @@ class GrantResolver {
 
 @Resolver(() => Region)
 class RegionResolver {
-  @contribution()
+  @contributionResolver(SUBGRAPH) // ${n.name}Contribution: internal, summed by the hub's crossFinancing
   contribution(@Root() region: Region, @Ctx() ctx: ${n.contextType}): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
   }
@@ -94,7 +71,7 @@ class DepartmentResolver {
     return (await ctx.loaders.grantsByDepartment.load(department.code)).filter(inYear(year)).map(toGrant);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: ${n.contextType}): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
   }
@@ -107,7 +84,7 @@ class StructureResolver {
     return (await ctx.loaders.grantsByStructure.load(structure.siret)).filter(inYear(year)).map(toGrant);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: ${n.contextType}): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
   }
@@ -120,7 +97,7 @@ class ProjectResolver {
     return (await ctx.loaders.grantsByProject.load(project.ref)).map(toGrant);
   }
 
-  @contribution()
+  @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: ${n.contextType}): FundingContribution {
     return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
   }
@@ -142,7 +119,7 @@ class GrantOperations {
 
 const AuditQueries = createAuditResolver("${n.name}AuditTrail", "financements de ${n.name}");
 
-export const ${n.name}EntityStubs = [Region, Department, Structure, Project];
+export const ${n.name}EntityStubs = entityStubs;
 export const ${n.name}Resolvers = [GrantResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, GrantOperations, AuditQueries] as const;
 export const ${n.name}ReferenceResolvers = {
   ${n.grantType}: {
