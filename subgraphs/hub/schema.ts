@@ -8,7 +8,10 @@ import { badInput } from "../shared/errors";
 import { AXIS_RECORDS } from "../shared/reference/axes";
 import { crossFinancing, FundingLineData } from "../shared/financing/cross-financing";
 import { Contribution, FinancedEntity } from "../shared/federation/contributions";
-import { FundingContribution } from "../shared/federation/funding.types";
+import { CONTRIBUTION_FIELD_SUFFIX, FundingContribution } from "../shared/federation/funding.types";
+
+/** A contribution as it arrives in a representation (plain JSON). */
+interface FundingContributionData { lines?: FundingLineData[]; recordedName?: string | null }
 import { DepartmentRow, RegionRow } from "../shared/db/reference.entities";
 import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
 import { HubLoaders } from "./loaders";
@@ -112,8 +115,14 @@ export function createHubSchema(contributions: readonly Contribution[]) {
     const fields = of(entity).map((c) => `${c.field} { ${selection} }`);
     return fields.length ? [Directive(`@requires(fields: "${fields.join(" ")}")`)] : [];
   };
-  const linesOf = (root: object, entity: FinancedEntity): FundingLineData[] =>
-    of(entity).flatMap((c) => ((root as Record<string, { lines?: FundingLineData[] } | undefined>)[c.field]?.lines ?? []));
+  /**
+   * The contributions the gateway passed in (the fields @requires asked for). Read from the
+   * representation itself, not from the list known at start: when a new funder is registered and
+   * the gateway reloads the new supergraph, its lines count at once, before this hub restarts.
+   */
+  const contributionsIn = (root: object): FundingContributionData[] =>
+    Object.entries(root).filter(([key, value]) => key.endsWith(CONTRIBUTION_FIELD_SUFFIX) && value && typeof value === "object").map(([, value]) => value as FundingContributionData);
+  const linesOf = (root: object): FundingLineData[] => contributionsIn(root).flatMap((c) => c.lines ?? []);
   const applyAll = (decorators: MethodDecorator[], target: object, key: string) => decorators.forEach((d) => d(target, key, Object.getOwnPropertyDescriptor(target, key)!));
   const LINES = "lines { year source funder cents }";
 
@@ -168,7 +177,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la région : lignes de tous les financeurs dans la région." })
     crossFinancing(@Root() region: Region, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(region, "Region"), year);
+      return toCrossFinancing(linesOf(region), year);
     }
   }
   applyAll(requires("Region", LINES), RegionResolver.prototype, "crossFinancing");
@@ -183,7 +192,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du département (un projet qui se déroule dans plusieurs départements compte en entier dans chacun)." })
     crossFinancing(@Root() department: Department, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(department, "Department"), year);
+      return toCrossFinancing(linesOf(department), year);
     }
   }
   applyAll(requires("Department", LINES), DepartmentResolver.prototype, "crossFinancing");
@@ -192,16 +201,12 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   class StructureResolver {
     @FieldResolver(() => String, { nullable: true, description: "Nom de la structure, tel qu'enregistré par ses financeurs (le premier dans l'ordre du registre des sous-graphes)." })
     name(@Root() structure: Structure): string | null {
-      for (const c of of("Structure")) {
-        const name = (structure as unknown as Record<string, { recordedName?: string | null } | undefined>)[c.field]?.recordedName;
-        if (name) return name;
-      }
-      return null;
+      return contributionsIn(structure).find((c) => c.recordedName)?.recordedName ?? null;
     }
 
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la structure (une Maison portée à plusieurs compte pour son premier porteur)." })
     crossFinancing(@Root() structure: Structure, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(structure, "Structure"), year);
+      return toCrossFinancing(linesOf(structure), year);
     }
   }
   applyAll(requires("Structure", "recordedName"), StructureResolver.prototype, "name");
@@ -211,7 +216,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   class ProjectResolver {
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du dossier." })
     crossFinancing(@Root() project: Project, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(project, "Project"), year);
+      return toCrossFinancing(linesOf(project), year);
     }
   }
   applyAll(requires("Project", LINES), ProjectResolver.prototype, "crossFinancing");
