@@ -19,6 +19,16 @@ export function summarize(latencies: number[], seconds: number, failures: number
   return { requests: sorted.length, rps: sorted.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), failures };
 }
 
+/** A warm-up that ends when its last answer is in: nothing is left running on the servers. */
+export async function autocannonWarmup(url: string, bodies: string[], connections: number, amount: number): Promise<void> {
+  let next = 0;
+  await autocannon({
+    url, connections, amount, method: "POST", timeout: 120,
+    headers: { "content-type": "application/json" },
+    requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  });
+}
+
 /**
  * `connections` clients sending the bodies in turn for `seconds`. Latencies are taken from every
  * response (autocannon's own summary has no p95).
@@ -28,7 +38,7 @@ export async function autocannonLoad(url: string, bodies: string[], connections:
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({
-      url, connections, duration: seconds, method: "POST", timeout: 60,
+      url, connections, duration: seconds, method: "POST", timeout: 120,
       headers: { "content-type": "application/json" },
       requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
     }, (error, done) => (error ? reject(error) : resolve(done)));

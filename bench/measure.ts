@@ -5,10 +5,10 @@ import { BenchHub } from "./setup";
 import { BenchOperation } from "./operations";
 import { floorPlan, FloorPlan, replay } from "./floor";
 import { graphql, postJson } from "./http";
-import { autocannonLoad, closedLoop, LoadResult } from "./load";
+import { autocannonLoad, autocannonWarmup, closedLoop, LoadResult } from "./load";
 import { Service } from "./services";
 
-export interface Settings { durationS: number; warmupS: number; floorS: number; connections: number }
+export interface Settings { durationS: number; warmupPerClient: number; floorS: number; connections: number }
 export type GatewayResult = LoadResult & { peakRssMb: number };
 
 export interface OperationReport {
@@ -30,9 +30,10 @@ export interface OperationReport {
 
 const MAX_SAMPLES = 20;
 const MIN_SAMPLES = 3;
+const FLOOR_WARMUP_S = 1;
 const PROFILE_BUDGET_MS = 15_000;
 /** Runs last at least this many times an unloaded request, within these bounds. */
-const RUN_LENGTH = { load: 15, floor: 8, maxS: 20 };
+const RUN_LENGTH = { load: 20, floor: 8, maxS: 20 };
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function subgraphStats(hub: BenchHub): Promise<Record<string, { requests: number; sqlStatements: number }>> {
@@ -90,12 +91,33 @@ export async function mismatches(gateway: Service, op: BenchOperation, answers: 
   return different;
 }
 
-/** Warm-up, then `connections` clients for `durationS`; the gateway's peak RSS over the measured part. */
-export async function loadGateway(gateway: Service, op: BenchOperation, settings: Settings): Promise<GatewayResult> {
-  await autocannonLoad(gateway.url, op.bodies, settings.connections, settings.warmupS);
+/**
+ * Once the load generator stops, the requests it abandoned still run on the gateway and the
+ * subgraphs: wait until the subgraphs see no new request, so that the next run starts on idle servers.
+ */
+export async function settle(hub: BenchHub, timeoutMs = 120_000): Promise<void> {
+  const total = async () => Object.values(await subgraphStats(hub)).reduce((sum, s) => sum + s.requests, 0);
+  const deadline = performance.now() + timeoutMs;
+  let last = await total();
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 750));
+    const now = await total();
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/**
+ * Warm-up (two requests per client, all answered), then `connections` clients for `durationS`;
+ * the gateway's peak RSS over the measured part.
+ */
+export async function loadGateway(hub: BenchHub, gateway: Service, op: BenchOperation, settings: Settings): Promise<GatewayResult> {
+  await autocannonWarmup(gateway.url, op.bodies, settings.connections, settings.connections * settings.warmupPerClient);
   await gateway.ask("resetPeak");
   const result = await autocannonLoad(gateway.url, op.bodies, settings.connections, settings.durationS);
-  return { ...result, peakRssMb: mb((await gateway.ask("stats")).peakRss) };
+  const peakRssMb = mb((await gateway.ask("stats")).peakRss);
+  await settle(hub);
+  return { ...result, peakRssMb };
 }
 
 /**
@@ -110,9 +132,9 @@ export async function againstFloor(hub: BenchHub, op: BenchOperation, plans: Flo
   const direct = (i: number) => replay(plans[i % plans.length]);
   const results: OperationReport["floor"] = [];
   for (const concurrency of [1, settings.connections]) {
-    await closedLoop(concurrency, settings.warmupS / 2, direct);
+    await closedLoop(concurrency, FLOOR_WARMUP_S, direct);
     const floor = await closedLoop(concurrency, settings.floorS, direct);
-    await closedLoop(concurrency, settings.warmupS / 2, viaGateway);
+    await closedLoop(concurrency, FLOOR_WARMUP_S, viaGateway);
     const ours = await closedLoop(concurrency, settings.floorS, viaGateway);
     results.push({ concurrency, floor, ours });
   }

@@ -34,7 +34,7 @@ function aims(reports: OperationReport[], settings: Settings): string[] {
   return [
     `- Devant @apollo/gateway sur chaque opération (débit et p50) : ${mark(ahead)}.`,
     `- Surcoût de la passerelle sous 20 % du plancher (p50, un client) : ${mark(sequential.every((s) => s.overhead < 0.2))} — ${sequential.map((s) => `${s.name} ${(s.overhead * 100).toFixed(0)} %`).join(", ")}.`,
-    structure ? `- StructureFinancing p95 sous 50 ms à ${settings.connections} clients : ${mark(structure.ours.p95 < 50)} (${ms(structure.ours.p95)} ms).` : "",
+    structure ? `- StructureFinancing p95 sous 50 ms à ${settings.connections} clients : ${mark(structure.ours.p95 < 50)} (${ms(structure.ours.p95)} ms ; le plancher seul, sans passerelle : ${ms(structure.floor[structure.floor.length - 1].floor.p95)} ms sur cette machine).` : "",
   ].filter(Boolean);
 }
 
@@ -51,7 +51,7 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
     "",
     `- Machine : ${machine()}. Tout tourne sur cette machine : chaque sous-graphe, chaque passerelle et le générateur de charge dans leur propre processus, qui se partagent les cœurs. Charge moyenne (1 min) au début ${info.load[0].toFixed(2)}, à la fin ${info.load[1].toFixed(2)}.`,
     `- Données (SQLite, une base par sous-graphe) : 18 régions, 101 départements, ${info.counts.healthProjects + info.counts.socialProjects} projets lauréats (${info.counts.healthProjects} santé, ${info.counts.socialProjects} social), ${info.counts.grants} subventions CAF, ${info.counts.structures} structures, ${info.counts.maisons} Maisons (5 territoires d'outre-mer).`,
-    `- Charge : autocannon, ${settings.connections} clients, ${settings.durationS} s par opération au moins (plus pour une opération lente : colonne « durée »), après ${settings.warmupS} s de chauffe ; les variables tournent sur plusieurs jeux (régions, SIRET et dossiers cofinancés, pages de la liste nationale). Requêtes du contrat (\`../shared/contract/operations.graphql\`), sans jeton (lectures publiques).`,
+    `- Charge : autocannon, ${settings.connections} clients, ${settings.durationS} s par opération au moins (plus pour une opération lente : colonne « durée »), après une chauffe de ${settings.warmupPerClient} requêtes par client ; entre deux mesures, on attend que les sous-graphes n'aient plus de requête en cours. Les variables tournent sur plusieurs jeux (régions, SIRET et dossiers cofinancés, pages de la liste nationale). Requêtes du contrat (\`../shared/contract/operations.graphql\`), sans jeton (lectures publiques).`,
     "",
     "## Objectifs",
     "",

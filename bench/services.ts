@@ -14,7 +14,8 @@ export interface Service {
 export function startService(name: string, script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<Service> {
   const child: ChildProcess = fork(path.join(__dirname, `${script}.js`), [], {
     env: { ...process.env, ...env },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    // Request logs (one JSON line per request) would flood the report: BENCH_LOGS=1 shows them.
+    stdio: ["ignore", process.env.BENCH_LOGS === "1" ? "inherit" : "ignore", "inherit", "ipc"],
   });
   let nextId = 0;
   const pending = new Map<number, (reply: ChildReply) => void>();

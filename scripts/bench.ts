@@ -28,7 +28,7 @@ const number = (name: string, fallback: number) => {
 };
 const settings: Settings = {
   durationS: number("BENCH_DURATION", quick ? 3 : 8),
-  warmupS: quick ? 1 : 2,
+  warmupPerClient: quick ? 1 : 2,
   floorS: quick ? 2 : 3,
   connections: number("BENCH_CONNECTIONS", 10),
 };
@@ -56,15 +56,15 @@ async function main() {
         const run = settingsFor(settings, typicalMs);
         const apolloMismatches = await mismatches(hub.apollo, op, answers);
         log(`${op.name} : notre passerelle…`);
-        const ours = await loadGateway(hub.ours, op, run);
+        const ours = await loadGateway(hub, hub.ours, op, run);
         log(`${op.name} : @apollo/gateway…`);
-        const apollo = await loadGateway(hub.apollo, op, run);
+        const apollo = await loadGateway(hub, hub.apollo, op, run);
         const measured: OperationReport["variants"] = {};
         for (const variant of variants) {
           log(`${op.name} : option ${variant}…`);
           const gateway = await hub.startVariant(variant);
           try {
-            measured[variant] = { mismatches: await mismatches(gateway, op, answers), ...(await loadGateway(gateway, op, run)) };
+            measured[variant] = { mismatches: await mismatches(gateway, op, answers), ...(await loadGateway(hub, gateway, op, run)) };
           } finally {
             await gateway.stop();
           }
