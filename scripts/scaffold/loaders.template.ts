@@ -26,9 +26,8 @@ import { DataSource, In } from "typeorm";
 import { FundingSource } from "../shared/enums";
 import { FundingLine } from "../shared/federation/funding.types";
 import { byKey, groupBy } from "../shared/graphql/batch";
-import { StructureRow } from "../shared/db/structure.entity";
-import { ${["departmentsOf", ...funder.imports].sort().join(", ")} } from "../shared/reference/cog";
-import { toCents } from "../shared/money";
+import { regionLinesFromDepartments, structureNameLoader } from "../shared/graphql/shared-loaders";
+${funder.imports.length ? `import { ${[...funder.imports].sort().join(", ")} } from "../shared/reference/cog";\n` : ""}import { toCents } from "../shared/money";
 import { ${n.grantRow} } from "./grant.entity";
 
 export type ${n.loadersType} = ReturnType<typeof create${n.pascal}Loaders>;
@@ -62,11 +61,9 @@ export function create${n.pascal}Loaders(ds: DataSource) {
     grantsByDepartment: grantsBy("departmentCode"),
     grantsByStructure: grantsBy("siret"),
     grantsByProject: grantsBy("projectRef"),
-    structureName: new DataLoader<string, string | null>(async (sirets) => byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null)),
+    structureName: structureNameLoader(ds),
     linesByDepartment: byDepartment,
-    linesByRegion: new DataLoader<string, FundingLine[]>(async (regions) =>
-      Promise.all(regions.map(async (region) => (await byDepartment.loadMany(departmentsOf(region).map((d) => d.code))).flatMap((l) => (l instanceof Error ? [] : l)))),
-    ),
+    linesByRegion: regionLinesFromDepartments(byDepartment),
     linesByStructure: lines("g.siret"),
     linesByProject: lines("g.project_ref"),
   };

@@ -1,10 +1,9 @@
+import { structureNameLoader, regionLinesFromDepartments } from "../shared/graphql/shared-loaders";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { FundingLine } from "../shared/federation/funding.types";
 import { cafFunder } from "../shared/financing/funders";
 import { byKey, groupBy } from "../shared/graphql/batch";
-import { StructureRow } from "../shared/db/structure.entity";
-import { departmentsOf } from "../shared/reference/cog";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
@@ -37,12 +36,9 @@ export function createCafLoaders(ds: DataSource) {
     grantsByDepartment: grantsBy("departmentCode"),
     grantsByStructure: grantsBy("siret"),
     grantsByProject: grantsBy("projectRef"),
-    structureName: new DataLoader<string, string | null>(async (sirets) => byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null)),
+    structureName: structureNameLoader(ds),
     linesByDepartment: byDepartment,
-    /** A region's lines are its departments' lines: one batched query for all of them. */
-    linesByRegion: new DataLoader<string, FundingLine[]>(async (regions) =>
-      Promise.all(regions.map(async (region) => (await byDepartment.loadMany(departmentsOf(region).map((d) => d.code))).flatMap((l) => (l instanceof Error ? [] : l)))),
-    ),
+    linesByRegion: regionLinesFromDepartments(byDepartment),
     linesByStructure: lines("g.siret"),
     linesByProject: lines("g.project_ref"),
   };

@@ -1,11 +1,10 @@
+import { structureNameLoader, regionLinesFromDepartments } from "../shared/graphql/shared-loaders";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { FundingSource } from "../shared/enums";
 import { FundingLine } from "../shared/federation/funding.types";
 import { departmentFunder } from "../shared/financing/funders";
 import { byKey, groupBy } from "../shared/graphql/batch";
-import { StructureRow } from "../shared/db/structure.entity";
-import { departmentsOf } from "../shared/reference/cog";
 import { toCents } from "../shared/money";
 import { DepartmentalCreditRow } from "./departmental-credit.entity";
 
@@ -37,11 +36,9 @@ export function createDepartementsLoaders(ds: DataSource) {
     creditsByDepartment: creditsBy("departmentCode"),
     creditsByStructure: creditsBy("siret"),
     creditsByProject: creditsBy("projectRef"),
-    structureName: new DataLoader<string, string | null>(async (sirets) => byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null)),
+    structureName: structureNameLoader(ds),
     linesByDepartment: byDepartment,
-    linesByRegion: new DataLoader<string, FundingLine[]>(async (regions) =>
-      Promise.all(regions.map(async (region) => (await byDepartment.loadMany(departmentsOf(region).map((d) => d.code))).flatMap((l) => (l instanceof Error ? [] : l)))),
-    ),
+    linesByRegion: regionLinesFromDepartments(byDepartment),
     linesByStructure: lines("c.siret"),
     linesByProject: lines("c.project_ref"),
   };

@@ -1,9 +1,9 @@
+import { structureNameLoader } from "../shared/graphql/shared-loaders";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { FundingLine } from "../shared/federation/funding.types";
 import { funderOfSource } from "../shared/financing/funders";
 import { byKey, groupBy } from "../shared/graphql/batch";
-import { StructureRow } from "../shared/db/structure.entity";
 import { departmentsOf, findDepartment, findRegion } from "../shared/reference/cog";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
@@ -57,7 +57,7 @@ export function createMaisonsLoaders(ds: DataSource) {
     carriers: childrenOf(MaisonCarrierRow, { position: "ASC" }),
     assessments: childrenOf(MaisonAssessmentRow, { criterionCode: "ASC" }),
     budget: childrenOf(MaisonBudgetLineRow, { year: "ASC", id: "ASC" }),
-    structureName: new DataLoader<string, string | null>(async (sirets) => byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null)),
+    structureName: structureNameLoader(ds),
     linesByRegion: byTerritory,
     linesByDepartment: new DataLoader<string, FundingLine[]>(async (departments) => {
       const territories = departments.map((d) => {

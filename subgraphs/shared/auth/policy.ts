@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { Actor, Organisation } from "./organisation";
+import { Actor } from "./organisation";
 
 /** Access decisions of the subgraphs: the gateway only forwards verified identities. */
 export function requireActor(actor: Actor | null): Actor {
@@ -10,8 +10,6 @@ export function requireActor(actor: Actor | null): Actor {
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
 }
-
-export const describeOrganisation = (o: Organisation) => o.id;
 
 /** `ars:<region>` (or `dreets:<region>`) of exactly this region. */
 export function requireRegionalBody(actor: Actor | null, body: "ars" | "dreets", region: string): Actor {
@@ -27,6 +25,3 @@ export function requireNational(actor: Actor | null): Actor {
   if (a.organisation.kind !== "national") throw forbidden(`Réservé au niveau national (comité de labellisation) ; jeton : ${a.organisation.id}.`);
   return a;
 }
-
-/** Owner of a write, as recorded in the audit trail and used to scope what one may read of it. */
-export const ownerOf = (actor: Actor) => actor.organisation.id;

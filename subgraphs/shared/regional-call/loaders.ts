@@ -1,10 +1,10 @@
+import { structureNameLoader } from "../graphql/shared-loaders";
 import DataLoader from "dataloader";
 import { DataSource, In, IsNull } from "typeorm";
 import { COUNTED_STATUSES } from "../enums";
 import { FundingLine } from "../federation/funding.types";
 import { regionalFunder } from "../financing/funders";
 import { toCents } from "../money";
-import { StructureRow } from "../db/structure.entity";
 import { groupBy, byKey } from "../graphql/batch";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
@@ -70,10 +70,7 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
       const grouped = groupBy(rows, (r) => r.projectId);
       return ids.map((id) => (grouped.get(id) ?? []).map((r) => r.departmentCode));
     }),
-    structureName: new DataLoader<string, string | null>(async (sirets) => {
-      const rows = await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) });
-      return byKey(rows, (s) => s.siret, sirets).map((s) => s?.name ?? null);
-    }),
+    structureName: structureNameLoader(ds),
     linesByRegion: fundingLines("c.region_code", false),
     linesByDepartment: fundingLines("d.department_code", true),
     linesByStructure: fundingLines("p.siret", false),
