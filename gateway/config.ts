@@ -3,6 +3,7 @@ import { ConfigError, readPort } from "../subgraphs/shared/config";
 import { schemaDir } from "../subgraphs/shared/federation/registry";
 import { AuthConfig, readAuthConfig } from "../subgraphs/shared/auth/config";
 import { DEFAULT_LIMITS, SecurityLimits } from "./security";
+import { DEFAULT_RESPONSE_CACHE, ResponseCacheConfig } from "./response-cache";
 
 export interface GatewayConfig {
   port: number;
@@ -15,7 +16,17 @@ export interface GatewayConfig {
   pollingIntervalMs: number;
   auth: AuthConfig;
   limits: SecurityLimits;
+  /** Who plans the subgraph calls: Hive Router's Rust planner (the default, faster) or the JavaScript one. */
+  queryPlanner: QueryPlanner;
+  /** Public reads answered from a cache that every write invalidates (gateway/response-cache.ts). */
+  responseCache: ResponseCacheConfig;
 }
+
+/** The speed settings of production, for harnesses that build a configuration by hand. */
+export const DEFAULT_SPEED_SETTINGS: Pick<GatewayConfig, "queryPlanner" | "responseCache"> = { queryPlanner: "rust", responseCache: DEFAULT_RESPONSE_CACHE };
+
+export const QUERY_PLANNERS = ["rust", "js"] as const;
+export type QueryPlanner = (typeof QUERY_PLANNERS)[number];
 
 const LIMIT_VARIABLES: Record<keyof SecurityLimits, string> = {
   maxDepth: "LIMIT_MAX_DEPTH", maxAliases: "LIMIT_MAX_ALIASES", maxTokens: "LIMIT_MAX_TOKENS", maxCost: "LIMIT_MAX_COST",
@@ -32,6 +43,32 @@ export function readLimits(env: NodeJS.ProcessEnv = process.env): SecurityLimits
     limits[key] = value;
   }
   return limits;
+}
+
+export function readQueryPlanner(env: NodeJS.ProcessEnv = process.env): QueryPlanner {
+  const raw = env.GATEWAY_QUERY_PLANNER || "rust";
+  if (!(QUERY_PLANNERS as readonly string[]).includes(raw)) throw new ConfigError(`GATEWAY_QUERY_PLANNER doit valoir ${QUERY_PLANNERS.join(" ou ")}, reçu : ${raw}`);
+  return raw as QueryPlanner;
+}
+
+const wholeNumber = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} doit être un entier positif ou nul, reçu : ${raw}`);
+  return value;
+};
+
+/** RESPONSE_CACHE_TTL_MS (0: off), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX. */
+export function readResponseCache(env: NodeJS.ProcessEnv = process.env): ResponseCacheConfig {
+  const redisUrl = env.RESPONSE_CACHE_REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`RESPONSE_CACHE_REDIS_URL doit être une URL redis://, reçu : ${redisUrl}`);
+  return {
+    ttlMs: wholeNumber(env, "RESPONSE_CACHE_TTL_MS", DEFAULT_RESPONSE_CACHE.ttlMs),
+    maxBytes: wholeNumber(env, "RESPONSE_CACHE_MAX_MB", DEFAULT_RESPONSE_CACHE.maxBytes / 1024 / 1024) * 1024 * 1024,
+    redisUrl,
+    redisPrefix: env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix,
+  };
 }
 
 /**
@@ -56,5 +93,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     pollingIntervalMs: polling,
     auth: readAuthConfig(env),
     limits: readLimits(env),
+    queryPlanner: readQueryPlanner(env),
+    responseCache: readResponseCache(env),
   };
 }

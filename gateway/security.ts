@@ -36,6 +36,8 @@ type Context = { jwt?: { payload?: { org?: string } }; request?: Request };
 const organisationOf = (context: Context) => context.jwt?.payload?.org ?? "anonyme";
 
 const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
+/** Network failures of a subgraph call, whose messages carry internal host names and ports. */
+const UPSTREAM_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed|other side closed/i;
 const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", "originalError", "http"];
 
 /**
@@ -48,15 +50,19 @@ export function useScrubbedErrors() {
     let changed = false;
     const errors = result.errors.map((error) => {
       const extensions = { ...(error.extensions ?? {}) } as Record<string, unknown>;
-      if (!HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
+      const unreachable = !USER_FACING_CODES.has(String(extensions.code)) && (extensions.code === "SUBREQUEST_HTTP_ERROR" || UPSTREAM_FAILURE.test(error.message));
+      if (!unreachable && !HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
       changed = true;
+      const subgraph = typeof extensions.serviceName === "string" ? extensions.serviceName : undefined;
       // A refusal (bad input, access) is the normal answer to a client; anything else is logged.
       if (!USER_FACING_CODES.has(String(extensions.code))) {
         const request = extensions.request as { url?: string } | undefined;
-        console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, code: extensions.code, subgraph: extensions.serviceName, url: request?.url }));
+        console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, code: extensions.code, subgraph, url: request?.url }));
       }
       for (const key of HIDDEN_ERROR_EXTENSIONS) delete extensions[key];
-      return new GraphQLError(error.message, { path: error.path, nodes: error.nodes, extensions });
+      // The network error names the subgraph's internal address: the client learns which data is missing, not where it lives.
+      const message = unreachable ? `Un sous-graphe${subgraph ? ` (${subgraph})` : ""} ne répond pas : ces données manquent, les autres sont là.` : error.message;
+      return new GraphQLError(message, { path: error.path, nodes: error.nodes, extensions });
     });
     return changed ? { ...result, errors } : undefined;
   };

@@ -2,6 +2,7 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { createGatewayRuntime, GatewayRuntime, usePrometheus } from "@graphql-hive/gateway";
+import { unifiedGraphHandler as rustQueryPlanner } from "@graphql-hive/router-runtime";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
@@ -9,6 +10,7 @@ import { securityPlugins } from "./security";
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 import { supergraphFromFile } from "./supergraph-file";
+import { CacheStore, cacheStore, responseCachePlugins } from "./response-cache";
 
 /** How long a replaced supergraph is kept for the operations still running on it. */
 const SCHEMA_DRAIN_TIMEOUT_MS = 60_000;
@@ -17,15 +19,20 @@ export interface RunningGateway {
   url: string;
   port: number;
   runtime: GatewayRuntime;
+  /** What it was started with (a replica of it starts from the same). */
+  config: GatewayConfig;
   stop(): Promise<void>;
 }
 
 /** Builds the Hive Gateway runtime (no side effect: nothing listens). */
-export function createGateway(config: GatewayConfig): GatewayRuntime {
+export function createGateway(config: GatewayConfig, cache: CacheStore): GatewayRuntime {
   return createGatewayRuntime({
     // Re-read at each polling interval: a new composed supergraph is served without a restart,
     // a broken one is refused and the last good one keeps serving (gateway/supergraph-file.ts).
     supergraph: supergraphFromFile(config.supergraphFile),
+    // Hive Router's query planner (Rust, through a Node addon): faster plans and execution than the
+    // JavaScript planner, same answers (bench/RESULTS.md). GATEWAY_QUERY_PLANNER=js falls back.
+    ...(config.queryPlanner === "rust" ? { unifiedGraphHandler: rustQueryPlanner } : {}),
     pollingInterval: config.pollingIntervalMs || undefined,
     // Operations in flight when the supergraph changes finish on the schema they started with.
     gracefulSchemaReload: { drainTimeout: SCHEMA_DRAIN_TIMEOUT_MS },
@@ -40,6 +47,8 @@ export function createGateway(config: GatewayConfig): GatewayRuntime {
     plugins: () => [
       jwtPlugin(config.auth) as never,
       ...(securityPlugins(config.limits) as never[]),
+      // After the limits (a refused query is never cached) and before execution.
+      ...(responseCachePlugins(config.responseCache, cache) as never[]),
       // Prometheus on /metrics: requests, errors and latency per operation, per subgraph call.
       usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true } } as never) as never,
     ],
@@ -73,7 +82,8 @@ function bodySizeAccepted(req: http.IncomingMessage, res: http.ServerResponse, m
 }
 
 export async function startGateway(config: GatewayConfig, routes: readonly GatewayRoute[] = GATEWAY_ROUTES): Promise<RunningGateway> {
-  const runtime = createGateway(config);
+  const cache = cacheStore(config.responseCache);
+  const runtime = createGateway(config, cache);
   let graphqlUrl = "";
   const server = http.createServer((req, res) => {
     if (req.method === "POST" && !bodySizeAccepted(req, res, config.limits.maxBodyBytes)) return;
@@ -98,11 +108,13 @@ export async function startGateway(config: GatewayConfig, routes: readonly Gatew
     url: `http://${config.host}:${port}/graphql`,
     port,
     runtime,
+    config,
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
       await runtime.dispose();
+      await cache.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import { readRegistry } from "../../subgraphs/shared/federation/registry";
 import { buildSchemaArtifacts } from "../../scripts/compose-lib";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
+import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 
 /**
  * Stands between the gateway and a subgraph: holds the requests whose query contains `marker`
@@ -81,7 +82,8 @@ beforeAll(async () => {
   if (!composed.ok) throw new Error(composed.errors.join("\n"));
   withoutMaisons = composed.supergraphSdl;
   proxy = await startHoldingProxy(() => hub.subgraphs.maisons.url, "assessment");
-  hub = await startTestHub({ supergraphFile, pollingIntervalMs: 100, subgraphUrls: { maisons: proxy.url } });
+  // without the response cache: the operation held in flight must reach the subgraph
+  hub = await startTestHub({ supergraphFile, pollingIntervalMs: 100, subgraphUrls: { maisons: proxy.url }, speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } });
 });
 afterAll(async () => {
   proxy?.open();

@@ -7,6 +7,7 @@ import { startTestHub, TestHub } from "../support/hub";
 import { createTestAuth } from "../support/auth";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { subgraphProcess, SubgraphProcess } from "../support/process";
+import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 
 const auth = createTestAuth();
 let cafDatabase: TestDatabase;
@@ -19,7 +20,9 @@ beforeAll(async () => {
   const db: Record<string, string> = cafDatabase.config.url ? { DATABASE_URL: cafDatabase.config.url } : { DATA_DIR: cafDatabase.config.dataDir };
   caf = await subgraphProcess("caf", { ...db, HUB_HMAC_SECRET: auth.config.hmacSecret, AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile });
   await caf.start();
-  hub = await startTestHub({ auth, subgraphUrls: { caf: caf.url }, limits: { subgraphTimeoutMs: 2_000, writesPerMinute: 10_000 } });
+  hub = await startTestHub({ auth, subgraphUrls: { caf: caf.url }, limits: { subgraphTimeoutMs: 2_000, writesPerMinute: 10_000 },
+    // the fault path itself: no cached answer may stand in for the missing subgraph
+    speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } });
   token = await auth.token("caf:44");
 }, 60_000);
 afterAll(async () => {
@@ -61,6 +64,10 @@ test("a subgraph killed and restarted during a run of requests: partial answers,
   for (const { result } of results) expect(result.data?.region?.name).toBe("Pays de la Loire");
   const down = results.filter((r) => r.phase === "down");
   expect(down.some((r) => (r.result.errors?.length ?? 0) > 0 && r.result.data.region.departments.find((d: { code: string }) => d.code === "44").parentalityGrants === null)).toBe(true);
+  // the client learns what is missing, never the subgraph's internal address
+  const downErrors = JSON.stringify(down.map((r) => r.result.errors ?? []));
+  expect(downErrors).toMatch(/ne répond pas/);
+  expect(downErrors).not.toMatch(/127\.0\.0\.1|ECONN|fetch failed/);
   const recovered = results.filter((r) => r.phase === "recovered");
   expect(recovered.length).toBeGreaterThan(0);
   for (const { result } of recovered) {

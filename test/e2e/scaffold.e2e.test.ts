@@ -20,6 +20,7 @@ import { buildSchemaArtifacts } from "../../scripts/compose-lib";
 import { runSubgraphNew } from "../../scripts/subgraph-new";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { DEFAULT_LIMITS } from "../../gateway/security";
+import { DEFAULT_SPEED_SETTINGS } from "../../gateway/config";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";
 import { testSiret } from "../support/fixtures";
@@ -151,7 +152,7 @@ describe("once composed, through the gateway", () => {
       servers[module.name] = await startSubgraph(module, { database: database.current.config, auth: auth.config, port: 0 });
     }
     gateway = await startGateway({
-      port: 0, host: "127.0.0.1", supergraphFile, pollingIntervalMs: 0, auth: auth.config, limits: DEFAULT_LIMITS,
+      port: 0, host: "127.0.0.1", supergraphFile, pollingIntervalMs: 0, auth: auth.config, limits: DEFAULT_LIMITS, ...DEFAULT_SPEED_SETTINGS,
       subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
     });
   }, 120_000);

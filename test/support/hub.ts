@@ -3,6 +3,7 @@ import path from "node:path";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
 import { startSubgraph } from "../../subgraphs/shared/server/subgraph-module";
 import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { DEFAULT_SPEED_SETTINGS, GatewayConfig } from "../../gateway/config";
 import { DemoDataset } from "../../subgraphs/shared/demo/dataset";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { DEFAULT_LIMITS, SecurityLimits } from "../../gateway/security";
@@ -24,7 +25,7 @@ export interface TestHub {
  * The whole hub, in-process, on free ports and a fresh database: every subgraph of the registry
  * and the gateway serving the committed supergraph (subgraph URLs overridden, as in production).
  */
-export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth; supergraphFile?: string; pollingIntervalMs?: number } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth; supergraphFile?: string; pollingIntervalMs?: number; speed?: Partial<Pick<GatewayConfig, "queryPlanner" | "responseCache">> } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
@@ -46,6 +47,8 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
     pollingIntervalMs: options.pollingIntervalMs ?? 0,
     auth: auth.config,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    ...DEFAULT_SPEED_SETTINGS,
+    ...options.speed,
   });
   const query: TestHub["query"] = async (q, variables, operationName, token) => {
     const headers: Record<string, string> = { "content-type": "application/json" };

@@ -1,0 +1,132 @@
+import { createHash } from "node:crypto";
+import { getOperationAST, DocumentNode, GraphQLSchema, printSchema } from "graphql";
+import { Cache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
+import { LRUCache } from "lru-cache";
+import Redis from "ioredis";
+
+/**
+ * Response cache of public reads (requests without a token), invalidated by writes.
+ *
+ * Every cache key carries a generation that each mutation moves on, and the hash of the schema
+ * served (a new supergraph may answer differently; replicas on the same one share entries). A
+ * write to one funder can change reads anywhere (a new CAF grant changes a structure's
+ * cross-financing and its region's totals), and invalidating the entities a mutation returns
+ * would miss new members of lists; so after a write, nothing cached before it is served. Entries
+ * of past generations are never read again and age out (TTL, size bound).
+ *
+ * One gateway: memory. Several replicas: RESPONSE_CACHE_REDIS_URL shares entries and generation,
+ * so a write through any replica invalidates them all. Writes that bypass the gateway (CSV
+ * imports into a subgraph's database) show within the TTL, or at once with `npm run cache:clear`.
+ */
+export interface ResponseCacheConfig {
+  /** Lifetime of an entry; 0 turns the cache off. */
+  ttlMs: number;
+  /** Memory bound of the in-process cache. */
+  maxBytes: number;
+  /** Shared cache for several gateway replicas (redis://host:6379/0), or null. */
+  redisUrl: string | null;
+  /** Namespace of the keys in Redis (one per hub sharing a Redis). */
+  redisPrefix: string;
+}
+
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = { ttlMs: 30_000, maxBytes: 256 * 1024 * 1024, redisUrl: null, redisPrefix: "hub:response-cache:" };
+
+/** Where entries and the write generation live. */
+export interface CacheStore {
+  cache: Cache;
+  generation(): Promise<number> | number;
+  advance(): Promise<void> | void;
+  close(): Promise<void>;
+}
+
+type Entry = Parameters<Cache["set"]>[1];
+
+export function memoryStore(maxBytes: number): CacheStore {
+  // Sized by the JSON length of each answer: a national dashboard weighs megabytes, a structure kilobytes.
+  const entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry).length) });
+  let generation = 0;
+  return {
+    cache: {
+      get: (key) => entries.get(key) as never,
+      set: (key, result, _entities, ttl) => { entries.set(key, result, { ttl: Number.isFinite(ttl) ? ttl : undefined }); },
+      invalidate: () => undefined, // generations do it
+    },
+    generation: () => generation,
+    advance: () => { generation++; entries.clear(); },
+    close: async () => entries.clear(),
+  };
+}
+
+/**
+ * Redis down: reads go to the subgraphs (a miss), nothing is cached, and the failure is logged
+ * once per outage; the hub answers as without a cache.
+ */
+export function redisStore(url: string, prefix: string): CacheStore {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const generationKey = `${prefix}generation`;
+  let outage = false;
+  const logged = (error: unknown) => {
+    if (!outage) console.error(JSON.stringify({ level: "error", service: "gateway", msg: "response cache: Redis unreachable, answering without cache", error: String(error) }));
+    outage = true;
+  };
+  redis.on("error", logged);
+  redis.on("ready", () => { outage = false; });
+  const orMiss = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      logged(error);
+      return fallback;
+    }
+  };
+  return {
+    cache: {
+      get: (key) => orMiss(async () => {
+        const raw = await redis.get(prefix + key);
+        return raw ? JSON.parse(raw) : undefined;
+      }, undefined),
+      set: (key, result, _entities, ttl) => orMiss(async () => {
+        await redis.set(prefix + key, JSON.stringify(result), "PX", Math.max(1, Math.round(Number.isFinite(ttl) ? ttl : DEFAULT_RESPONSE_CACHE.ttlMs)));
+      }, undefined),
+      invalidate: () => undefined, // generations do it
+    },
+    // Unknown generation: a key no entry has, so nothing stale is read.
+    generation: () => orMiss(async () => Number((await redis.get(generationKey)) ?? 0), -Date.now()),
+    advance: () => orMiss(async () => { await redis.incr(generationKey); }, undefined),
+    close: async () => { redis.disconnect(); },
+  };
+}
+
+export function cacheStore(config: ResponseCacheConfig): CacheStore {
+  return config.redisUrl ? redisStore(config.redisUrl, config.redisPrefix) : memoryStore(config.maxBytes);
+}
+
+const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === "mutation";
+
+/** The plugins: Yoga's response cache keyed by generation, and the writes that advance it. */
+export function responseCachePlugins(config: ResponseCacheConfig, store: CacheStore) {
+  if (config.ttlMs <= 0) return [];
+  let schemaHash = "";
+  return [
+    useResponseCache({
+      cache: store.cache,
+      ttl: config.ttlMs,
+      // Public reads only: a token may see more (audit trails), so its answers are never shared.
+      enabled: (request) => !request.headers.has("authorization"),
+      session: () => null,
+      buildResponseCacheKey: async (params) => `g${await store.generation()}:${schemaHash}:${await defaultBuildResponseCacheKey(params)}`,
+      invalidateViaMutation: false,
+    }),
+    {
+      // After a write, acknowledged or refused, earlier answers are no longer served.
+      onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
+        if (!isMutation(args.document, args.operationName)) return undefined;
+        return { onExecuteDone: () => store.advance() };
+      },
+      onSchemaChange: ({ schema }: { schema: GraphQLSchema }) => {
+        schemaHash = createHash("sha256").update(printSchema(schema)).digest("base64url").slice(0, 16);
+      },
+    },
+  ];
+}

@@ -1,0 +1,147 @@
+/**
+ * The gateway's response cache: public reads answered without any subgraph call the second time,
+ * a write through the gateway invalidating every earlier answer (here a new CAF grant that changes
+ * a structure's cross-financing), tokens never sharing answers, refusals never cached, and with
+ * Redis several gateway replicas sharing entries and invalidations.
+ */
+import { randomUUID } from "node:crypto";
+import { startTestHub, TestHub } from "../support/hub";
+import { contractQuery } from "../support/contract";
+import { testSiret, structure, grant } from "../support/fixtures";
+import { FundingSource } from "../../subgraphs/shared/enums";
+import { startGateway, RunningGateway } from "../../gateway/server";
+import { DEFAULT_SPEED_SETTINGS } from "../../gateway/config";
+import { DEFAULT_LIMITS } from "../../gateway/security";
+import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
+
+const SIRET = testSiret(501);
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/0";
+
+const seed = async (subgraphs: TestHub["subgraphs"]) => {
+  await grant(subgraphs, { departmentCode: "44", year: 2022, fund: FundingSource.CAF_FNP, siret: SIRET, amount: 10_000 });
+  await structure(subgraphs, "caf", SIRET, "Crèche parentale Les Lucioles (test)");
+};
+const newGrant = (amount: number, year: number) => ({ department: "44", year, fund: "CAF_REAAP", siret: SIRET, structureName: "Crèche parentale Les Lucioles (test)", title: "Café des parents (test)", amount, axes: ["PARENT_ISOLATION"] });
+
+/** Subgraph calls made by `action`, all subgraphs together. */
+const callsDuring = async (hub: TestHub, action: () => Promise<unknown>) =>
+  Object.values(await hub.measure(action)).reduce((sum, s) => sum + s.requests, 0);
+
+const totalOf = (result: { data?: { structure: { crossFinancing: { total: number } } } }) => result.data?.structure.crossFinancing.total;
+
+describe("in-process cache (one gateway)", () => {
+  let hub: TestHub;
+  let cafToken: string;
+  beforeAll(async () => {
+    hub = await startTestHub({ seed });
+    cafToken = await hub.auth.token("caf:44");
+  });
+  afterAll(() => hub?.stop());
+
+  const read = (token?: string) => hub.query(contractQuery("StructureFinancing"), { siret: SIRET }, "StructureFinancing", token);
+
+  test("a public read is answered from the cache, identically, without any subgraph call", async () => {
+    let first: Awaited<ReturnType<typeof read>> = {};
+    expect(await callsDuring(hub, async () => { first = await read(); })).toBeGreaterThan(0);
+    expect(totalOf(first as never)).toBe(10_000);
+    let second: Awaited<ReturnType<typeof read>> = {};
+    expect(await callsDuring(hub, async () => { second = await read(); })).toBe(0);
+    expect(second).toEqual(first);
+  });
+
+  test("a write through the gateway invalidates it: the new grant counts at once", async () => {
+    await read();
+    const written = await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(2_500, 2023) }, "RecordParentalityGrant", cafToken);
+    expect(written.errors).toBeUndefined();
+    let after: Awaited<ReturnType<typeof read>> = {};
+    expect(await callsDuring(hub, async () => { after = await read(); })).toBeGreaterThan(0);
+    expect(totalOf(after as never)).toBe(12_500);
+  });
+
+  test("a refused write invalidates too (it may have been partly applied elsewhere), and refusals are not cached", async () => {
+    await read();
+    const refused = await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(-1, 2023) }, "RecordParentalityGrant", cafToken);
+    expect(refused.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await callsDuring(hub, read)).toBeGreaterThan(0);
+    const invalid = () => hub.query(contractQuery("StructureFinancing"), { siret: "12345678901234" });
+    await invalid();
+    expect(await callsDuring(hub, invalid)).toBeGreaterThan(0);
+  });
+
+  test("answers to a token are never cached nor served from the public cache", async () => {
+    await read();
+    expect(await callsDuring(hub, () => read(cafToken))).toBeGreaterThan(0);
+    expect(await callsDuring(hub, () => read(cafToken))).toBeGreaterThan(0);
+  });
+
+  test("a write straight into a subgraph's database (CSV import) shows once the entry expires", async () => {
+    const shortLived = await startTestHub({ seed, speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 300 } } });
+    try {
+      const q = () => shortLived.query(contractQuery("StructureFinancing"), { siret: SIRET });
+      expect(totalOf(await q() as never)).toBe(10_000);
+      await grant(shortLived.subgraphs, { departmentCode: "44", year: 2024, fund: FundingSource.CAF_FNP, siret: SIRET, amount: 1_000 });
+      expect(totalOf(await q() as never)).toBe(10_000); // still the cached answer
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(totalOf(await q() as never)).toBe(11_000);
+    } finally {
+      await shortLived.stop();
+    }
+  });
+
+  test("RESPONSE_CACHE_TTL_MS=0 turns it off", async () => {
+    const uncached = await startTestHub({ seed, speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } });
+    try {
+      const q = () => uncached.query(contractQuery("StructureFinancing"), { siret: SIRET });
+      await q();
+      expect(await callsDuring(uncached, q)).toBeGreaterThan(0);
+    } finally {
+      await uncached.stop();
+    }
+  });
+});
+
+describe("shared cache in Redis (several gateway replicas)", () => {
+  let hub: TestHub;
+  let replica: RunningGateway;
+  let cafToken: string;
+  const redisCache = { ...DEFAULT_RESPONSE_CACHE, redisUrl: REDIS_URL, redisPrefix: `hub-test:${randomUUID()}:` };
+  beforeAll(async () => {
+    hub = await startTestHub({ seed, speed: { responseCache: redisCache } });
+    cafToken = await hub.auth.token("caf:44");
+    replica = await startGateway({
+      ...hub.gateway.config, port: 0, ...DEFAULT_SPEED_SETTINGS, limits: DEFAULT_LIMITS, responseCache: redisCache,
+    });
+  });
+  afterAll(async () => {
+    await replica?.stop();
+    await hub?.stop();
+  });
+
+  const readVia = async (url: string) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractQuery("StructureFinancing"), variables: { siret: SIRET } }) });
+    return response.json() as Promise<{ data?: { structure: { crossFinancing: { total: number } } } }>;
+  };
+
+  test("an answer cached by one replica is served by the other, and a write through one invalidates both", async () => {
+    expect(totalOf(await readVia(hub.gateway.url))).toBe(10_000);
+    expect(await callsDuring(hub, () => readVia(replica.url))).toBe(0);
+    const written = await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(500, 2025) }, "RecordParentalityGrant", cafToken);
+    expect(written.errors).toBeUndefined();
+    let after: Awaited<ReturnType<typeof readVia>> = {};
+    expect(await callsDuring(hub, async () => { after = await readVia(replica.url); })).toBeGreaterThan(0);
+    expect(totalOf(after)).toBe(10_500);
+  });
+
+  test("Redis unreachable: the gateway answers without cache", async () => {
+    const offline = await startGateway({ ...hub.gateway.config, port: 0, responseCache: { ...redisCache, redisUrl: "redis://127.0.0.1:1/0" } });
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const answer = await readVia(offline.url);
+      expect(totalOf(answer)).toBeGreaterThan(0);
+      expect(errors.mock.calls.some(([line]) => String(line).includes("Redis unreachable"))).toBe(true);
+    } finally {
+      errors.mockRestore();
+      await offline.stop();
+    }
+  });
+});
