@@ -15,9 +15,13 @@ export interface ChildService {
 export type ChildRequest = { id: number; type: "stats" | "resetPeak" | "stop" };
 export interface ChildReply { id: number; stats: Record<string, number>; rss: number; peakRss: number }
 
-/** BENCH_CPU_PROFILE=<file>: a V8 CPU profile of this service, written when it stops (--cpu-prof is refused in NODE_OPTIONS). */
-function startProfiler(file: string | undefined): () => Promise<void> {
-  if (!file) return async () => undefined;
+/**
+ * BENCH_CPU_PROFILE=<prefix>: a V8 CPU profile of each service, written when it stops to
+ * <prefix>.<service>.<pid>.cpuprofile (--cpu-prof is refused in NODE_OPTIONS).
+ */
+function startProfiler(prefix: string | undefined, name: string): () => Promise<void> {
+  if (!prefix) return async () => undefined;
+  const file = `${prefix}.${name.replace(/[^\w@.-]+/g, "_")}.${process.pid}.cpuprofile`;
   const session = new inspector.Session();
   session.connect();
   session.post("Profiler.enable", () => session.post("Profiler.start"));
@@ -29,7 +33,7 @@ function startProfiler(file: string | undefined): () => Promise<void> {
 
 export function serveChild(name: string, start: () => Promise<ChildService>): void {
   if (!process.send) throw new Error(`${name} doit être lancé par le banc d'essai (canal IPC absent).`);
-  const stopProfiler = startProfiler(process.env.BENCH_CPU_PROFILE);
+  const stopProfiler = startProfiler(process.env.BENCH_CPU_PROFILE, name);
   let peakRss = process.memoryUsage.rss();
   // Sampled often enough to see the peak of a load run, cheap enough not to weigh on it.
   setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 50).unref();

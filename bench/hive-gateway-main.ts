@@ -1,8 +1,8 @@
 /**
  * Our gateway (gateway/server.ts, configured from the environment exactly as in production), in
- * its own process. BENCH_GATEWAY_VARIANT tries Hive Gateway's speed options on top of it without
- * touching gateway/ (comma-separated): `jit` adds the JIT plugin (@graphql-mesh/plugin-jit),
- * `router-runtime` plans and executes with Hive Router's Rust query planner (@graphql-hive/router-runtime).
+ * its own process. BENCH_GATEWAY_VARIANT changes it without touching gateway/ (options joined
+ * with "+"): `no-cache` turns the response cache off, `js-planner` plans with the JavaScript
+ * query planner instead of Hive Router's Rust one, `jit` adds the JIT plugin (@graphql-mesh/plugin-jit).
  */
 import { serveChild } from "./child";
 
@@ -12,14 +12,20 @@ const OPTIONS: Record<string, (config: RuntimeConfig) => RuntimeConfig> = {
     const { useJIT } = require("@graphql-mesh/plugin-jit");
     return { ...config, plugins: (context) => [...(config.plugins?.(context) ?? []), useJIT()] };
   },
-  "router-runtime": (config) => ({ ...config, unifiedGraphHandler: require("@graphql-hive/router-runtime").unifiedGraphHandler }),
+};
+/** Options that are settings of the production configuration: set through its environment. */
+const ENVIRONMENT: Record<string, Record<string, string>> = {
+  "no-cache": { RESPONSE_CACHE_TTL_MS: "0" },
+  "js-planner": { GATEWAY_QUERY_PLANNER: "js" },
 };
 
 function withVariant(variant: string): void {
-  const options = variant.split("+").filter(Boolean).map((name) => {
-    if (!OPTIONS[name]) throw new Error(`Option inconnue : ${name} (${Object.keys(OPTIONS).join(", ")})`);
-    return OPTIONS[name];
-  });
+  const names = variant.split("+").filter(Boolean);
+  for (const name of names) {
+    if (!OPTIONS[name] && !ENVIRONMENT[name]) throw new Error(`Option inconnue : ${name} (${[...Object.keys(ENVIRONMENT), ...Object.keys(OPTIONS)].join(", ")})`);
+    Object.assign(process.env, ENVIRONMENT[name] ?? {});
+  }
+  const options = names.filter((name) => OPTIONS[name]).map((name) => OPTIONS[name]);
   if (!options.length) return;
   // gateway/server.ts calls createGatewayRuntime from this module: give it one that adds the options.
   const modulePath = require.resolve("@graphql-hive/gateway");
@@ -30,7 +36,7 @@ function withVariant(variant: string): void {
   };
 }
 
-serveChild("passerelle", async () => {
+serveChild(`passerelle${process.env.BENCH_GATEWAY_VARIANT ? `-${process.env.BENCH_GATEWAY_VARIANT}` : ""}`, async () => {
   withVariant(process.env.BENCH_GATEWAY_VARIANT ?? "");
   const { readGatewayConfig } = await import("../gateway/config");
   const { startGateway } = await import("../gateway/server");

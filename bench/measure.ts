@@ -21,9 +21,12 @@ export interface OperationReport {
   callsPerRequest: Record<string, number>;
   /** Answers of @apollo/gateway that differ from ours (same variables). */
   apolloMismatches: number;
+  /** Production configuration: every variable set was asked during the warm-up, so reads are cache hits. */
   ours: GatewayResult;
+  /** Without the response cache. */
+  engine: GatewayResult;
   apollo: GatewayResult;
-  /** Our gateway with a speed option, and how many of its answers differ from the baseline's. */
+  /** The engine with a speed option changed, and how many of its answers differ from its own. */
   variants: Record<string, GatewayResult & { mismatches: number }>;
   floor: { concurrency: number; floor: LoadResult; ours: LoadResult }[];
 }
@@ -42,8 +45,9 @@ async function subgraphStats(hub: BenchHub): Promise<Record<string, { requests: 
 }
 
 /**
- * One request per variable set, one at a time: its exact SQL and subgraph calls, the peer's answer
- * compared with ours, and the subgraph calls recorded for the floor.
+ * One request per variable set, one at a time, through the gateway without cache (what a miss
+ * costs): its exact SQL and subgraph calls, the peer's answer compared with ours, and the
+ * subgraph calls recorded for the floor.
  */
 export async function profile(hub: BenchHub, op: BenchOperation) {
   const samples: Record<string, unknown>[] = [];
@@ -58,7 +62,7 @@ export async function profile(hub: BenchHub, op: BenchOperation) {
     samples.push(variables);
     const before = await subgraphStats(hub);
     const sent = performance.now();
-    const ours = await graphql(hub.ours.url, op.document, variables);
+    const ours = await graphql(hub.engine.url, op.document, variables);
     sequentialMs.push(performance.now() - sent);
     const after = await subgraphStats(hub);
     for (const name of Object.keys(after)) {
@@ -108,11 +112,12 @@ export async function settle(hub: BenchHub, timeoutMs = 120_000): Promise<void> 
 }
 
 /**
- * Warm-up (two requests per client, all answered), then `connections` clients for `durationS`;
+ * Warm-up (two requests per client and each variable set once, all answered), then `connections` clients for `durationS`;
  * the gateway's peak RSS over the measured part.
  */
 export async function loadGateway(hub: BenchHub, gateway: Service, op: BenchOperation, settings: Settings): Promise<GatewayResult> {
-  await autocannonWarmup(gateway.url, op.bodies, settings.connections, settings.connections * settings.warmupPerClient);
+  // every variable set at least once: the production gateway then answers the run from its cache
+  await autocannonWarmup(gateway.url, op.bodies, settings.connections, Math.max(settings.connections * settings.warmupPerClient, op.bodies.length));
   await gateway.ask("resetPeak");
   const result = await autocannonLoad(gateway.url, op.bodies, settings.connections, settings.durationS);
   const peakRssMb = mb((await gateway.ask("stats")).peakRss);
@@ -121,12 +126,12 @@ export async function loadGateway(hub: BenchHub, gateway: Service, op: BenchOper
 }
 
 /**
- * Our gateway against its floor, with the same client for both: one client (pure overhead, no
- * queueing), then `connections` clients.
+ * Our gateway (without cache: a hit makes no subgraph call to compare with) against its floor,
+ * with the same client for both: one client (pure overhead, no queueing), then `connections` clients.
  */
 export async function againstFloor(hub: BenchHub, op: BenchOperation, plans: FloorPlan[], settings: Settings) {
   const viaGateway = async (i: number) => {
-    const reply = await postJson(hub.ours.url, op.bodies[i % plans.length]);
+    const reply = await postJson(hub.engine.url, op.bodies[i % plans.length]);
     if (reply.status !== 200) throw new Error(`passerelle : HTTP ${reply.status}`);
   };
   const direct = (i: number) => replay(plans[i % plans.length]);

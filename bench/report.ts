@@ -27,14 +27,14 @@ export function machine(): string {
 }
 
 function aims(reports: OperationReport[], settings: Settings): string[] {
-  const ahead = reports.every((r) => r.ours.rps > r.apollo.rps && r.ours.p50 <= r.apollo.p50);
+  const ahead = (pick: (r: OperationReport) => GatewayResult) => reports.every((r) => pick(r).rps > r.apollo.rps && pick(r).p50 <= r.apollo.p50);
   const sequential = reports.map((r) => ({ name: r.name, overhead: r.floor[0].ours.p50 / r.floor[0].floor.p50 - 1 }));
   const structure = reports.find((r) => r.name === "StructureFinancing");
   const mark = (ok: boolean) => (ok ? "atteint" : "**non atteint**");
   return [
-    `- Devant @apollo/gateway sur chaque opération (débit et p50) : ${mark(ahead)}.`,
-    `- Surcoût de la passerelle sous 20 % du plancher (p50, un client) : ${mark(sequential.every((s) => s.overhead < 0.2))} — ${sequential.map((s) => `${s.name} ${(s.overhead * 100).toFixed(0)} %`).join(", ")}.`,
-    structure ? `- StructureFinancing p95 sous 50 ms à ${settings.connections} clients : ${mark(structure.ours.p95 < 50)} (${ms(structure.ours.p95)} ms ; le plancher seul, sans passerelle : ${ms(structure.floor[structure.floor.length - 1].floor.p95)} ms sur cette machine).` : "",
+    `- Devant @apollo/gateway sur chaque opération (débit et p50) : configuration de production (cache chaud) ${mark(ahead((r) => r.ours))} ; sans cache ${mark(ahead((r) => r.engine))}.`,
+    `- Surcoût de la passerelle sous 20 % du plancher (sans cache, p50, un client) : ${mark(sequential.every((s) => s.overhead < 0.2))} — ${sequential.map((s) => `${s.name} ${(s.overhead * 100).toFixed(0)} %`).join(", ")}.`,
+    structure ? `- StructureFinancing p95 sous 50 ms à ${settings.connections} clients : configuration de production (cache chaud) ${mark(structure.ours.p95 < 50)} (${ms(structure.ours.p95)} ms) ; sans cache ${mark(structure.engine.p95 < 50)} (${ms(structure.engine.p95)} ms ; le plancher seul, sans passerelle : ${ms(structure.floor[structure.floor.length - 1].floor.p95)} ms sur cette machine).` : "",
   ].filter(Boolean);
 }
 
@@ -51,34 +51,39 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
     "",
     `- Machine : ${machine()}. Tout tourne sur cette machine : chaque sous-graphe, chaque passerelle et le générateur de charge dans leur propre processus, qui se partagent les cœurs. Charge moyenne (1 min) au début ${info.load[0].toFixed(2)}, à la fin ${info.load[1].toFixed(2)}.`,
     `- Données (SQLite, une base par sous-graphe) : 18 régions, 101 départements, ${info.counts.healthProjects + info.counts.socialProjects} projets lauréats (${info.counts.healthProjects} santé, ${info.counts.socialProjects} social), ${info.counts.grants} subventions CAF, ${info.counts.structures} structures, ${info.counts.maisons} Maisons (5 territoires d'outre-mer).`,
-    `- Charge : autocannon, ${settings.connections} clients, ${settings.durationS} s par opération au moins (plus pour une opération lente : colonne « durée »), après une chauffe de ${settings.warmupPerClient} requêtes par client ; entre deux mesures, on attend que les sous-graphes n'aient plus de requête en cours. Les variables tournent sur plusieurs jeux (régions, SIRET et dossiers cofinancés, pages de la liste nationale). Requêtes du contrat (\`../shared/contract/operations.graphql\`), sans jeton (lectures publiques).`,
+    `- Charge : autocannon, ${settings.connections} clients, ${settings.durationS} s par opération au moins (plus pour une opération lente : colonne « durée »), après une chauffe de ${settings.warmupPerClient} requêtes par client et d'au moins une par jeu de variables ; entre deux mesures, on attend que les sous-graphes n'aient plus de requête en cours. Les variables tournent sur plusieurs jeux (régions, SIRET et dossiers cofinancés, pages de la liste nationale). Requêtes du contrat (\`../shared/contract/operations.graphql\`), sans jeton (lectures publiques).`,
     "",
     "## Objectifs",
     "",
     ...aims(reports, settings),
     "",
-    `## Notre passerelle (Hive Gateway, configuration de production), ${settings.connections} clients`,
+    `## Notre passerelle (Hive Gateway, planificateur Rust), ${settings.connections} clients`,
     "",
-    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max passerelle", "requêtes SQL par requête", "appels aux sous-graphes par requête", "échecs", "durée"]),
-    ...reports.map((r) => row([r.name, ...gatewayCells(r.ours), perSubgraph(r.sqlPerRequest), perSubgraph(r.callsPerRequest), r.ours.failures, `${r.settings.durationS} s`])),
+    "« production » : la configuration livrée, avec le cache des réponses publiques ; chaque jeu de variables a été demandé pendant la chauffe, les lectures sont donc servies par le cache (cache chaud : le cas d'un tableau de bord consulté par plusieurs personnes entre deux écritures). « sans cache » : chaque requête va jusqu'aux sous-graphes (le cas d'une première lecture, ou juste après une écriture). Coût d'une requête sans cache : requêtes SQL et appels aux sous-graphes, exacts, mesurés une requête à la fois.",
+    "",
+    ...header(["Opération", "configuration", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max passerelle", "requêtes SQL par requête", "appels aux sous-graphes par requête", "échecs", "durée"]),
+    ...reports.flatMap((r) => [
+      row([r.name, "production", ...gatewayCells(r.ours), "", "", r.ours.failures, `${r.settings.durationS} s`]),
+      row([r.name, "sans cache", ...gatewayCells(r.engine), perSubgraph(r.sqlPerRequest), perSubgraph(r.callsPerRequest), r.engine.failures, `${r.settings.durationS} s`]),
+    ]),
     "",
     "## Face à @apollo/gateway (même supergraphe, mêmes sous-graphes, mêmes requêtes)",
     "",
-    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit nous ÷ Apollo", "p50 Apollo ÷ nous", "réponses identiques", "échecs"]),
-    ...reports.map((r) => row([r.name, ...gatewayCells(r.apollo), ratio(r.ours.rps / r.apollo.rps), ratio(r.apollo.p50 / r.ours.p50), r.apolloMismatches === 0 ? "oui" : `non (${r.apolloMismatches} sur ${Math.min(r.variableSets, 20)})`, r.apollo.failures])),
+    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit production ÷ Apollo", "débit sans cache ÷ Apollo", "p50 Apollo ÷ sans cache", "réponses identiques", "échecs"]),
+    ...reports.map((r) => row([r.name, ...gatewayCells(r.apollo), ratio(r.ours.rps / r.apollo.rps), ratio(r.engine.rps / r.apollo.rps), ratio(r.apollo.p50 / r.engine.p50), r.apolloMismatches === 0 ? "oui" : `non (${r.apolloMismatches} sur ${Math.min(r.variableSets, 20)})`, r.apollo.failures])),
     "",
     "## Face au plancher (les appels aux sous-graphes du plan, faits directement)",
     "",
-    `Le plancher rejoue, sans passerelle, les requêtes que notre passerelle envoie aux sous-graphes pour la même opération, avec les mêmes dépendances (une requête attend celle dont elle a besoin, les branches parallèles restent parallèles). Même client HTTP pour les deux mesures, ${settings.floorS} s chacune au moins.`,
+    `Notre passerelle sans cache. Le plancher rejoue, sans passerelle, les requêtes que notre passerelle envoie aux sous-graphes pour la même opération, avec les mêmes dépendances (une requête attend celle dont elle a besoin, les branches parallèles restent parallèles). Même client HTTP pour les deux mesures, ${settings.floorS} s chacune au moins.`,
     "",
     ...header(["Opération", "clients", "plancher p50 ms", "passerelle p50 ms", "passerelle ÷ plancher (p50)", "plancher p95 ms", "passerelle p95 ms", "passerelle ÷ plancher (p95)"]),
     ...reports.flatMap((r) => r.floor.map((f) => row([r.name, f.concurrency, ...floorCells(f)]))),
     "",
   ];
   if (info.variants.length) {
-    lines.push("## Options de vitesse de Hive Gateway", "", "Chaque option est ajoutée à notre configuration de production, mesurée dans les mêmes conditions.", "",
-      ...header(["Opération", "option", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit ÷ sans option", "p50 ÷ sans option", "réponses identiques"]),
-      ...reports.flatMap((r) => Object.entries(r.variants).map(([variant, v]) => row([r.name, variant, ...gatewayCells(v), ratio(v.rps / r.ours.rps), ratio(v.p50 / r.ours.p50), v.mismatches === 0 ? "oui" : `non (${v.mismatches})`]))),
+    lines.push("## Options de vitesse de Hive Gateway", "", "Chaque variante change une option de notre passerelle sans cache, mesurée dans les mêmes conditions : `js-planner` remplace le planificateur Rust (@graphql-hive/router-runtime, retenu) par celui en JavaScript, `jit` ajoute le plugin JIT (@graphql-mesh/plugin-jit).", "",
+      ...header(["Opération", "variante", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit ÷ sans cache", "p50 ÷ sans cache", "réponses identiques"]),
+      ...reports.flatMap((r) => Object.entries(r.variants).map(([variant, v]) => row([r.name, variant, ...gatewayCells(v), ratio(v.rps / r.engine.rps), ratio(v.p50 / r.engine.p50), v.mismatches === 0 ? "oui" : `non (${v.mismatches})`]))),
       "");
   }
   lines.push("## Mémoire des sous-graphes", "", ...header(["Sous-graphe", "RSS max"]),

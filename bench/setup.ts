@@ -28,7 +28,10 @@ export async function buildDatabases(dataDir: string, size: DatasetSize): Promis
 export interface BenchHub {
   subgraphs: Record<string, Service>;
   subgraphUrls: Record<string, string>;
+  /** Our gateway as in production (Rust planner, response cache). */
   ours: Service;
+  /** The same without the response cache: the engine itself, every request reaching the subgraphs. */
+  engine: Service;
   apollo: Service;
   capture: Service;
   recorder: Recorder;
@@ -62,12 +65,13 @@ export async function startBenchHub(workDir: string, authEnv: Record<string, str
     const activeRecorder = await startRecorder(subgraphUrls);
     recorder = activeRecorder;
     const ours = await track(startService("passerelle", "hive-gateway-main", gatewayEnv(subgraphUrls)));
-    const capture = await track(startService("passerelle (capture)", "hive-gateway-main", gatewayEnv(Object.fromEntries(Object.keys(subgraphUrls).map((n) => [n, activeRecorder.urlOf(n)])))));
+    const engine = await track(startService("passerelle (sans cache)", "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: "no-cache" })));
+    const capture = await track(startService("passerelle (capture)", "hive-gateway-main", gatewayEnv(Object.fromEntries(Object.keys(subgraphUrls).map((n) => [n, activeRecorder.urlOf(n)])), { BENCH_GATEWAY_VARIANT: "no-cache" })));
     const apolloSupergraph = path.join(workDir, "supergraph.apollo.graphql");
     fs.writeFileSync(apolloSupergraph, rewriteSupergraph(fs.readFileSync(SUPERGRAPH_FILE, "utf8"), subgraphUrls));
     const apollo = await track(startService("@apollo/gateway", "apollo-gateway-main", { ...authEnv, BENCH_SUPERGRAPH_FILE: apolloSupergraph }));
     return {
-      subgraphs, subgraphUrls, ours, apollo, capture, recorder: activeRecorder,
+      subgraphs, subgraphUrls, ours, engine, apollo, capture, recorder: activeRecorder,
       startVariant: (variant) => track(startService(`passerelle (${variant})`, "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: variant }))),
       async stop() {
         await Promise.all(started.map((s) => s.stop()));

@@ -4,6 +4,7 @@ import { Cache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
 import { LRUCache } from "lru-cache";
 import Redis from "ioredis";
+import { Counter, register } from "prom-client";
 
 /**
  * Response cache of public reads (requests without a token), invalidated by writes.
@@ -102,6 +103,22 @@ export function cacheStore(config: ResponseCacheConfig): CacheStore {
   return config.redisUrl ? redisStore(config.redisUrl, config.redisPrefix) : memoryStore(config.maxBytes);
 }
 
+const LOOKUPS_METRIC = "hub_response_cache_lookups_total";
+
+/** Hits and misses on /metrics, beside Hive Gateway's metrics (same registry). */
+function countedLookups(cache: Cache): Cache {
+  const lookups = (register.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined)
+    ?? new Counter({ name: LOOKUPS_METRIC, help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).", labelNames: ["result"] });
+  return {
+    ...cache,
+    get: async (key) => {
+      const found = await cache.get(key);
+      lookups.inc({ result: found ? "hit" : "miss" });
+      return found;
+    },
+  };
+}
+
 const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === "mutation";
 
 /** The plugins: Yoga's response cache keyed by generation, and the writes that advance it. */
@@ -110,7 +127,7 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: CacheSt
   let schemaHash = "";
   return [
     useResponseCache({
-      cache: store.cache,
+      cache: countedLookups(store.cache),
       ttl: config.ttlMs,
       // Public reads only: a token may see more (audit trails), so its answers are never shared.
       enabled: (request) => !request.headers.has("authorization"),

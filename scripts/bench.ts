@@ -7,7 +7,7 @@
  *
  * BENCH_QUICK=1: a tenth of the data and short runs (about a minute); results in a temporary file.
  * BENCH_SCALE, BENCH_DURATION (s), BENCH_CONNECTIONS, BENCH_VARIANTS (comma list of speed options, or "none"),
- * BENCH_RESULTS (output file) override the defaults. A variant combines options with "+" (jit+router-runtime).
+ * BENCH_RESULTS (output file) override the defaults. A variant combines options with "+" (no-cache+jit).
  */
 import "reflect-metadata";
 import fs from "node:fs";
@@ -33,7 +33,7 @@ const settings: Settings = {
   connections: number("BENCH_CONNECTIONS", 10),
 };
 const scale = number("BENCH_SCALE", quick ? 0.1 : 1);
-const variants = (process.env.BENCH_VARIANTS ?? "jit,router-runtime").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+const variants = (process.env.BENCH_VARIANTS ?? "no-cache+js-planner,no-cache+jit").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
 const resultsFile = path.resolve(process.env.BENCH_RESULTS ?? (quick ? path.join(os.tmpdir(), "hub-bench-RESULTS.md") : "bench/RESULTS.md"));
 const log = (message: string) => console.log(`[banc] ${message}`);
 
@@ -50,13 +50,15 @@ async function main() {
     process.once("SIGINT", () => void hub.stop().finally(() => process.exit(130)));
     const reports: OperationReport[] = [];
     try {
-      for (const op of await benchOperations(samples, hub.ours.url)) {
+      for (const op of await benchOperations(samples, hub.engine.url)) {
         log(`${op.name} : profil, réponses comparées, appels enregistrés…`);
         const { plans, answers, typicalMs, ...cost } = await profile(hub, op);
         const run = settingsFor(settings, typicalMs);
         const apolloMismatches = await mismatches(hub.apollo, op, answers);
         log(`${op.name} : notre passerelle…`);
         const ours = await loadGateway(hub, hub.ours, op, run);
+        log(`${op.name} : notre passerelle sans cache…`);
+        const engine = await loadGateway(hub, hub.engine, op, run);
         log(`${op.name} : @apollo/gateway…`);
         const apollo = await loadGateway(hub, hub.apollo, op, run);
         const measured: OperationReport["variants"] = {};
@@ -71,8 +73,8 @@ async function main() {
         }
         log(`${op.name} : plancher…`);
         const floor = await againstFloor(hub, op, plans, run);
-        reports.push({ name: op.name, variableSets: op.variables.length, settings: run, ...cost, apolloMismatches, ours, apollo, variants: measured, floor });
-        log(`${op.name} : ${ours.rps.toFixed(1)} req/s (Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
+        reports.push({ name: op.name, variableSets: op.variables.length, settings: run, ...cost, apolloMismatches, ours, engine, apollo, variants: measured, floor });
+        log(`${op.name} : ${ours.rps.toFixed(1)} req/s (sans cache ${engine.rps.toFixed(1)}, Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
       }
       const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]) => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
       const markdown = renderResults({ date: new Date(), settings, load: [loadBefore, os.loadavg()[0]], counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports);

@@ -47,6 +47,9 @@ describe("in-process cache (one gateway)", () => {
     let second: Awaited<ReturnType<typeof read>> = {};
     expect(await callsDuring(hub, async () => { second = await read(); })).toBe(0);
     expect(second).toEqual(first);
+    const metrics = await (await fetch(hub.gateway.url.replace("/graphql", "/metrics"))).text();
+    expect(metrics).toMatch(/hub_response_cache_lookups_total\{result="hit"\} [1-9]/);
+    expect(metrics).toMatch(/hub_response_cache_lookups_total\{result="miss"\} [1-9]/);
   });
 
   test("a write through the gateway invalidates it: the new grant counts at once", async () => {
