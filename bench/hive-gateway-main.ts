@@ -2,7 +2,8 @@
  * Our gateway (gateway/server.ts, configured from the environment exactly as in production), in
  * its own process. BENCH_GATEWAY_VARIANT changes it without touching gateway/ (options joined
  * with "+"): `no-cache` turns the response cache off, `js-planner` plans with the JavaScript
- * query planner instead of Hive Router's Rust one, `jit` adds the JIT plugin (@graphql-mesh/plugin-jit).
+ * query planner instead of Hive Router's Rust one, `jit` adds the JIT plugin (@graphql-mesh/plugin-jit),
+ * `no-plugins` measures the gateway without any plugin of ours.
  */
 import { serveChild } from "./child";
 
@@ -12,6 +13,8 @@ const OPTIONS: Record<string, (config: RuntimeConfig) => RuntimeConfig> = {
     const { useJIT } = require("@graphql-mesh/plugin-jit");
     return { ...config, plugins: (context) => [...(config.plugins?.(context) ?? []), useJIT()] };
   },
+  // What our own plugins (JWT, limits, metrics, error scrubbing, response cache) cost: none of them.
+  "no-plugins": (config) => ({ ...config, plugins: () => [] }),
 };
 /** Options that are settings of the production configuration: set through its environment. */
 const ENVIRONMENT: Record<string, Record<string, string>> = {

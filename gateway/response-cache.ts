@@ -17,8 +17,9 @@ import { Counter, register } from "prom-client";
  * of past generations are never read again and age out (TTL, size bound).
  *
  * One gateway: memory. Several replicas: RESPONSE_CACHE_REDIS_URL shares entries and generation,
- * so a write through any replica invalidates them all. Writes that bypass the gateway (CSV
- * imports into a subgraph's database) show within the TTL, or at once with `npm run cache:clear`.
+ * so a write through any replica invalidates them all. A write that bypasses the gateway (a CSV
+ * import into a subgraph's database) shows within the TTL, or at once when the import reaches
+ * that Redis (invalidateSharedCache).
  */
 export interface ResponseCacheConfig {
   /** Lifetime of an entry; 0 turns the cache off. */
@@ -97,6 +98,27 @@ export function redisStore(url: string, prefix: string): CacheStore {
     advance: () => orMiss(async () => { await redis.incr(generationKey); }, undefined),
     close: async () => { redis.disconnect(); },
   };
+}
+
+/**
+ * After a write that bypassed the gateway (CSV import): with a shared cache, no replica serves an
+ * earlier answer any more. Without one, the gateway's own cache is out of reach: answers refresh
+ * within the TTL.
+ */
+export async function invalidateSharedCache(env: NodeJS.ProcessEnv = process.env): Promise<"invalidated" | "not-shared" | "unreachable"> {
+  const url = env.RESPONSE_CACHE_REDIS_URL;
+  if (!url) return "not-shared";
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on("error", () => undefined); // the outcome says it
+  try {
+    await redis.connect();
+    await redis.incr(`${env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix}generation`);
+    return "invalidated";
+  } catch {
+    return "unreachable";
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export function cacheStore(config: ResponseCacheConfig): CacheStore {

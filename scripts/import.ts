@@ -24,6 +24,7 @@ import { arsSubgraph } from "../subgraphs/ars";
 import { dreetsSubgraph } from "../subgraphs/dreets";
 import { laureateImport } from "../subgraphs/shared/regional-call/import";
 import { HEALTH_SIDE, SOCIAL_SIDE } from "../subgraphs/shared/regional-call/side";
+import { invalidateSharedCache } from "../gateway/response-cache";
 
 export const USAGE = `Import CSV dans la base de votre sous-graphe (tout ou rien).
 
@@ -37,6 +38,13 @@ JJ/MM/AAAA ou AAAA-MM-JJ, montants « 1 234,56 » ou « 1234.56 ». Une ligne en
 n'est enregistré : le rapport donne chaque ligne et la règle. Code de sortie : 0 accepté,
 1 refusé, 2 usage, 3 jeton refusé.
 `;
+
+/** What the gateway's public answers do after an import (gateway/response-cache.ts). */
+const CACHE_OUTCOME = {
+  invalidated: "Cache des réponses de la passerelle invalidé : les tableaux de bord montrent ces lignes dès maintenant.",
+  "not-shared": "Les tableaux de bord montreront ces lignes dès l'expiration du cache des réponses de la passerelle (30 s par défaut ; immédiatement si RESPONSE_CACHE_REDIS_URL désigne le Redis de la passerelle).",
+  unreachable: "Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (30 s par défaut).",
+} as const;
 
 export interface ImportIo { stdout(text: string): void; stderr(text: string): void; isTTY: boolean }
 const processIo: ImportIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTTY: !!process.stdout.isTTY };
@@ -127,6 +135,7 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
       const report = await runImport(db.dataSource, definition(db.dataSource), { name: path.basename(file), content: fs.readFileSync(file) }, actor, progress.onProgress);
       progress.stop();
       (report.accepted ? io.stdout : io.stderr)(formatReport(report));
+      if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(env)]}\n`);
       return { code: report.accepted ? 0 : 1, report };
     } finally {
       progress.stop();

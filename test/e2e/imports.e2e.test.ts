@@ -150,6 +150,8 @@ test("a valid laureates file is written at once: rows, departments, structures, 
   expect(io.err).toBe("");
   expect(code).toBe(0);
   expect(report).toMatchObject({ accepted: true, rows: 2, written: 2, totalCents: 10_000_000, totalsByYear: { "2021": 10_000_000 } });
+  // no shared cache configured: the partner is told when dashboards will show the lines
+  expect(io.out).toMatch(/dès l'expiration du cache des réponses de la passerelle \(30 s par défaut/);
   expect(await count(ds, LaureateProjectRow)).toBe(2);
   expect((await ds.getRepository(LaureateProjectDepartmentRow).find()).map((d) => d.departmentCode).sort()).toEqual(["44", "49", "85"]);
   const audits = await ds.getRepository(AuditEntryRow).find();
