@@ -1,7 +1,7 @@
 /**
  * `npm run loadtest`: a steady stream of mixed contract reads and writes against the whole hub
  * (every subgraph and the gateway, in this process, on a fresh SQLite database with the demo set),
- * for LOADTEST_SECONDS (default 60) at LOADTEST_RATE requests per second (default 5, a fifth of
+ * for LOADTEST_SECONDS (default 60) at LOADTEST_RATE requests per second (default 20, a fifth of
  * them writes). It passes with zero errors and a flat memory: RSS at the end no more than 10 %
  * above RSS after the warm-up (both measured after a garbage collection). Results go to bench/LOADTEST.md
  * (LOADTEST_RESULTS to change). Exit code 1 when it fails.
@@ -16,7 +16,7 @@ import { startTestHub } from "../test/support/hub";
 import { contractQuery } from "../test/support/contract";
 
 const seconds = Number(process.env.LOADTEST_SECONDS ?? 60);
-const rate = Number(process.env.LOADTEST_RATE ?? 5);
+const rate = Number(process.env.LOADTEST_RATE ?? 20);
 const warmupSeconds = Math.min(10, Math.max(2, Math.round(seconds / 6)));
 const resultsFile = path.resolve(process.env.LOADTEST_RESULTS ?? "bench/LOADTEST.md");
 const gc = (globalThis as { gc?: () => void }).gc;
