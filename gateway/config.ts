@@ -20,10 +20,12 @@ export interface GatewayConfig {
   queryPlanner: QueryPlanner;
   /** Public reads answered from a cache that every write invalidates (gateway/response-cache.ts). */
   responseCache: ResponseCacheConfig;
+  /** gzip/deflate answers to clients that accept them (off when a proxy in front already compresses). */
+  compression: boolean;
 }
 
 /** The speed settings of production, for harnesses that build a configuration by hand. */
-export const DEFAULT_SPEED_SETTINGS: Pick<GatewayConfig, "queryPlanner" | "responseCache"> = { queryPlanner: "rust", responseCache: DEFAULT_RESPONSE_CACHE };
+export const DEFAULT_SPEED_SETTINGS: Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression"> = { queryPlanner: "rust", responseCache: DEFAULT_RESPONSE_CACHE, compression: true };
 
 export const QUERY_PLANNERS = ["rust", "js"] as const;
 export type QueryPlanner = (typeof QUERY_PLANNERS)[number];
@@ -58,6 +60,13 @@ const wholeNumber = (env: NodeJS.ProcessEnv, name: string, fallback: number) => 
   if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} doit être un entier positif ou nul, reçu : ${raw}`);
   return value;
 };
+
+function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "on" || raw === "off") return raw === "on";
+  throw new ConfigError(`${name} doit valoir on ou off, reçu : ${raw}`);
+}
 
 /** RESPONSE_CACHE_TTL_MS (0: off), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX. */
 export function readResponseCache(env: NodeJS.ProcessEnv = process.env): ResponseCacheConfig {
@@ -95,5 +104,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: readLimits(env),
     queryPlanner: readQueryPlanner(env),
     responseCache: readResponseCache(env),
+    compression: readSwitch(env, "GATEWAY_COMPRESSION", true),
   };
 }

@@ -63,12 +63,23 @@ export function createGateway(config: GatewayConfig, cache: CacheStore): Gateway
     csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] },
     maskedErrors: true,
     upstreamTimeout: config.limits.subgraphTimeoutMs,
+    // gzip/deflate answers for clients that accept them (a national dashboard weighs megabytes);
+    // calls to the subgraphs stay uncompressed (internal network, CPU better spent elsewhere).
+    contentEncoding: config.compression,
     logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
   });
 }
 
-/** Refuses a body over the limit before reading it; a POST must state its length. */
+/**
+ * Refuses a body over the limit before reading it; a POST must state its length and come
+ * uncompressed (a small compressed body could inflate far past the limit once read).
+ */
 function bodySizeAccepted(req: http.IncomingMessage, res: http.ServerResponse, maxBytes: number): boolean {
+  const encoding = req.headers["content-encoding"];
+  if (encoding && encoding !== "identity") {
+    res.writeHead(415, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message: `Corps compressé refusé (Content-Encoding: ${encoding}) : envoyez la requête sans compression.`, extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }] }));
+    return false;
+  }
   const length = Number(req.headers["content-length"]);
   if (req.headers["content-length"] === undefined || !Number.isFinite(length)) {
     res.writeHead(411, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message: "La longueur du corps (Content-Length) est requise.", extensions: { code: "LENGTH_REQUIRED" } }] }));

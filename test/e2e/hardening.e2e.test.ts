@@ -4,6 +4,7 @@
  * gateway, and a slow subgraph that does not take the others down.
  */
 import http from "node:http";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { AddressInfo } from "node:net";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
@@ -50,6 +51,33 @@ test("a query with too many tokens is refused", async () => {
 test("a huge body is refused before it is read", async () => {
   const response = await post(JSON.stringify({ query: `{ regions { code } } # ${"x".repeat(200_000)}` }));
   expect(response.status).toBe(413);
+});
+
+test("a compressed body is refused (it could inflate past the limit once read)", async () => {
+  const body = gzipSync(JSON.stringify({ query: `{ regions { code } } # ${" ".repeat(1_000_000)}` }));
+  expect(body.length).toBeLessThan(100_000);
+  const response = await fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json", "content-encoding": "gzip" }, body });
+  expect(response.status).toBe(415);
+  expect((await response.json()).errors[0].message).toMatch(/Corps compressé refusé/);
+});
+
+test("answers are compressed for clients that accept it, and only for them", async () => {
+  const request = (acceptEncoding: string) => new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+    const body = JSON.stringify({ query: "{ regions { code name overseas departments { code name } } }" });
+    const req = http.request(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "accept-encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+  const plain = await request("identity");
+  expect(plain.encoding).toBeUndefined();
+  const zipped = await request("gzip");
+  expect(zipped.encoding).toBe("gzip");
+  expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+  expect(JSON.parse(gunzipSync(zipped.body).toString("utf8"))).toEqual(JSON.parse(plain.body.toString("utf8")));
 });
 
 test("batched arrays are not executed", async () => {

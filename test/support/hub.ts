@@ -25,7 +25,7 @@ export interface TestHub {
  * The whole hub, in-process, on free ports and a fresh database: every subgraph of the registry
  * and the gateway serving the committed supergraph (subgraph URLs overridden, as in production).
  */
-export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth; supergraphFile?: string; pollingIntervalMs?: number; speed?: Partial<Pick<GatewayConfig, "queryPlanner" | "responseCache">> } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth; supergraphFile?: string; pollingIntervalMs?: number; speed?: Partial<Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression">> } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
