@@ -94,7 +94,7 @@ export function nextSteps(n: Names): string {
   const steps: [string, string][] = [
     ["npm run compose", `régénère schema/subgraphs/${n.name}.graphql et schema/supergraph.graphql`],
     [`npm run schema:check -- ${n.name} schema/subgraphs/${n.name}.graphql`, "composition, changements cassants, opérations du contrat"],
-    [`npx jest test/e2e/${n.name}`, "une ligne enregistrée compte dans crossFinancing"],
+    [`npm run jest -- test/e2e/${n.name}`, "une ligne enregistrée compte dans crossFinancing"],
     ["npm start", `GraphiQL : mutation ${n.recordMutation}, jeton : npm run token -- ${token}`],
     [`git add subgraphs/${n.name} test/e2e/${n.name}.e2e.test.ts schema subgraphs/registry.ts`, ""],
   ];
