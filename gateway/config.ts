@@ -22,6 +22,8 @@ export interface GatewayConfig {
   responseCache: ResponseCacheConfig;
   /** gzip/deflate answers to clients that accept them (off when a proxy in front already compresses). */
   compression: boolean;
+  /** A port of its own for /metrics (internal network); unset: /metrics on the public port. */
+  metricsPort?: number | null;
 }
 
 /** The speed settings of production, for harnesses that build a configuration by hand. */
@@ -105,5 +107,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     queryPlanner: readQueryPlanner(env),
     responseCache: readResponseCache(env),
     compression: readSwitch(env, "GATEWAY_COMPRESSION", true),
+    metricsPort: env.METRICS_PORT ? readPort("METRICS_PORT", 0, env) : null,
   };
 }

@@ -4,7 +4,7 @@ import { Cache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
 import { LRUCache } from "lru-cache";
 import Redis from "ioredis";
-import { Counter, register } from "prom-client";
+import { Counter, Registry } from "prom-client";
 
 /**
  * Response cache of public reads (requests without a token), invalidated by writes.
@@ -127,10 +127,9 @@ export function cacheStore(config: ResponseCacheConfig): CacheStore {
 
 const LOOKUPS_METRIC = "hub_response_cache_lookups_total";
 
-/** Hits and misses on /metrics, beside Hive Gateway's metrics (same registry). */
-function countedLookups(cache: Cache): Cache {
-  const lookups = (register.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined)
-    ?? new Counter({ name: LOOKUPS_METRIC, help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).", labelNames: ["result"] });
+/** Hits and misses on /metrics, beside Hive Gateway's metrics (the gateway's registry). */
+function countedLookups(cache: Cache, registry: Registry): Cache {
+  const lookups = (registry.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined) ?? new Counter({ name: LOOKUPS_METRIC, help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).", labelNames: ["result"], registers: [registry] });
   return {
     ...cache,
     get: async (key) => {
@@ -144,12 +143,12 @@ function countedLookups(cache: Cache): Cache {
 const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === "mutation";
 
 /** The plugins: Yoga's response cache keyed by generation, and the writes that advance it. */
-export function responseCachePlugins(config: ResponseCacheConfig, store: CacheStore) {
+export function responseCachePlugins(config: ResponseCacheConfig, store: CacheStore, registry: Registry) {
   if (config.ttlMs <= 0) return [];
   let schemaHash = "";
   return [
     useResponseCache({
-      cache: countedLookups(store.cache),
+      cache: countedLookups(store.cache, registry),
       ttl: config.ttlMs,
       // Public reads only: a token may see more (audit trails), so its answers are never shared.
       enabled: (request) => !request.headers.has("authorization"),

@@ -11,6 +11,8 @@ import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 import { supergraphFromFile } from "./supergraph-file";
 import { CacheStore, cacheStore, responseCachePlugins } from "./response-cache";
+import { startMetricsServer } from "./metrics-server";
+import { Registry } from "prom-client";
 
 /** How long a replaced supergraph is kept for the operations still running on it. */
 const SCHEMA_DRAIN_TIMEOUT_MS = 60_000;
@@ -21,11 +23,13 @@ export interface RunningGateway {
   runtime: GatewayRuntime;
   /** What it was started with (a replica of it starts from the same). */
   config: GatewayConfig;
+  /** Prometheus metrics: on METRICS_PORT when set, else /metrics of the public port. */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
 /** Builds the Hive Gateway runtime (no side effect: nothing listens). */
-export function createGateway(config: GatewayConfig, cache: CacheStore): GatewayRuntime {
+export function createGateway(config: GatewayConfig, cache: CacheStore, registry: Registry): GatewayRuntime {
   return createGatewayRuntime({
     // Re-read at each polling interval: a new composed supergraph is served without a restart,
     // a broken one is refused and the last good one keeps serving (gateway/supergraph-file.ts).
@@ -48,9 +52,10 @@ export function createGateway(config: GatewayConfig, cache: CacheStore): Gateway
       jwtPlugin(config.auth) as never,
       ...(securityPlugins(config.limits) as never[]),
       // After the limits (a refused query is never cached) and before execution.
-      ...(responseCachePlugins(config.responseCache, cache) as never[]),
+      ...(responseCachePlugins(config.responseCache, cache, registry) as never[]),
       // Prometheus on /metrics: requests, errors and latency per operation, per subgraph call.
-      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true } } as never) as never,
+      // (its own registry: the plugin clears its registry when the gateway stops)
+      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true }, registry } as never) as never,
     ],
     // The request id (x-request-id, made by the gateway when the client sends none) follows the
     // request into every subgraph, so one search finds a request in every service's logs.
@@ -94,10 +99,16 @@ function bodySizeAccepted(req: http.IncomingMessage, res: http.ServerResponse, m
 
 export async function startGateway(config: GatewayConfig, routes: readonly GatewayRoute[] = GATEWAY_ROUTES): Promise<RunningGateway> {
   const cache = cacheStore(config.responseCache);
-  const runtime = createGateway(config, cache);
+  const registry = new Registry();
+  const runtime = createGateway(config, cache, registry);
   let graphqlUrl = "";
+  const metrics = config.metricsPort == null ? null : await startMetricsServer(registry, config.metricsPort, config.host);
   const server = http.createServer((req, res) => {
     if (req.method === "POST" && !bodySizeAccepted(req, res, config.limits.maxBodyBytes)) return;
+    if (metrics && new URL(req.url ?? "/", "http://gateway").pathname === "/metrics") {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Introuvable.");
+      return;
+    }
     const requestId = typeof req.headers["x-request-id"] === "string" && /^[\w.-]{1,100}$/.test(req.headers["x-request-id"]) ? req.headers["x-request-id"] : randomUUID();
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
@@ -120,12 +131,14 @@ export async function startGateway(config: GatewayConfig, routes: readonly Gatew
     port,
     runtime,
     config,
+    metricsUrl: metrics?.url ?? `http://${config.host}:${port}/metrics`,
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
       await runtime.dispose();
       await cache.close();
+      await metrics?.stop();
     },
   };
 }

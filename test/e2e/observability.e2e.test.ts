@@ -1,6 +1,7 @@
 /** Every subgraph: Prometheus metrics on /metrics, the request id sent back, liveness and readiness. */
 import http from "node:http";
 import { AddressInfo } from "node:net";
+import { startGateway } from "../../gateway/server";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 
@@ -55,6 +56,19 @@ test("the gateway gives each request an id, sends it back and passes it to the s
   expect(seenRequestIds).toContain("demande-42");
   const made = await fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ regions { code } }" }) });
   expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("METRICS_PORT: the gateway's metrics move to a port of their own, the public port answers 404", async () => {
+  const gateway = await startGateway({ ...hub.gateway.config, port: 0, metricsPort: 0 });
+  try {
+    await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "query Regions { regions { code } }", operationName: "Regions" }) });
+    expect(new URL(gateway.metricsUrl).port).not.toBe(String(gateway.port));
+    const metrics = await (await fetch(gateway.metricsUrl)).text();
+    expect(metrics).toMatch(/graphql_\w+\{[^}]*operationName="Regions"/);
+    expect((await fetch(gateway.url.replace("/graphql", "/metrics"))).status).toBe(404);
+  } finally {
+    await gateway.stop();
+  }
 });
 
 test("the gateway exposes Prometheus metrics per operation and per subgraph", async () => {
