@@ -26,9 +26,6 @@ export interface GatewayConfig {
   metricsPort?: number | null;
 }
 
-/** The speed settings of production, for harnesses that build a configuration by hand. */
-export const DEFAULT_SPEED_SETTINGS: Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression"> = { queryPlanner: "rust", responseCache: DEFAULT_RESPONSE_CACHE, compression: true };
-
 export const QUERY_PLANNERS = ["rust", "js"] as const;
 export type QueryPlanner = (typeof QUERY_PLANNERS)[number];
 
@@ -82,6 +79,16 @@ export function readResponseCache(env: NodeJS.ProcessEnv = process.env): Respons
   };
 }
 
+type SpeedSettings = Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression">;
+
+/** GATEWAY_QUERY_PLANNER, RESPONSE_CACHE_*, GATEWAY_COMPRESSION. */
+export function readSpeedSettings(env: NodeJS.ProcessEnv = process.env): SpeedSettings {
+  return { queryPlanner: readQueryPlanner(env), responseCache: readResponseCache(env), compression: readSwitch(env, "GATEWAY_COMPRESSION", true) };
+}
+
+/** The speed settings of production, for harnesses that build a configuration by hand. */
+export const DEFAULT_SPEED_SETTINGS: SpeedSettings = readSpeedSettings({});
+
 /**
  * Reads the gateway's environment once. Subgraph locations: `SUBGRAPH_URL_<NAME>` (for example
  * SUBGRAPH_URL_CAF=http://caf:4003/graphql) overrides the routing URL of the supergraph.
@@ -104,9 +111,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     pollingIntervalMs: polling,
     auth: readAuthConfig(env),
     limits: readLimits(env),
-    queryPlanner: readQueryPlanner(env),
-    responseCache: readResponseCache(env),
-    compression: readSwitch(env, "GATEWAY_COMPRESSION", true),
+    ...readSpeedSettings(env),
     metricsPort: env.METRICS_PORT ? readPort("METRICS_PORT", 0, env) : null,
   };
 }

@@ -75,6 +75,9 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
   });
 }
 
+const refuse = (res: http.ServerResponse, status: number, message: string, code: string) =>
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+
 /**
  * Refuses a body over the limit before reading it; a POST must state its length and come
  * uncompressed (a small compressed body could inflate far past the limit once read).
@@ -82,16 +85,16 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
 function bodySizeAccepted(req: http.IncomingMessage, res: http.ServerResponse, maxBytes: number): boolean {
   const encoding = req.headers["content-encoding"];
   if (encoding && encoding !== "identity") {
-    res.writeHead(415, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message: `Corps compressé refusé (Content-Encoding: ${encoding}) : envoyez la requête sans compression.`, extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }] }));
+    refuse(res, 415, `Corps compressé refusé (Content-Encoding: ${encoding}) : envoyez la requête sans compression.`, "UNSUPPORTED_MEDIA_TYPE");
     return false;
   }
   const length = Number(req.headers["content-length"]);
   if (req.headers["content-length"] === undefined || !Number.isFinite(length)) {
-    res.writeHead(411, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message: "La longueur du corps (Content-Length) est requise.", extensions: { code: "LENGTH_REQUIRED" } }] }));
+    refuse(res, 411, "La longueur du corps (Content-Length) est requise.", "LENGTH_REQUIRED");
     return false;
   }
   if (length > maxBytes) {
-    res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message: `Requête trop volumineuse : ${maxBytes} octets au plus.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+    refuse(res, 413, `Requête trop volumineuse : ${maxBytes} octets au plus.`, "PAYLOAD_TOO_LARGE");
     return false;
   }
   return true;
@@ -105,14 +108,15 @@ export async function startGateway(config: GatewayConfig, routes: readonly Gatew
   const metrics = config.metricsPort == null ? null : await startMetricsServer(registry, config.metricsPort, config.host);
   const server = http.createServer((req, res) => {
     if (req.method === "POST" && !bodySizeAccepted(req, res, config.limits.maxBodyBytes)) return;
-    if (metrics && new URL(req.url ?? "/", "http://gateway").pathname === "/metrics") {
+    const pathname = new URL(req.url ?? "/", "http://gateway").pathname;
+    if (metrics && pathname === "/metrics") {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Introuvable.");
       return;
     }
     const requestId = typeof req.headers["x-request-id"] === "string" && /^[\w.-]{1,100}$/.test(req.headers["x-request-id"]) ? req.headers["x-request-id"] : randomUUID();
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
-    const route = findRoute(routes, req.method, new URL(req.url ?? "/", "http://gateway").pathname);
+    const route = findRoute(routes, req.method, pathname);
     if (!route) {
       void runtime(req, res);
       return;

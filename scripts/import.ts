@@ -24,7 +24,7 @@ import { arsSubgraph } from "../subgraphs/ars";
 import { dreetsSubgraph } from "../subgraphs/dreets";
 import { laureateImport } from "../subgraphs/shared/regional-call/import";
 import { HEALTH_SIDE, SOCIAL_SIDE } from "../subgraphs/shared/regional-call/side";
-import { invalidateSharedCache } from "../gateway/response-cache";
+import { DEFAULT_RESPONSE_CACHE, invalidateSharedCache } from "../gateway/response-cache";
 
 export const USAGE = `Import CSV dans la base de votre sous-graphe (tout ou rien).
 
@@ -40,10 +40,11 @@ n'est enregistré : le rapport donne chaque ligne et la règle. Code de sortie :
 `;
 
 /** What the gateway's public answers do after an import (gateway/response-cache.ts). */
+const DEFAULT_TTL = `${DEFAULT_RESPONSE_CACHE.ttlMs / 1000} s par défaut`;
 const CACHE_OUTCOME = {
   invalidated: "Cache des réponses de la passerelle invalidé : les tableaux de bord montrent ces lignes dès maintenant.",
-  "not-shared": "Les tableaux de bord montreront ces lignes dès l'expiration du cache des réponses de la passerelle (30 s par défaut ; immédiatement si RESPONSE_CACHE_REDIS_URL désigne le Redis de la passerelle).",
-  unreachable: "Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (30 s par défaut).",
+  "not-shared": `Les tableaux de bord montreront ces lignes dès l'expiration du cache des réponses de la passerelle (${DEFAULT_TTL} ; immédiatement si RESPONSE_CACHE_REDIS_URL désigne le Redis de la passerelle).`,
+  unreachable: `Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (${DEFAULT_TTL}).`,
 } as const;
 
 export interface ImportIo { stdout(text: string): void; stderr(text: string): void; isTTY: boolean }

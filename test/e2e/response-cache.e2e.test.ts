@@ -14,8 +14,6 @@ import { contractQuery } from "../support/contract";
 import { testSiret, structure, grant } from "../support/fixtures";
 import { FundingSource } from "../../subgraphs/shared/enums";
 import { startGateway, RunningGateway } from "../../gateway/server";
-import { DEFAULT_SPEED_SETTINGS } from "../../gateway/config";
-import { DEFAULT_LIMITS } from "../../gateway/security";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 
 const SIRET = testSiret(501);
@@ -115,9 +113,7 @@ describe("shared cache in Redis (several gateway replicas)", () => {
   beforeAll(async () => {
     hub = await startTestHub({ seed, speed: { responseCache: redisCache } });
     cafToken = await hub.auth.token("caf:44");
-    replica = await startGateway({
-      ...hub.gateway.config, port: 0, ...DEFAULT_SPEED_SETTINGS, limits: DEFAULT_LIMITS, responseCache: redisCache,
-    });
+    replica = await startGateway({ ...hub.gateway.config, port: 0 });
   });
   afterAll(async () => {
     await replica?.stop();
