@@ -3,7 +3,7 @@
 #   node dist/subgraphs/<name>/index.js   (ars, dreets, caf, maisons, departements, hub)
 #   node dist/gateway/index.js            (Hive Gateway, the default)
 #   node dist/gateway/router-signer/index.js  (signing hop of the Rust router profile)
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: every dependency, swc build of subgraphs/, gateway/, scripts/
 FROM ${NODE_IMAGE} AS build
