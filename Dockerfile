@@ -19,6 +19,8 @@ COPY subgraphs subgraphs
 COPY gateway gateway
 COPY scripts scripts
 RUN npm run build
+# Bill of materials (CycloneDX) of the production dependencies, made after the licence check passes.
+RUN npm run sbom
 
 # ---- production dependencies only (same native builds, dev tools removed)
 FROM build AS prod-deps
@@ -32,6 +34,10 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# What ships: the CycloneDX bill of materials, beside the code it describes.
+COPY --from=build /app/sbom.cdx.json sbom.cdx.json
+LABEL org.opencontainers.image.licenses="MIT" \
+      org.cyclonedx.sbom="/app/sbom.cdx.json"
 # The hub reads the registry and the subgraph SDL files at start, the gateway the supergraph.
 COPY schema schema
 # Code stays owned by root (read-only for the service); only the SQLite folder is writable.

@@ -90,6 +90,15 @@ describe("Dockerfile", () => {
     }
   });
 
+  test("built on the Node.js major of .node-version, with the bill of materials in the image", () => {
+    const major = fs.readFileSync(path.join(root, ".node-version"), "utf8").trim().split(".")[0];
+    const image = /^ARG NODE_IMAGE=node:(\d+)[-.]/m.exec(dockerfile)?.[1];
+    expect(image).toBe(major);
+    expect(dockerfile).not.toMatch(/^FROM node:/m);
+    expect(dockerfile).toMatch(/^RUN npm run sbom$/m);
+    expect(runtime).toMatch(/^COPY --from=build \/app\/sbom\.cdx\.json sbom\.cdx\.json$/m);
+  });
+
   test(".dockerignore keeps local installs, builds, data and secrets out", () => {
     const ignored = fs.readFileSync(path.join(root, ".dockerignore"), "utf8").split("\n").map((l) => l.trim());
     for (const entry of ["node_modules", "dist", "data", ".env", ".git"]) expect(ignored).toContain(entry);
