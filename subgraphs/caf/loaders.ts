@@ -3,7 +3,7 @@ import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { FundingLine } from "../shared/federation/funding.types";
 import { cafFunder } from "../shared/financing/funders";
-import { byKey, groupBy } from "../shared/graphql/batch";
+import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
@@ -27,7 +27,7 @@ export function createCafLoaders(ds: DataSource) {
         .groupBy(keyColumn).addGroupBy("g.department_code").addGroupBy("g.year").addGroupBy("g.fund").addGroupBy("g.project_ref")
         .getRawMany<{ key: string; department: string; year: string | number; fund: FundingSource; dossier: string | null; cents: string | number }>();
       const grouped = groupBy(rows, (r) => String(r.key));
-      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: r.fund, funder: cafFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
+      return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: r.fund, funder: cafFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
     });
   const byDepartment = lines("g.department_code");
 

@@ -4,7 +4,7 @@ import { DataSource, In } from "typeorm";
 import { FundingSource } from "../shared/enums";
 import { FundingLine } from "../shared/federation/funding.types";
 import { departmentFunder } from "../shared/financing/funders";
-import { byKey, groupBy } from "../shared/graphql/batch";
+import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { toCents } from "../shared/money";
 import { DepartmentalCreditRow } from "./departmental-credit.entity";
 
@@ -27,7 +27,7 @@ export function createDepartementsLoaders(ds: DataSource) {
         .groupBy(keyColumn).addGroupBy("c.department_code").addGroupBy("c.year").addGroupBy("c.project_ref")
         .getRawMany<{ key: string; department: string; year: string | number; dossier: string | null; cents: string | number }>();
       const grouped = groupBy(rows, (r) => String(r.key));
-      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.DEPARTMENT, funder: departmentFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
+      return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.DEPARTMENT, funder: departmentFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
     });
   const byDepartment = lines("c.department_code");
 

@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, 
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis, axisFromNumber, FundingSource } from "../shared/enums";
-import { centsToEuros } from "../shared/money";
+import { AmountError, centsToEuros } from "../shared/money";
+import { GraphQLError } from "graphql";
 import { isValidSiret } from "../shared/siret";
 import { badInput } from "../shared/errors";
 import { AXIS_RECORDS } from "../shared/reference/axes";
@@ -141,7 +142,15 @@ export function createHubSchema(contributions: readonly Contribution[]) {
    */
   const missingIn = (root: object, entity: FinancedEntity): string[] =>
     [...new Set(of(entity).filter((c) => { const v = (root as Record<string, unknown>)[c.field]; return !v || typeof v !== "object"; }).map((c) => c.subgraph))].sort();
-  const figure = (root: object, entity: FinancedEntity, year?: number | null) => toCrossFinancing(linesOf(root), missingIn(root, entity), year);
+  const figure = (root: object, entity: FinancedEntity, year?: number | null) => {
+    try {
+      return toCrossFinancing(linesOf(root), missingIn(root, entity), year);
+    } catch (error) {
+      // a sum that a Float cannot carry exactly is refused, never rounded
+      if (error instanceof AmountError) throw new GraphQLError(`Financements croisés impossibles à calculer exactement : ${error.message}`, { extensions: { code: "AMOUNT_OUT_OF_RANGE" } });
+      throw error;
+    }
+  };
   const applyAll = (decorators: MethodDecorator[], target: object, key: string) => decorators.forEach((d) => d(target, key, Object.getOwnPropertyDescriptor(target, key)!));
   const LINES = (c: Contribution) => `lines { ${[...REQUIRED_LINE_FIELDS, ...c.optionalLineFields].join(" ")} }`;
 

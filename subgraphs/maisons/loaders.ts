@@ -3,7 +3,7 @@ import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { FundingLine } from "../shared/federation/funding.types";
 import { funderOfSource } from "../shared/financing/funders";
-import { byKey, groupBy } from "../shared/graphql/batch";
+import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { departmentsOf, findDepartment, findRegion } from "../shared/reference/cog";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
@@ -38,7 +38,7 @@ export function createMaisonsLoaders(ds: DataSource) {
         .groupBy(keyColumn).addGroupBy("m.territory_code").addGroupBy("b.year").addGroupBy("b.source").addGroupBy("m.project_ref")
         .getRawMany<{ key: string; territory: string; year: string | number; source: FundingSource; dossier: string | null; cents: string | number }>();
       const grouped = groupBy(rows, (r) => String(r.key));
-      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({
+      return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({
         year: Number(r.year), source: r.source, funder: funderOfSource(r.source, r.territory, territoryDepartment(r.territory)), cents: toCents(r.cents),
         // a Maison's budget is a forecast: what a funder records for the same dossier replaces it (hub)
         dossier: r.dossier, forecast: true,

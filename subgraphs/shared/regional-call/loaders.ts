@@ -6,7 +6,7 @@ import { FundingLine } from "../federation/funding.types";
 import { regionalFunder } from "../financing/funders";
 import { sumCents, toCents } from "../money";
 import { splitAcrossDepartments } from "../financing/cross-financing";
-import { groupBy, byKey } from "../graphql/batch";
+import { groupBy, byKey, perKey } from "../graphql/batch";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
 import { CallSide } from "./side";
@@ -38,7 +38,7 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
         .addGroupBy("p.project_ref")
         .getRawMany<{ key: string; region: string; year: number | string; dossier: string | null; cents: string | number }>();
       const lines = groupBy(rows, (r) => String(r.key));
-      return keys.map((key) => (lines.get(key) ?? []).map((r) => lineOf(r.region, Number(r.year), r.dossier, toCents(r.cents))));
+      return perKey(keys, (key) => (lines.get(key) ?? []).map((r) => lineOf(r.region, Number(r.year), r.dossier, toCents(r.cents))));
     });
   const lineOf = (region: string, year: number, dossier: string | null, cents: number): FundingLine =>
     ({ year, source: side.source, funder: regionalFunder(side.body, region), cents, dossier, forecast: false });
@@ -60,19 +60,23 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
       .andWhere("p.status IN (:...statuses)", { statuses: [...COUNTED_STATUSES] })
       .getRawMany<{ id: number; region: string; year: number | string; dossier: string | null; cents: string | number; department: string }>();
     const wanted = new Set(keys);
-    const sums = new Map<string, { department: string; line: FundingLine }>();
+    const shares: { department: string; region: string; year: number; dossier: string | null; cents: number }[] = [];
+    const failed = new Map<string, Error>();
     for (const project of groupBy(rows, (r) => Number(r.id)).values()) {
-      const first = project[0];
-      for (const share of splitAcrossDepartments(toCents(first.cents), project.map((r) => r.department))) {
-        if (!wanted.has(share.department)) continue;
-        const group = `${share.department}\u0000${first.region}\u0000${first.year}\u0000${first.dossier}`;
-        const found = sums.get(group);
-        if (found) found.line.cents = sumCents([found.line.cents, share.cents]);
-        else sums.set(group, { department: share.department, line: lineOf(first.region, Number(first.year), first.dossier, share.cents) });
+      const { region, year, dossier, cents } = project[0];
+      const departments = project.map((r) => r.department);
+      try {
+        for (const share of splitAcrossDepartments(toCents(cents), departments)) shares.push({ ...share, region, year: Number(year), dossier });
+      } catch (error) {
+        for (const d of departments) failed.set(d, error as Error); // an unreadable amount fails its departments only
       }
     }
-    const byDepartment = groupBy([...sums.values()], (s) => s.department);
-    return keys.map((key) => (byDepartment.get(key) ?? []).map((s) => s.line));
+    const byDepartment = groupBy(shares.filter((s) => wanted.has(s.department)), (s) => s.department);
+    return perKey(keys, (key) => {
+      if (failed.has(key)) throw failed.get(key);
+      const groups = groupBy(byDepartment.get(key) ?? [], (s) => `${s.region}\u0000${s.year}\u0000${s.dossier}`);
+      return [...groups.values()].map((g) => lineOf(g[0].region, g[0].year, g[0].dossier, sumCents(g.map((s) => s.cents))));
+    });
   });
 
   return {
