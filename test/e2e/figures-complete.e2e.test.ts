@@ -50,3 +50,14 @@ test("the contract's operations still read: total null, never the partial sum", 
   expect(result.data.region.name).toBe("Pays de la Loire");
   expect(result.data.region.crossFinancing.total).toBeNull();
 });
+
+test("the exports never write a partial file: with a funder down they refuse, in French, naming what is missing", async () => {
+  const origin = new URL(hub.gateway.url).origin;
+  for (const path of ["/exports/laureats.csv?annee=2024", "/exports/scdl/ars/52.csv?annee=2024"]) {
+    const response = await fetch(`${origin}${path}`);
+    const text = await response.text();
+    expect(response.status).not.toBe(200);
+    expect(response.headers.get("content-type")).not.toMatch(/text\/csv/);
+    expect(text).toMatch(/ne répond pas : ces données manquent/);
+  }
+});
