@@ -71,6 +71,7 @@ export function renderDashboardPage(selection: DashboardSelection): string {
   </form>
   <p id="status" class="status" role="status" aria-live="polite"></p>
   <div id="error" class="error" role="alert" hidden></div>
+  <div id="partial" class="warning" role="alert" hidden></div>
   <noscript><p class="error">Ce tableau de bord a besoin de JavaScript pour interroger le graphe. Les données restent accessibles dans GraphiQL et dans les exports CSV.</p></noscript>
 
   <section id="financements" aria-labelledby="financements-titre">

@@ -3,7 +3,7 @@ import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { FundingLine } from "../shared/federation/funding.types";
 import { cafFunder } from "../shared/financing/funders";
-import { byKey, groupBy } from "../shared/graphql/batch";
+import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
@@ -17,17 +17,17 @@ export function createCafLoaders(ds: DataSource) {
       const grouped = groupBy(await grants.find({ where: { [column]: In([...keys]) }, order: { year: "ASC", id: "ASC" } }), (g) => g[column] as string);
       return keys.map((k) => grouped.get(k) ?? []);
     });
-  /** Sums per department, year and fund; the caller regroups by its own key (department, structure…). */
+  /** Sums per department, year, fund and dossier; the caller regroups by its own key (department, structure…). */
   const lines = (keyColumn: string) =>
     new DataLoader<string, FundingLine[]>(async (keys) => {
       const rows = await ds.createQueryBuilder()
-        .select(keyColumn, "key").addSelect("g.department_code", "department").addSelect("g.year", "year").addSelect("g.fund", "fund").addSelect("SUM(g.amount_cents)", "cents")
+        .select(keyColumn, "key").addSelect("g.department_code", "department").addSelect("g.year", "year").addSelect("g.fund", "fund").addSelect("g.project_ref", "dossier").addSelect("SUM(g.amount_cents)", "cents")
         .from(ParentalityGrantRow, "g")
         .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
-        .groupBy(keyColumn).addGroupBy("g.department_code").addGroupBy("g.year").addGroupBy("g.fund")
-        .getRawMany<{ key: string; department: string; year: string | number; fund: FundingSource; cents: string | number }>();
+        .groupBy(keyColumn).addGroupBy("g.department_code").addGroupBy("g.year").addGroupBy("g.fund").addGroupBy("g.project_ref")
+        .getRawMany<{ key: string; department: string; year: string | number; fund: FundingSource; dossier: string | null; cents: string | number }>();
       const grouped = groupBy(rows, (r) => String(r.key));
-      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: r.fund, funder: cafFunder(r.department), cents: toCents(r.cents) })));
+      return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: r.fund, funder: cafFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
     });
   const byDepartment = lines("g.department_code");
 

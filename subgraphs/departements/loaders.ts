@@ -4,7 +4,7 @@ import { DataSource, In } from "typeorm";
 import { FundingSource } from "../shared/enums";
 import { FundingLine } from "../shared/federation/funding.types";
 import { departmentFunder } from "../shared/financing/funders";
-import { byKey, groupBy } from "../shared/graphql/batch";
+import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { toCents } from "../shared/money";
 import { DepartmentalCreditRow } from "./departmental-credit.entity";
 
@@ -17,17 +17,17 @@ export function createDepartementsLoaders(ds: DataSource) {
       const grouped = groupBy(await credits.find({ where: { [column]: In([...keys]) }, order: { year: "ASC", id: "ASC" } }), (c) => c[column] as string);
       return keys.map((k) => grouped.get(k) ?? []);
     });
-  /** Departmental credits per key, department and year: always source DEPARTMENT. */
+  /** Departmental credits per key, department, year and dossier: always source DEPARTMENT. */
   const lines = (keyColumn: string) =>
     new DataLoader<string, FundingLine[]>(async (keys) => {
       const rows = await ds.createQueryBuilder()
-        .select(keyColumn, "key").addSelect("c.department_code", "department").addSelect("c.year", "year").addSelect("SUM(c.amount_cents)", "cents")
+        .select(keyColumn, "key").addSelect("c.department_code", "department").addSelect("c.year", "year").addSelect("c.project_ref", "dossier").addSelect("SUM(c.amount_cents)", "cents")
         .from(DepartmentalCreditRow, "c")
         .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
-        .groupBy(keyColumn).addGroupBy("c.department_code").addGroupBy("c.year")
-        .getRawMany<{ key: string; department: string; year: string | number; cents: string | number }>();
+        .groupBy(keyColumn).addGroupBy("c.department_code").addGroupBy("c.year").addGroupBy("c.project_ref")
+        .getRawMany<{ key: string; department: string; year: string | number; dossier: string | null; cents: string | number }>();
       const grouped = groupBy(rows, (r) => String(r.key));
-      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.DEPARTMENT, funder: departmentFunder(r.department), cents: toCents(r.cents) })));
+      return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.DEPARTMENT, funder: departmentFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
     });
   const byDepartment = lines("c.department_code");
 

@@ -2,13 +2,14 @@ import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, 
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis, axisFromNumber, FundingSource } from "../shared/enums";
-import { centsToEuros } from "../shared/money";
+import { AmountError, centsToEuros } from "../shared/money";
+import { GraphQLError } from "graphql";
 import { isValidSiret } from "../shared/siret";
 import { badInput } from "../shared/errors";
 import { AXIS_RECORDS } from "../shared/reference/axes";
 import { crossFinancing, FundingLineData } from "../shared/financing/cross-financing";
 import { Contribution, FinancedEntity } from "../shared/federation/contributions";
-import { CONTRIBUTION_FIELD_SUFFIX, FundingContribution } from "../shared/federation/funding.types";
+import { CONTRIBUTION_FIELD_SUFFIX, FundingContribution, REQUIRED_LINE_FIELDS } from "../shared/federation/funding.types";
 
 /** A contribution as it arrives in a representation (plain JSON). */
 interface FundingContributionData { lines?: FundingLineData[]; recordedName?: string | null }
@@ -37,16 +38,22 @@ class YearTotal {
 @ObjectType({ description: "Montant apporté par un financeur." })
 class FunderAmount {
   @Field({ description: "Financeur (organisme et territoire)." }) funder: string;
-  @Field(() => Float, { description: "Montant en euros." }) amount: number;
+  @Field(() => Float, { description: "Montant compté en euros (montants enregistrés et prévisions non remplacées)." }) amount: number;
+  @Field(() => Float, { description: "Part de `amount` qui est encore une prévision (budget d'une Maison sans montant enregistré par ce financeur)." }) forecastAmount: number;
+  @Field(() => Float, { description: "Prévisions de ce financeur non comptées, en euros : il a enregistré le montant réel pour le même dossier, la même source et la même année." }) replacedForecastAmount: number;
 }
 
-@ObjectType({ description: "Financements croisés : les lignes de tous les financeurs, toutes sources confondues (montants attribués et reconduits, hors projets retirés ; budgets des Maisons labellisées)." })
+@ObjectType({ description: "Financements croisés : les lignes de tous les financeurs, toutes sources confondues (montants attribués et reconduits, hors projets retirés ; budgets des Maisons labellisées, remplacés par les montants enregistrés pour le même dossier). Complet seulement si chaque financeur a répondu : sinon `total` est nul et `partialTotal` donne la somme de ceux qui ont répondu." })
 class CrossFinancing {
-  @Field(() => Float, { description: "Total en euros." }) total: number;
-  @Field(() => [SourceAmount], { description: "Total par source, dans l'ordre de l'énumération FundingSource." }) bySource: SourceAmount[];
-  @Field(() => [YearTotal], { description: "Total par année, années croissantes." }) byYear: YearTotal[];
+  @Field(() => Float, { nullable: true, description: "Total en euros, quand il est complet ; nul quand un financeur manque (voir `complete`, `partialTotal`, `missingFunders`)." }) total: number | null;
+  @Field({ description: "Vrai quand chaque financeur enregistré a répondu ; faux : les chiffres ne sont qu'une partie du total." }) complete: boolean;
+  @Field(() => [String], { description: "Les financeurs (sous-graphes) dont la contribution manque : en panne, trop lents ou en erreur. Vide quand le total est complet." }) missingFunders: string[];
+  @Field(() => Float, { description: "Somme des financeurs qui ont répondu, en euros : égale à `total` quand il est complet, une partie seulement sinon." }) partialTotal: number;
+  @Field(() => Float, { description: "Part du total qui est encore une prévision (budgets des Maisons sans montant enregistré), en euros." }) forecastAmount: number;
+  @Field(() => [SourceAmount], { description: "Total par source, dans l'ordre de l'énumération FundingSource (financeurs qui ont répondu)." }) bySource: SourceAmount[];
+  @Field(() => [YearTotal], { description: "Total par année, années croissantes (financeurs qui ont répondu)." }) byYear: YearTotal[];
   @Field(() => [String], { description: "Les financeurs qui cofinancent, par ordre alphabétique." }) funders: string[];
-  @Field(() => [FunderAmount], { description: "Total par financeur." }) byFunder: FunderAmount[];
+  @Field(() => [FunderAmount], { description: "Total par financeur, avec ses prévisions comptées et remplacées." }) byFunder: FunderAmount[];
 }
 
 @ObjectType({ description: "Un axe thématique et son libellé dans l'instruction." })
@@ -67,14 +74,19 @@ class InstructionRule {
 }
 
 const toRule = (r: InstructionRuleRow): InstructionRule => ({ code: r.code, instruction: r.instruction, year: r.year, label: r.label, amount: r.amountCents == null ? null : centsToEuros(r.amountCents), date: r.date });
-const toCrossFinancing = (lines: FundingLineData[], year?: number | null): CrossFinancing => {
+const toCrossFinancing = (lines: FundingLineData[], missingFunders: string[], year?: number | null): CrossFinancing => {
   const data = crossFinancing(lines, year);
+  const complete = missingFunders.length === 0;
   return {
-    total: centsToEuros(data.totalCents),
+    total: complete ? centsToEuros(data.totalCents) : null,
+    complete,
+    missingFunders,
+    partialTotal: centsToEuros(data.totalCents),
+    forecastAmount: centsToEuros(data.forecastCents),
     bySource: data.bySource.map((s) => ({ source: s.source, amount: centsToEuros(s.cents) })),
     byYear: data.byYear.map((y) => ({ year: y.year, total: centsToEuros(y.totalCents) })),
     funders: data.funders,
-    byFunder: data.byFunder.map((f) => ({ funder: f.funder, amount: centsToEuros(f.cents) })),
+    byFunder: data.byFunder.map((f) => ({ funder: f.funder, amount: centsToEuros(f.cents), forecastAmount: centsToEuros(f.forecastCents), replacedForecastAmount: centsToEuros(f.replacedForecastCents) })),
   };
 };
 
@@ -111,8 +123,8 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       Directive("@external")(target.prototype, c.field);
     }
   };
-  const requires = (entity: FinancedEntity, selection: string) => {
-    const fields = of(entity).map((c) => `${c.field} { ${selection} }`);
+  const requires = (entity: FinancedEntity, selection: (c: Contribution) => string) => {
+    const fields = of(entity).map((c) => `${c.field} { ${selection(c)} }`);
     return fields.length ? [Directive(`@requires(fields: "${fields.join(" ")}")`)] : [];
   };
   /**
@@ -123,8 +135,24 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   const contributionsIn = (root: object): FundingContributionData[] =>
     Object.entries(root).filter(([key, value]) => key.endsWith(CONTRIBUTION_FIELD_SUFFIX) && value && typeof value === "object").map(([, value]) => value as FundingContributionData);
   const linesOf = (root: object): FundingLineData[] => contributionsIn(root).flatMap((c) => c.lines ?? []);
+  /**
+   * The registered funders whose contribution the representation lacks. When a funder's subgraph
+   * is down, times out or fails, the gateway still calls the hub, with that field absent or null
+   * (test/e2e/figures-complete.e2e.test.ts): the sum of the others must then not read as the total.
+   */
+  const missingIn = (root: object, entity: FinancedEntity): string[] =>
+    [...new Set(of(entity).filter((c) => { const v = (root as Record<string, unknown>)[c.field]; return !v || typeof v !== "object"; }).map((c) => c.subgraph))].sort();
+  const figure = (root: object, entity: FinancedEntity, year?: number | null) => {
+    try {
+      return toCrossFinancing(linesOf(root), missingIn(root, entity), year);
+    } catch (error) {
+      // a sum that a Float cannot carry exactly is refused, never rounded
+      if (error instanceof AmountError) throw new GraphQLError(`Financements croisés impossibles à calculer exactement : ${error.message}`, { extensions: { code: "AMOUNT_OUT_OF_RANGE" } });
+      throw error;
+    }
+  };
   const applyAll = (decorators: MethodDecorator[], target: object, key: string) => decorators.forEach((d) => d(target, key, Object.getOwnPropertyDescriptor(target, key)!));
-  const LINES = "lines { year source funder cents }";
+  const LINES = (c: Contribution) => `lines { ${[...REQUIRED_LINE_FIELDS, ...c.optionalLineFields].join(" ")} }`;
 
   @Directive('@key(fields: "code")')
   @ObjectType("Region", { description: "Région (code INSEE du COG). Les cinq régions d'outre-mer sont les territoires des Maisons des 1000 premiers jours." })
@@ -177,7 +205,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la région : lignes de tous les financeurs dans la région." })
     crossFinancing(@Root() region: Region, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(region), year);
+      return figure(region, "Region", year);
     }
   }
   applyAll(requires("Region", LINES), RegionResolver.prototype, "crossFinancing");
@@ -190,9 +218,9 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return toRegion((await ctx.loaders.region.load(regionCode as string)) as RegionRow);
     }
 
-    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du département (un projet qui se déroule dans plusieurs départements compte en entier dans chacun)." })
+    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du département (un projet qui se déroule dans plusieurs départements y compte pour sa part : montant partagé à parts égales, au centime près, entre ses départements)." })
     crossFinancing(@Root() department: Department, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(department), year);
+      return figure(department, "Department", year);
     }
   }
   applyAll(requires("Department", LINES), DepartmentResolver.prototype, "crossFinancing");
@@ -206,17 +234,17 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la structure (une Maison portée à plusieurs compte pour son premier porteur)." })
     crossFinancing(@Root() structure: Structure, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(structure), year);
+      return figure(structure, "Structure", year);
     }
   }
-  applyAll(requires("Structure", "recordedName"), StructureResolver.prototype, "name");
+  applyAll(requires("Structure", () => "recordedName"), StructureResolver.prototype, "name");
   applyAll(requires("Structure", LINES), StructureResolver.prototype, "crossFinancing");
 
   @Resolver(() => Project)
   class ProjectResolver {
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du dossier." })
     crossFinancing(@Root() project: Project, @yearArg() year?: number): CrossFinancing {
-      return toCrossFinancing(linesOf(project), year);
+      return figure(project, "Project", year);
     }
   }
   applyAll(requires("Project", LINES), ProjectResolver.prototype, "crossFinancing");

@@ -3,7 +3,7 @@ import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { FundingLine } from "../shared/federation/funding.types";
 import { funderOfSource } from "../shared/financing/funders";
-import { byKey, groupBy } from "../shared/graphql/batch";
+import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { departmentsOf, findDepartment, findRegion } from "../shared/reference/cog";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
@@ -28,18 +28,20 @@ export function createMaisonsLoaders(ds: DataSource) {
   const lines = (keyColumn: string, joinLeadCarrier: boolean) =>
     new DataLoader<string, FundingLine[]>(async (keys) => {
       const qb = ds.createQueryBuilder()
-        .select(keyColumn, "key").addSelect("m.territory_code", "territory").addSelect("b.year", "year").addSelect("b.source", "source").addSelect("SUM(b.amount_cents)", "cents")
+        .select(keyColumn, "key").addSelect("m.territory_code", "territory").addSelect("b.year", "year").addSelect("b.source", "source").addSelect("m.project_ref", "dossier").addSelect("SUM(b.amount_cents)", "cents")
         .from(MaisonBudgetLineRow, "b")
         .innerJoin(MaisonProjectRow, "m", "m.id = b.project_id");
       if (joinLeadCarrier) qb.innerJoin(MaisonCarrierRow, "c", "c.project_id = m.id AND c.position = 0");
       const rows = await qb
         .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
         .andWhere("m.decision = :labelled", { labelled: MaisonDecision.LABELLED })
-        .groupBy(keyColumn).addGroupBy("m.territory_code").addGroupBy("b.year").addGroupBy("b.source")
-        .getRawMany<{ key: string; territory: string; year: string | number; source: FundingSource; cents: string | number }>();
+        .groupBy(keyColumn).addGroupBy("m.territory_code").addGroupBy("b.year").addGroupBy("b.source").addGroupBy("m.project_ref")
+        .getRawMany<{ key: string; territory: string; year: string | number; source: FundingSource; dossier: string | null; cents: string | number }>();
       const grouped = groupBy(rows, (r) => String(r.key));
-      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({
+      return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({
         year: Number(r.year), source: r.source, funder: funderOfSource(r.source, r.territory, territoryDepartment(r.territory)), cents: toCents(r.cents),
+        // a Maison's budget is a forecast: what a funder records for the same dossier replaces it (hub)
+        dossier: r.dossier, forecast: true,
       })));
     });
   const byTerritory = lines("m.territory_code", false);
@@ -66,7 +68,8 @@ export function createMaisonsLoaders(ds: DataSource) {
       });
       const loaded = await byTerritory.loadMany(territories.filter((t): t is string => t !== null));
       const byCode = new Map(territories.filter((t): t is string => t !== null).map((t, i) => [t, loaded[i]]));
-      return territories.map((t) => { const l = t ? byCode.get(t) : undefined; return !l || l instanceof Error ? [] : l; });
+      // an error (an unreadable sum) fails the department's lines: a figure without them would look complete
+      return territories.map((t) => { const l = t ? byCode.get(t) : undefined; return l ?? []; });
     }),
     linesByStructure: lines("c.siret", true),
     linesByProject: lines("m.project_ref", false),

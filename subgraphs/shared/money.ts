@@ -29,11 +29,18 @@ export function toCents(value: string | number | bigint | null | undefined): Cen
   return cents;
 }
 
+/**
+ * Exact sum, or an error: summed as BigInt so that no intermediate rounds, then refused when the
+ * result (or an input) is not an integer a Float carries exactly (2^53 cents, 90 000 milliards d'euros).
+ */
 export function sumCents(values: Iterable<Cents>): Cents {
-  let total = 0;
-  for (const value of values) total += value;
-  if (!Number.isSafeInteger(total)) throw new AmountError("Somme hors des limites d'un entier exact.");
-  return total;
+  let total = 0n;
+  for (const value of values) {
+    if (!Number.isSafeInteger(value)) throw new AmountError(`Montant en centimes invalide : ${value}`);
+    total += BigInt(value);
+  }
+  if (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER)) throw new AmountError("Somme hors des limites d'un entier exact.");
+  return Number(total);
 }
 
 /** TypeORM transformer: bigint cents column <-> number. */

@@ -10,7 +10,7 @@ beforeAll(async () => { hub = await startTestHub(); });
 afterAll(() => hub?.stop());
 
 test("a contribution field the hub did not know at start is summed, and its recorded name used", async () => {
-  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { name crossFinancing { total funders bySource { source amount } } } } }`;
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { name crossFinancing { total complete missingFunders partialTotal funders bySource { source amount } } } } }`;
   const representation = {
     __typename: "Structure",
     siret: "73282932000074",
@@ -27,6 +27,7 @@ test("a contribution field the hub did not know at start is summed, and its reco
   expect(errors).toBeUndefined();
   expect(data._entities[0]).toEqual({
     name: "Association nouvelle",
-    crossFinancing: { total: 12500.5, funders: ["ARS Bretagne", "Commune de Rennes"], bySource: [{ source: "FIR", amount: 10000 }, { source: "LOCAL_AUTHORITY", amount: 2500.5 }] },
+    // the other registered funders' contributions are not in this representation: partial, and said so
+    crossFinancing: { total: null, complete: false, missingFunders: ["caf", "departements", "dreets", "maisons"], partialTotal: 12500.5, funders: ["ARS Bretagne", "Commune de Rennes"], bySource: [{ source: "FIR", amount: 10000 }, { source: "LOCAL_AUTHORITY", amount: 2500.5 }] },
   });
 });

@@ -173,7 +173,7 @@ describe("once composed, through the gateway", () => {
     expect(supergraph.composed).toMatchObject({ ok: true });
     const funders = supergraph.subgraphs.filter((s) => s.name !== "hub");
     expect(discoverContributions(funders).filter((c) => c.subgraph === NAME)).toEqual(
-      ["Region", "Department", "Structure", "Project"].map((entity) => ({ subgraph: NAME, entity, field: `${NAME}Contribution`, nonNull: true })),
+      ["Region", "Department", "Structure", "Project"].map((entity) => ({ subgraph: NAME, entity, field: `${NAME}Contribution`, nonNull: true, optionalLineFields: ["dossier", "forecast"] })),
     );
     expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(new RegExp(`CrossFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ lines`));
     const api = (supergraph.composed as { publicSdl: string }).publicSdl;

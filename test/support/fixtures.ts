@@ -8,6 +8,7 @@ import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraph
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "../../subgraphs/maisons/maison.entities";
 import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { DepartmentalCreditRow, DepartmentalProgramme } from "../../subgraphs/departements/departmental-credit.entity";
 
 /** Test data builders writing straight into a subgraph's database (fixtures, not demo data). */
 export const testSiret = (n: number) => withLuhnCheckDigit(String(100000000000 + n).padStart(13, "9"));
@@ -65,5 +66,14 @@ export async function maison(
   const assessed = Object.entries(m.criteria).map(([criterionCode, met]) => ({ projectId: saved.id, criterionCode, met }));
   if (assessed.length) await source.getRepository(MaisonAssessmentRow).insert(assessed);
   await source.getRepository(MaisonBudgetLineRow).insert(m.budget.map((b) => ({ projectId: saved.id, year: b.year, source: b.source, amountCents: eurosToCents(b.amount) })));
+  return saved.id;
+}
+
+export async function credit(subgraphs: Record<string, SubgraphServer>, c: { departmentCode: string; year: number; siret: string; amountCents: number; projectRef?: string; programme?: DepartmentalProgramme }) {
+  await structure(subgraphs, "departements", c.siret, `Structure ${c.siret}`);
+  const saved = await ds(subgraphs, "departements").getRepository(DepartmentalCreditRow).save({
+    departmentCode: c.departmentCode, year: c.year, programme: c.programme ?? DepartmentalProgramme.OTHER, siret: c.siret, title: `Crédit ${c.siret}`,
+    amountCents: c.amountCents, axes: [], projectRef: c.projectRef ?? null,
+  });
   return saved.id;
 }

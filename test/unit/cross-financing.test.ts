@@ -29,14 +29,14 @@ describe("cross-financing arithmetic", () => {
   });
   test("funders are listed once, alphabetically, with their totals", () => {
     expect(crossFinancing(lines).byFunder).toEqual([
-      { funder: "ARS Bretagne", cents: 8_000_010 },
-      { funder: "CAF 29 Finistère", cents: 99_999 },
-      { funder: "CAF 35 Ille-et-Vilaine", cents: 500_050 },
-      { funder: "DREETS Bretagne", cents: 3_000_033 },
+      { funder: "ARS Bretagne", cents: 8_000_010, forecastCents: 0, replacedForecastCents: 0 },
+      { funder: "CAF 29 Finistère", cents: 99_999, forecastCents: 0, replacedForecastCents: 0 },
+      { funder: "CAF 35 Ille-et-Vilaine", cents: 500_050, forecastCents: 0, replacedForecastCents: 0 },
+      { funder: "DREETS Bretagne", cents: 3_000_033, forecastCents: 0, replacedForecastCents: 0 },
     ]);
   });
   test("no lines: zero, and nobody funds", () => {
-    expect(crossFinancing([], 2021)).toEqual({ totalCents: 0, bySource: [], byYear: [], funders: [], byFunder: [] });
+    expect(crossFinancing([], 2021)).toEqual({ totalCents: 0, forecastCents: 0, bySource: [], byYear: [], funders: [], byFunder: [] });
   });
   test("funders are named by body and territory; overseas the DREETS is a DEETS", () => {
     expect(regionalFunder("DREETS", "53")).toBe("DREETS Bretagne");

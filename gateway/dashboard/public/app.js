@@ -110,7 +110,10 @@
         throw new Error("la passerelle a répondu " + response.status + " sans JSON");
       });
     }).then(function (body) {
-      if (body.errors && body.errors.length) throw new Error(body.errors.map(function (e) { return e.message; }).join(" ; "));
+      var messages = (body.errors || []).map(function (e) { return e.message; });
+      // a partial answer (a funder down) is shown, flagged: only an answer without data is a failure
+      if (messages.length && !body.data) throw new Error(messages.join(" ; "));
+      if (body.data) body.data.__partialMessages = messages;
       return body.data;
     });
   }
@@ -119,21 +122,30 @@
 
   function renderCrossFinancing(region, year) {
     var financing = region.crossFinancing;
-    replace("total-financements", money(financing.total));
+    if (!financing) {
+      replace("total-financements", "indisponible");
+      replace("chart", h("p", { className: "warning", text: "Financements croisés indisponibles pour " + region.name + " en " + year + " : le total n'a pas pu être calculé." }));
+      replace("sources");
+      return;
+    }
+    // a null total means a funder did not answer: the sum of the others is not the total (schema/README.md)
+    var complete = financing.total !== null;
     var lines = financing.bySource.filter(function (line) { return line.amount > 0; });
+    var partialCents = lines.reduce(function (sum, line) { return sum + cents(line.amount); }, 0);
+    replace("total-financements", complete ? money(financing.total) : "incomplet",
+      complete ? null : h("span", { className: "partial-total", text: " (un financeur n'a pas répondu : la somme des autres, " + moneyOfCents(partialCents) + ", n'est qu'une partie du total)" }));
     if (lines.length === 0) {
       replace("chart", h("p", { className: "muted", text: "Aucun financement enregistré pour " + region.name + " en " + year + "." }));
       replace("sources");
       return;
     }
     replace("chart", barChart(lines, region.name + ", " + year));
-    var totalCents = cents(financing.total);
-    replace("sources", table("Financements croisés par source, " + region.name + ", " + year,
+    replace("sources", table("Financements croisés par source, " + region.name + ", " + year + (complete ? "" : " (incomplets)"),
       ["Source", "Part", "Montant"],
       lines.map(function (line) {
-        return [label(ref.sources, line.source), shareFormat.format(cents(line.amount) / totalCents), money(line.amount)];
+        return [label(ref.sources, line.source), complete ? shareFormat.format(cents(line.amount) / cents(financing.total)) : "—", money(line.amount)];
       }),
-      ["Total", money(financing.total)]));
+      complete ? ["Total", money(financing.total)] : ["Somme partielle (total incomplet : un financeur n'a pas répondu)", moneyOfCents(partialCents)]));
   }
 
   /** Horizontal bars, one per source, drawn in SVG; the table below gives the same figures. */
@@ -189,6 +201,7 @@
     ];
     replace("calls", sides.map(function (side) {
       var calls = region[side.key];
+      if (!calls) return h("div", { className: "side", id: "calls-" + side.slug }, h("h3", { text: side.title }), h("p", { className: "warning", text: "Données indisponibles : le financeur de ce volet n'a pas répondu." }));
       return h("div", { className: "side", id: "calls-" + side.slug },
         h("h3", { text: side.title }),
         scdlLink(side.funder.toLowerCase(), region.code, year, "Subventions " + year + (side.funder === "ARS" ? " de l'ARS" : region.overseas ? " de la DEETS" : " de la DREETS") + " au format SCDL (CSV)"),
@@ -232,8 +245,14 @@
 
   function renderCafGrants(region, year) {
     var regionCents = 0;
+    var missing = false;
     var blocks = region.departments.map(function (department) {
       var grants = department.parentalityGrants;
+      if (!grants) {
+        missing = true;
+        return h("div", { className: "department", id: "caf-" + department.code }, h("h3", { text: department.code + " – " + department.name }),
+          h("p", { className: "warning", text: "Subventions de la CAF indisponibles : la CAF n'a pas répondu." }));
+      }
       var departmentCents = grants.reduce(function (sum, g) { return sum + cents(g.amount); }, 0);
       regionCents += departmentCents;
       return h("div", { className: "department", id: "caf-" + department.code },
@@ -248,13 +267,14 @@
             }),
             ["Total " + department.name, h("span", { className: "department-total", text: moneyOfCents(departmentCents) })]));
     });
-    replace("total-caf", moneyOfCents(regionCents));
+    replace("total-caf", missing ? "incomplet (la CAF n'a pas répondu ; somme des départements affichés : " + moneyOfCents(regionCents) + ")" : moneyOfCents(regionCents));
     replace("caf-departments", blocks);
   }
 
   // ------------------------------------------------------------------ Maisons board
 
   function renderMaisons(territories, selectedRegion) {
+    if (!territories) return replace("maisons-board", h("p", { className: "warning", text: "Tableau des Maisons indisponible : le sous-graphe des Maisons n'a pas répondu." }));
     replace("maisons-board", territories.map(function (territory) {
       var code = territory.region.code;
       return h("div", { className: "territory" + (code === selectedRegion ? " selected" : ""), id: "territoire-" + code },
@@ -303,6 +323,13 @@
     });
   }
 
+  /** A partial answer: what is shown is flagged, and the missing data named (the gateway's French messages). */
+  function showPartial(messages) {
+    var box = document.getElementById("partial");
+    box.hidden = messages.length === 0;
+    box.textContent = messages.length ? "Données partielles : " + messages.filter(function (m, i) { return messages.indexOf(m) === i; }).join(" ; ") + " Les totaux concernés sont signalés comme incomplets." : "";
+  }
+
   function showError(message) {
     errorBox.hidden = !message;
     errorBox.textContent = message ? "Les données n'ont pas pu être chargées : " + message : "";
@@ -322,6 +349,7 @@
     var name = regionName(current.region);
     statusBox.textContent = "Chargement de " + name + " pour " + current.year + "…";
     showError("");
+    showPartial([]);
     setBusy(true);
     history.replaceState(null, "", "?region=" + encodeURIComponent(current.region) + "&annee=" + current.year);
     document.title = name + ", " + current.year + " — Tableau de bord des 1000 premiers jours";
@@ -337,6 +365,7 @@
       renderCalls(region, current.year);
       renderCafGrants(region, current.year);
       renderMaisons(results[1].maisonTerritories, current.region);
+      showPartial(results[0].__partialMessages.concat(results[1].__partialMessages));
       statusBox.textContent = "Données de " + region.name + " pour " + current.year + " affichées.";
       document.body.setAttribute("data-loaded", current.region + "-" + current.year);
     }).catch(function (error) {

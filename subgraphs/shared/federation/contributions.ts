@@ -1,5 +1,5 @@
 import { Kind, parse, TypeNode } from "graphql";
-import { FundingContribution } from "./funding.types";
+import { FundingContribution, FundingLine, OPTIONAL_LINE_FIELDS } from "./funding.types";
 
 /** The shared entities a funder subgraph may contribute funding lines to. */
 export const FINANCED_ENTITIES = ["Region", "Department", "Structure", "Project"] as const;
@@ -10,9 +10,12 @@ export interface Contribution {
   entity: FinancedEntity;
   field: string;
   nonNull: boolean;
+  /** The optional line fields (dossier, forecast) this subgraph's FundingLine declares: older or third-party funders may lack them. */
+  optionalLineFields: string[];
 }
 
 const CONTRIBUTION_TYPE = FundingContribution.name;
+const LINE_TYPE = FundingLine.name;
 
 /**
  * Finds, in registered subgraph schemas, every field of a financed entity typed FundingContribution:
@@ -21,13 +24,16 @@ const CONTRIBUTION_TYPE = FundingContribution.name;
 export function discoverContributions(subgraphs: readonly { name: string; sdl: string }[]): Contribution[] {
   const found: Contribution[] = [];
   for (const { name, sdl } of subgraphs) {
-    for (const definition of parse(sdl).definitions) {
+    const definitions = parse(sdl).definitions;
+    const lineFields = new Set(definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === LINE_TYPE ? (d.fields ?? []).map((f) => f.name.value) : [])));
+    const optionalLineFields = OPTIONAL_LINE_FIELDS.filter((f) => lineFields.has(f));
+    for (const definition of definitions) {
       if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
       const entity = definition.name.value as FinancedEntity;
       if (!FINANCED_ENTITIES.includes(entity)) continue;
       for (const field of definition.fields ?? []) {
         const { named, nonNull } = unwrap(field.type);
-        if (named === CONTRIBUTION_TYPE) found.push({ subgraph: name, entity, field: field.name.value, nonNull });
+        if (named === CONTRIBUTION_TYPE) found.push({ subgraph: name, entity, field: field.name.value, nonNull, optionalLineFields });
       }
     }
   }

@@ -14,7 +14,13 @@ export class FundingLine {
   @Field(() => FundingSource, { description: "Source du financement." }) source: FundingSource;
   @Field({ description: "Financeur (organisme et territoire)." }) funder: string;
   @Field(() => Float, { description: "Montant en centimes d'euro (entier exact)." }) cents: number;
+  @Field(() => String, { nullable: true, description: "Référence partagée du dossier, quand le financeur l'a enregistrée (rapprochement des prévisions)." }) dossier?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "Vrai pour une prévision (budget d'une Maison), remplacée par le montant que le financeur enregistre pour le même dossier, la même source et la même année." }) forecast?: boolean | null;
 }
+
+/** The line fields the hub always asks; `dossier` and `forecast` are asked of the funders whose schema has them. */
+export const REQUIRED_LINE_FIELDS = ["year", "source", "funder", "cents"] as const;
+export const OPTIONAL_LINE_FIELDS = ["dossier", "forecast"] as const;
 
 @Directive("@shareable")
 @Directive("@inaccessible")

@@ -11,8 +11,16 @@ export const structureNameLoader = (ds: DataSource) =>
     byKey(await ds.getRepository(StructureRow).findBy({ siret: In([...sirets]) }), (s) => s.siret, sirets).map((s) => s?.name ?? null),
   );
 
-/** A region's lines are its departments' lines: one batched query on the department loader for all regions. */
+/**
+ * A region's lines are its departments' lines: one batched query on the department loader for all
+ * regions. A department that fails fails its region (an Error for that key, not an empty list):
+ * dropped silently, its lines would make a smaller total that looks complete.
+ */
 export const regionLinesFromDepartments = (byDepartment: DataLoader<string, FundingLine[]>) =>
   new DataLoader<string, FundingLine[]>(async (regions) =>
-    Promise.all(regions.map(async (region) => (await byDepartment.loadMany(departmentsOf(region).map((d) => d.code))).flatMap((l) => (l instanceof Error ? [] : l)))),
+    Promise.all(regions.map(async (region) => {
+      const loaded = await byDepartment.loadMany(departmentsOf(region).map((d) => d.code));
+      const failed = loaded.find((l): l is Error => l instanceof Error);
+      return failed ?? (loaded as FundingLine[][]).flat();
+    })),
   );

@@ -127,7 +127,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
 }
 
 /** Errors a user can act on keep their message; anything else (SQL, bugs) is logged and masked. */
-const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND"]);
+const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "AMOUNT_OUT_OF_RANGE"]);
 
 function maskUnexpected(subgraph: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (USER_FACING_CODES.has(String(formatted.extensions?.code))) return formatted;
