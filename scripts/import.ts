@@ -15,6 +15,7 @@ import { createTokenVerifier } from "../subgraphs/shared/auth/tokens";
 import { Actor } from "../subgraphs/shared/auth/organisation";
 import { SubgraphModule } from "../subgraphs/shared/server/subgraph-module";
 import { ImportDefinition, ImportProgress, runImport } from "../subgraphs/shared/import/run";
+import { readDirectoryUrl, useStructureDirectory } from "../subgraphs/shared/directory/client";
 import { formatReport, ImportReport } from "../subgraphs/shared/import/report";
 import { cafSubgraph } from "../subgraphs/caf";
 import { cafGrantImport } from "../subgraphs/caf/import";
@@ -127,9 +128,12 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
     const token = values.jeton || env.HUB_TOKEN;
     if (!token) throw new UsageError("Jeton requis : --jeton <jeton> ou HUB_TOKEN (en installation embarquée : npm run token -- <organisation>).", 3);
     const database = readDatabaseConfig(env);
-    const actor = await createTokenVerifier(importAuthConfig(env, database.dataDir))(token);
+    const authConfig = importAuthConfig(env, database.dataDir);
+    const actor = await createTokenVerifier(authConfig)(token);
     if (!actor) throw new UsageError("Jeton refusé : signature, émetteur, audience ou date d'expiration invalide.", 3);
     const { module, definition } = target(kind as ImportKind, actor, values.appel);
+    // the import tells the hub's structure directory the file's SIRETs, as the subgraph's writes do
+    useStructureDirectory({ url: readDirectoryUrl(env), hmacSecret: authConfig.hmacSecret });
     const db = await module.openDatabase(database);
     const progress = progressBar(io);
     try {
