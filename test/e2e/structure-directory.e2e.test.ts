@@ -87,13 +87,16 @@ describe("a name recorded by a write", () => {
     });
     const other = testSiret(4_203);
     useStructureDirectory({ url: `http://127.0.0.1:${closedPort}/graphql`, hmacSecret: hub.auth.config.hmacSecret });
+    const logged = jest.spyOn(console, "error").mockImplementation(() => {});
     try {
       const answer = await hub.query(contractQuery("RecordParentalityGrant"), { input: { ...grant("Crèche parentale (fictif)", "Accueil"), siret: other } }, undefined, await hub.auth.token("caf:44"));
       expect(answer.errors?.[0]).toMatchObject({
         message: expect.stringMatching(/annuaire des structures du hub ne répond pas.*rien n'est enregistré/),
         extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule: "STRUCTURE_DIRECTORY_UNAVAILABLE" })] },
       });
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/structure directory unreachable/));
     } finally {
+      logged.mockRestore();
       useStructureDirectory({ url: hub.subgraphs.hub.url, hmacSecret: hub.auth.config.hmacSecret });
     }
     expect(await hub.subgraphs.caf.database.dataSource.getRepository(ParentalityGrantRow).countBy({ siret: other })).toBe(0);
