@@ -10,8 +10,8 @@ export interface StructureName { siret: string; name: string }
 export interface DirectoryConfig { url: string; hmacSecret: string; timeoutMs?: number }
 
 const RECORD = "mutation RecordStructureNames($names: [StructureNameInput!]!, $recordedBy: String!) { recordStructureNames(names: $names, recordedBy: $recordedBy) }";
-const DEFAULT_TIMEOUT_MS = 5_000;
-const NAMES_PER_CALL = 2_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const NAMES_PER_CALL = 1_000;
 
 export const DIRECTORY_UNAVAILABLE_MESSAGE =
   "L'annuaire des structures du hub ne répond pas : l'écriture est refusée et rien n'est enregistré. Réessayez dans quelques minutes.";
