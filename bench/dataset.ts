@@ -11,6 +11,7 @@ import { DEPARTMENTS, departmentsOf, OVERSEAS_REGIONS, REGIONS } from "../subgra
 import { LABELLING_CRITERIA } from "../subgraphs/shared/reference/labelling-criteria";
 import { SeededRandom } from "../subgraphs/shared/demo/random";
 import { StructureRow } from "../subgraphs/shared/db/structure.entity";
+import { recordStructureNames } from "../subgraphs/hub/directory/record";
 import { CallRow } from "../subgraphs/shared/regional-call/call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../subgraphs/shared/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../subgraphs/caf/parentality-grant.entity";
@@ -166,6 +167,8 @@ export async function loadDataset(databases: Record<string, DataSource>, plan: P
   await loadRegionalCalls(databases.dreets, plan.social, all, "social");
   await loadCaf(databases.caf, plan, all);
   await loadMaisons(databases.maisons, plan, all);
+  // the names the funders' writes would have given the hub's structure directory
+  await databases.hub.transaction((m) => recordStructureNames(m, plan.structures, "bench"));
 
   const cafSirets = new Set(plan.grants.map((g) => g.siret));
   const socialSirets = new Set(plan.social.map((l) => l.siret));

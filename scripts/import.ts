@@ -2,19 +2,22 @@
  * `npm run import -- <laureats|subventions|credits> <fichier.csv> [--appel <id>] --jeton <jeton>`:
  * a partner imports a CSV file into its own subgraph's database, on its subgraph server (same
  * DATABASE_URL / DATA_DIR and authentication settings as the subgraph). The organisation is the
- * token's, verified as the subgraphs verify it; the CLI signs nothing.
+ * token's, verified as the subgraphs verify it; the CLI signs nothing but the call that tells the
+ * hub's structure directory the file's SIRETs. `sirene`: the national team imports an INSEE
+ * SIRENE extract into the hub's structure directory, on the hub's server.
  */
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
-import { ConfigError, readDatabaseConfig } from "../subgraphs/shared/config";
+import { ConfigError, DatabaseConfig, readDatabaseConfig } from "../subgraphs/shared/config";
 import { AuthConfig, localAuthEnv, readAuthConfig } from "../subgraphs/shared/auth/config";
 import { createTokenVerifier } from "../subgraphs/shared/auth/tokens";
 import { Actor } from "../subgraphs/shared/auth/organisation";
 import { SubgraphModule } from "../subgraphs/shared/server/subgraph-module";
 import { ImportDefinition, ImportProgress, runImport } from "../subgraphs/shared/import/run";
+import { readDirectoryUrl, useStructureDirectory } from "../subgraphs/shared/directory/client";
 import { formatReport, ImportReport } from "../subgraphs/shared/import/report";
 import { cafSubgraph } from "../subgraphs/caf";
 import { cafGrantImport } from "../subgraphs/caf/import";
@@ -22,6 +25,8 @@ import { departementsSubgraph } from "../subgraphs/departements";
 import { departmentalCreditImport } from "../subgraphs/departements/import";
 import { arsSubgraph } from "../subgraphs/ars";
 import { dreetsSubgraph } from "../subgraphs/dreets";
+import { hubSubgraph } from "../subgraphs/hub";
+import { formatSireneReport, importSireneExtract } from "../subgraphs/hub/directory/sirene-import";
 import { laureateImport } from "../subgraphs/shared/regional-call/import";
 import { HEALTH_SIDE, SOCIAL_SIDE } from "../subgraphs/shared/regional-call/side";
 import { DEFAULT_RESPONSE_CACHE, invalidateSharedCache } from "../gateway/response-cache";
@@ -31,10 +36,14 @@ export const USAGE = `Import CSV dans la base de votre sous-graphe (tout ou rien
   npm run import -- laureats <fichier.csv> --appel <identifiant> --jeton <jeton>   (ars:<région> ou dreets:<région>)
   npm run import -- subventions <fichier.csv> --jeton <jeton>                      (caf:<département>)
   npm run import -- credits <fichier.csv> --jeton <jeton>                          (cd:<département>)
+  npm run import -- sirene <StockEtablissement.csv> --jeton <jeton>                (national, sur le serveur du hub)
 
 Le jeton (ou la variable HUB_TOKEN) désigne l'organisation : en installation embarquée,
 « npm run token -- caf:44 ». Fichier : virgule ou point-virgule, UTF-8 avec ou sans BOM, dates
-JJ/MM/AAAA ou AAAA-MM-JJ, montants « 1 234,56 » ou « 1234.56 ». Une ligne en erreur et rien
+JJ/MM/AAAA ou AAAA-MM-JJ, montants « 1 234,56 » ou « 1234.56 ». SIRENE : un extrait du fichier
+StockEtablissement de l'INSEE (colonnes siret, siren, nic, etatAdministratifEtablissement et
+denominationUsuelleEtablissement, enseigne1Etablissement ou denominationUniteLegale), dont les noms
+remplacent, dans l'annuaire des structures du hub, ceux des financeurs. Une ligne en erreur et rien
 n'est enregistré : le rapport donne chaque ligne et la règle. Code de sortie : 0 accepté,
 1 refusé, 2 usage, 3 jeton refusé.
 `;
@@ -50,7 +59,7 @@ const CACHE_OUTCOME = {
 export interface ImportIo { stdout(text: string): void; stderr(text: string): void; isTTY: boolean }
 const processIo: ImportIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTTY: !!process.stdout.isTTY };
 
-export const IMPORT_KINDS = ["laureats", "subventions", "credits"] as const;
+export const IMPORT_KINDS = ["laureats", "subventions", "credits", "sirene"] as const;
 type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -75,7 +84,7 @@ class UsageError extends Error {
 }
 
 /** Which subgraph's database and which import: from the command and the token's organisation. */
-function target(kind: ImportKind, actor: Actor, callId: string | undefined): { module: SubgraphModule; definition: (ds: import("typeorm").DataSource) => ImportDefinition<unknown> } {
+function target(kind: Exclude<ImportKind, "sirene">, actor: Actor, callId: string | undefined): { module: SubgraphModule; definition: (ds: import("typeorm").DataSource) => ImportDefinition<unknown> } {
   const org = actor.organisation;
   if (kind === "subventions") {
     if (org.kind !== "caf") throw new UsageError(`Seule une CAF (caf:<département>) importe des subventions (jeton : ${org.id}).`, 3);
@@ -127,9 +136,13 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
     const token = values.jeton || env.HUB_TOKEN;
     if (!token) throw new UsageError("Jeton requis : --jeton <jeton> ou HUB_TOKEN (en installation embarquée : npm run token -- <organisation>).", 3);
     const database = readDatabaseConfig(env);
-    const actor = await createTokenVerifier(importAuthConfig(env, database.dataDir))(token);
+    const authConfig = importAuthConfig(env, database.dataDir);
+    const actor = await createTokenVerifier(authConfig)(token);
     if (!actor) throw new UsageError("Jeton refusé : signature, émetteur, audience ou date d'expiration invalide.", 3);
-    const { module, definition } = target(kind as ImportKind, actor, values.appel);
+    if (kind === "sirene") return await importSirene(file, actor, database, io, env);
+    const { module, definition } = target(kind as Exclude<ImportKind, "sirene">, actor, values.appel);
+    // the import tells the hub's structure directory the file's SIRETs, as the subgraph's writes do
+    useStructureDirectory({ url: readDirectoryUrl(env), hmacSecret: authConfig.hmacSecret });
     const db = await module.openDatabase(database);
     const progress = progressBar(io);
     try {
@@ -146,6 +159,20 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
     if (!(error instanceof UsageError) && !(error instanceof ConfigError)) throw error;
     io.stderr(`${error.message}\n${error instanceof UsageError && error.code === 2 ? `\n${USAGE}` : ""}`);
     return { code: error instanceof UsageError ? error.code : 2 };
+  }
+}
+
+/** The SIRENE extract into the hub's structure directory (the hub's database): national team only. */
+async function importSirene(file: string, actor: Actor, database: DatabaseConfig, io: ImportIo, env: NodeJS.ProcessEnv): Promise<{ code: number }> {
+  if (actor.organisation.kind !== "national") throw new UsageError(`Seule l'équipe nationale (national) importe le répertoire SIRENE (jeton : ${actor.organisation.id}).`, 3);
+  const db = await hubSubgraph().openDatabase(database);
+  try {
+    const report = await importSireneExtract(db.dataSource, { name: path.basename(file), content: fs.readFileSync(file) }, actor.organisation.id);
+    (report.accepted ? io.stdout : io.stderr)(formatSireneReport(report));
+    if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(env)]}\n`);
+    return { code: report.accepted ? 0 : 1 };
+  } finally {
+    await db.dataSource.destroy();
   }
 }
 

@@ -33,6 +33,7 @@ import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
 import { upsertStructure } from "../shared/db/structure.entity";
+import { recordInDirectory } from "../shared/directory/client";
 ${cog}import { ${n.grantRow} } from "./grant.entity";
 
 @InputType({ description: "Financement de ${n.name} attribué à une structure." })
@@ -65,6 +66,7 @@ ${access.code}
     await upsertStructure(m, input.siret, input.structureName);
     const grant = await m.save(m.create(${n.grantRow}, { ...key, amountCents: cents!, projectRef: input.projectRef ?? null }));
     await audit(m, who, "${n.recordMutation}", "${n.grantType}", grant.id, { ...input });
+    await recordInDirectory(who, [{ siret: input.siret, name: input.structureName }]);
     return grant;
   });
 }

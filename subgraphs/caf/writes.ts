@@ -9,6 +9,7 @@ import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
 import { upsertStructure } from "../shared/db/structure.entity";
+import { recordInDirectory } from "../shared/directory/client";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 
 /** The funds a CAF grants from; FIR and P304 are the ARS's and the DREETS's, never the CAF's. */
@@ -83,6 +84,7 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
     await upsertStructure(m, input.siret, structureName);
     const grant = await m.save(m.create(ParentalityGrantRow, { ...key, ...rest }));
     await audit(m, who, "recordParentalityGrant", "ParentalityGrant", grant.id, { ...input });
+    await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return grant;
   });
 }

@@ -9,6 +9,7 @@ import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
 import { upsertStructure } from "../shared/db/structure.entity";
+import { recordInDirectory } from "../shared/directory/client";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 
 @InputType({ description: "Crédit départemental attribué à une structure." })
@@ -82,6 +83,7 @@ export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | nu
     await upsertStructure(m, input.siret, structureName);
     const credit = await m.save(m.create(DepartmentalCreditRow, { ...key, ...rest }));
     await audit(m, who, "recordDepartmentalCredit", "DepartmentalCredit", credit.id, { ...input });
+    await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return credit;
   });
 }

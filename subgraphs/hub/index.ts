@@ -1,5 +1,5 @@
 /**
- * Hub subgraph (national team): reference data, structure names and cross-financing.
+ * Hub subgraph (national team): reference data, the structure directory (one name per SIRET) and cross-financing.
  * It owns no funding line: it sums those the funder subgraphs contribute (see schema.ts).
  */
 import fs from "node:fs";
@@ -14,6 +14,10 @@ import { HubInitial1732300000000 } from "./initial.migration";
 import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
 import { createHubLoaders } from "./loaders";
 import { createHubSchema, HubContext } from "./schema";
+import { StructureDirectoryRow } from "./directory/structure-directory.entity";
+import { HubStructureDirectory1733000000000 } from "./directory/structure-directory.migration";
+import { StructureDirectoryMutations } from "./directory/directory.resolver";
+import { loadDirectoryDemo } from "./directory/demo";
 
 export const HUB = "hub";
 
@@ -28,9 +32,10 @@ export function hubSubgraph(contributions: () => Contribution[] = registeredCont
     name: HUB,
     async buildSchema() {
       const { resolvers, referenceResolvers } = createHubSchema(contributions());
-      return buildFederatedSchema({ resolvers: [...resolvers] }, referenceResolvers);
+      return buildFederatedSchema({ resolvers: [...resolvers, StructureDirectoryMutations] }, referenceResolvers);
     },
-    openDatabase: (config) => openDatabase(config, { name: HUB, entities: [...REFERENCE_ENTITIES, InstructionRuleRow, RegionalCallAnnouncementRow], migrations: [HubInitial1732300000000] }),
+    openDatabase: (config) => openDatabase(config, { name: HUB, entities: [...REFERENCE_ENTITIES, InstructionRuleRow, RegionalCallAnnouncementRow, StructureDirectoryRow], migrations: [HubInitial1732300000000, HubStructureDirectory1733000000000] }),
+    loadDemo: (db, dataset) => loadDirectoryDemo(db.dataSource, dataset),
     createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createHubLoaders(db.dataSource) }),
   };
 }

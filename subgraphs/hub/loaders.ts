@@ -3,6 +3,7 @@ import { DataSource, In } from "typeorm";
 import { DepartmentRow, RegionRow } from "../shared/db/reference.entities";
 import { byKey, groupBy } from "../shared/graphql/batch";
 import { RegionalCallAnnouncementRow } from "./reference.entities";
+import { structureNameLoader } from "./directory/loaders";
 
 export type HubLoaders = ReturnType<typeof createHubLoaders>;
 
@@ -18,5 +19,6 @@ export function createHubLoaders(ds: DataSource) {
       const grouped = groupBy(await ds.getRepository(RegionalCallAnnouncementRow).findBy({ regionCode: In([...codes]) }), (a) => a.regionCode);
       return codes.map((c) => grouped.get(c) ?? []);
     }),
+    structureName: structureNameLoader(ds),
   };
 }

@@ -227,9 +227,9 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
   @Resolver(() => Structure)
   class StructureResolver {
-    @FieldResolver(() => String, { nullable: true, description: "Nom de la structure, tel qu'enregistré par ses financeurs (le premier dans l'ordre du registre des sous-graphes)." })
-    name(@Root() structure: Structure): string | null {
-      return contributionsIn(structure).find((c) => c.recordedName)?.recordedName ?? null;
+    @FieldResolver(() => String, { nullable: true, description: "Nom de la structure selon l'annuaire du hub : celui du répertoire SIRENE importé, sinon le premier nom qu'un financeur a enregistré pour ce SIRET (un financeur n'en renomme pas une autre)." })
+    name(@Root() structure: Structure, @Ctx() ctx: HubContext): Promise<string | null> {
+      return ctx.loaders.structureName.load(structure.siret);
     }
 
     @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la structure (une Maison portée à plusieurs compte pour son premier porteur)." })
@@ -237,7 +237,6 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return figure(structure, "Structure", year);
     }
   }
-  applyAll(requires("Structure", () => "recordedName"), StructureResolver.prototype, "name");
   applyAll(requires("Structure", LINES), StructureResolver.prototype, "crossFinancing");
 
   @Resolver(() => Project)

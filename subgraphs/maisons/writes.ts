@@ -10,6 +10,7 @@ import { validProjectRef } from "../shared/rules/formats";
 import { findRegion } from "../shared/reference/cog";
 import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
 import { upsertStructure } from "../shared/db/structure.entity";
+import { recordInDirectory } from "../shared/directory/client";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { territoryDepartment } from "./loaders";
 
@@ -101,6 +102,7 @@ export function maisonWrites(ds: DataSource) {
         await m.insert(MaisonCarrierRow, input.carriers.map((c, position) => ({ projectId: maison.id, siret: c.siret, position })));
         await m.insert(MaisonBudgetLineRow, lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: l.cents! })));
         await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, { ...input });
+        await recordInDirectory(who, input.carriers);
         return maison;
       });
     },

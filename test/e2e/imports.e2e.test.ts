@@ -13,7 +13,11 @@ import { createTestDatabase, TestDatabase } from "../support/database";
 import { startTestHub } from "../support/hub";
 import { testSiret } from "../support/fixtures";
 import { DatabaseConfig } from "../../subgraphs/shared/config";
-import { SubgraphModule } from "../../subgraphs/shared/server/subgraph-module";
+import { startSubgraph, SubgraphModule } from "../../subgraphs/shared/server/subgraph-module";
+import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { hubSubgraph } from "../../subgraphs/registry";
+import { useStructureDirectory } from "../../subgraphs/shared/directory/client";
+import { StructureDirectoryRow } from "../../subgraphs/hub/directory/structure-directory.entity";
 import { arsSubgraph } from "../../subgraphs/ars";
 import { cafSubgraph } from "../../subgraphs/caf";
 import { departementsSubgraph } from "../../subgraphs/departements";
@@ -33,6 +37,14 @@ import { gatewayClient } from "../../gateway/exports/gateway-client";
 const auth = createTestAuth();
 const files = fs.mkdtempSync(path.join(os.tmpdir(), "hub-import-"));
 const cleanups: (() => Promise<unknown>)[] = [];
+/** The hub's structure directory, which every import tells the SIRETs of its file (SUBGRAPH_URL_HUB). */
+let directory: SubgraphServer;
+beforeAll(async () => {
+  const db = await createTestDatabase();
+  directory = await startSubgraph(hubSubgraph(), { database: db.config, auth: auth.config, port: 0 });
+  cleanups.push(() => db.drop(), () => directory.stop());
+  useStructureDirectory({ url: directory.url, hmacSecret: auth.config.hmacSecret }); // the writes called directly below
+});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
   fs.rmSync(files, { recursive: true, force: true });
@@ -45,7 +57,7 @@ const quietIo = (): ImportIo & { out: string; err: string } => {
 };
 const envFor = (config: DatabaseConfig): NodeJS.ProcessEnv => ({
   ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
-  AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile, HUB_HMAC_SECRET: auth.secrets.hmacSecret,
+  AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile, HUB_HMAC_SECRET: auth.secrets.hmacSecret, SUBGRAPH_URL_HUB: directory.url,
 });
 const writeFile = (name: string, content: string | Buffer) => {
   const file = path.join(files, name);
@@ -193,6 +205,27 @@ test("SCDL round trip: a CAF's grants exported through the hub, re-imported into
   expect(totals(reimported)).toEqual(totals(original));
   expect(report!.totalCents).toBe(original.reduce((s, g) => s + g.amountCents, 0));
   expect(reimported.map((g) => `${g.siret} ${g.title}`).sort()).toEqual(original.map((g) => `${g.siret} ${g.title}`).sort());
+});
+
+describe("the hub's structure directory", () => {
+  const file = () => writeFile("annuaire.csv", `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(60)},Crèche « Les Mésanges » (fictif),Éveil,10\n2024-01-06,FNP,${testSiret(61)},Halte-garderie (fictif),Éveil,20\n`);
+
+  test("an accepted import gives it the file's SIRETs and names before it commits", async () => {
+    const { config } = await freshDatabase(cafSubgraph);
+    expect((await importCli(config, ["subventions", file()], "caf:44")).code).toBe(0);
+    const rows = await directory.database.dataSource.getRepository(StructureDirectoryRow).find({ where: [{ siret: testSiret(60) }, { siret: testSiret(61) }], order: { siret: "ASC" } });
+    expect(rows.map((r) => [r.recordedName, r.recordedBy])).toEqual([["Crèche « Les Mésanges » (fictif)", "caf:44"], ["Halte-garderie (fictif)", "caf:44"]]);
+  });
+
+  test("unreachable: the import is refused with a French report, nothing written", async () => {
+    const { config, ds } = await freshDatabase(cafSubgraph);
+    const io = quietIo();
+    const logged = jest.spyOn(console, "error").mockImplementation(() => {});
+    const result = await runImportCli(["subventions", file(), "--jeton", await auth.token("caf:44")], io, { ...envFor(config), SUBGRAPH_URL_HUB: "http://127.0.0.1:9/graphql" }).finally(() => logged.mockRestore());
+    expect(result.code).toBe(1);
+    expect(io.err).toMatch(/Refusé : rien n'a été enregistré.*\n.*annuaire des structures du hub ne répond pas.*\[STRUCTURE_DIRECTORY_UNAVAILABLE\]/);
+    for (const entity of [ParentalityGrantRow, StructureRow, AuditEntryRow]) expect(await count(ds, entity)).toBe(0);
+  });
 });
 
 describe("the variants partners' spreadsheets write give the same rows", () => {

@@ -4,6 +4,7 @@
  */
 import { Axis, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
 import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
+import { recordStructureNames } from "../../subgraphs/hub/directory/record";
 import { CallRow } from "../../subgraphs/shared/regional-call/call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/shared/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
@@ -32,6 +33,8 @@ async function region(subgraphs: Record<string, SubgraphServer>, regionCode: str
       }
     });
   }
+  // the names the funders' writes would have given the hub's structure directory
+  await subgraphs.hub.database.dataSource.transaction((m) => recordStructureNames(m, sirets.map((siret) => ({ siret, name: `Structure ${siret}` })), "fixture"));
   const caf = subgraphs.caf.database.dataSource;
   await caf.transaction(async (m) => {
     await m.insert(StructureRow, sirets.map((siret) => ({ siret, name: `Structure ${siret}` })));

@@ -23,7 +23,8 @@ import { DEFAULT_LIMITS } from "../../gateway/security";
 import { DEFAULT_SPEED_SETTINGS } from "../../gateway/config";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";
-import { testSiret } from "../support/fixtures";
+import { call, laureate, testSiret } from "../support/fixtures";
+import { contractQuery } from "../support/contract";
 
 const REPO = path.resolve(__dirname, "../..");
 const ROOT = path.join(REPO, ".tmp", `scaffold-${process.pid}`);
@@ -148,8 +149,10 @@ describe("once composed, through the gateway", () => {
 
     database.current = await createTestDatabase();
     const funders = supergraph.subgraphs.filter((s) => s.name !== "hub").map(({ name, sdl }) => ({ name, sdl }));
-    for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph(() => discoverContributions(funders))]) {
-      servers[module.name] = await startSubgraph(module, { database: database.current.config, auth: auth.config, port: 0 });
+    // the hub first: the funders' writes tell its structure directory the SIRETs they record
+    servers.hub = await startSubgraph(hubSubgraph(() => discoverContributions(funders)), { database: database.current.config, auth: auth.config, port: 0 });
+    for (const module of FUNDER_SUBGRAPHS) {
+      servers[module.name] = await startSubgraph(module, { database: database.current.config, auth: auth.config, port: 0, directoryUrl: servers.hub.url });
     }
     gateway = await startGateway({
       port: 0, host: "127.0.0.1", supergraphFile, pollingIntervalMs: 0, auth: auth.config, limits: DEFAULT_LIMITS, ...DEFAULT_SPEED_SETTINGS,
@@ -220,6 +223,30 @@ describe("once composed, through the gateway", () => {
     // the gateway asked the new subgraph for its contributions, in one batched request
     expect(calls[NAME].requests).toBe(1);
     expect(calls.hub.requests).toBeGreaterThanOrEqual(1);
+  });
+
+  test("structure names cost the same subgraph calls with one more funder: none to the funders", async () => {
+    const callId = await call(servers, "ars", { regionCode: "52", year: 2021 });
+    for (let i = 0; i < 3; i++) await laureate(servers, "ars", callId, { siret: testSiret(780 + i), amount: 10_000, departments: ["44"] });
+    // the same contract read through the registered funders' supergraph and through the one with the newcomer
+    const registered = await startGateway({
+      port: 0, host: "127.0.0.1", supergraphFile: path.join(REPO, "schema", "supergraph.graphql"), pollingIntervalMs: 0, auth: auth.config, limits: DEFAULT_LIMITS, ...DEFAULT_SPEED_SETTINGS,
+      subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
+    });
+    try {
+      const read = (url: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractQuery("NationalLaureates"), variables: { year: 2021, first: 50 } }) }).then((r) => r.json());
+      let before: any;
+      let after: any;
+      const withRegistered = await measure(async () => { before = await read(registered.url); });
+      const withNewcomer = await measure(async () => { after = await read(gateway!.url); });
+      expect(after).toEqual(before);
+      expect(after.data.healthProjects.edges.map((e: any) => e.node.structure.name)).toEqual([0, 1, 2].map((i) => `Structure ${testSiret(780 + i)}`));
+      expect(withNewcomer).toEqual(withRegistered);
+      // the laureates' subgraphs and the hub (names, regions); no other funder is asked for a name
+      expect(Object.entries(withNewcomer).filter(([, c]) => c.requests > 0).map(([name]) => name).sort()).toEqual(["ars", "dreets", "hub"]);
+    } finally {
+      await registered.stop();
+    }
   });
 
   async function measure(action: () => Promise<unknown>) {

@@ -3,6 +3,7 @@ import { Axis, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
 import { eurosToCents } from "../../subgraphs/shared/money";
 import { withLuhnCheckDigit } from "../../subgraphs/shared/siret";
 import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
+import { recordStructureNames } from "../../subgraphs/hub/directory/record";
 import { CallRow } from "../../subgraphs/shared/regional-call/call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/shared/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
@@ -17,6 +18,8 @@ const ds = (subgraphs: Record<string, SubgraphServer>, name: string): DataSource
 
 export async function structure(subgraphs: Record<string, SubgraphServer>, subgraph: string, siret: string, name: string) {
   await ds(subgraphs, subgraph).getRepository(StructureRow).upsert({ siret, name }, ["siret"]);
+  // what the funder's write would have told the hub's structure directory (first name kept)
+  if (subgraphs.hub) await ds(subgraphs, "hub").transaction((m) => recordStructureNames(m, [{ siret, name }], subgraph));
 }
 
 export async function call(subgraphs: Record<string, SubgraphServer>, subgraph: "ars" | "dreets", c: { regionCode: string; year: number; joint?: boolean; envelope?: number; axes?: Axis[]; title?: string }) {
@@ -35,7 +38,7 @@ export async function laureate(
   const callRow = await source.getRepository(CallRow).findOneByOrFail({ id: callId });
   await structure(subgraphs, subgraph, l.siret, `Structure ${l.siret}`);
   const saved = await source.getRepository(LaureateProjectRow).save({
-    callId, year: l.year ?? callRow.year, title: l.title ?? `Projet ${l.siret}`, siret: l.siret, axes: l.axes ?? [Axis.SCREENING_CONTINUITY],
+    callId, year: l.year ?? callRow.year, title: l.title ?? `Projet ${l.siret}`, siret: l.siret, structureName: `Structure ${l.siret}`, axes: l.axes ?? [Axis.SCREENING_CONTINUITY],
     amountCents: eurosToCents(l.amount), status: l.status ?? GrantStatus.AWARDED, description: null, projectRef: l.projectRef ?? null,
     renewedFromId: l.renewedFromId ?? null, evaluationSummary: null,
   });

@@ -30,8 +30,10 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
   try {
-    for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
-      subgraphs[module.name] = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: options.demo ?? null });
+    // the hub first: the funders' writes tell its structure directory the SIRETs they record
+    subgraphs.hub = await startSubgraph(hubSubgraph(), { database: database.config, auth: auth.config, port: 0, demo: options.demo ?? null });
+    for (const module of FUNDER_SUBGRAPHS) {
+      subgraphs[module.name] = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: options.demo ?? null, directoryUrl: subgraphs.hub.url });
     }
     await options.seed?.(subgraphs);
   } catch (error) {

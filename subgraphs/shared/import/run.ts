@@ -9,6 +9,7 @@ import { CsvError, normaliseColumn, readCsv } from "./csv";
 import { ImportProblem, ImportReport } from "./report";
 import { RowViolations } from "./row-violations";
 import { upsertStructures } from "./structures";
+import { recordInDirectory } from "../directory/client";
 
 export interface ImportRow<T> {
   line: number;
@@ -105,7 +106,10 @@ export async function runImport<T>(ds: DataSource, definition: ImportDefinition<
   } catch (error) {
     if (error instanceof Refused) report.problems.push(...error.problems);
     else if (error instanceof CsvError) report.problems.push({ line: error.line, column: null, rule: error.rule, message: error.message });
-    else if (error instanceof GraphQLError) report.problems.push({ line: null, column: null, rule: String(error.extensions.code ?? "REFUSED"), message: error.message });
+    else if (error instanceof GraphQLError) {
+      const rule = (error.extensions.violations as { rule?: string }[] | undefined)?.[0]?.rule ?? error.extensions.code ?? "REFUSED";
+      report.problems.push({ line: null, column: null, rule: String(rule), message: error.message });
+    }
     else throw error;
     return report;
   }
@@ -133,13 +137,16 @@ function checkRows<T>(definition: ImportDefinition<T>, layout: RowLayout<T>, csv
 async function write<T>(m: EntityManager, definition: ImportDefinition<T>, values: T[], actor: Actor, fileName: string, report: ImportReport, onProgress: ImportProgress): Promise<void> {
   const maxId = async () => Number((await m.getRepository(definition.table).createQueryBuilder("r").select("MAX(r.id)", "max").getRawOne<{ max: unknown }>())?.max ?? 0);
   const before = await maxId();
-  await upsertStructures(m, new Map(values.map((value) => { const s = definition.structure(value); return [s.siret, s.name.trim()]; })));
+  const structures = new Map(values.map((value) => { const s = definition.structure(value); return [s.siret, s.name.trim()]; }));
+  await upsertStructures(m, structures);
   let done = 0;
   for (const chunk of chunks(values)) {
     await definition.insert(m, chunk);
     done += chunk.length;
     onProgress("écriture", done, values.length);
   }
+  // the directory knows the file's SIRETs before the import commits (hub down: nothing written)
+  await recordInDirectory(actor, [...structures].map(([siret, name]) => ({ siret, name })));
   const after = await maxId();
   report.written = values.length;
   report.accepted = true;

@@ -77,7 +77,7 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
     /** One INSERT per laureate (its identifier is needed for its departments), departments in chunks. */
     async insert(m, awards) {
       const departments: { projectId: number; departmentCode: string }[] = [];
-      for (const { structureName: _name, departments: codes, ...fields } of awards) {
+      for (const { departments: codes, ...fields } of awards) {
         const result = await m.insert(LaureateProjectRow, { callId: theCall().id, year: theCall().year, ...fields, status: GrantStatus.AWARDED, renewedFromId: null, evaluationSummary: null });
         const projectId = Number(result.identifiers[0].id);
         departments.push(...codes.map((departmentCode) => ({ projectId, departmentCode })));

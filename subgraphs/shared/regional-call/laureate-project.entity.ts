@@ -14,6 +14,8 @@ export class LaureateProjectRow {
   @Column({ type: "integer" }) year: number;
   @Column({ type: "text" }) title: string;
   @Column({ type: "varchar", length: 14 }) siret: string;
+  /** The structure's name as this funder recorded it for this line (the public name is the hub's directory's). */
+  @Column({ name: "structure_name", type: "varchar", length: 300, nullable: true }) structureName: string | null;
   @Column({ type: "text", transformer: axesColumn }) axes: Axis[];
   @Column({ name: "amount_cents", type: "bigint", transformer: centsColumn }) amountCents: Cents;
   @Column({ type: "varchar", length: 20 }) status: GrantStatus;

@@ -64,6 +64,7 @@ export function createRegionalCallSchema(side: CallSide) {
     @Field(() => GrantStatus, { description: "État du projet." }) status: GrantStatus;
     @Field(() => String, { nullable: true, description: "Description du projet." }) description: string | null;
     @Field(() => String, { nullable: true, description: "Synthèse de l'évaluation, si elle est enregistrée." }) evaluationSummary: string | null;
+    @Field(() => String, { nullable: true, description: "Le nom de la structure porteuse tel que ce financeur l'a enregistré pour ce projet (le nom de référence, le même partout, est structure.name : l'annuaire du hub)." }) recordedStructureName: string | null;
     row: LaureateProjectRow;
   }
 
@@ -102,7 +103,7 @@ export function createRegionalCallSchema(side: CallSide) {
   });
   const toLaureate = (row: LaureateProjectRow): Laureate => ({
     id: String(row.id), title: row.title, amount: centsToEuros(row.amountCents), year: row.year, axes: row.axes,
-    status: row.status, description: row.description, evaluationSummary: row.evaluationSummary, row,
+    status: row.status, description: row.description, evaluationSummary: row.evaluationSummary, recordedStructureName: row.structureName, row,
   });
   const parseId = (id: string) => (/^\d+$/.test(id) ? Number(id) : -1);
 

@@ -9,6 +9,7 @@ import { departmentsOf, findDepartment } from "../reference/cog";
 import { Violations } from "../rules/violations";
 import { isIsoDate, validProjectRef } from "../rules/formats";
 import { upsertStructure } from "../db/structure.entity";
+import { recordInDirectory } from "../directory/client";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
 import { AwardProjectInput, OpenCallInput } from "./inputs";
@@ -126,10 +127,11 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         if (awarded + fields.amountCents > call.envelopeCents) throw badInput(envelopeExceededMessage(awarded, fields.amountCents, call.envelopeCents), "amount");
         await upsertStructure(m, input.siret, structureName);
         const project = await m.save(m.create(LaureateProjectRow, {
-          callId: call.id, year: call.year, ...fields, status: GrantStatus.AWARDED, renewedFromId: null, evaluationSummary: null,
+          callId: call.id, year: call.year, ...fields, structureName, status: GrantStatus.AWARDED, renewedFromId: null, evaluationSummary: null,
         }));
         await m.insert(LaureateProjectDepartmentRow, departments.map((departmentCode) => ({ projectId: project.id, departmentCode })));
         await audit(m, who, `award${side.typePrefix}Project`, `${side.typePrefix}Project`, project.id, { ...input });
+        await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
         return project;
       });
     },
@@ -161,7 +163,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         const existing = await m.getRepository(LaureateProjectRow).findOneBy({ renewedFromId: row.id, year });
         if (existing) throw badInput(`Ce projet est déjà reconduit pour ${year} (identifiant ${existing.id}).`, "year");
         const renewal = await m.save(m.create(LaureateProjectRow, {
-          callId: row.callId, year, title: row.title, siret: row.siret, axes: row.axes, amountCents: amountCents!, status: GrantStatus.RENEWED,
+          callId: row.callId, year, title: row.title, siret: row.siret, structureName: row.structureName, axes: row.axes, amountCents: amountCents!, status: GrantStatus.RENEWED,
           description: row.description, projectRef: row.projectRef, renewedFromId: row.id, evaluationSummary: null,
         }));
         const departments = await m.getRepository(LaureateProjectDepartmentRow).findBy({ projectId: row.id });

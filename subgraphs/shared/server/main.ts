@@ -1,6 +1,7 @@
 import { readDatabaseConfig, readPort } from "../config";
 import { buildDemoDataset } from "../demo/dataset";
 import { readAuthConfig } from "../auth/config";
+import { readDirectoryUrl } from "../directory/client";
 import { startSubgraph, SubgraphModule } from "./subgraph-module";
 
 /**
@@ -17,6 +18,7 @@ export function runSubgraphMain(module: SubgraphModule, defaultPort: number): vo
     port: readPort(portVariable, readPort("PORT", defaultPort)),
     host: process.env.HOST || "127.0.0.1",
     demo: demo ? buildDemoDataset() : null,
+    directoryUrl: module.name === "hub" ? undefined : readDirectoryUrl(),
   }))
     .then((server) => {
       console.log(JSON.stringify({ level: "info", subgraph: module.name, msg: "listening", url: server.url }));

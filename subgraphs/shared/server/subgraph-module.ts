@@ -4,6 +4,7 @@ import { AuthConfig } from "../auth/config";
 import { Actor } from "../auth/organisation";
 import { SubgraphDatabase } from "../db/create-data-source";
 import { DemoDataset } from "../demo/dataset";
+import { useStructureDirectory } from "../directory/client";
 import { startSubgraphServer, SubgraphServer } from "./subgraph-server";
 
 /** What every subgraph of the hub provides; `start` assembles it into a running server. */
@@ -23,9 +24,12 @@ export interface StartOptions {
   port?: number;
   host?: string;
   demo?: DemoDataset | null;
+  /** The hub's GraphQL URL, which a funder's writes tell the SIRETs they record (the structure directory). */
+  directoryUrl?: string;
 }
 
 export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<SubgraphServer> {
+  if (options.directoryUrl) useStructureDirectory({ url: options.directoryUrl, hmacSecret: options.auth.hmacSecret });
   const database = await module.openDatabase(options.database);
   if (options.demo && module.loadDemo) await module.loadDemo(database, options.demo);
   const schema = await module.buildSchema();
