@@ -3,9 +3,9 @@ import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
-import { useRateLimiting } from "@graphql-hive/gateway";
-import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
+import { Store } from "@envelop/rate-limiter";
 import { GraphQLError } from "graphql";
+import { RATE_LIMITED, useWriteRateLimit } from "./write-rate-limit";
 
 /** Limits of the public endpoint; every one can be tuned by environment (gateway/config.ts). */
 export interface SecurityLimits {
@@ -30,12 +30,9 @@ export const DEFAULT_LIMITS: SecurityLimits = {
   subgraphTimeoutMs: 10_000,
 };
 
-type Context = { jwt?: { payload?: { org?: string } }; request?: Request };
-
-/** Who a rate limit counts: the organisation of the token (writes always carry one). */
-const organisationOf = (context: Context) => context.jwt?.payload?.org ?? "anonyme";
-
 const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED"]);
+/** The gateway's own refusals: their `http` extension (status, Retry-After) is for Yoga to apply, not a subgraph's. */
+const GATEWAY_REFUSAL_CODES = new Set([RATE_LIMITED]);
 /** Network failures of a subgraph call, whose messages carry internal host names and ports. */
 const UPSTREAM_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed|other side closed/i;
 const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", "originalError", "http"];
@@ -50,6 +47,7 @@ export function useScrubbedErrors() {
     let changed = false;
     const errors = result.errors.map((error) => {
       const extensions = { ...(error.extensions ?? {}) } as Record<string, unknown>;
+      if (GATEWAY_REFUSAL_CODES.has(String(extensions.code))) return error;
       const unreachable = !USER_FACING_CODES.has(String(extensions.code)) && (extensions.code === "SUBREQUEST_HTTP_ERROR" || UPSTREAM_FAILURE.test(error.message));
       if (!unreachable && !HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
       changed = true;
@@ -80,8 +78,8 @@ export function useScrubbedErrors() {
   };
 }
 
-/** The gateway's own security plugins (GraphQL Armor, Hive's rate limiting), configured. */
-export function securityPlugins(limits: SecurityLimits) {
+/** The gateway's own security plugins (GraphQL Armor, the write limit), configured. */
+export function securityPlugins(limits: SecurityLimits, writeLimitStore: Store) {
   return [
     maxDepthPlugin({ n: limits.maxDepth, exposeLimits: true }),
     maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: true }),
@@ -89,9 +87,6 @@ export function securityPlugins(limits: SecurityLimits) {
     costLimitPlugin({ maxCost: limits.maxCost, exposeLimits: true }),
     blockFieldSuggestionsPlugin(),
     useScrubbedErrors(),
-    useRateLimiting({
-      cache: new InMemoryLRUCache(),
-      config: [{ type: "Mutation", field: "*", max: limits.writesPerMinute, ttl: 60_000, identifyFn: organisationOf as never }],
-    }),
+    useWriteRateLimit(limits.writesPerMinute, writeLimitStore),
   ];
 }

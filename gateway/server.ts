@@ -7,6 +7,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
 import { securityPlugins } from "./security";
+import { writeRateLimitStore } from "./write-rate-limit";
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 import { supergraphFromFile } from "./supergraph-file";
@@ -30,6 +31,8 @@ export interface RunningGateway {
 
 /** Builds the Hive Gateway runtime (no side effect: nothing listens). */
 export function createGateway(config: GatewayConfig, cache: CacheStore, registry: Registry): GatewayRuntime {
+  // made once: the plugin factory below may run more than once, the counts must not restart
+  const writeLimitStore = writeRateLimitStore();
   return createGatewayRuntime({
     // Re-read at each polling interval: a new composed supergraph is served without a restart,
     // a broken one is refused and the last good one keeps serving (gateway/supergraph-file.ts).
@@ -50,7 +53,7 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
     // (cast: the plugin is typed against a sibling copy of the gateway-runtime types)
     plugins: () => [
       jwtPlugin(config.auth) as never,
-      ...(securityPlugins(config.limits) as never[]),
+      ...(securityPlugins(config.limits, writeLimitStore) as never[]),
       // After the limits (a refused query is never cached) and before execution.
       ...(responseCachePlugins(config.responseCache, cache, registry) as never[]),
       // Prometheus on /metrics: requests, errors and latency per operation, per subgraph call.

@@ -125,15 +125,23 @@ test("a slow subgraph: the others' data comes back within the timeout, with an e
   expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONN|fetch failed/);
 });
 
-test("writes are rate-limited per organisation", async () => {
+test("writes are rate-limited per organisation (the verified org claim), counted from the first write, refused in French with 429", async () => {
   const token = await hub.auth.token("caf:44");
+  const sameOrganisation = await hub.auth.token("caf:44", { subject: "une-autre-agente" });
   const other = await hub.auth.token("caf:49");
-  const write = (t: string, i: number) => hub.query(`mutation { recordParentalityGrant(input: { department: "${t === token ? "44" : "49"}", year: 2023, fund: CAF_FNP, siret: "73282932000074", structureName: "Test", title: "Subvention ${i}", amount: 10 }) { id } }`, undefined, undefined, t);
-  const codes: string[] = [];
-  for (let i = 0; i < 5; i++) codes.push(String((await write(token, i)).errors?.[0]?.message ?? "ok"));
-  expect(codes.slice(0, 3)).toEqual(["ok", "ok", "ok"]);
-  expect(codes.slice(3).every((c) => /Rate limit/i.test(c))).toBe(true);
-  expect((await write(other, 0)).errors?.[0]?.message ?? "ok").not.toMatch(/Rate limit/i);
+  const write = (authorization: string, department: string, i: number) => post(JSON.stringify({ query: `mutation { recordParentalityGrant(input: { department: "${department}", year: 2023, fund: CAF_FNP, siret: "73282932000074", structureName: "Test (fictif)", title: "Subvention ${i}", amount: 10 }) { id } }` }), { authorization });
+  // the budget (3) is shared by the token, the same token with a suffix and another token of the same organisation
+  const answers = [await write(`Bearer ${token}`, "44", 0), await write(`Bearer ${token} x`, "44", 1), await write(`Bearer ${sameOrganisation}`, "44", 2), await write(`Bearer ${sameOrganisation} suffixe`, "44", 3)];
+  const bodies = await Promise.all(answers.map((a) => a.json()));
+  expect(bodies.slice(0, 3).map((b) => b.errors)).toEqual([undefined, undefined, undefined]);
+  expect(answers[3].status).toBe(429);
+  expect(answers[3].headers.get("retry-after")).toBe("60");
+  expect(bodies[3].errors[0]).toMatchObject({ message: expect.stringMatching(/Limite d'écriture atteinte : 3 appels par minute.*caf:44.*Réessayez dans 60 s/), extensions: { code: "RATE_LIMITED" } });
+  expect(JSON.stringify(bodies[3])).not.toMatch(/"http"/);
+  // another organisation keeps its own budget
+  const elsewhere = await write(`Bearer ${other}`, "49", 0);
+  expect(elsewhere.status).toBe(200);
+  expect((await elsewhere.json()).errors).toBeUndefined();
 });
 
 test("errors are masked: no SQL, no stack, no subgraph body reaches the client", async () => {
