@@ -41,15 +41,16 @@ const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", 
  * Errors of subgraph calls carry the subgraph's URL, request body (with its signature) and
  * response: the server log keeps them, the client gets the message, path and code only.
  */
-export function useScrubbedErrors() {
+export function useScrubbedErrors(subgraphTimeoutMs: number) {
   const scrub = (result: { errors?: readonly GraphQLError[] }) => {
     if (!result.errors?.length) return undefined;
     let changed = false;
     const errors = result.errors.map((error) => {
       const extensions = { ...(error.extensions ?? {}) } as Record<string, unknown>;
       if (GATEWAY_REFUSAL_CODES.has(String(extensions.code))) return error;
+      const timedOut = extensions.code === "GATEWAY_TIMEOUT";
       const unreachable = !USER_FACING_CODES.has(String(extensions.code)) && (extensions.code === "SUBREQUEST_HTTP_ERROR" || UPSTREAM_FAILURE.test(error.message));
-      if (!unreachable && !HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
+      if (!timedOut && !unreachable && !HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
       changed = true;
       const subgraph = typeof extensions.serviceName === "string" ? extensions.serviceName : undefined;
       // A refusal (bad input, access) is the normal answer to a client; anything else is logged.
@@ -59,7 +60,10 @@ export function useScrubbedErrors() {
       }
       for (const key of HIDDEN_ERROR_EXTENSIONS) delete extensions[key];
       // The network error names the subgraph's internal address: the client learns which data is missing, not where it lives.
-      const message = unreachable ? `Un sous-graphe${subgraph ? ` (${subgraph})` : ""} ne répond pas : ces données manquent, les autres sont là.` : error.message;
+      // Hive's timeout says "The operation was aborted due to timeout": the partner learns which subgraph and which limit.
+      const message = timedOut
+        ? `Le sous-graphe ${subgraph ?? "appelé"} n'a pas répondu dans le délai (${subgraphTimeoutMs / 1000} s, SUBGRAPH_TIMEOUT_MS) : ces données manquent, les autres sont là.`
+        : unreachable ? `Un sous-graphe${subgraph ? ` (${subgraph})` : ""} ne répond pas : ces données manquent, les autres sont là.` : error.message;
       return new GraphQLError(message, { path: error.path, nodes: error.nodes, extensions });
     });
     return changed ? { ...result, errors } : undefined;
@@ -86,7 +90,7 @@ export function securityPlugins(limits: SecurityLimits, writeLimitStore: Store) 
     maxTokensPlugin({ n: limits.maxTokens, exposeLimits: true }),
     costLimitPlugin({ maxCost: limits.maxCost, exposeLimits: true }),
     blockFieldSuggestionsPlugin(),
-    useScrubbedErrors(),
+    useScrubbedErrors(limits.subgraphTimeoutMs),
     useWriteRateLimit(limits.writesPerMinute, writeLimitStore),
   ];
 }
