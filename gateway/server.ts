@@ -13,6 +13,7 @@ import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 import { supergraphFromFile } from "./supergraph-file";
 import { CacheStore, cacheStore, responseCachePlugins } from "./response-cache";
 import { startMetricsServer } from "./metrics-server";
+import { useOperationMetrics } from "./operation-metrics";
 import { Registry } from "prom-client";
 
 /** How long a replaced supergraph is kept for the operations still running on it. */
@@ -56,9 +57,13 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
       ...(securityPlugins(config.limits, writeLimitStore) as never[]),
       // After the limits (a refused query is never cached) and before execution.
       ...(responseCachePlugins(config.responseCache, cache, registry) as never[]),
-      // Prometheus on /metrics: requests, errors and latency per operation, per subgraph call.
+      // Prometheus on /metrics: requests, errors and latency per subgraph call, and per operation of
+      // the contract (gateway/operation-metrics.ts). Labels a client controls are off: the operation
+      // name (any name it likes: unbounded series) and the URL (its query string on GET; the
+      // subgraphs' internal addresses on the fetch metric).
       // (its own registry: the plugin clears its registry when the gateway stops)
-      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true }, registry } as never) as never,
+      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true, operationName: false, url: false }, registry } as never) as never,
+      useOperationMetrics(registry) as never,
     ],
     // The request id (x-request-id, made by the gateway when the client sends none) follows the
     // request into every subgraph, so one search finds a request in every service's logs.
