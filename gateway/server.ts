@@ -6,6 +6,7 @@ import { unifiedGraphHandler as rustQueryPlanner } from "@graphql-hive/router-ru
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
+import { useCsrfPrevention } from "./csrf";
 import { securityPlugins } from "./security";
 import { writeRateLimitStore } from "./write-rate-limit";
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
@@ -53,6 +54,8 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
     hmacSignature: { secret: config.auth.hmacSecret },
     // (cast: the plugin is typed against a sibling copy of the gateway-runtime types)
     plugins: () => [
+      // CSRF prevention: a GET, or a POST a browser sends cross-site without preflight, needs a header.
+      useCsrfPrevention() as never,
       jwtPlugin(config.auth) as never,
       ...(securityPlugins(config.limits, writeLimitStore) as never[]),
       // After the limits (a refused query is never cached) and before execution.
@@ -70,10 +73,9 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ "x-request-id": request.headers.get("x-request-id") ?? "" }),
     },
-    // Public endpoint hardening: no batched arrays, CSRF prevention, errors masked (the log keeps
-    // the original), subgraph calls bounded so the others' data still comes back.
+    // Public endpoint hardening: no batched arrays, errors masked (the log keeps the original),
+    // subgraph calls bounded so the others' data still comes back (CSRF: gateway/csrf.ts, above).
     batching: false,
-    csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] },
     maskedErrors: true,
     upstreamTimeout: config.limits.subgraphTimeoutMs,
     // gzip/deflate answers for clients that accept them (a national dashboard weighs megabytes);

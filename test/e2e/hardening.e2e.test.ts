@@ -3,6 +3,7 @@
  * field suggestions, masked errors, rate limit per organisation, subgraphs that answer only the
  * gateway, and a slow subgraph that does not take the others down.
  */
+import fs from "node:fs";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { AddressInfo } from "node:net";
@@ -90,7 +91,10 @@ test("CSRF: a simple cross-site request (text/plain POST, GET without header) is
   const plain = await post(JSON.stringify({ query: "{ regions { code } }" }), { "content-type": "text/plain" });
   expect(plain.status).toBeGreaterThanOrEqual(400);
   const get = await fetch(`${hub.gateway.url}?query=${encodeURIComponent("{ regions { code } }")}`);
-  expect(get.status).toBeGreaterThanOrEqual(400);
+  expect(get.status).toBe(403);
+  expect((await get.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/protection CSRF.*« x-graphql-csrf: 1 »/), extensions: { code: "CSRF_HEADER_REQUIRED" } });
+  // the README tells partners which header to send
+  expect(fs.readFileSync("README.md", "utf8")).toMatch(/GET[^.]*x-graphql-csrf: 1/);
   const allowed = await fetch(`${hub.gateway.url}?query=${encodeURIComponent("{ regions { code } }")}`, { headers: { "x-graphql-csrf": "1" } });
   expect(allowed.status).toBe(200);
 });
