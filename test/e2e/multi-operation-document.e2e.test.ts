@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { Axis, FundingSource } from "../../subgraphs/shared/enums";
 import { startTestHub, TestHub } from "../support/hub";
-import { CONTRACT_FILE, contractOperations } from "../support/contract";
+import { CONTRACT_FILE, contractOperations, contractQuery } from "../support/contract";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
 
 const S1 = testSiret(21);
@@ -60,6 +60,14 @@ const WRITE_VARIABLES: Record<string, Record<string, unknown>> = {
 };
 
 const operations = contractOperations();
+
+test("right after the gateway starts, the very first write is counted", async () => {
+  const token = await hub.auth.token("caf:49");
+  const write = (i: number) => hub.query(contractQuery("RecordParentalityGrant"), { input: { ...grantInput(`Première subvention ${i} (fictif)`), department: "49" } }, "RecordParentalityGrant", token);
+  const codes = [];
+  for (let i = 0; i <= WRITES_PER_MINUTE; i++) codes.push((await write(i)).errors?.[0]?.extensions?.code ?? "ok");
+  expect(codes).toEqual([...Array(WRITES_PER_MINUTE).fill("ok"), "RATE_LIMITED"]);
+});
 
 test("every contract operation has variables here", () => {
   expect(operations.map((o) => o.name).sort()).toEqual([...Object.keys(READ_VARIABLES), ...Object.keys(WRITE_VARIABLES)].sort());
