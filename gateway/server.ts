@@ -33,7 +33,7 @@ export interface RunningGateway {
 
 /** Builds the Hive Gateway runtime (no side effect: nothing listens). */
 export function createGateway(config: GatewayConfig, cache: CacheStore, registry: Registry): GatewayRuntime {
-  // made once: the plugin factory below may run more than once, the counts must not restart
+  // the write counts live as long as the gateway, outside the plugin factory
   const writeLimitStore = writeRateLimitStore();
   return createGatewayRuntime({
     // Re-read at each polling interval: a new composed supergraph is served without a restart,
