@@ -82,13 +82,24 @@ export function useScrubbedErrors(subgraphTimeoutMs: number) {
   };
 }
 
+export const OPERATION_LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED";
+
+/**
+ * GraphQL Armor's refusal is English ("Syntax Error: Query depth limit of 10 exceeded") and has no
+ * code: its onReject handlers run before it throws, so throwing here puts the French rule, the
+ * variable that sets it, a code and HTTP 400 in its place.
+ */
+const refuseWith = (message: string) => [() => {
+  throw new GraphQLError(message, { extensions: { code: OPERATION_LIMIT_EXCEEDED, http: { status: 400 } } });
+}];
+
 /** The gateway's own security plugins (GraphQL Armor, the write limit), configured. */
 export function securityPlugins(limits: SecurityLimits, writeLimitStore: Store) {
   return [
-    maxDepthPlugin({ n: limits.maxDepth, exposeLimits: true }),
-    maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: true }),
-    maxTokensPlugin({ n: limits.maxTokens, exposeLimits: true }),
-    costLimitPlugin({ maxCost: limits.maxCost, exposeLimits: true }),
+    maxDepthPlugin({ n: limits.maxDepth, onReject: refuseWith(`Requête trop imbriquée : ${limits.maxDepth} niveaux au plus (LIMIT_MAX_DEPTH).`) }),
+    maxAliasesPlugin({ n: limits.maxAliases, onReject: refuseWith(`Trop d'alias dans la requête : ${limits.maxAliases} au plus (LIMIT_MAX_ALIASES).`) }),
+    maxTokensPlugin({ n: limits.maxTokens, onReject: refuseWith(`Requête trop longue : ${limits.maxTokens} éléments lexicaux au plus (LIMIT_MAX_TOKENS).`) }),
+    costLimitPlugin({ maxCost: limits.maxCost, onReject: refuseWith(`Requête trop coûteuse : coût ${limits.maxCost} au plus (LIMIT_MAX_COST ; chaque champ compte, davantage en profondeur).`) }),
     blockFieldSuggestionsPlugin(),
     useScrubbedErrors(limits.subgraphTimeoutMs),
     useWriteRateLimit(limits.writesPerMinute, writeLimitStore),
