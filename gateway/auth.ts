@@ -1,6 +1,6 @@
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from "@graphql-hive/gateway";
 import { GraphQLError } from "graphql";
-import { decodeJwt } from "jose";
+import { decodeJwt, decodeProtectedHeader } from "jose";
 import { AuthConfig } from "../subgraphs/shared/auth/config";
 import { parseOrganisation } from "../subgraphs/shared/auth/organisation";
 import { tokenLifetimeViolation } from "../subgraphs/shared/auth/token-lifetime";
@@ -15,9 +15,21 @@ export function tokenRefusal(message: string): GraphQLError {
   });
 }
 
+const bearerOf = (request: Request) => /^Bearer (\S+)/.exec(request.headers.get("authorization") ?? "")?.[1];
+
+/** The key id a token names (unverified), for the message. */
+function keyIdOf(request: Request): string {
+  try {
+    const token = bearerOf(request);
+    return String((token && decodeProtectedHeader(token).kid) || "aucun").slice(0, 100);
+  } catch {
+    return "illisible";
+  }
+}
+
 /** Why the token the JWT plugin refused was refused, as far as its unverified claims tell. */
 function refusalMessage(request: Request, auth: AuthConfig): string {
-  const token = /^Bearer (\S+)/.exec(request.headers.get("authorization") ?? "")?.[1];
+  const token = bearerOf(request);
   let exp: unknown;
   try {
     exp = token ? decodeJwt(token).exp : undefined;
@@ -54,9 +66,12 @@ function withFrenchRefusals(plugin: YogaJwtPlugin, auth: AuthConfig): YogaJwtPlu
       try {
         outcome = await plugin.onRequestParse?.(payload);
       } catch (error) {
-        // GraphQL errors are the plugin's refusals; anything else (keys unreachable) stays an internal error.
+        // GraphQL errors are the plugin's refusals. Its only other error is "Authentication is not
+        // available at the moment.": no signing key for the token's kid (the provider does not
+        // publish it, or cannot be reached), answered 500 "Unexpected error." unless told here.
         if (error instanceof GraphQLError) throw tokenRefusal(refusalMessage(payload.request, auth));
-        throw error;
+        console.error(JSON.stringify({ level: "warn", service: "gateway", msg: "token signing key unavailable", error: String(error) }));
+        throw tokenRefusal(`Jeton refusé : sa clé de signature (kid « ${keyIdOf(payload.request)} ») est inconnue du fournisseur d'identité, ou celui-ci est injoignable.`);
       }
       const claims = payload.serverContext?.jwt?.payload;
       const violation = claims ? claimsViolation(claims, auth) : null;
