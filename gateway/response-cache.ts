@@ -9,7 +9,7 @@ import { Counter, Registry } from "prom-client";
 /**
  * Response cache of public reads (requests without a token), invalidated by writes.
  *
- * Every cache key carries a generation that each mutation moves on, and the hash of the schema
+ * Every cache key carries a generation that each accepted write moves on (a refusal does not), and the hash of the schema
  * served (a new supergraph may answer differently; replicas on the same one share entries). A
  * write to one funder can change reads anywhere (a new CAF grant changes a structure's
  * cross-financing and its region's totals), and invalidating the entities a mutation returns
@@ -142,6 +142,23 @@ function countedLookups(cache: Cache, registry: Registry): Cache {
 
 const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === "mutation";
 
+type MutationResult = { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] };
+
+/** Refusals made before anything is written: by the subgraphs' rules and access checks, or by the gateway's limit. */
+const REFUSED_BEFORE_WRITING = new Set(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "RATE_LIMITED"]);
+
+/**
+ * A write may have changed data unless it was refused as a whole: no mutation field answered and
+ * every error is a refusal (anonymous, another organisation, a broken rule, the write limit).
+ * An error of unknown outcome (a timeout, an internal error) still invalidates: it may have been
+ * applied.
+ */
+function mayHaveWritten(result: MutationResult): boolean {
+  if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return true;
+  if (Object.values(result.data ?? {}).some((value) => value != null)) return true;
+  return !(result.errors?.length && result.errors.every((error) => REFUSED_BEFORE_WRITING.has(String(error.extensions?.code))));
+}
+
 /** The plugins: Yoga's response cache keyed by generation, and the writes that advance it. */
 export function responseCachePlugins(config: ResponseCacheConfig, store: CacheStore, registry: Registry) {
   if (config.ttlMs <= 0) return [];
@@ -157,10 +174,10 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: CacheSt
       invalidateViaMutation: false,
     }),
     {
-      // After a write, acknowledged or refused, earlier answers are no longer served.
+      // After a write that may have changed something, earlier answers are no longer served.
       onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
         if (!isMutation(args.document, args.operationName)) return undefined;
-        return { onExecuteDone: () => store.advance() };
+        return { onExecuteDone: ({ result }: { result: unknown }) => (mayHaveWritten(result as MutationResult) ? store.advance() : undefined) };
       },
       onSchemaChange: ({ schema }: { schema: GraphQLSchema }) => {
         schemaHash = createHash("sha256").update(printSchema(schema)).digest("base64url").slice(0, 16);

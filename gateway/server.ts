@@ -6,12 +6,15 @@ import { unifiedGraphHandler as rustQueryPlanner } from "@graphql-hive/router-ru
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
+import { useCsrfPrevention } from "./csrf";
 import { securityPlugins } from "./security";
+import { writeRateLimitStore } from "./write-rate-limit";
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 import { supergraphFromFile } from "./supergraph-file";
 import { CacheStore, cacheStore, responseCachePlugins } from "./response-cache";
 import { startMetricsServer } from "./metrics-server";
+import { useOperationMetrics } from "./operation-metrics";
 import { Registry } from "prom-client";
 
 /** How long a replaced supergraph is kept for the operations still running on it. */
@@ -30,6 +33,8 @@ export interface RunningGateway {
 
 /** Builds the Hive Gateway runtime (no side effect: nothing listens). */
 export function createGateway(config: GatewayConfig, cache: CacheStore, registry: Registry): GatewayRuntime {
+  // the write counts live as long as the gateway, outside the plugin factory
+  const writeLimitStore = writeRateLimitStore();
   return createGatewayRuntime({
     // Re-read at each polling interval: a new composed supergraph is served without a restart,
     // a broken one is refused and the last good one keeps serving (gateway/supergraph-file.ts).
@@ -49,23 +54,28 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
     hmacSignature: { secret: config.auth.hmacSecret },
     // (cast: the plugin is typed against a sibling copy of the gateway-runtime types)
     plugins: () => [
+      // CSRF prevention: a GET, or a POST a browser sends cross-site without preflight, needs a header.
+      useCsrfPrevention() as never,
       jwtPlugin(config.auth) as never,
-      ...(securityPlugins(config.limits) as never[]),
+      ...(securityPlugins(config.limits, writeLimitStore) as never[]),
       // After the limits (a refused query is never cached) and before execution.
       ...(responseCachePlugins(config.responseCache, cache, registry) as never[]),
-      // Prometheus on /metrics: requests, errors and latency per operation, per subgraph call.
+      // Prometheus on /metrics: requests, errors and latency per subgraph call, and per operation of
+      // the contract (gateway/operation-metrics.ts). Labels a client controls are off: the operation
+      // name (any name it likes: unbounded series) and the URL (its query string on GET; the
+      // subgraphs' internal addresses on the fetch metric).
       // (its own registry: the plugin clears its registry when the gateway stops)
-      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true }, registry } as never) as never,
+      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true, operationName: false, url: false }, registry } as never) as never,
+      useOperationMetrics(registry) as never,
     ],
     // The request id (x-request-id, made by the gateway when the client sends none) follows the
     // request into every subgraph, so one search finds a request in every service's logs.
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ "x-request-id": request.headers.get("x-request-id") ?? "" }),
     },
-    // Public endpoint hardening: no batched arrays, CSRF prevention, errors masked (the log keeps
-    // the original), subgraph calls bounded so the others' data still comes back.
+    // Public endpoint hardening: no batched arrays, errors masked (the log keeps the original),
+    // subgraph calls bounded so the others' data still comes back (CSRF: gateway/csrf.ts, above).
     batching: false,
-    csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] },
     maskedErrors: true,
     upstreamTimeout: config.limits.subgraphTimeoutMs,
     // gzip/deflate answers for clients that accept them (a national dashboard weighs megabytes);

@@ -2,31 +2,62 @@
  * `npm start`: the whole hub from one terminal — every registered subgraph of this repository and
  * the gateway, each in its own process as in production, on embedded SQLite by default
  * (DATABASE_URL for PostgreSQL). Reference data load on first start, the fictitious demo set too
- * unless `--no-demo`. Ctrl-C stops everything cleanly.
+ * unless `--no-demo`. `<NAME>_PORT` and `GATEWAY_PORT` choose the ports. A process that dies is
+ * restarted, with a bounded backoff, and the log says so. Ctrl-C stops everything cleanly.
  */
 import { ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { readRegistry } from "../subgraphs/shared/federation/registry";
 import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/shared/auth/config";
-import { readDatabaseConfig } from "../subgraphs/shared/config";
+import { readDatabaseConfig, readPort } from "../subgraphs/shared/config";
 
 const noDemo = process.argv.includes("--no-demo");
 const dist = path.resolve(__dirname, "..");
-const children: ChildProcess[] = [];
 
-function run(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [script, ...(noDemo ? ["--no-demo"] : [])], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const prefix = `[${name}]`.padEnd(10);
+/** A process dying is restarted after 0.5 s, then 1, 2, 4… up to 30 s; a run of a minute resets the count. */
+const RESTART_FIRST_DELAY_MS = 500;
+const RESTART_MAX_DELAY_MS = 30_000;
+const RESTART_STABLE_MS = 60_000;
+
+const restartDelayMs = (attempt: number) => Math.min(RESTART_MAX_DELAY_MS, RESTART_FIRST_DELAY_MS * 2 ** (attempt - 1));
+
+interface Service {
+  name: string;
+  script: string;
+  env: Record<string, string>;
+  child: ChildProcess | null;
+  attempts: number;
+  startedAt: number;
+  timer: NodeJS.Timeout | null;
+}
+const services: Service[] = [];
+
+function launch(service: Service): void {
+  const child = spawn(process.execPath, [service.script, ...(noDemo ? ["--no-demo"] : [])], { env: { ...process.env, ...service.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const prefix = `[${service.name}]`.padEnd(10);
+  service.child = child;
+  service.startedAt = Date.now();
+  console.log(`${prefix} démarré (pid ${child.pid})`);
   child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `${prefix} `)));
   child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `${prefix} `)));
   child.on("exit", (code, signal) => {
-    if (!stopping) {
-      console.error(`${prefix} arrêté (code ${code ?? signal}) : arrêt du hub.`);
-      void stop(1);
-    }
+    if (stopping) return;
+    // One process down does not stop the hub: the gateway answers without its data meanwhile.
+    if (Date.now() - service.startedAt >= RESTART_STABLE_MS) service.attempts = 0;
+    service.attempts++;
+    const delay = restartDelayMs(service.attempts);
+    console.error(`${prefix} arrêté (${code ?? signal}) : redémarrage dans ${delay / 1000} s (tentative ${service.attempts}).`);
+    service.timer = setTimeout(() => {
+      service.timer = null;
+      if (!stopping) launch(service);
+    }, delay);
   });
-  children.push(child);
-  return child;
+}
+
+function run(name: string, script: string, env: Record<string, string>): void {
+  const service: Service = { name, script, env, child: null, attempts: 0, startedAt: 0, timer: null };
+  services.push(service);
+  launch(service);
 }
 
 async function waitReady(url: string, timeoutMs = 30_000): Promise<void> {
@@ -46,8 +77,9 @@ let stopping = false;
 async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(children.map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+  for (const service of services) if (service.timer) clearTimeout(service.timer);
+  await Promise.all(services.map(({ child }) => new Promise<void>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   })));
@@ -62,12 +94,18 @@ async function main() {
   const authEnv = process.env.HUB_HMAC_SECRET ? {} : localAuthEnv(ensureLocalSecrets(readDatabaseConfig().dataDir));
   Object.assign(process.env, authEnv);
   const local = readRegistry().filter((s) => new URL(s.routingUrl).hostname === "127.0.0.1");
-  for (const subgraph of local) {
-    const port = new URL(subgraph.routingUrl).port;
-    run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), { [`${subgraph.name.toUpperCase()}_PORT`]: port });
-  }
-  await Promise.all(local.map((s) => waitReady(new URL("/ready", s.routingUrl).toString())));
-  run("gateway", path.join(dist, "gateway", "index.js"), {});
+  // <NAME>_PORT wins over the registry's port; the gateway is told where each subgraph then is.
+  const gatewayEnv: Record<string, string> = {};
+  const urls = local.map((subgraph) => {
+    const variable = `${subgraph.name.toUpperCase()}_PORT`;
+    const url = new URL(subgraph.routingUrl);
+    url.port = String(readPort(variable, Number(url.port)));
+    gatewayEnv[`SUBGRAPH_URL_${subgraph.name.toUpperCase()}`] = process.env[`SUBGRAPH_URL_${subgraph.name.toUpperCase()}`] || url.toString();
+    run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), { [variable]: url.port });
+    return url;
+  });
+  await Promise.all(urls.map((url) => waitReady(new URL("/ready", url).toString())));
+  run("gateway", path.join(dist, "gateway", "index.js"), gatewayEnv);
   const gatewayUrl = `http://127.0.0.1:${process.env.GATEWAY_PORT || 4000}/graphql`;
   await waitReady(`${new URL("/healthcheck", gatewayUrl)}`);
   console.log(`\nHub prêt en ${((Date.now() - started) / 1000).toFixed(1)} s. GraphiQL : ${gatewayUrl}`);

@@ -3,6 +3,7 @@
  * field suggestions, masked errors, rate limit per organisation, subgraphs that answer only the
  * gateway, and a slow subgraph that does not take the others down.
  */
+import fs from "node:fs";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { AddressInfo } from "node:net";
@@ -30,22 +31,24 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 test("a deep query is refused", async () => {
   let q = "code";
   for (let i = 0; i < 6; i++) q = `departments { region { ${q} } }`;
-  const { errors, data } = await hub.query(`{ region(code: "52") { ${q} } }`);
+  const response = await post(JSON.stringify({ query: `{ region(code: "52") { ${q} } }` }));
+  expect(response.status).toBe(400);
+  const { errors, data } = await response.json();
   expect(data).toBeUndefined();
-  expect(errors?.[0].message).toMatch(/depth/i);
+  expect(errors?.[0]).toMatchObject({ message: "Requête trop imbriquée : 10 niveaux au plus (LIMIT_MAX_DEPTH).", extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
 });
 
 test("an alias bomb is refused", async () => {
   const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: regions { code }`).join(" ");
   const { errors, data } = await hub.query(`{ ${aliases} }`);
   expect(data).toBeUndefined();
-  expect(errors?.[0].message).toMatch(/alias/i);
+  expect(errors?.[0]).toMatchObject({ message: "Trop d'alias dans la requête : 15 au plus (LIMIT_MAX_ALIASES).", extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
 });
 
 test("a query with too many tokens is refused", async () => {
   const fields = Array.from({ length: 4_000 }, () => "code").join(" ");
   const { errors } = await hub.query(`{ regions { ${fields} } }`);
-  expect(errors?.[0].message).toMatch(/token/i);
+  expect(errors?.[0]).toMatchObject({ message: "Requête trop longue : 3000 éléments lexicaux au plus (LIMIT_MAX_TOKENS).", extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
 });
 
 test("a huge body is refused before it is read", async () => {
@@ -90,7 +93,10 @@ test("CSRF: a simple cross-site request (text/plain POST, GET without header) is
   const plain = await post(JSON.stringify({ query: "{ regions { code } }" }), { "content-type": "text/plain" });
   expect(plain.status).toBeGreaterThanOrEqual(400);
   const get = await fetch(`${hub.gateway.url}?query=${encodeURIComponent("{ regions { code } }")}`);
-  expect(get.status).toBeGreaterThanOrEqual(400);
+  expect(get.status).toBe(403);
+  expect((await get.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/protection CSRF.*« x-graphql-csrf: 1 »/), extensions: { code: "CSRF_HEADER_REQUIRED" } });
+  // the README tells partners which header to send
+  expect(fs.readFileSync("README.md", "utf8")).toMatch(/GET[^.]*x-graphql-csrf: 1/);
   const allowed = await fetch(`${hub.gateway.url}?query=${encodeURIComponent("{ regions { code } }")}`, { headers: { "x-graphql-csrf": "1" } });
   expect(allowed.status).toBe(200);
 });
@@ -122,18 +128,27 @@ test("a slow subgraph: the others' data comes back within the timeout, with an e
   expect(data?.region).toEqual({ name: "Pays de la Loire" });
   expect(data?.maisonProject).toBeNull();
   expect(errors?.length).toBeGreaterThan(0);
-  expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONN|fetch failed/);
+  expect(errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Le sous-graphe maisons n'a pas répondu dans le délai \(1 s, SUBGRAPH_TIMEOUT_MS\)/), extensions: { code: "GATEWAY_TIMEOUT" } });
+  expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONN|fetch failed|aborted|timed out/);
 });
 
-test("writes are rate-limited per organisation", async () => {
+test("writes are rate-limited per organisation (the verified org claim), counted from the first write, refused in French with 429", async () => {
   const token = await hub.auth.token("caf:44");
+  const sameOrganisation = await hub.auth.token("caf:44", { subject: "une-autre-agente" });
   const other = await hub.auth.token("caf:49");
-  const write = (t: string, i: number) => hub.query(`mutation { recordParentalityGrant(input: { department: "${t === token ? "44" : "49"}", year: 2023, fund: CAF_FNP, siret: "73282932000074", structureName: "Test", title: "Subvention ${i}", amount: 10 }) { id } }`, undefined, undefined, t);
-  const codes: string[] = [];
-  for (let i = 0; i < 5; i++) codes.push(String((await write(token, i)).errors?.[0]?.message ?? "ok"));
-  expect(codes.slice(0, 3)).toEqual(["ok", "ok", "ok"]);
-  expect(codes.slice(3).every((c) => /Rate limit/i.test(c))).toBe(true);
-  expect((await write(other, 0)).errors?.[0]?.message ?? "ok").not.toMatch(/Rate limit/i);
+  const write = (authorization: string, department: string, i: number) => post(JSON.stringify({ query: `mutation { recordParentalityGrant(input: { department: "${department}", year: 2023, fund: CAF_FNP, siret: "73282932000074", structureName: "Test (fictif)", title: "Subvention ${i}", amount: 10 }) { id } }` }), { authorization });
+  // the budget (3) is shared by the token, the same token with a suffix and another token of the same organisation
+  const answers = [await write(`Bearer ${token}`, "44", 0), await write(`Bearer ${token} x`, "44", 1), await write(`Bearer ${sameOrganisation}`, "44", 2), await write(`Bearer ${sameOrganisation} suffixe`, "44", 3)];
+  const bodies = await Promise.all(answers.map((a) => a.json()));
+  expect(bodies.slice(0, 3).map((b) => b.errors)).toEqual([undefined, undefined, undefined]);
+  expect(answers[3].status).toBe(429);
+  expect(answers[3].headers.get("retry-after")).toBe("60");
+  expect(bodies[3].errors[0]).toMatchObject({ message: expect.stringMatching(/Limite d'écriture atteinte : 3 appels par minute.*caf:44.*Réessayez dans 60 s/), extensions: { code: "RATE_LIMITED" } });
+  expect(JSON.stringify(bodies[3])).not.toMatch(/"http"/);
+  // another organisation keeps its own budget
+  const elsewhere = await write(`Bearer ${other}`, "49", 0);
+  expect(elsewhere.status).toBe(200);
+  expect((await elsewhere.json()).errors).toBeUndefined();
 });
 
 test("errors are masked: no SQL, no stack, no subgraph body reaches the client", async () => {

@@ -35,3 +35,12 @@ test("a token signed by another key, or for another audience, is refused", async
   expect(wrongAudience.errors?.length).toBeGreaterThan(0);
   expect(wrongAudience.data?.recordParentalityGrant ?? null).toBeNull();
 });
+
+test("a token whose key id the provider does not publish: 401 in French, not an internal error", async () => {
+  const { privateKey } = await generateKeyPair("RS256");
+  const unknownKey = await new SignJWT({ org: "caf:44" }).setProtectedHeader({ alg: "RS256", kid: "cle-inconnue" }).setSubject("x").setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime("1h").sign(privateKey);
+  const response = await fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${unknownKey}` }, body: JSON.stringify({ query: write, variables: { input } }) });
+  expect(response.status).toBe(401);
+  const body = await response.json();
+  expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/clé de signature.*cle-inconnue/), extensions: { code: "UNAUTHENTICATED" } });
+});

@@ -3,7 +3,8 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { startGateway } from "../../gateway/server";
 import { startTestHub, TestHub } from "../support/hub";
-import { contractQuery } from "../support/contract";
+import { contractOperations, contractQuery } from "../support/contract";
+import { KNOWN_OPERATIONS } from "../../gateway/known-operations";
 
 let hub: TestHub;
 let proxy: http.Server;
@@ -64,16 +65,41 @@ test("METRICS_PORT: the gateway's metrics move to a port of their own, the publi
     await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "query Regions { regions { code } }", operationName: "Regions" }) });
     expect(new URL(gateway.metricsUrl).port).not.toBe(String(gateway.port));
     const metrics = await (await fetch(gateway.metricsUrl)).text();
-    expect(metrics).toMatch(/graphql_\w+\{[^}]*operationName="Regions"/);
+    expect(metrics).toMatch(/hub_graphql_operation_duration_seconds_count\{[^}]*operation="autre"/);
     expect((await fetch(gateway.url.replace("/graphql", "/metrics"))).status).toBe(404);
   } finally {
     await gateway.stop();
   }
 });
 
-test("the gateway exposes Prometheus metrics per operation and per subgraph", async () => {
+test("the gateway exposes Prometheus metrics per operation of the contract and per subgraph", async () => {
   await hub.query(contractQuery("CafDepartment"), { department: "44", year: 2021 }, "CafDepartment");
   const metrics = await (await fetch(hub.gateway.url.replace("/graphql", "/metrics"))).text();
-  expect(metrics).toMatch(/graphql_\w+\{[^}]*operationName="CafDepartment"/);
+  expect(metrics).toMatch(/hub_graphql_operation_duration_seconds_count\{operation="CafDepartment",operationType="query",result="ok"\} [1-9]/);
   expect(metrics).toMatch(/graphql_gateway_subgraph_execute_duration\w*\{[^}]*subgraphName="caf"/);
+});
+
+test("the operation names the gateway may use as labels are the contract's", () => {
+  expect([...KNOWN_OPERATIONS].sort()).toEqual(contractOperations().map((o) => o.name).sort());
+});
+
+test("operation names a client makes up never become labels: the series stay bounded", async () => {
+  const before = (await (await fetch(hub.gateway.url.replace("/graphql", "/metrics"))).text()).split("\n").length;
+  for (let i = 0; i < 30; i++) {
+    await fetch(hub.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `query Inventee${i} { regions { code } }`, operationName: `Inventee${i}` }) });
+    await fetch(`${hub.gateway.url}?query=${encodeURIComponent(`query Get${i} { regions { code } }`)}`, { headers: { "x-graphql-csrf": "1" } });
+  }
+  const metrics = await (await fetch(hub.gateway.url.replace("/graphql", "/metrics"))).text();
+  expect(metrics).not.toMatch(/Inventee|Get\d/);
+  expect(await (await fetch(hub.subgraphs.hub.url.replace("/graphql", "/metrics"))).text()).not.toMatch(/Inventee|Get\d/);
+  expect(metrics).toMatch(/hub_graphql_operation_duration_seconds_count\{operation="autre",operationType="query",result="ok"\} [1-9]/);
+  // a handful of new series at most (the "autre" label, the GET method), not one per name
+  expect(metrics.split("\n").length - before).toBeLessThan(200);
+});
+
+test("without METRICS_PORT, the public /metrics does not list the subgraphs' URLs", async () => {
+  const metrics = await (await fetch(hub.gateway.url.replace("/graphql", "/metrics"))).text();
+  expect(metrics).toMatch(/graphql_gateway_subgraph_execute_duration/);
+  for (const subgraph of Object.values(hub.subgraphs)) expect(metrics).not.toContain(new URL(subgraph.url).host);
+  expect(metrics).not.toMatch(/url="/);
 });

@@ -1,6 +1,6 @@
 /**
  * The gateway's response cache: public reads answered without any subgraph call the second time,
- * a write through the gateway invalidating every earlier answer (here a new CAF grant that changes
+ * an accepted write through the gateway invalidating every earlier answer (a refused one does not) (here a new CAF grant that changes
  * a structure's cross-financing), tokens never sharing answers, refusals never cached, and with
  * Redis several gateway replicas sharing entries and invalidations.
  */
@@ -63,11 +63,15 @@ describe("in-process cache (one gateway)", () => {
     expect(totalOf(after as never)).toBe(12_500);
   });
 
-  test("a refused write invalidates too (it may have been partly applied elsewhere), and refusals are not cached", async () => {
+  test("a refused write, anonymous or not, leaves the cache alone; refusals are not cached", async () => {
     await read();
-    const refused = await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(-1, 2023) }, "RecordParentalityGrant", cafToken);
-    expect(refused.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(await callsDuring(hub, read)).toBeGreaterThan(0);
+    const refusals = [
+      await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(2_500, 2023) }, "RecordParentalityGrant"),
+      await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(2_500, 2023) }, "RecordParentalityGrant", await hub.auth.token("caf:49")),
+      await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(-1, 2023) }, "RecordParentalityGrant", cafToken),
+    ];
+    expect(refusals.map((r) => r.errors?.[0].extensions?.code)).toEqual(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT"]);
+    expect(await callsDuring(hub, read)).toBe(0);
     const invalid = () => hub.query(contractQuery("StructureFinancing"), { siret: "12345678901234" });
     await invalid();
     expect(await callsDuring(hub, invalid)).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { ConfigError } from "../config";
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from "./token-lifetime";
 
 /**
  * Authentication settings shared by the gateway and the subgraphs. Tokens are verified against a
@@ -17,6 +18,8 @@ export interface AuthConfig {
   jwksUrl: string | null;
   /** Shared secret of the gateway-to-subgraph HMAC signature. */
   hmacSecret: string;
+  /** Longest lifetime (exp − iat) of an accepted token; DEFAULT_MAX_TOKEN_LIFETIME_SECONDS (12 h) when unset. */
+  maxTokenLifetimeSeconds?: number;
 }
 
 export const LOCAL_ISSUER = "urn:mille-premiers-jours:hub-local";
@@ -29,6 +32,8 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const keyFile = env.AUTH_PUBLIC_KEY_FILE || null;
   if (!jwksUrl && !keyFile) throw new ConfigError("AUTH_JWKS_URL ou AUTH_PUBLIC_KEY_FILE est requis pour vérifier les jetons.");
   if (keyFile && !fs.existsSync(keyFile)) throw new ConfigError(`AUTH_PUBLIC_KEY_FILE introuvable : ${keyFile}`);
+  const maxLifetime = env.AUTH_MAX_TOKEN_LIFETIME_SECONDS ? Number(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS) : DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (!Number.isInteger(maxLifetime) || maxLifetime <= 0) throw new ConfigError(`AUTH_MAX_TOKEN_LIFETIME_SECONDS doit être un entier strictement positif (secondes), reçu : ${env.AUTH_MAX_TOKEN_LIFETIME_SECONDS}`);
   return {
     issuer: env.AUTH_ISSUER || LOCAL_ISSUER,
     audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE,
@@ -36,6 +41,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     publicKeyPem: keyFile ? fs.readFileSync(keyFile, "utf8") : null,
     jwksUrl,
     hmacSecret,
+    maxTokenLifetimeSeconds: maxLifetime,
   };
 }
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, importPKCS8, JWTPayload } from "jose";
 import { AuthConfig, DEFAULT_AUDIENCE, LOCAL_ISSUER } from "./config";
 import { Actor, parseOrganisation } from "./organisation";
+import { tokenLifetimeViolation } from "./token-lifetime";
 
 /** Signs a token for an organisation with the local key (embedded set-up and tests). */
 export async function signLocalToken(privateKeyFile: string, organisation: string, options: { subject?: string; name?: string; expiresIn?: string } = {}): Promise<string> {
@@ -20,7 +21,8 @@ export async function signLocalToken(privateKeyFile: string, organisation: strin
 
 /**
  * Verifies, in a subgraph, the token the gateway forwarded: the subgraph trusts claims only when
- * their signature holds, not merely because the request came through the gateway.
+ * their signature holds, not merely because the request came through the gateway, and only for a
+ * bounded lifetime (exp and iat required).
  */
 export function createTokenVerifier(config: AuthConfig): (token: string) => Promise<Actor | null> {
   const key = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
@@ -33,6 +35,7 @@ export function createTokenVerifier(config: AuthConfig): (token: string) => Prom
     } catch {
       return null;
     }
+    if (tokenLifetimeViolation(payload, config.maxTokenLifetimeSeconds)) return null;
     const organisation = parseOrganisation(payload.org);
     return organisation && payload.sub ? { subject: payload.sub, organisation } : null;
   };
