@@ -53,11 +53,14 @@ test("the contract's operations still read: total null, never the partial sum", 
 
 test("the exports never write a partial file: with a funder down they refuse, in French, naming what is missing", async () => {
   const origin = new URL(hub.gateway.url).origin;
-  for (const path of ["/exports/laureats.csv?annee=2024", "/exports/scdl/ars/52.csv?annee=2024"]) {
-    const response = await fetch(`${origin}${path}`);
-    const text = await response.text();
-    expect(response.status).not.toBe(200);
-    expect(response.headers.get("content-type")).not.toMatch(/text\/csv/);
-    expect(text).toMatch(/ne répond pas : ces données manquent/);
-  }
+  // the CAF's own grants: what the CAF subgraph holds is missing, the file is refused
+  const response = await fetch(`${origin}/exports/scdl/caf/44.csv?annee=2024`);
+  const text = await response.text();
+  expect(response.status).not.toBe(200);
+  expect(response.headers.get("content-type")).not.toMatch(/text\/csv/);
+  expect(text).toMatch(/ne répond pas : ces données manquent/);
+  // the laureates need nothing from the CAF (names come from the hub's directory): the file is whole
+  const laureates = await fetch(`${origin}/exports/laureats.csv?annee=2024`);
+  expect(laureates.status).toBe(200);
+  expect(await laureates.text()).toContain(siret);
 });
