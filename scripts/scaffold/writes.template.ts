@@ -33,6 +33,7 @@ import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
 import { upsertStructure } from "../shared/db/structure.entity";
+import { writeTransaction } from "../shared/db/write-transaction";
 ${cog}import { ${n.grantRow} } from "./grant.entity";
 
 @InputType({ description: "Financement de ${n.name} attribué à une structure." })
@@ -58,7 +59,7 @@ ${access.code}
   const cents = v.amount("amount", input.amount);
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
   v.throwIfAny();
-  return ds.transaction(async (m) => {
+  return writeTransaction(ds, async (m) => {
     const key = { departmentCode: input.department, year: input.year, siret: input.siret, title: input.title.trim() };
     const duplicate = await m.getRepository(${n.grantRow}).findOneBy(key);
     if (duplicate) throw badInput(\`Ce financement est déjà enregistré (identifiant \${duplicate.id}) : même département, année, structure et objet.\`, "title");

@@ -9,6 +9,7 @@ import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
 import { upsertStructure } from "../shared/db/structure.entity";
+import { writeTransaction } from "../shared/db/write-transaction";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 
 /** The funds a CAF grants from; FIR and P304 are the ARS's and the DREETS's, never the CAF's. */
@@ -77,7 +78,7 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
   const checked = checkParentalityGrant(input, v);
   v.throwIfAny();
   const { key, structureName, ...rest } = checked!;
-  return ds.transaction(async (m) => {
+  return writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(ParentalityGrantRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateGrantMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);

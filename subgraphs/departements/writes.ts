@@ -9,6 +9,7 @@ import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
 import { upsertStructure } from "../shared/db/structure.entity";
+import { writeTransaction } from "../shared/db/write-transaction";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 
 @InputType({ description: "Crédit départemental attribué à une structure." })
@@ -76,7 +77,7 @@ export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | nu
   const checked = checkDepartmentalCredit(input, v);
   v.throwIfAny();
   const { key, structureName, ...rest } = checked!;
-  return ds.transaction(async (m) => {
+  return writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(DepartmentalCreditRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateCreditMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);

@@ -9,7 +9,8 @@ import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
 import { findRegion } from "../shared/reference/cog";
 import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
-import { upsertStructure } from "../shared/db/structure.entity";
+import { upsertStructureRows } from "../shared/db/structure.entity";
+import { writeTransaction } from "../shared/db/write-transaction";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { territoryDepartment } from "./loaders";
 
@@ -90,10 +91,10 @@ export function maisonWrites(ds: DataSource) {
       });
       if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
       v.throwIfAny();
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(MaisonProjectRow).findOneBy({ territoryCode: input.territory, title: input.title.trim() });
         if (duplicate) throw badInput(`Ce projet de Maison est déjà soumis (identifiant ${duplicate.id}) : même territoire, même intitulé.`, "title");
-        for (const c of input.carriers) await upsertStructure(m, c.siret, c.name);
+        await upsertStructureRows(m, input.carriers.map((c) => ({ siret: c.siret, name: c.name.trim() })));
         const maison = await m.save(m.create(MaisonProjectRow, {
           territoryCode: input.territory, title: input.title.trim(), objectives: input.objectives, actions: input.actions, governance: input.governance,
           resources: input.resources, phasing: input.phasing, evaluation: input.evaluation, decision: MaisonDecision.PENDING, phase: MaisonPhase.SUBMITTED, projectRef: input.projectRef ?? null,
@@ -114,7 +115,7 @@ export function maisonWrites(ds: DataSource) {
       v.check(new Set(criteria.map((c) => c.code)).size === criteria.length, "criteria", "CRITERION_DUPLICATE", "Un critère est évalué deux fois.");
       v.check(criteria.length > 0, "criteria", "CRITERION_REQUIRED", "Au moins un critère.");
       v.throwIfAny();
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
         const repo = m.getRepository(MaisonAssessmentRow);
         const before = await repo.findBy({ projectId: maison.id });
@@ -127,7 +128,7 @@ export function maisonWrites(ds: DataSource) {
 
     async decide(actor: Actor | null, id: string, decision: MaisonDecision): Promise<MaisonProjectRow> {
       const who = requireNational(actor);
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
         if (decision === MaisonDecision.LABELLED) {
           const assessed = await m.getRepository(MaisonAssessmentRow).countBy({ projectId: maison.id });

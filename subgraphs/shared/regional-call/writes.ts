@@ -9,6 +9,7 @@ import { departmentsOf, findDepartment } from "../reference/cog";
 import { Violations } from "../rules/violations";
 import { isIsoDate, validProjectRef } from "../rules/formats";
 import { upsertStructure } from "../db/structure.entity";
+import { writeTransaction } from "../db/write-transaction";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
 import { AwardProjectInput, OpenCallInput } from "./inputs";
@@ -78,7 +79,10 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
   const body = side.body === "ARS" ? "ars" : "dreets";
   const lockCall = (m: EntityManager, id: number) => lockCallForWrite(ds, m, id);
   const findProject = async (m: EntityManager, id: string) => {
-    const row = /^\d+$/.test(id) ? await m.getRepository(LaureateProjectRow).findOneBy({ id: Number(id) }) : null;
+    // Locked on PostgreSQL like its call: an evaluation, a renewal and a withdrawal of one project do not interleave.
+    const row = /^\d+$/.test(id) ? await (ds.options.type === "postgres"
+      ? m.getRepository(LaureateProjectRow).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id: Number(id) }).getOne()
+      : m.getRepository(LaureateProjectRow).findOneBy({ id: Number(id) })) : null;
     if (!row) throw badInput(`Projet lauréat inconnu : « ${id} ».`, "id");
     const call = (await m.getRepository(CallRow).findOneBy({ id: row.callId }))!;
     return { row, call };
@@ -98,7 +102,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         if (value != null) v.check(isIsoDate(value), field, "DATE_FORMAT", "Date attendue au format AAAA-MM-JJ.");
       }
       v.throwIfAny();
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(CallRow).findOneBy({ regionCode: input.region, year: input.year, title: input.title.trim() });
         if (duplicate) throw badInput(`Cet appel à projets existe déjà (identifiant ${duplicate.id}) : même région, même année, même intitulé.`, "title");
         const call = await m.save(m.create(CallRow, {
@@ -111,7 +115,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async awardProject(actor: Actor | null, input: AwardProjectInput): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const call = /^\d+$/.test(input.callId) ? await lockCall(m, Number(input.callId)) : null;
         if (!call) throw badInput(`Appel à projets inconnu : « ${input.callId} ».`, "callId");
         const who = requireRegionalBody(actor, body, call.regionCode);
@@ -135,7 +139,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async recordEvaluation(actor: Actor | null, id: string, favourable: boolean, summary: string | null): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         if (row.status === GrantStatus.WITHDRAWN) throw badInput("Un projet retiré ne peut pas être évalué.", "id");
@@ -148,7 +152,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async renewProject(actor: Actor | null, id: string, year: number, amount: number): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         const v = new Violations();
@@ -172,7 +176,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async withdrawProject(actor: Actor | null, id: string, reason: string): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         if (!reason?.trim()) throw badInput("Le motif du retrait est obligatoire.", "reason");
