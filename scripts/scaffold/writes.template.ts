@@ -32,6 +32,7 @@ import { audit } from "../shared/audit/audit";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
+import { TEXT_LIMITS } from "../shared/rules/limits";
 import { upsertStructure } from "../shared/db/structure.entity";
 import { writeTransaction } from "../shared/db/write-transaction";
 ${cog}import { ${n.grantRow} } from "./grant.entity";
@@ -54,7 +55,7 @@ export async function ${n.recordMutation}(ds: DataSource, actor: Actor | null, i
 ${access.code}
   v.year("year", input.year);
   v.siret("siret", input.siret);
-  v.text("structureName", input.structureName, "Le nom de la structure");
+  v.text("structureName", input.structureName, "Le nom de la structure", TEXT_LIMITS.name);
   v.text("title", input.title, "L'objet du financement");
   const cents = v.amount("amount", input.amount);
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");

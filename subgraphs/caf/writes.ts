@@ -8,6 +8,7 @@ import { Cents } from "../shared/money";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
+import { TEXT_LIMITS } from "../shared/rules/limits";
 import { upsertStructure } from "../shared/db/structure.entity";
 import { writeTransaction } from "../shared/db/write-transaction";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
@@ -46,7 +47,7 @@ export function checkParentalityGrant(input: ParentalityGrantInput, v: Violation
   v.year("year", input.year);
   v.check(CAF_FUNDS.includes(input.fund), "fund", "FUND_NOT_CAF", `Le fonds ${input.fund} n'est pas un fonds de la CAF : FIR et P304 restent aux ARS et DREETS (enveloppes distinctes et non fongibles).`);
   v.siret("siret", input.siret);
-  v.text("structureName", input.structureName, "Le nom de la structure");
+  v.text("structureName", input.structureName, "Le nom de la structure", TEXT_LIMITS.name);
   v.text("title", input.title, "L'objet de la subvention");
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);

@@ -7,6 +7,7 @@ import { FundingSource } from "../shared/enums";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
+import { TEXT_LIMITS } from "../shared/rules/limits";
 import { findRegion } from "../shared/reference/cog";
 import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
 import { upsertStructureRows } from "../shared/db/structure.entity";
@@ -79,9 +80,9 @@ export function maisonWrites(ds: DataSource) {
       if (!v.check(!!region?.overseas, "territory", "MAISON_TERRITORY", `Les Maisons des 1000 premiers jours concernent les cinq territoires d'outre-mer (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) ; « ${input.territory} » n'en est pas un.`)) v.throwIfAny();
       const who = requireSubmitter(actor, input.territory);
       v.text("title", input.title, "L'intitulé du projet");
-      for (const [field, label] of SHEET_FIELDS) v.text(field, input[field], label);
+      for (const [field, label] of SHEET_FIELDS) v.text(field, input[field], label, TEXT_LIMITS.sheet);
       if (v.check(input.carriers.length > 0, "carriers", "CARRIER_REQUIRED", "Au moins un porteur.")) {
-        input.carriers.forEach((c, i) => { v.siret(`carriers[${i}].siret`, c.siret); v.text(`carriers[${i}].name`, c.name, "Le nom du porteur"); });
+        input.carriers.forEach((c, i) => { v.siret(`carriers[${i}].siret`, c.siret); v.text(`carriers[${i}].name`, c.name, "Le nom du porteur", TEXT_LIMITS.name); });
         v.check(new Set(input.carriers.map((c) => c.siret)).size === input.carriers.length, "carriers", "CARRIER_DUPLICATE", "Un porteur est indiqué deux fois.");
       }
       v.check(input.budget.length > 0, "budget", "BUDGET_REQUIRED", "Le budget prévisionnel 2024-2025 est obligatoire.");
