@@ -13,11 +13,11 @@
  *   and dispositifAide empty;
  * - idAttribuant: see grantors.ts (fictitious SIRETs until partners give theirs).
  */
-import { stringify } from "csv-stringify/sync";
 import { eurosToCents } from "../../subgraphs/shared/money";
 import { FunderGrant } from "./funder-grants";
 import { Grantor } from "./grantors";
 import { SCDL_COLUMNS, ScdlRecord } from "./scdl-schema";
+import { exportCsv } from "./csv";
 
 /** How the SCDL `objet` names the money's origin. */
 const SOURCE_NAMES: Record<string, string> = {
@@ -67,9 +67,9 @@ export function scdlRecord(grantor: Grantor, grant: FunderGrant): ScdlRecord {
   };
 }
 
-/** The CSV: a header of the 16 columns in the schema's order, comma, UTF-8 without BOM, LF line ends. */
+/** The CSV: a header of the 16 columns in the schema's order, comma, UTF-8 without BOM, LF line ends, formulas neutralised. */
 export function scdlCsv(grantor: Grantor, grants: readonly FunderGrant[]): string {
-  return stringify(grants.map((g) => scdlRecord(grantor, g)), { header: true, columns: [...SCDL_COLUMNS] });
+  return exportCsv(grants.map((g) => scdlRecord(grantor, g)), SCDL_COLUMNS, ["montant", "pourcentageSubvention"]);
 }
 
 export const scdlFileName = (grantor: Grantor, year: number | null) =>

@@ -56,3 +56,12 @@ test("audit subject: kept as is when it fits, else shortened with the hash of th
   expect(auditSubject("a\u0000b")).toMatch(/^ab…sha256:/);
   expect(auditSubject("u".repeat(5000) + "x")).not.toBe(long);
 });
+
+test("export CSV: formulas neutralised, negative numbers in numeric columns kept, the SCDL import undoes the quote", async () => {
+  const { exportCsv } = await import("../../gateway/exports/csv");
+  const { unescapeFormula } = await import("../../subgraphs/caf/scdl-import");
+  const csv = exportCsv([{ montant: "-12.50", objet: "-12.50", nom: "=1+1" }, { montant: "=1+1", objet: "@x", nom: "ok" }], ["montant", "objet", "nom"], ["montant"]);
+  expect(csv).toBe("montant,objet,nom\n-12.50,'-12.50,'=1+1\n'=1+1,'@x,ok\n");
+  expect(unescapeFormula("'=1+1")).toBe("=1+1");
+  expect(unescapeFormula("'Atelier")).toBe("'Atelier");
+});
