@@ -6,7 +6,7 @@ import { audit } from "../shared/audit/audit";
 import { FundingSource } from "../shared/enums";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
-import { validProjectRef } from "../shared/rules/formats";
+import { rowId, validProjectRef } from "../shared/rules/formats";
 import { TEXT_LIMITS } from "../shared/rules/limits";
 import { findRegion } from "../shared/reference/cog";
 import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
@@ -67,7 +67,8 @@ function requireSubmitter(actor: Actor | null, territory: string): Actor {
 }
 
 async function findMaison(m: EntityManager, id: string): Promise<MaisonProjectRow> {
-  const row = /^\d+$/.test(id) ? await m.getRepository(MaisonProjectRow).findOneBy({ id: Number(id) }) : null;
+  const projectId = rowId(id);
+  const row = projectId === null ? null : await m.getRepository(MaisonProjectRow).findOneBy({ id: projectId });
   if (!row) throw badInput(`Projet de Maison inconnu : « ${id} ».`, "id");
   return row;
 }

@@ -111,6 +111,18 @@ describe("text: a length limit and no control characters, the same on both datab
   });
 });
 
+test("an identifier too long for the database is unknown, not an internal error", async () => {
+  const long = "9".repeat(20);
+  for (const answer of [
+    await run("AwardHealthProject", { input: award({ callId: long }) }, "ars:52"),
+    await run("RecordHealthEvaluation", { id: long, favourable: true }, "ars:52"),
+    await run("RenewHealthProject", { id: long, year: 2023, amount: 10 }, "ars:52"),
+    await hub.query(contractQuery("DecideMaisonProject"), { id: long, decision: "LABELLED" }, "DecideMaisonProject", await hub.auth.token("national")),
+  ]) {
+    expect(answer.errors?.[0]).toMatchObject({ message: expect.stringMatching(/inconnu : « 9{20} »/), extensions: { code: "BAD_USER_INPUT" } });
+  }
+});
+
 describe("amounts: a ceiling per line that names the rule", () => {
   const ceiling = /ne dépasse pas 1 000 000 000 € par ligne/;
   test("a grant of 45 000 000 000 000 € is refused, on every funder; 1 000 000 000 € is the ceiling", async () => {

@@ -8,7 +8,7 @@ import { badInput } from "../errors";
 import { departmentsOf, findDepartment } from "../reference/cog";
 import { Violations } from "../rules/violations";
 import { minimumAwardCents } from "../reference/instructions";
-import { isIsoDate, validProjectRef } from "../rules/formats";
+import { isIsoDate, rowId, validProjectRef } from "../rules/formats";
 import { TEXT_LIMITS } from "../rules/limits";
 import { upsertStructure } from "../db/structure.entity";
 import { writeTransaction } from "../db/write-transaction";
@@ -100,9 +100,10 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
   const lockCall = (m: EntityManager, id: number) => lockCallForWrite(ds, m, id);
   const findProject = async (m: EntityManager, id: string) => {
     // Locked on PostgreSQL like its call: an evaluation, a renewal and a withdrawal of one project do not interleave.
-    const row = /^\d+$/.test(id) ? await (ds.options.type === "postgres"
-      ? m.getRepository(LaureateProjectRow).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id: Number(id) }).getOne()
-      : m.getRepository(LaureateProjectRow).findOneBy({ id: Number(id) })) : null;
+    const projectId = rowId(id);
+    const row = projectId === null ? null : await (ds.options.type === "postgres"
+      ? m.getRepository(LaureateProjectRow).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id: projectId }).getOne()
+      : m.getRepository(LaureateProjectRow).findOneBy({ id: projectId }));
     if (!row) throw badInput(`Projet lauréat inconnu : « ${id} ».`, "id");
     const call = (await m.getRepository(CallRow).findOneBy({ id: row.callId }))!;
     return { row, call };
@@ -137,7 +138,8 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
 
     async awardProject(actor: Actor | null, input: AwardProjectInput): Promise<LaureateProjectRow> {
       return writeTransaction(ds, async (m) => {
-        const call = /^\d+$/.test(input.callId) ? await lockCall(m, Number(input.callId)) : null;
+        const callId = rowId(input.callId);
+        const call = callId === null ? null : await lockCall(m, callId);
         if (!call) throw badInput(`Appel à projets inconnu : « ${input.callId} ».`, "callId");
         const who = requireRegionalBody(actor, body, call.regionCode);
         const v = new Violations();
