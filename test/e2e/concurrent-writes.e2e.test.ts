@@ -6,6 +6,9 @@
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { testSiret } from "../support/fixtures";
+import { runImport } from "../../subgraphs/shared/import/run";
+import { cafGrantImport } from "../../subgraphs/caf/import";
+import { parseOrganisation } from "../../subgraphs/shared/auth/organisation";
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -100,4 +103,23 @@ test("5 concurrent renewals of one project for one year: one renewal", async () 
   const answers = await Promise.all(Array.from({ length: 5 }, () => run("RenewHealthProject", { id, year: 2023, amount: 15000 }, "ars:52")));
   expect(outcome(answers, "renewHealthProject", /déjà reconduit/)).toHaveLength(1);
   expect(Number((await sql("ars", `SELECT COUNT(*) AS n FROM laureate_project WHERE renewed_from_id = ${Number(id)}`))[0].n)).toBe(1);
+});
+
+test("a CSV import sent together with mutations of the same lines: each line recorded once, every refusal French", async () => {
+  const siret = testSiret(360);
+  const titles = Array.from({ length: 5 }, (_, i) => `Ligne importée ${i}`);
+  const csv = `annee;fonds;siret;structure;objet;montant\n${titles.map((t) => `2024;REAAP;${siret};Structure importée (fictif);${t};100`).join("\n")}\n`;
+  const actor = { subject: "test", organisation: parseOrganisation("caf:44")! };
+  const [report, ...answers] = await Promise.all([
+    runImport(hub.subgraphs.caf.database.dataSource, cafGrantImport(actor), { name: "rafale.csv", content: csv }, actor),
+    ...titles.map((title) => run("RecordParentalityGrant", { input: grant({ siret, fund: "CAF_REAAP", title, amount: 100, structureName: "Structure importée (fictif)" }) }, "caf:44")),
+  ]);
+  const accepted = outcome(answers, "recordParentalityGrant", /déjà enregistrée/);
+  const stored = Number((await sql("caf", `SELECT COUNT(*) AS n FROM parentality_grant WHERE siret = '${siret}'`))[0].n);
+  expect(stored).toBe(titles.length);
+  if (report.accepted) expect(accepted).toHaveLength(0);
+  else {
+    expect(report.problems.every((p) => p.rule === "DUPLICATE_EXISTING")).toBe(true);
+    expect(accepted).toHaveLength(titles.length);
+  }
 });

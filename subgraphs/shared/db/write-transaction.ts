@@ -8,7 +8,7 @@ import { DataSource, EntityManager, QueryFailedError } from "typeorm";
 export function isRetryableConflict(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const code = String((error as { code?: unknown }).code ?? (error.driverError as { code?: unknown } | undefined)?.code ?? "");
-  return ["23505", "40001", "40P01", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_BUSY"].includes(code);
+  return ["23505", "40001", "40P01", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT"].includes(code);
 }
 
 /** Runs of a write before a conflict is let through (each run is a new transaction, and a loser's rerun refuses). */
