@@ -10,6 +10,9 @@ import { stringify } from "csv-stringify/sync";
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** Whether csv-stringify's `escape_formulas` will prefix this text cell with a quote (one more character). */
+export const escapedAsFormula = (text: string) => /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text);
+
 export function exportCsv<C extends string>(records: readonly Record<C, string>[], columns: readonly C[], numericColumns: readonly C[] = []): string {
   const numeric = new Set<string>(numericColumns);
   return stringify([...records], {

@@ -17,7 +17,7 @@ import { eurosToCents } from "../../subgraphs/shared/money";
 import { FunderGrant } from "./funder-grants";
 import { Grantor } from "./grantors";
 import { SCDL_COLUMNS, ScdlRecord } from "./scdl-schema";
-import { exportCsv } from "./csv";
+import { escapedAsFormula, exportCsv } from "./csv";
 
 /** How the SCDL `objet` names the money's origin. */
 const SOURCE_NAMES: Record<string, string> = {
@@ -43,7 +43,8 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 
 export function scdlObject(grant: FunderGrant): string {
   const origin = `${SOURCE_NAMES[grant.source] ?? grant.source}, 1000 premiers jours ${grant.year}`;
-  return truncate(`${grant.title} (${origin})`, 256);
+  // 256 characters in the file: the quote that neutralises a formula counts
+  return truncate(`${grant.title} (${origin})`, escapedAsFormula(grant.title) ? 255 : 256);
 }
 
 export function scdlRecord(grantor: Grantor, grant: FunderGrant): ScdlRecord {

@@ -5,6 +5,7 @@
  * Fictitious data.
  */
 import { parse } from "csv-parse/sync";
+import { scdlRecordViolations } from "../../gateway/exports/scdl-schema";
 import { FundingSource } from "../../subgraphs/shared/enums";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import { startTestHub, TestHub } from "../support/hub";
@@ -25,6 +26,10 @@ beforeAll(async () => {
     }, "RecordParentalityGrant", caf);
     expect(answer.errors).toBeUndefined();
   }
+  const longest = await hub.query(contractQuery("RecordParentalityGrant"), {
+    input: { department: "44", year: 2023, fund: "CAF_FNP", siret: testSiret(501), structureName: "Structure (fictif)", title: `=${"x".repeat(299)}`, amount: 10 },
+  }, "RecordParentalityGrant", caf);
+  expect(longest.errors).toBeUndefined();
   // rows recorded before the text rules (a tab or a carriage return first), written directly
   await hub.subgraphs.caf.database.dataSource.getRepository(ParentalityGrantRow).save([
     { departmentCode: "44", year: 2024, fund: FundingSource.CAF_REAAP, siret: testSiret(501), title: "\t=1+1", amountCents: 50_00, axes: [], projectRef: null },
@@ -59,6 +64,13 @@ test("SCDL file of a CAF: every text cell that would run as a formula begins wit
   ]));
   expect(records.map((r) => r.nomBeneficiaire)).toEqual(expect.arrayContaining(["'-2+3 (fictif)", "'@SUM(1+1) (fictif)"]));
   expect(records.map((r) => r.montant).sort()).toEqual(["100.00", "101.00", "102.00", "103.00", "50.00", "60.00"]);
+});
+
+test("a neutralised SCDL objet still holds in the schema's 256 characters, the quote included", async () => {
+  const [record] = await rows(`${origin}/exports/scdl/caf/44.csv?annee=2023`);
+  expect(record.objet).toMatch(/^'=x+…$/);
+  expect(record.objet).toHaveLength(256);
+  expect(scdlRecordViolations(record)).toEqual([]);
 });
 
 test("national laureates file: titles and structure names neutralised, amounts numbers", async () => {
