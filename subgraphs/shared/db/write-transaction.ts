@@ -28,7 +28,7 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * and a transaction that loses a race (unique violation, deadlock, serialization failure) runs again
  * from the start: its checks then see the winner's committed row and refuse it with the French
  * message of the rule. Row locks (`SELECT … FOR UPDATE`, see lockCallForWrite) order the writers of
- * one envelope.
+ * one envelope. Not reentrant: a write never calls another write (on SQLite it would wait for itself).
  */
 export async function writeTransaction<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>): Promise<T> {
   if (ds.options.type === "postgres") return withRetries(() => ds.transaction(work));
