@@ -2,7 +2,10 @@
  * `npm run loadtest`: a steady stream of mixed contract reads and writes against the whole hub
  * (every subgraph and the gateway, in this process, on a fresh SQLite database with the demo set),
  * for LOADTEST_SECONDS (default 60) at LOADTEST_RATE requests per second (default 20, a fifth of
- * them writes). It passes with zero errors and a flat memory: RSS at the end no more than 10 %
+ * them writes), plus one burst of concurrent writes per second (duplicates, one new SIRET, one
+ * envelope: bench/write-bursts.ts). The database is the tests' choice: SQLite, or PostgreSQL with
+ * TEST_DB=postgres (TEST_PG_URL). It passes with zero errors (a burst's refusals are expected French
+ * BAD_USER_INPUT; an internal error fails), the data as acknowledged, and a flat memory: RSS at the end no more than 10 %
  * above RSS after the warm-up (both measured after a garbage collection). Results go to bench/LOADTEST.md
  * (LOADTEST_RESULTS to change). Exit code 1 when it fails.
  */
@@ -14,6 +17,7 @@ import { buildDemoDataset } from "../subgraphs/shared/demo/dataset";
 import { DEPARTMENTS } from "../subgraphs/shared/reference/cog";
 import { startTestHub } from "../test/support/hub";
 import { contractQuery } from "../test/support/contract";
+import { writeBursts } from "../bench/write-bursts";
 
 const seconds = Number(process.env.LOADTEST_SECONDS ?? 60);
 const rate = Number(process.env.LOADTEST_RATE ?? 20);
@@ -36,6 +40,10 @@ async function main() {
   const cafDepartments = DEPARTMENTS.filter((d) => d.code.length === 2).map((d) => d.code);
   const tokens = new Map<string, string>();
   for (const code of cafDepartments) tokens.set(code, await hub.auth.token(`caf:${code}`));
+  const bursts = await writeBursts(hub);
+  // one burst before the clock starts: the connection pools reach their working size in the warm-up, not after it
+  await bursts.burst();
+  let lastBurstSecond = -1;
 
   let sent = 0;
   let failures = 0;
@@ -76,6 +84,12 @@ async function main() {
         gc?.();
         rssAfterWarmup = process.memoryUsage().rss;
       }
+      if (Math.floor(elapsed) > lastBurstSecond) {
+        lastBurstSecond = Math.floor(elapsed);
+        const b = bursts.burst().catch((error) => { failures++; failuresSeen.push(String(error)); });
+        inFlight.add(b);
+        void b.finally(() => inFlight.delete(b));
+      }
       const due = Math.floor(elapsed * rate) - sent;
       for (let k = 0; k < due; k++) {
         const p = issue(sent++).catch((error) => { failures++; failuresSeen.push(String(error)); });
@@ -85,6 +99,7 @@ async function main() {
     }, 20);
   });
   await Promise.all(inFlight);
+  const discrepancies = await bursts.check();
   gc?.();
   const rssEnd = process.memoryUsage().rss;
   await hub.stop();
@@ -93,19 +108,22 @@ async function main() {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
   const growth = rssAfterWarmup ? (rssEnd - rssAfterWarmup) / rssAfterWarmup : 0;
   // A leak shows as growth; RSS that falls back after the warm-up's transient peak is flat enough.
-  const ok = failures === 0 && growth <= 0.1;
+  const burst = bursts.stats;
+  const ok = failures === 0 && burst.internalErrors === 0 && discrepancies.length === 0 && growth <= 0.1;
   const report = [
     "# Load test",
     "",
     `${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     "",
-    `${seconds} s at ${rate} requests/s (a fifth of them writes), hub in one process on SQLite with the demo set.`,
+    `${seconds} s at ${rate} requests/s (a fifth of them writes), hub in one process on ${hub.database.kind === "postgres" ? "PostgreSQL" : "SQLite"} with the demo set.`,
     "",
     "| requests | errors | p50 ms | p95 ms | p99 ms | RSS after warm-up | RSS at the end | growth |",
     "|---|---|---|---|---|---|---|---|",
     `| ${sent} | ${failures} | ${pct(50)} | ${pct(95)} | ${pct(99)} | ${(rssAfterWarmup / 2 ** 20).toFixed(0)} MiB | ${(rssEnd / 2 ** 20).toFixed(0)} MiB | ${(growth * 100).toFixed(1)} % |`,
     "",
-    ok ? "Result: **pass** (zero errors, RSS at the end no more than 10 % above the warm-up's)." : `Result: **fail**${failuresSeen.length ? ` — first errors: ${failuresSeen.join(" | ")}` : ""}.`,
+    `Concurrent write bursts (one a second): ${burst.sent} writes, ${burst.accepted} recorded, ${burst.refused} refused in French (duplicates, envelope spent), ${burst.internalErrors} internal errors${discrepancies.length ? `; data differs from what was acknowledged: ${discrepancies.join(" ; ")}` : "; data as acknowledged"}.`,
+    "",
+    ok ? "Result: **pass** (zero errors, RSS at the end no more than 10 % above the warm-up's)." : `Result: **fail**${[...failuresSeen, ...burst.firstErrors].length ? ` — first errors: ${[...failuresSeen, ...burst.firstErrors].join(" | ")}` : ""}.`,
     "",
   ].join("\n");
   console.log(report);

@@ -3,7 +3,7 @@
  * sides of the regional calls, every status (a withdrawn project stays listed, marked "Retiré"),
  * sorted by region then side. Comma, UTF-8 without BOM, amounts with a dot and two decimals.
  */
-import { stringify } from "csv-stringify/sync";
+import { exportCsv } from "./csv";
 import { regionalFunder } from "../../subgraphs/shared/financing/funders";
 import { AXIS_RECORDS } from "../../subgraphs/shared/reference/axes";
 import { STATUS_LABELS } from "../dashboard/labels";
@@ -49,5 +49,5 @@ export async function nationalLaureates(client: GraphqlClient, year: number, pag
   return records.sort((a, b) => a.code_region.localeCompare(b.code_region) || (a.volet === b.volet ? 0 : a.volet === "santé" ? -1 : 1));
 }
 
-export const laureatesCsv = (records: readonly LaureateRecord[]) => stringify([...records], { header: true, columns: [...LAUREATE_COLUMNS] });
+export const laureatesCsv = (records: readonly LaureateRecord[]) => exportCsv(records, LAUREATE_COLUMNS, ["annee", "montant"]);
 export const laureatesFileName = (year: number) => `laureats-1000-premiers-jours-${year}.csv`;

@@ -13,11 +13,11 @@
  *   and dispositifAide empty;
  * - idAttribuant: see grantors.ts (fictitious SIRETs until partners give theirs).
  */
-import { stringify } from "csv-stringify/sync";
 import { eurosToCents } from "../../subgraphs/shared/money";
 import { FunderGrant } from "./funder-grants";
 import { Grantor } from "./grantors";
 import { SCDL_COLUMNS, ScdlRecord } from "./scdl-schema";
+import { escapedAsFormula, exportCsv } from "./csv";
 
 /** How the SCDL `objet` names the money's origin. */
 const SOURCE_NAMES: Record<string, string> = {
@@ -43,7 +43,8 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 
 export function scdlObject(grant: FunderGrant): string {
   const origin = `${SOURCE_NAMES[grant.source] ?? grant.source}, 1000 premiers jours ${grant.year}`;
-  return truncate(`${grant.title} (${origin})`, 256);
+  // 256 characters in the file: the quote that neutralises a formula counts
+  return truncate(`${grant.title} (${origin})`, escapedAsFormula(grant.title) ? 255 : 256);
 }
 
 export function scdlRecord(grantor: Grantor, grant: FunderGrant): ScdlRecord {
@@ -67,9 +68,9 @@ export function scdlRecord(grantor: Grantor, grant: FunderGrant): ScdlRecord {
   };
 }
 
-/** The CSV: a header of the 16 columns in the schema's order, comma, UTF-8 without BOM, LF line ends. */
+/** The CSV: a header of the 16 columns in the schema's order, comma, UTF-8 without BOM, LF line ends, formulas neutralised. */
 export function scdlCsv(grantor: Grantor, grants: readonly FunderGrant[]): string {
-  return stringify(grants.map((g) => scdlRecord(grantor, g)), { header: true, columns: [...SCDL_COLUMNS] });
+  return exportCsv(grants.map((g) => scdlRecord(grantor, g)), SCDL_COLUMNS, ["montant", "pourcentageSubvention"]);
 }
 
 export const scdlFileName = (grantor: Grantor, year: number | null) =>

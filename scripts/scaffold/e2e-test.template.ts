@@ -52,6 +52,9 @@ test("only ${writer.replace(DEPARTMENT, "<département>").replace(REGION, "<rég
     [line({ siret: "11111111111111" }), writer, "BAD_USER_INPUT"],
     [line({ amount: -1 }), writer, "BAD_USER_INPUT"],
     [line({ year: 2015 }), writer, "BAD_USER_INPUT"],
+    [line({ amount: 45_000_000_000_000 }), writer, "BAD_USER_INPUT"],
+    [line({ title: "x".repeat(10_000) }), writer, "BAD_USER_INPUT"],
+    [line({ structureName: "Nom\\u0000" }), writer, "BAD_USER_INPUT"],
   ];
   for (const [input, token, code] of cases) {
     expect((await hub.query(record, { input }, undefined, token)).errors?.[0]?.extensions?.code).toBe(code);
@@ -62,6 +65,13 @@ test("only ${writer.replace(DEPARTMENT, "<département>").replace(REGION, "<rég
   expect(ok.data.${n.recordMutation}).toMatchObject({ amount: 1234.5, year: 2024, department: { code: "${DEPARTMENT}" }, structure: { siret: SIRET, name: "Structure exemple" } });
   expect((await hub.query(record, { input: line() }, undefined, writer)).errors?.[0]?.message).toMatch(/déjà enregistré/);
   expect(await count()).toBe(1);
+});
+
+test("concurrent copies of one line: one recorded, the others refused in French, never an internal error", async () => {
+  const answers = await Promise.all(Array.from({ length: 8 }, () => hub.query(record, { input: line({ title: "Financement en rafale", siret: testSiret(72) }) }, undefined, writer)));
+  const refusals = answers.filter((a) => a.errors);
+  expect(answers.length - refusals.length).toBe(1);
+  for (const a of refusals) expect(a.errors![0]).toMatchObject({ message: expect.stringMatching(/déjà enregistré/), extensions: { code: "BAD_USER_INPUT" } });
 });
 
 test("a recorded line shows in crossFinancing, source ${n.source}, of structure, dossier, department and region", async () => {

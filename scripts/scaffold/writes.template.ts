@@ -32,8 +32,10 @@ import { audit } from "../shared/audit/audit";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
+import { TEXT_LIMITS } from "../shared/rules/limits";
 import { upsertStructure } from "../shared/db/structure.entity";
 import { recordInDirectory } from "../shared/directory/client";
+import { writeTransaction } from "../shared/db/write-transaction";
 ${cog}import { ${n.grantRow} } from "./grant.entity";
 
 @InputType({ description: "Financement de ${n.name} attribué à une structure." })
@@ -54,12 +56,12 @@ export async function ${n.recordMutation}(ds: DataSource, actor: Actor | null, i
 ${access.code}
   v.year("year", input.year);
   v.siret("siret", input.siret);
-  v.text("structureName", input.structureName, "Le nom de la structure");
+  v.text("structureName", input.structureName, "Le nom de la structure", TEXT_LIMITS.name);
   v.text("title", input.title, "L'objet du financement");
   const cents = v.amount("amount", input.amount);
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
   v.throwIfAny();
-  return ds.transaction(async (m) => {
+  return writeTransaction(ds, async (m) => {
     const key = { departmentCode: input.department, year: input.year, siret: input.siret, title: input.title.trim() };
     const duplicate = await m.getRepository(${n.grantRow}).findOneBy(key);
     if (duplicate) throw badInput(\`Ce financement est déjà enregistré (identifiant \${duplicate.id}) : même département, année, structure et objet.\`, "title");

@@ -48,6 +48,13 @@ export function readScdlObject(objet: string): { title: string; fund: FundingSou
   return null;
 }
 
+/**
+ * Undoes the export's formula neutralisation (gateway/exports/csv.ts, csv-stringify's
+ * `escape_formulas`): a quote before "=", "+", "-", "@" (or their full-width forms) was added by the
+ * export, so the round trip gives back the recorded text.
+ */
+export const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell);
+
 const SCDL_MARKERS = ["idbeneficiaire", "nombeneficiaire", "objet", "montant", "dateconvention"];
 
 /** The SCDL layout of the CAF grant import, for the CAF of `department`. */
@@ -57,14 +64,14 @@ export function scdlGrantLayout(department: string, check: (input: ParentalityGr
     matches: (header) => SCDL_MARKERS.every((m) => header.includes(normaliseColumn(m))),
     columns: SCDL_GRANT_COLUMNS,
     read(row) {
-      const objet = readScdlObject(row.text("title"));
+      const objet = readScdlObject(unescapeFormula(row.text("title")));
       if (!objet && row.has("title")) {
         row.v.unreadableCell("title", "SCDL_OBJECT", `Objet SCDL illisible « ${row.text("title")} » : « <intitulé> (<fonds>, 1000 premiers jours <année>) » attendu, le fonds parmi ${Object.keys(SCDL_FUND_NAMES).join(", ")}.`);
         row.v.unreadableCell("fund", "SCDL_OBJECT", "Fonds inconnu : l'objet SCDL ne le nomme pas.");
       }
       const year = objet?.year ?? row.yearOfDate("year", "year");
       return check({
-        department, year, fund: objet?.fund ?? FundingSource.CAF_FNP, siret: row.text("siret"), structureName: row.text("structureName"),
+        department, year, fund: objet?.fund ?? FundingSource.CAF_FNP, siret: row.text("siret"), structureName: unescapeFormula(row.text("structureName")),
         title: objet?.title ?? row.text("title"), amount: row.decimal("amount"), axes: null, projectRef: null,
       }, row);
     },

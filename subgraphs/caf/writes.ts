@@ -8,8 +8,10 @@ import { Cents } from "../shared/money";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
+import { TEXT_LIMITS } from "../shared/rules/limits";
 import { upsertStructure } from "../shared/db/structure.entity";
 import { recordInDirectory } from "../shared/directory/client";
+import { writeTransaction } from "../shared/db/write-transaction";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 
 /** The funds a CAF grants from; FIR and P304 are the ARS's and the DREETS's, never the CAF's. */
@@ -46,7 +48,7 @@ export function checkParentalityGrant(input: ParentalityGrantInput, v: Violation
   v.year("year", input.year);
   v.check(CAF_FUNDS.includes(input.fund), "fund", "FUND_NOT_CAF", `Le fonds ${input.fund} n'est pas un fonds de la CAF : FIR et P304 restent aux ARS et DREETS (enveloppes distinctes et non fongibles).`);
   v.siret("siret", input.siret);
-  v.text("structureName", input.structureName, "Le nom de la structure");
+  v.text("structureName", input.structureName, "Le nom de la structure", TEXT_LIMITS.name);
   v.text("title", input.title, "L'objet de la subvention");
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
@@ -78,7 +80,7 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
   const checked = checkParentalityGrant(input, v);
   v.throwIfAny();
   const { key, structureName, ...rest } = checked!;
-  return ds.transaction(async (m) => {
+  return writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(ParentalityGrantRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateGrantMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);

@@ -8,8 +8,10 @@ import { Cents } from "../shared/money";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
 import { validProjectRef } from "../shared/rules/formats";
+import { TEXT_LIMITS } from "../shared/rules/limits";
 import { upsertStructure } from "../shared/db/structure.entity";
 import { recordInDirectory } from "../shared/directory/client";
+import { writeTransaction } from "../shared/db/write-transaction";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 
 @InputType({ description: "Crédit départemental attribué à une structure." })
@@ -45,7 +47,7 @@ export function checkDepartmentalCredit(input: DepartmentalCreditInput, v: Viola
   v.year("year", input.year);
   v.check(DEPARTMENTAL_PROGRAMMES.includes(input.programme), "programme", "PROGRAMME_UNKNOWN", `Cadre inconnu « ${input.programme} » : ${DEPARTMENTAL_PROGRAMMES.join(", ")}.`);
   v.siret("siret", input.siret);
-  v.text("structureName", input.structureName, "Le nom de la structure");
+  v.text("structureName", input.structureName, "Le nom de la structure", TEXT_LIMITS.name);
   v.text("title", input.title, "L'objet du crédit");
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
@@ -77,7 +79,7 @@ export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | nu
   const checked = checkDepartmentalCredit(input, v);
   v.throwIfAny();
   const { key, structureName, ...rest } = checked!;
-  return ds.transaction(async (m) => {
+  return writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(DepartmentalCreditRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateCreditMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);

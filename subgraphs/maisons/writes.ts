@@ -6,11 +6,13 @@ import { audit } from "../shared/audit/audit";
 import { FundingSource } from "../shared/enums";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
-import { validProjectRef } from "../shared/rules/formats";
+import { rowId, validProjectRef } from "../shared/rules/formats";
+import { TEXT_LIMITS } from "../shared/rules/limits";
 import { findRegion } from "../shared/reference/cog";
 import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
-import { upsertStructure } from "../shared/db/structure.entity";
 import { recordInDirectory } from "../shared/directory/client";
+import { upsertStructureRows } from "../shared/db/structure.entity";
+import { writeTransaction } from "../shared/db/write-transaction";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { territoryDepartment } from "./loaders";
 
@@ -66,7 +68,8 @@ function requireSubmitter(actor: Actor | null, territory: string): Actor {
 }
 
 async function findMaison(m: EntityManager, id: string): Promise<MaisonProjectRow> {
-  const row = /^\d+$/.test(id) ? await m.getRepository(MaisonProjectRow).findOneBy({ id: Number(id) }) : null;
+  const projectId = rowId(id);
+  const row = projectId === null ? null : await m.getRepository(MaisonProjectRow).findOneBy({ id: projectId });
   if (!row) throw badInput(`Projet de Maison inconnu : « ${id} ».`, "id");
   return row;
 }
@@ -79,9 +82,9 @@ export function maisonWrites(ds: DataSource) {
       if (!v.check(!!region?.overseas, "territory", "MAISON_TERRITORY", `Les Maisons des 1000 premiers jours concernent les cinq territoires d'outre-mer (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) ; « ${input.territory} » n'en est pas un.`)) v.throwIfAny();
       const who = requireSubmitter(actor, input.territory);
       v.text("title", input.title, "L'intitulé du projet");
-      for (const [field, label] of SHEET_FIELDS) v.text(field, input[field], label);
+      for (const [field, label] of SHEET_FIELDS) v.text(field, input[field], label, TEXT_LIMITS.sheet);
       if (v.check(input.carriers.length > 0, "carriers", "CARRIER_REQUIRED", "Au moins un porteur.")) {
-        input.carriers.forEach((c, i) => { v.siret(`carriers[${i}].siret`, c.siret); v.text(`carriers[${i}].name`, c.name, "Le nom du porteur"); });
+        input.carriers.forEach((c, i) => { v.siret(`carriers[${i}].siret`, c.siret); v.text(`carriers[${i}].name`, c.name, "Le nom du porteur", TEXT_LIMITS.name); });
         v.check(new Set(input.carriers.map((c) => c.siret)).size === input.carriers.length, "carriers", "CARRIER_DUPLICATE", "Un porteur est indiqué deux fois.");
       }
       v.check(input.budget.length > 0, "budget", "BUDGET_REQUIRED", "Le budget prévisionnel 2024-2025 est obligatoire.");
@@ -91,10 +94,10 @@ export function maisonWrites(ds: DataSource) {
       });
       if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
       v.throwIfAny();
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(MaisonProjectRow).findOneBy({ territoryCode: input.territory, title: input.title.trim() });
         if (duplicate) throw badInput(`Ce projet de Maison est déjà soumis (identifiant ${duplicate.id}) : même territoire, même intitulé.`, "title");
-        for (const c of input.carriers) await upsertStructure(m, c.siret, c.name);
+        await upsertStructureRows(m, input.carriers.map((c) => ({ siret: c.siret, name: c.name.trim() })));
         const maison = await m.save(m.create(MaisonProjectRow, {
           territoryCode: input.territory, title: input.title.trim(), objectives: input.objectives, actions: input.actions, governance: input.governance,
           resources: input.resources, phasing: input.phasing, evaluation: input.evaluation, decision: MaisonDecision.PENDING, phase: MaisonPhase.SUBMITTED, projectRef: input.projectRef ?? null,
@@ -116,7 +119,7 @@ export function maisonWrites(ds: DataSource) {
       v.check(new Set(criteria.map((c) => c.code)).size === criteria.length, "criteria", "CRITERION_DUPLICATE", "Un critère est évalué deux fois.");
       v.check(criteria.length > 0, "criteria", "CRITERION_REQUIRED", "Au moins un critère.");
       v.throwIfAny();
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
         const repo = m.getRepository(MaisonAssessmentRow);
         const before = await repo.findBy({ projectId: maison.id });
@@ -129,7 +132,7 @@ export function maisonWrites(ds: DataSource) {
 
     async decide(actor: Actor | null, id: string, decision: MaisonDecision): Promise<MaisonProjectRow> {
       const who = requireNational(actor);
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
         if (decision === MaisonDecision.LABELLED) {
           const assessed = await m.getRepository(MaisonAssessmentRow).countBy({ projectId: maison.id });

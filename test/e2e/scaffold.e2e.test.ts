@@ -194,6 +194,20 @@ describe("once composed, through the gateway", () => {
     expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/SIRET invalide/), extensions: { code: "BAD_USER_INPUT" } });
   });
 
+  test("its write gets the shared bounds and stays correct under concurrent copies", async () => {
+    const record = `mutation($input: CollectivitesGrantInput!) { recordCollectivitesGrant(input: $input) { id } }`;
+    const token = await auth.token("cd:44");
+    const input = (over: Record<string, unknown>) => ({ department: "44", year: 2025, siret: testSiret(81), structureName: "Structure (fictif)", title: "Objet en rafale", amount: 10, ...over });
+    for (const [over, rule] of [[{ amount: 45_000_000_000_000 }, "AMOUNT_CEILING"], [{ title: "x".repeat(10_000) }, "TEXT_TOO_LONG"], [{ structureName: "Nom\u0000" }, "TEXT_CONTROL_CHARACTER"]] as const) {
+      const refused = await query(record, { input: input(over) }, token);
+      expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule })] } });
+    }
+    const answers = await Promise.all(Array.from({ length: 8 }, () => query(record, { input: input({}) }, token)));
+    const refusals = answers.filter((a) => a.errors);
+    expect(answers.length - refusals.length).toBe(1);
+    for (const a of refusals) expect(a.errors![0]).toMatchObject({ message: expect.stringMatching(/déjà enregistré/), extensions: { code: "BAD_USER_INPUT" } });
+  });
+
   test("a recorded line shows in crossFinancing of structure, dossier, department and region", async () => {
     const recorded = await query(
       `mutation($input: CollectivitesGrantInput!) { recordCollectivitesGrant(input: $input) { amount structure { siret } project { ref } } }`,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { EntityManager, QueryRunner, Table } from "typeorm";
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { DataSource } from "typeorm";
@@ -14,9 +15,24 @@ export async function createAuditTable(qr: QueryRunner): Promise<void> {
   }));
 }
 
+/** Width of the audit trail's subject column. */
+export const AUDIT_SUBJECT_MAX = 200;
+
+/**
+ * The token subject as the audit trail keeps it: as is when it fits the column and is plain text;
+ * otherwise (an identity provider's long or odd `sub`) its first 120 characters, control characters
+ * removed, then "…sha256:" and the SHA-256 of the whole subject in hex (192 characters at most):
+ * still readable, still unique, and a write never fails on it.
+ */
+export function auditSubject(subject: string): string {
+  if (subject.length <= AUDIT_SUBJECT_MAX && !/[\u0000-\u001f\u007f-\u009f]/u.test(subject)) return subject;
+  const readable = Array.from(subject.replace(/[\u0000-\u001f\u007f-\u009f]/gu, "")).slice(0, 120).join("");
+  return `${readable}…sha256:${createHash("sha256").update(subject, "utf8").digest("hex")}`;
+}
+
 /** Records a write in the same transaction as the write itself. */
 export async function audit(manager: EntityManager, actor: Actor, operation: string, entity: string, entityId: string | number, changes: object): Promise<void> {
-  await manager.insert(AuditEntryRow, { subject: actor.subject, organisation: actor.organisation.id, operation, entity, entityId: String(entityId), changes: JSON.stringify(changes) });
+  await manager.insert(AuditEntryRow, { subject: auditSubject(actor.subject), organisation: actor.organisation.id, operation, entity, entityId: String(entityId), changes: JSON.stringify(changes) });
 }
 
 @Directive("@shareable")

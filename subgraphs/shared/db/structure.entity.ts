@@ -9,9 +9,20 @@ export class StructureRow {
   @CreateDateColumn({ name: "created_at" }) createdAt: Date;
 }
 
-/** Records a structure, or the new name its funder now gives it, within the write's transaction. */
+/**
+ * Records a structure, or the new name its funder now gives it, within the write's transaction.
+ * One INSERT … ON CONFLICT DO UPDATE (rows changed only when the name differs): concurrent first
+ * writes for one new SIRET no longer race a read-then-insert into a primary-key violation.
+ * Every funder write and import records its structures here (one place to add the hub directory).
+ */
 export async function upsertStructure(m: EntityManager, siret: string, name: string): Promise<void> {
-  const existing = await m.getRepository(StructureRow).findOneBy({ siret });
-  if (!existing) await m.insert(StructureRow, { siret, name: name.trim() });
-  else if (existing.name !== name.trim()) await m.update(StructureRow, { siret }, { name: name.trim() });
+  await upsertStructureRows(m, [{ siret, name: name.trim() }]);
+}
+
+/** The same for many SIRETs (an import's chunk), in SIRET order so that two writers lock rows in one order (no deadlock). */
+export async function upsertStructureRows(m: EntityManager, rows: readonly { siret: string; name: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const sorted = [...rows].sort((a, b) => (a.siret < b.siret ? -1 : a.siret > b.siret ? 1 : 0));
+  await m.createQueryBuilder().insert().into(StructureRow).values(sorted)
+    .orUpdate(["name"], ["siret"], { skipUpdateIfNoValuesChanged: true }).updateEntity(false).execute();
 }

@@ -10,6 +10,7 @@ import { ImportProblem, ImportReport } from "./report";
 import { RowViolations } from "./row-violations";
 import { upsertStructures } from "./structures";
 import { recordInDirectory } from "../directory/client";
+import { writeTransaction } from "../db/write-transaction";
 
 export interface ImportRow<T> {
   line: number;
@@ -87,7 +88,7 @@ export async function runImport<T>(ds: DataSource, definition: ImportDefinition<
       throw new Refused(columns.missing.map((c) => ({ line: 1, column: c.names[0], rule: "COLUMN_MISSING", message: `Colonne obligatoire absente de l'en-tête : « ${c.names[0]} » (noms acceptés : ${c.names.join(", ")}).` })));
     }
     if (csv.rows.length === 0) throw new Refused([{ line: null, column: null, rule: "NO_ROWS", message: "Le fichier ne contient aucune ligne de données." }]);
-    return await ds.transaction(async (m) => {
+    return await writeTransaction(ds, async (m) => {
       await definition.prepare?.(m);
       const rows = checkRows(definition, layout, csv.rows, columns, report.problems, onProgress);
       const existing = await definition.existingKeys(m, rows.map((r) => r.value));

@@ -14,6 +14,7 @@ import { ImportDefinition } from "../import/run";
 import { readDepartmentCode } from "../import/values";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
+import { rowId } from "../rules/formats";
 import { awardedCents, CheckedAward, checkAward, duplicateLaureateMessage, envelopeExceededMessage, lockCallForWrite } from "./writes";
 import { CallSide } from "./side";
 import { chunks } from "../import/chunks";
@@ -54,7 +55,8 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
       },
     }],
     async prepare(m) {
-      call = /^\d+$/.test(callId) ? await lockCallForWrite(ds, m, Number(callId)) : null;
+      const id = rowId(callId);
+      call = id === null ? null : await lockCallForWrite(ds, m, id);
       if (!call) throw badInput(`Appel à projets inconnu : « ${callId} » (option --appel).`, "callId");
       requireRegionalBody(actor, body, call.regionCode);
     },

@@ -8,6 +8,7 @@ import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-pro
 import { RegionalCallInitial1732300000000 } from "./initial.migration";
 import { RegionalCallWrites1732400000000 } from "./writes.migration";
 import { RegionalCallStructureName1733000000000 } from "./structure-name.migration";
+import { RegionalCallRenewalKey1764600000000 } from "./renewal-key.migration";
 import { AuditEntryRow } from "../audit/audit-entry.entity";
 import { createRegionalCallLoaders } from "./loaders";
 import { createRegionalCallSchema, RegionalCallContext } from "./schema";
@@ -24,7 +25,7 @@ export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCal
       const { resolvers, referenceResolvers, orphanedTypes } = createRegionalCallSchema(side);
       return buildFederatedSchema({ resolvers: [...resolvers], orphanedTypes }, referenceResolvers);
     },
-    openDatabase: (config) => openDatabase(config, { name: side.subgraph, entities: REGIONAL_CALL_ENTITIES, migrations: [RegionalCallInitial1732300000000, RegionalCallWrites1732400000000, RegionalCallStructureName1733000000000] }),
+    openDatabase: (config) => openDatabase(config, { name: side.subgraph, entities: REGIONAL_CALL_ENTITIES, migrations: [RegionalCallInitial1732300000000, RegionalCallWrites1732400000000, RegionalCallStructureName1733000000000, RegionalCallRenewalKey1764600000000] }),
     createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createRegionalCallLoaders(db.dataSource, side) }),
     loadDemo: (db, dataset) => loadRegionalCallDemo(db.dataSource, side, dataset),
   };

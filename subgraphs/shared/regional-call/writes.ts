@@ -7,9 +7,12 @@ import { Cents, centsToEuros, sumCents } from "../money";
 import { badInput } from "../errors";
 import { departmentsOf, findDepartment } from "../reference/cog";
 import { Violations } from "../rules/violations";
-import { isIsoDate, validProjectRef } from "../rules/formats";
+import { minimumAwardCents } from "../reference/instructions";
+import { isIsoDate, rowId, validProjectRef } from "../rules/formats";
+import { TEXT_LIMITS } from "../rules/limits";
 import { upsertStructure } from "../db/structure.entity";
 import { recordInDirectory } from "../directory/client";
+import { writeTransaction } from "../db/write-transaction";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
 import { AwardProjectInput, OpenCallInput } from "./inputs";
@@ -33,7 +36,8 @@ export interface CheckedAward {
  */
 export function checkAward(call: Pick<CallRow, "regionCode" | "axes">, input: Omit<AwardProjectInput, "callId">, v: Violations): CheckedAward | null {
   v.text("title", input.title, "L'intitulé du projet");
-  v.text("structureName", input.structureName, "Le nom de la structure porteuse");
+  v.text("structureName", input.structureName, "Le nom de la structure porteuse", TEXT_LIMITS.name);
+  v.optionalText("description", input.description, "La description du projet", TEXT_LIMITS.description);
   v.siret("siret", input.siret);
   v.axes("axes", input.axes, call.axes);
   const amountCents = v.amount("amount", input.amount);
@@ -51,6 +55,23 @@ export function checkAward(call: Pick<CallRow, "regionCode" | "axes">, input: Om
     title: input.title.trim(), siret: input.siret, structureName: input.structureName.trim(), departments: input.departments, axes: input.axes,
     amountCents: amountCents!, projectRef: input.projectRef ?? null, description: input.description ?? null,
   };
+}
+
+/**
+ * Two rules of the 2021 instruction (seed 000, §3) on a call being opened. Its envelope allows the
+ * minimum award: "au moins 100 000 € au(x) projet(s) lauréat(s) – 200 000 € en cas d'appels à projets
+ * communs ARS-DREETS", each ARS and DREETS bringing its own envelope (pooled for a joint call): so
+ * one side's envelope holds at least 100 000 €, joint or not, and the two sides of a joint call
+ * together at least 200 000 €. Its results are not due before its submission deadline.
+ */
+export function checkCallCalendarAndEnvelope(input: Pick<OpenCallInput, "joint" | "deadline" | "resultsDue">, envelopeCents: Cents | null, datesReadable: boolean, v: Violations): void {
+  const minimum = minimumAwardCents(false);
+  if (envelopeCents !== null) {
+    v.check(envelopeCents >= minimum, "envelope", "ENVELOPE_BELOW_MINIMUM_AWARD", `L'enveloppe d'un appel à projets permet la dotation d'au moins ${centsToEuros(minimum).toLocaleString("fr-FR").replace(/\u202f/g, " ")} € aux lauréats (instruction SGMCAS/2021/74)${input.joint ? " ; un appel commun ARS-DREETS réunit deux enveloppes d'au moins 100 000 € chacune, 200 000 € au moins" : ""}.`);
+  }
+  if (datesReadable && input.deadline && input.resultsDue) {
+    v.check(input.resultsDue >= input.deadline, "resultsDue", "RESULTS_BEFORE_DEADLINE", `La date prévisionnelle des résultats (${input.resultsDue}) ne peut précéder la date limite de dépôt des projets (${input.deadline}).`);
+  }
 }
 
 /** Reads a call and, on PostgreSQL, locks it until the transaction ends (its envelope is checked against concurrent awards). */
@@ -79,7 +100,11 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
   const body = side.body === "ARS" ? "ars" : "dreets";
   const lockCall = (m: EntityManager, id: number) => lockCallForWrite(ds, m, id);
   const findProject = async (m: EntityManager, id: string) => {
-    const row = /^\d+$/.test(id) ? await m.getRepository(LaureateProjectRow).findOneBy({ id: Number(id) }) : null;
+    // Locked on PostgreSQL like its call: an evaluation, a renewal and a withdrawal of one project do not interleave.
+    const projectId = rowId(id);
+    const row = projectId === null ? null : await (ds.options.type === "postgres"
+      ? m.getRepository(LaureateProjectRow).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id: projectId }).getOne()
+      : m.getRepository(LaureateProjectRow).findOneBy({ id: projectId }));
     if (!row) throw badInput(`Projet lauréat inconnu : « ${id} ».`, "id");
     const call = (await m.getRepository(CallRow).findOneBy({ id: row.callId }))!;
     return { row, call };
@@ -94,12 +119,13 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
       v.text("title", input.title, "L'intitulé de l'appel");
       v.axes("axes", input.axes);
       const envelopeCents = v.amount("envelope", input.envelope);
-      for (const field of ["deadline", "resultsDue"] as const) {
+      const dates = (["deadline", "resultsDue"] as const).map((field) => {
         const value = input[field];
-        if (value != null) v.check(isIsoDate(value), field, "DATE_FORMAT", "Date attendue au format AAAA-MM-JJ.");
-      }
+        return value == null || v.check(isIsoDate(value), field, "DATE_FORMAT", "Date attendue au format AAAA-MM-JJ.");
+      });
+      checkCallCalendarAndEnvelope(input, envelopeCents, dates.every(Boolean), v);
       v.throwIfAny();
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(CallRow).findOneBy({ regionCode: input.region, year: input.year, title: input.title.trim() });
         if (duplicate) throw badInput(`Cet appel à projets existe déjà (identifiant ${duplicate.id}) : même région, même année, même intitulé.`, "title");
         const call = await m.save(m.create(CallRow, {
@@ -112,8 +138,9 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async awardProject(actor: Actor | null, input: AwardProjectInput): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
-        const call = /^\d+$/.test(input.callId) ? await lockCall(m, Number(input.callId)) : null;
+      return writeTransaction(ds, async (m) => {
+        const callId = rowId(input.callId);
+        const call = callId === null ? null : await lockCall(m, callId);
         if (!call) throw badInput(`Appel à projets inconnu : « ${input.callId} ».`, "callId");
         const who = requireRegionalBody(actor, body, call.regionCode);
         const v = new Violations();
@@ -137,10 +164,13 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async recordEvaluation(actor: Actor | null, id: string, favourable: boolean, summary: string | null): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         if (row.status === GrantStatus.WITHDRAWN) throw badInput("Un projet retiré ne peut pas être évalué.", "id");
+        const v = new Violations();
+        v.optionalText("summary", summary, "La synthèse de l'évaluation", TEXT_LIMITS.description);
+        v.throwIfAny();
         const before = { status: row.status, evaluationFavourable: row.evaluationFavourable, evaluationSummary: row.evaluationSummary };
         Object.assign(row, { status: row.status === GrantStatus.RENEWED ? row.status : GrantStatus.EVALUATED, evaluationFavourable: favourable, evaluationSummary: summary ?? null });
         await m.save(row);
@@ -150,7 +180,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async renewProject(actor: Actor | null, id: string, year: number, amount: number): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         const v = new Violations();
@@ -174,10 +204,13 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     },
 
     async withdrawProject(actor: Actor | null, id: string, reason: string): Promise<LaureateProjectRow> {
-      return ds.transaction(async (m) => {
+      return writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         if (!reason?.trim()) throw badInput("Le motif du retrait est obligatoire.", "reason");
+        const v = new Violations();
+        v.text("reason", reason, "Le motif du retrait", TEXT_LIMITS.description);
+        v.throwIfAny();
         const before = row.status;
         row.status = GrantStatus.WITHDRAWN;
         await m.save(row);

@@ -6,3 +6,6 @@ export function isIsoDate(value: string): boolean {
 }
 
 export const validProjectRef = (ref: string) => /^[A-Za-z0-9._-]{1,64}$/.test(ref);
+
+/** A row identifier from the API ("123"), or null: at most 9 digits, inside PostgreSQL's integer (a longer one is unknown, not an error). */
+export const rowId = (id: string): number | null => (/^\d{1,9}$/.test(id) ? Number(id) : null);

@@ -3,10 +3,13 @@ import { Axis } from "../enums";
 import { AmountError, Cents, eurosToCents } from "../money";
 import { isValidSiret } from "../siret";
 import { findDepartment, findRegion } from "../reference/cog";
+import { AMOUNT_CEILING_CENTS, TEXT_LIMITS, TextLimit, textViolation } from "./limits";
 
 /** First and last year the hub accepts: the policy's first calls (2021) to the 2024–2030 roadmap. */
 export const POLICY_FIRST_YEAR = 2021;
 export const POLICY_LAST_YEAR = 2030;
+
+const formatEuros = (cents: Cents) => new Intl.NumberFormat("fr-FR").format(cents / 100).replace(/\u202f/g, " ");
 
 export interface Violation { field: string; rule: string; message: string }
 
@@ -39,7 +42,8 @@ export class Violations {
   amount(field: string, euros: number): Cents | null {
     try {
       const cents = eurosToCents(euros);
-      if (this.check(cents > 0, field, "AMOUNT_POSITIVE", "Le montant doit être strictement positif.")) return cents;
+      if (!this.check(cents > 0, field, "AMOUNT_POSITIVE", "Le montant doit être strictement positif.")) return null;
+      if (this.check(cents <= AMOUNT_CEILING_CENTS, field, "AMOUNT_CEILING", `Un montant ne dépasse pas ${formatEuros(AMOUNT_CEILING_CENTS)} € par ligne (plafond du hub contre les erreurs de saisie ; le FIPE national 2023 est de 10 M€).`)) return cents;
     } catch (error) {
       if (!(error instanceof AmountError)) throw error;
       this.add(field, "AMOUNT_CENTS", error.message);
@@ -58,8 +62,16 @@ export class Violations {
   department(field: string, code: string): boolean {
     return this.check(!!findDepartment(code), field, "DEPARTMENT_UNKNOWN", `Code département inconnu du COG : « ${code} ».`);
   }
-  text(field: string, value: string | null | undefined, label: string): boolean {
-    return this.check(!!value && value.trim().length > 0, field, "REQUIRED", `${label} est obligatoire.`);
+  /** A required text: not blank, within its limit (titles by default), no control character. */
+  text(field: string, value: string | null | undefined, label: string, limit: TextLimit = TEXT_LIMITS.title): boolean {
+    if (!this.check(!!value && value.trim().length > 0, field, "REQUIRED", `${label} est obligatoire.`)) return false;
+    return this.optionalText(field, value, label, limit);
+  }
+  /** An optional text: when given, within its limit and without control characters. */
+  optionalText(field: string, value: string | null | undefined, label: string, limit: TextLimit): boolean {
+    const broken = value == null ? null : textViolation(value, limit, label);
+    if (broken) this.add(field, broken.rule, broken.message);
+    return !broken;
   }
   axes(field: string, axes: readonly Axis[], allowed?: readonly Axis[]): boolean {
     if (!this.check(axes.length > 0, field, "AXIS_REQUIRED", "Au moins un des 6 axes thématiques est obligatoire.")) return false;
