@@ -146,6 +146,7 @@ describe("shared cache in Redis (several gateway replicas)", () => {
       ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
       AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile, HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
       RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
+      SUBGRAPH_URL_HUB: hub.subgraphs.hub.url, // the import tells the hub's structure directory its SIRETs
     };
     expect((await runImportCli(["subventions", file, "--jeton", cafToken], io, env)).code).toBe(0);
     expect(out.join("")).toMatch(/Cache des réponses de la passerelle invalidé/);
