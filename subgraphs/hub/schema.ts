@@ -272,7 +272,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return (await ctx.dataSource.getRepository(DepartmentRow).find({ order: { code: "ASC" } })).map(toDepartment);
     }
 
-    @Query(() => Structure, { nullable: true, description: "Une structure par son SIRET (nom nul si aucun financeur ne la connaît)." })
+    @Query(() => Structure, { nullable: true, description: "Une structure par son SIRET (nom nul si l'annuaire des structures du hub ne connaît pas ce SIRET)." })
     structure(@Arg("siret", () => ID, { description: "SIRET (14 chiffres)." }) siret: string): Structure {
       if (!isValidSiret(siret)) throw badInput(`SIRET invalide : « ${siret} » (14 chiffres, clé de Luhn ; règle particulière de La Poste).`, "siret");
       return Object.assign(new Structure(), { siret });

@@ -18,11 +18,13 @@ let token: string;
 beforeAll(async () => {
   cafDatabase = await createTestDatabase();
   const db: Record<string, string> = cafDatabase.config.url ? { DATABASE_URL: cafDatabase.config.url } : { DATA_DIR: cafDatabase.config.dataDir };
-  caf = await subgraphProcess("caf", { ...db, HUB_HMAC_SECRET: auth.config.hmacSecret, AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile });
-  await caf.start();
+  const env: Record<string, string> = { ...db, HUB_HMAC_SECRET: auth.config.hmacSecret, AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile };
+  caf = await subgraphProcess("caf", env);
   hub = await startTestHub({ auth, subgraphUrls: { caf: caf.url }, limits: { subgraphTimeoutMs: 2_000, writesPerMinute: 10_000 },
     // the fault path itself: no cached answer may stand in for the missing subgraph
     speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } });
+  env.SUBGRAPH_URL_HUB = hub.subgraphs.hub.url; // the CAF's writes tell the hub's structure directory their SIRETs
+  await caf.start();
   token = await auth.token("caf:44");
 }, 60_000);
 afterAll(async () => {
@@ -77,13 +79,15 @@ test("a subgraph killed and restarted during a run of requests: partial answers,
 }, 60_000);
 
 test("a kill during writes: every acknowledged write is kept, none is half written", async () => {
+  // a warm process first (the restart above left it cold): a write now awaits the hub's directory too
+  expect((await grant("Échauffement")).errors).toBeUndefined();
   const acknowledged: string[] = [];
   const writes = Array.from({ length: 40 }, (_, i) => (async () => {
     await sleep(i * 15);
     const result = await grant(`Écriture ${i}`);
     if (result.data?.recordParentalityGrant?.id) acknowledged.push(result.data.recordParentalityGrant.id);
   })());
-  await sleep(250);
+  await sleep(400);
   await caf.kill("SIGKILL");
   await Promise.all(writes);
   await caf.start();

@@ -152,6 +152,7 @@ describe("shared cache in Redis (several gateway replicas)", () => {
       // the import tells the hub's structure directory its SIRETs, as the subgraphs' writes do
       SUBGRAPH_URL_HUB: hub.subgraphs.hub.url,
       RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
+      SUBGRAPH_URL_HUB: hub.subgraphs.hub.url, // the import tells the hub's structure directory its SIRETs
     };
     expect((await runImportCli(["subventions", file, "--jeton", cafToken], io, env)).code).toBe(0);
     expect(out.join("")).toMatch(/Cache des réponses de la passerelle invalidé/);

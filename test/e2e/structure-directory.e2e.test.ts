@@ -10,6 +10,8 @@ import { startTestHub, TestHub } from "../support/hub";
 import { testSiret } from "../support/fixtures";
 import { useStructureDirectory } from "../../subgraphs/shared/directory/client";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
+import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
+import { backfillDirectory } from "../../scripts/directory-backfill";
 
 const LAUREATE = testSiret(4_201);
 const FIRST_NAME = "Maison des familles de Tours (fictif)";
@@ -115,4 +117,18 @@ test("structure names cost the funder subgraphs nothing: only the hub answers th
   const called = Object.fromEntries(Object.entries(cost).map(([name, c]) => [name, c.requests]));
   expect(called).toEqual({ hub: 1, ars: 0, dreets: 0, caf: 0, maisons: 0, departements: 0 });
   expect(cost.hub.sqlStatements).toBe(1); // one directory query for both SIRETs (DataLoader)
+});
+
+test("upgrade: the backfill gives the directory the structures funders recorded before it, registry order, first name kept", async () => {
+  const [old, shared] = [testSiret(4_210), testSiret(4_211)];
+  // rows as a hub without the directory left them (written straight into the funders' tables)
+  await hub.subgraphs.caf.database.dataSource.getRepository(StructureRow).insert([{ siret: old, name: "Ancienne crèche (fictif)" }, { siret: shared, name: "Nom CAF (fictif)" }, { siret: LAUREATE, name: "Nom CAF du lauréat (fictif)" }]);
+  await hub.subgraphs.ars.database.dataSource.getRepository(StructureRow).upsert([{ siret: shared, name: "Nom ARS (fictif)" }], ["siret"]);
+  const nameQuery = `query($a: ID!, $b: ID!, $c: ID!) { a: structure(siret: $a) { name } b: structure(siret: $b) { name } c: structure(siret: $c) { name } }`;
+  expect((await ok(nameQuery, { a: old, b: shared, c: LAUREATE }))).toEqual({ a: { name: null }, b: { name: null }, c: { name: FIRST_NAME } });
+  const counts = await backfillDirectory(hub.database.config);
+  expect(counts.map((c) => c.subgraph)).toEqual(["ars", "dreets", "caf", "maisons", "departements"]);
+  // a write ends the cached answers; the backfill, like an import, writes beside the gateway
+  await ok(contractQuery("RecordParentalityGrant"), { input: { department: "44", year: 2024, fund: "CAF_FNP", siret: testSiret(4_212), structureName: "Autre (fictif)", title: "Accueil", amount: 10 } }, await hub.auth.token("caf:44"));
+  expect((await ok(nameQuery, { a: old, b: shared, c: LAUREATE }))).toEqual({ a: { name: "Ancienne crèche (fictif)" }, b: { name: "Nom ARS (fictif)" }, c: { name: FIRST_NAME } });
 });

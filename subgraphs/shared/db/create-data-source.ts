@@ -3,6 +3,7 @@ import path from "node:path";
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from "typeorm";
 import { DatabaseConfig } from "../config";
 import { SqlCounter } from "./sql-counter";
+import { serializeTransactions } from "./sqlite-transactions";
 
 export interface SubgraphDatabase {
   dataSource: DataSource;
@@ -37,6 +38,7 @@ export async function openDatabase(config: DatabaseConfig, definition: Definitio
     await dataSource.runMigrations({ transaction: "each" });
   };
   await (config.url ? underMigrationLock(config.url, definition.name, migrate) : migrate());
+  if (!config.url) serializeTransactions(dataSource);
   return { dataSource, sql };
 }
 

@@ -14,15 +14,14 @@ export function isRetryableConflict(error: unknown): boolean {
 /** Runs of a write before a conflict is let through (each run is a new transaction, and a loser's rerun refuses). */
 export const WRITE_ATTEMPTS = 4;
 
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
-
 /**
  * One write, in one transaction, correct under concurrent requests on both databases.
  *
  * SQLite: typeorm's better-sqlite3 driver has ONE query runner for the whole DataSource, so two
- * `ds.transaction` calls in flight interleave on it (the second BEGIN becomes a SAVEPOINT of the
- * first: TypeORM's AbstractSqliteQueryRunner.startTransaction) and a check-then-insert is not
- * isolated. Writes of one DataSource therefore run one after the other, through a promise queue.
+ * `ds.transaction` calls in flight would interleave on it (the second BEGIN becomes a SAVEPOINT of
+ * the first: TypeORM's AbstractSqliteQueryRunner.startTransaction) and a check-then-insert would not
+ * be isolated. Every SQLite data source of the hub runs its transactions one after the other
+ * (serializeTransactions, applied by openDatabase), which is what makes these writes isolated there.
  *
  * PostgreSQL: transactions are real and concurrent; the unique indexes make a duplicate impossible,
  * and a transaction that loses a race (unique violation, deadlock, serialization failure) runs again
@@ -31,11 +30,7 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * one envelope. Not reentrant: a write never calls another write (on SQLite it would wait for itself).
  */
 export async function writeTransaction<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>): Promise<T> {
-  if (ds.options.type === "postgres") return withRetries(() => ds.transaction(work));
-  const previous = sqliteQueues.get(ds) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => withRetries(() => ds.transaction(work)));
-  sqliteQueues.set(ds, run.catch(() => undefined));
-  return run;
+  return withRetries(() => ds.transaction(work));
 }
 
 async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
