@@ -149,8 +149,6 @@ describe("shared cache in Redis (several gateway replicas)", () => {
     const env = {
       ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
       AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile, HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
-      // the import tells the hub's structure directory its SIRETs, as the subgraphs' writes do
-      SUBGRAPH_URL_HUB: hub.subgraphs.hub.url,
       RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
       SUBGRAPH_URL_HUB: hub.subgraphs.hub.url, // the import tells the hub's structure directory its SIRETs
     };
