@@ -94,16 +94,20 @@ async function main() {
   const authEnv = process.env.HUB_HMAC_SECRET ? {} : localAuthEnv(ensureLocalSecrets(readDatabaseConfig().dataDir));
   Object.assign(process.env, authEnv);
   const local = readRegistry().filter((s) => new URL(s.routingUrl).hostname === "127.0.0.1");
-  // <NAME>_PORT wins over the registry's port; the gateway is told where each subgraph then is.
-  const gatewayEnv: Record<string, string> = {};
-  const urls = local.map((subgraph) => {
-    const variable = `${subgraph.name.toUpperCase()}_PORT`;
+  // <NAME>_PORT wins over the registry's port; the gateway is told where each subgraph then is,
+  // and every funder where the hub is (its writes tell the hub's structure directory).
+  const placed = local.map((subgraph) => {
+    const name = subgraph.name.toUpperCase();
     const url = new URL(subgraph.routingUrl);
-    url.port = String(readPort(variable, Number(url.port)));
-    gatewayEnv[`SUBGRAPH_URL_${subgraph.name.toUpperCase()}`] = process.env[`SUBGRAPH_URL_${subgraph.name.toUpperCase()}`] || url.toString();
-    run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), { [variable]: url.port });
-    return url;
+    url.port = String(readPort(`${name}_PORT`, Number(url.port)));
+    return { subgraph, portVariable: `${name}_PORT`, url, urlVariable: `SUBGRAPH_URL_${name}`, reachAt: process.env[`SUBGRAPH_URL_${name}`] || url.toString() };
   });
+  const gatewayEnv = Object.fromEntries(placed.map((p) => [p.urlVariable, p.reachAt]));
+  const hubEnv = { SUBGRAPH_URL_HUB: gatewayEnv.SUBGRAPH_URL_HUB ?? process.env.SUBGRAPH_URL_HUB ?? "" };
+  for (const { subgraph, portVariable, url } of placed) {
+    run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), { [portVariable]: url.port, ...(hubEnv.SUBGRAPH_URL_HUB ? hubEnv : {}) });
+  }
+  const urls = placed.map((p) => p.url);
   await Promise.all(urls.map((url) => waitReady(new URL("/ready", url).toString())));
   run("gateway", path.join(dist, "gateway", "index.js"), gatewayEnv);
   const gatewayUrl = `http://127.0.0.1:${process.env.GATEWAY_PORT || 4000}/graphql`;

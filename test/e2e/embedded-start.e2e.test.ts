@@ -11,6 +11,9 @@ import { readRegistry } from "../../subgraphs/shared/federation/registry";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { freePort } from "../support/process";
 import { contractQuery } from "../support/contract";
+import { ensureLocalSecrets } from "../../subgraphs/shared/auth/config";
+import { signLocalToken } from "../../subgraphs/shared/auth/tokens";
+import { testSiret } from "../support/fixtures";
 
 const SCRIPT = path.resolve("dist/scripts/start.js");
 const subgraphs = readRegistry().filter((s) => new URL(s.routingUrl).hostname === "127.0.0.1").map((s) => s.name);
@@ -62,6 +65,19 @@ test("every subgraph listens on its <NAME>_PORT and the gateway reaches it there
   const answer = await ask(contractQuery("CafDepartment"), { department: "44", year: 2021 });
   expect(answer.errors).toBeUndefined();
   expect(answer.data.department.code).toBe("44");
+});
+
+test("on moved ports, a funder's write reaches the hub's structure directory: recorded, and named at once", async () => {
+  const token = await signLocalToken(ensureLocalSecrets(dataDir).privateKeyFile, "caf:44");
+  const siret = testSiret(4242);
+  const input = { department: "44", year: 2024, fund: "CAF_FNP", siret, structureName: "Relais parental (fictif, ports déplacés)", title: "Atelier (test)", amount: 100 };
+  const written = await (await fetch(gatewayUrl(), {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: "mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }", variables: { input } }),
+  })).json();
+  expect(written.errors).toBeUndefined();
+  expect((await ask(`query($s: ID!) { structure(siret: $s) { name } }`, { s: siret })).data.structure.name).toBe(input.structureName);
 });
 
 test("a subgraph that dies is restarted, with a line in the log; the hub keeps serving meanwhile", async () => {
