@@ -109,7 +109,8 @@ test("a CSV import sent together with mutations of the same lines: each line rec
   const siret = testSiret(360);
   const titles = Array.from({ length: 5 }, (_, i) => `Ligne importée ${i}`);
   const csv = `annee;fonds;siret;structure;objet;montant\n${titles.map((t) => `2024;REAAP;${siret};Structure importée (fictif);${t};100`).join("\n")}\n`;
-  const actor = { subject: "test", organisation: parseOrganisation("caf:44")! };
+  // the writer's token goes with the SIRETs to the hub's structure directory
+  const actor = { subject: "test", organisation: parseOrganisation("caf:44")!, token: await hub.auth.token("caf:44") };
   const [report, ...answers] = await Promise.all([
     runImport(hub.subgraphs.caf.database.dataSource, cafGrantImport(actor), { name: "rafale.csv", content: csv }, actor),
     ...titles.map((title) => run("RecordParentalityGrant", { input: grant({ siret, fund: "CAF_REAAP", title, amount: 100, structureName: "Structure importée (fictif)" }) }, "caf:44")),

@@ -111,7 +111,7 @@ describe("a deliberately broken file: every bad row reported, nothing written", 
 
   test("a CAF's grants (comma, French dates): bad date, unknown fund, another department, already recorded", async () => {
     const { config, ds } = await freshDatabase(cafSubgraph);
-    const existing = await recordParentalityGrant(ds, { subject: "agent", organisation: { kind: "caf", department: "44", id: "caf:44" } }, {
+    const existing = await recordParentalityGrant(ds, { subject: "agent", organisation: { kind: "caf", department: "44", id: "caf:44" }, token: await auth.token("caf:44") }, {
       department: "44", year: 2024, fund: "CAF_FNP" as never, siret: testSiret(20), structureName: "Association déjà financée", title: "Groupes de parole", amount: 1000,
     });
     const file = writeFile("subventions-cassees.csv", [

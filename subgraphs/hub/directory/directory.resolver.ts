@@ -1,6 +1,8 @@
 import { Arg, Ctx, Directive, Field, InputType, Mutation, Resolver } from "type-graphql";
-import { badInput } from "../../shared/errors";
-import { isValidSiret } from "../../shared/siret";
+import { requireActor } from "../../shared/auth/policy";
+import { writeTransaction } from "../../shared/db/write-transaction";
+import { TEXT_LIMITS } from "../../shared/rules/limits";
+import { Violations } from "../../shared/rules/violations";
 import type { HubContext } from "../schema";
 import { recordStructureNames } from "./record";
 
@@ -22,12 +24,18 @@ export class StructureDirectoryMutations {
   @Mutation(() => Boolean, { description: "Interne : inscrit des SIRET à l'annuaire des structures (le premier nom reste)." })
   async recordStructureNames(
     @Arg("names", () => [StructureNameInput], { description: "Les SIRET et leurs noms." }) names: StructureNameInput[],
-    @Arg("recordedBy", { description: "L'organisation qui écrit (ex. « caf:44 »)." }) recordedBy: string,
     @Ctx() ctx: HubContext,
   ): Promise<boolean> {
-    const invalid = names.find((n) => !isValidSiret(n.siret));
-    if (invalid) throw badInput(`SIRET invalide : « ${invalid.siret} ».`, "names");
-    await ctx.dataSource.transaction((m) => recordStructureNames(m, names, recordedBy));
+    // the writer's own verified token, forwarded by its funder subgraph: the gateway's signature
+    // alone (which every partner running a subgraph can make) does not let anyone name structures
+    const actor = requireActor(ctx.actor);
+    const v = new Violations();
+    names.forEach((n, i) => {
+      v.siret(`names[${i}].siret`, n.siret);
+      v.text(`names[${i}].name`, n.name, "Le nom de la structure", TEXT_LIMITS.name);
+    });
+    v.throwIfAny();
+    await writeTransaction(ctx.dataSource, (m) => recordStructureNames(m, names, actor.organisation.id));
     return true;
   }
 }

@@ -13,7 +13,8 @@ export async function recordStructureNames(m: EntityManager, names: readonly Str
   const first = new Map<string, string>();
   for (const { siret, name } of names) if (!first.has(siret) && name.trim()) first.set(siret, name.trim());
   const postgres = m.connection.options.type === "postgres";
-  for (const sirets of chunks([...first.keys()])) {
+  // in SIRET order, as the funders' structure rows: two writers of overlapping SIRETs cannot deadlock
+  for (const sirets of chunks([...first.keys()].sort())) {
     const params: unknown[] = [];
     const placeholder = (value: unknown) => { params.push(value); return postgres ? `$${params.length}` : "?"; };
     // better-sqlite3 binds no booleans

@@ -22,4 +22,6 @@ export function parseOrganisation(value: unknown): Organisation | null {
 export interface Actor {
   subject: string;
   organisation: Organisation;
+  /** The verified bearer token, forwarded when a write tells the hub's structure directory (which verifies it again). */
+  token?: string;
 }

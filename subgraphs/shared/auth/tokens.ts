@@ -37,6 +37,6 @@ export function createTokenVerifier(config: AuthConfig): (token: string) => Prom
     }
     if (tokenLifetimeViolation(payload, config.maxTokenLifetimeSeconds)) return null;
     const organisation = parseOrganisation(payload.org);
-    return organisation && payload.sub ? { subject: payload.sub, organisation } : null;
+    return organisation && payload.sub ? { subject: payload.sub, organisation, token } : null;
   };
 }

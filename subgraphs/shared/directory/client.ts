@@ -9,7 +9,7 @@ export interface StructureName { siret: string; name: string }
 /** Where the hub's directory listens and the secret that signs calls to it (the gateway's). */
 export interface DirectoryConfig { url: string; hmacSecret: string; timeoutMs?: number }
 
-const RECORD = "mutation RecordStructureNames($names: [StructureNameInput!]!, $recordedBy: String!) { recordStructureNames(names: $names, recordedBy: $recordedBy) }";
+const RECORD = "mutation RecordStructureNames($names: [StructureNameInput!]!) { recordStructureNames(names: $names) }";
 const DEFAULT_TIMEOUT_MS = 10_000;
 const NAMES_PER_CALL = 1_000;
 
@@ -46,14 +46,15 @@ export async function recordInDirectory(actor: Actor, names: readonly StructureN
 }
 
 async function record(config: DirectoryConfig, actor: Actor, names: readonly StructureName[]): Promise<void> {
-  const variables = { names: names.map(({ siret, name }) => ({ siret, name: name.trim() })), recordedBy: actor.organisation.id };
+  const variables = { names: names.map(({ siret, name }) => ({ siret, name: name.trim() })) };
   const signature = crypto.createHmac("sha256", config.hmacSecret).update(stableStringify({ query: RECORD, variables })).digest("base64");
   let ok = false;
   try {
     const response = await fetch(config.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: RECORD, variables, extensions: { "hmac-signature": signature } }),
+      // the writer's own token, as the gateway forwards it: the hub records names for a verified organisation only
+      body: JSON.stringify({ query: RECORD, variables, extensions: { "hmac-signature": signature, jwt: { token: actor.token } } }),
       signal: AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
     const body = (await response.json()) as { data?: { recordStructureNames?: boolean }; errors?: unknown[] };

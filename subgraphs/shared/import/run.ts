@@ -146,11 +146,7 @@ async function write<T>(m: EntityManager, definition: ImportDefinition<T>, value
     done += chunk.length;
     onProgress("écriture", done, values.length);
   }
-  // the directory knows the file's SIRETs before the import commits (hub down: nothing written)
-  await recordInDirectory(actor, [...structures].map(([siret, name]) => ({ siret, name })));
   const after = await maxId();
-  report.written = values.length;
-  report.accepted = true;
   report.totalCents = sumCents(values.map((v) => definition.amountCents(v)));
   for (const value of values) {
     const year = String(definition.year(value));
@@ -161,4 +157,9 @@ async function write<T>(m: EntityManager, definition: ImportDefinition<T>, value
     totalsByYear: Object.fromEntries(Object.entries(report.totalsByYear).map(([y, c]) => [y, centsToEuros(c)])),
     firstId: before + 1, lastId: after,
   });
+  // last, once every step that can fail has run: the directory knows the file's SIRETs before the
+  // import commits (hub down: nothing written); the hub keeps a name even if this commit then fails
+  await recordInDirectory(actor, [...structures].map(([siret, name]) => ({ siret, name })));
+  report.written = values.length;
+  report.accepted = true;
 }
