@@ -12,6 +12,7 @@ import { useStructureDirectory } from "../../subgraphs/shared/directory/client";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
 import { backfillDirectory } from "../../scripts/directory-backfill";
+import { signRequest } from "../../gateway/router-signer/server";
 
 const LAUREATE = testSiret(4_201);
 const FIRST_NAME = "Maison des familles de Tours (fictif)";
@@ -131,4 +132,41 @@ test("upgrade: the backfill gives the directory the structures funders recorded 
   // a write ends the cached answers; the backfill, like an import, writes beside the gateway
   await ok(contractQuery("RecordParentalityGrant"), { input: { department: "44", year: 2024, fund: "CAF_FNP", siret: testSiret(4_212), structureName: "Autre (fictif)", title: "Accueil", amount: 10 } }, await hub.auth.token("caf:44"));
   expect((await ok(nameQuery, { a: old, b: shared, c: LAUREATE }))).toEqual({ a: { name: "Ancienne crèche (fictif)" }, b: { name: "Nom ARS (fictif)" }, c: { name: FIRST_NAME } });
+});
+
+describe("the internal recordStructureNames call", () => {
+  const RECORD = "mutation($names: [StructureNameInput!]!) { recordStructureNames(names: $names) }";
+  /** Signed as the gateway signs (which every partner running a subgraph can do), with or without a writer's token. */
+  async function callHub(names: { siret: string; name: string }[], token?: string) {
+    const body = { query: RECORD, variables: { names } };
+    const response = await fetch(hub.subgraphs.hub.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...body, extensions: { "hmac-signature": signRequest(hub.auth.config.hmacSecret, body), ...(token ? { jwt: { token } } : {}) } }),
+    });
+    return response.json() as Promise<{ data?: { recordStructureNames: boolean } | null; errors?: { message: string; extensions: { code: string; violations?: { rule: string }[] } }[] }>;
+  }
+  // read in the hub's database: this call bypasses the gateway, so its response cache is not told
+  const nameOf = async (siret: string) => {
+    const [row] = await hub.subgraphs.hub.database.dataSource.query(`SELECT recorded_name FROM structure_directory WHERE siret = ${hub.database.config.url ? "$1" : "?"}`, [siret]);
+    return (row?.recorded_name as string | undefined) ?? null;
+  };
+
+  test("the gateway's signature alone names nothing: the writer's token is required", async () => {
+    const siret = testSiret(4_301);
+    const answer = await callHub([{ siret, name: "Nom squatté (fictif)" }]);
+    expect(answer.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect(await nameOf(siret)).toBeNull();
+    const accepted = await callHub([{ siret, name: "Nom enregistré (fictif)" }], await hub.auth.token("caf:44"));
+    expect(accepted.errors).toBeUndefined();
+    expect(await nameOf(siret)).toBe("Nom enregistré (fictif)");
+  });
+
+  test("names follow the text rules: too long or with a control character, refused and nothing recorded", async () => {
+    const token = await hub.auth.token("caf:44");
+    const [long, nul] = [testSiret(4_302), testSiret(4_303)];
+    const answer = await callHub([{ siret: long, name: "x".repeat(301) }, { siret: nul, name: "Crèche\u0000 (fictif)" }], token);
+    expect(answer.errors?.[0].extensions.violations?.map((v) => v.rule)).toEqual(["TEXT_TOO_LONG", "TEXT_CONTROL_CHARACTER"]);
+    expect([await nameOf(long), await nameOf(nul)]).toEqual([null, null]);
+  });
 });
