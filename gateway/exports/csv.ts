@@ -7,11 +7,12 @@
  * unescaped, so "-12.50" stays a number while any other text there is still neutralised.
  */
 import { stringify } from "csv-stringify/sync";
+import { FORMULA_START } from "../../subgraphs/shared/rules/csv-formulas";
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Whether csv-stringify's `escape_formulas` will prefix this text cell with a quote (one more character). */
-export const escapedAsFormula = (text: string) => /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text);
+export const escapedAsFormula = (text: string) => FORMULA_START.test(text);
 
 export function exportCsv<C extends string>(records: readonly Record<C, string>[], columns: readonly C[], numericColumns: readonly C[] = []): string {
   const numeric = new Set<string>(numericColumns);

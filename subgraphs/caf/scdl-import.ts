@@ -15,6 +15,7 @@ import { FundingSource } from "../shared/enums";
 import { ImportColumn, RowReader } from "../shared/import/columns";
 import { RowLayout } from "../shared/import/run";
 import { normaliseColumn } from "../shared/import/csv";
+import { FORMULA_START } from "../shared/rules/csv-formulas";
 import { CheckedParentalityGrant, ParentalityGrantInput } from "./writes";
 
 /** The names the SCDL export gives the funds in `objet` (gateway/exports/scdl.ts, SOURCE_NAMES). */
@@ -50,10 +51,11 @@ export function readScdlObject(objet: string): { title: string; fund: FundingSou
 
 /**
  * Undoes the export's formula neutralisation (gateway/exports/csv.ts, csv-stringify's
- * `escape_formulas`): a quote before "=", "+", "-", "@" (or their full-width forms) was added by the
- * export, so the round trip gives back the recorded text.
+ * `escape_formulas`): a quote before a formula's first character (FORMULA_START: "=", "+", "-", "@",
+ * a tab, a carriage return or a full-width form) was added by the export, so the round trip gives
+ * back the recorded text.
  */
-export const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell);
+export const unescapeFormula = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 const SCDL_MARKERS = ["idbeneficiaire", "nombeneficiaire", "objet", "montant", "dateconvention"];
 

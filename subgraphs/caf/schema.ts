@@ -8,6 +8,7 @@ import { contributionResolver, createEntityStubs } from "../shared/federation/en
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { ParentalityGrantInput, recordParentalityGrant } from "./writes";
 import { createAuditResolver } from "../shared/audit/audit";
+import { rowId } from "../shared/rules/formats";
 import { CafLoaders } from "./loaders";
 
 export interface CafContext {
@@ -102,7 +103,8 @@ class ProjectResolver {
 class GrantQueries {
   @Query(() => ParentalityGrant, { nullable: true, description: "Une subvention de CAF par son identifiant." })
   async parentalityGrant(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: CafContext): Promise<ParentalityGrant | null> {
-    const row = /^\d+$/.test(id) ? await ctx.loaders.grantById.load(Number(id)) : undefined;
+    const key = rowId(id);
+    const row = key === null ? undefined : await ctx.loaders.grantById.load(key);
     return row ? toGrant(row) : null;
   }
 }
@@ -125,7 +127,8 @@ export const cafResolvers = [GrantResolver, RegionResolver, DepartmentResolver, 
 export const cafReferenceResolvers = {
   ParentalityGrant: {
     async __resolveReference(ref: { id: string }, ctx: CafContext) {
-      const row = /^\d+$/.test(ref.id) ? await ctx.loaders.grantById.load(Number(ref.id)) : undefined;
+      const key = rowId(ref.id);
+      const row = key === null ? undefined : await ctx.loaders.grantById.load(key);
       return row ? toGrant(row) : null;
     },
   },

@@ -6,6 +6,7 @@ import { centsToEuros } from "../shared/money";
 import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
 import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { createAuditResolver } from "../shared/audit/audit";
+import { rowId } from "../shared/rules/formats";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 import { DepartementsLoaders } from "./loaders";
 import { DepartmentalCreditInput, recordDepartmentalCredit } from "./writes";
@@ -114,7 +115,8 @@ class ProjectResolver {
 class CreditOperations {
   @Query(() => DepartmentalCredit, { nullable: true, description: "Un crédit départemental par son identifiant." })
   async departmentalCredit(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: DepartementsContext): Promise<DepartmentalCredit | null> {
-    const row = /^\d+$/.test(id) ? await ctx.loaders.creditById.load(Number(id)) : undefined;
+    const key = rowId(id);
+    const row = key === null ? undefined : await ctx.loaders.creditById.load(key);
     return row ? toCredit(row) : null;
   }
 
@@ -131,7 +133,8 @@ export const departementsResolvers = [CreditResolver, RegionResolver, Department
 export const departementsReferenceResolvers = {
   DepartmentalCredit: {
     async __resolveReference(ref: { id: string }, ctx: DepartementsContext) {
-      const row = /^\d+$/.test(ref.id) ? await ctx.loaders.creditById.load(Number(ref.id)) : undefined;
+      const key = rowId(ref.id);
+      const row = key === null ? undefined : await ctx.loaders.creditById.load(key);
       return row ? toCredit(row) : null;
     },
   },

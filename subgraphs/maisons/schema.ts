@@ -10,6 +10,7 @@ import { LabellingCriterionRow, MaisonDecision, MaisonPhase, MaisonProjectRow } 
 import { MaisonsLoaders } from "./loaders";
 import { CriterionInput, MaisonProjectInput, maisonWrites } from "./writes";
 import { createAuditResolver } from "../shared/audit/audit";
+import { rowId } from "../shared/rules/formats";
 
 export interface MaisonsContext {
   actor: Actor | null;
@@ -213,7 +214,8 @@ class MaisonQueries {
 
   @Query(() => MaisonProject, { nullable: true, description: "Un projet de Maison par son identifiant." })
   async maisonProject(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: MaisonsContext): Promise<MaisonProject | null> {
-    const row = /^\d+$/.test(id) ? await ctx.loaders.projectById.load(Number(id)) : undefined;
+    const key = rowId(id);
+    const row = key === null ? undefined : await ctx.loaders.projectById.load(key);
     return row ? toMaison(row) : null;
   }
 
@@ -259,7 +261,8 @@ export const maisonsResolvers = [MaisonResolver, TerritoryResolver, RegionResolv
 export const maisonsReferenceResolvers = {
   MaisonProject: {
     async __resolveReference(ref: { id: string }, ctx: MaisonsContext) {
-      const row = /^\d+$/.test(ref.id) ? await ctx.loaders.projectById.load(Number(ref.id)) : undefined;
+      const key = rowId(ref.id);
+      const row = key === null ? undefined : await ctx.loaders.projectById.load(key);
       return row ? toMaison(row) : null;
     },
   },

@@ -6,6 +6,7 @@
 import { LABELLING_CRITERIA } from "../../subgraphs/shared/reference/labelling-criteria";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
+import { databaseState } from "../support/database-state";
 import { testSiret } from "../support/fixtures";
 
 let hub: TestHub;
@@ -16,31 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-const TABLES: Record<string, string[]> = {
-  ars: ["call", "laureate_project", "laureate_project_department", "structure", "audit_entry"],
-  dreets: ["call", "laureate_project", "laureate_project_department", "structure", "audit_entry"],
-  caf: ["parentality_grant", "structure", "audit_entry"],
-  maisons: ["maison_project", "maison_carrier", "maison_assessment", "maison_budget_line", "structure", "audit_entry"],
-  departements: ["departmental_credit", "structure", "audit_entry"],
-};
-/** Every row of every written table, as JSON: a refusal must leave it identical. */
-async function databaseState(): Promise<string> {
-  const state: Record<string, unknown> = {};
-  for (const [subgraph, tables] of Object.entries(TABLES)) {
-    for (const table of tables) state[`${subgraph}.${table}`] = await hub.subgraphs[subgraph].database.dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
-  }
-  return JSON.stringify(state);
-}
-
 const run = (name: string, variables: Record<string, unknown>, org?: string) => hub.query(contractQuery(name), variables, name, org ? tokens[org] : undefined);
 
 /** Runs a write that must be refused, and checks that nothing was written. */
 async function refused(name: string, variables: Record<string, unknown>, org: string | undefined, code: string, message: RegExp) {
-  const before = await databaseState();
+  const before = await databaseState(hub);
   const result = await run(name, variables, org);
   expect(result.errors?.[0]?.extensions?.code).toBe(code);
   expect(result.errors?.[0]?.message).toMatch(message);
-  expect(await databaseState()).toBe(before);
+  expect(await databaseState(hub)).toBe(before);
   return result;
 }
 

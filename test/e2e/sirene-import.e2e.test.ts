@@ -12,6 +12,7 @@ import { testSiret } from "../support/fixtures";
 import { contractQuery } from "../support/contract";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 import { StructureDirectoryRow } from "../../subgraphs/hub/directory/structure-directory.entity";
+import { In } from "typeorm";
 
 const FIXTURE = path.resolve(__dirname, "../fixtures/sirene/StockEtablissement-extrait-fictif.csv");
 const [LUCIOLES, MESANGES, CLOSED, NOT_PUBLIC] = [4_301, 4_302, 4_303, 4_304].map(testSiret);
@@ -89,4 +90,27 @@ test("its names override the recorded ones on every path; later funder writes re
   // the same file again changes nothing
   expect((await importSirene(FIXTURE)).io.out).toMatch(/3 SIRET déjà connu/);
   expect(await names()).toEqual(["LES LUCIOLES (FICTIF)", "CRECHE PARENTALE LES MESANGES (FICTIF)", "ASSOCIATION EXEMPLE, SOUTIEN A LA PARENTALITE (FICTIF)", "Relais petite enfance (fictif)"]);
+});
+
+test("an official name follows the rule of every structure name (TEXT_LIMITS.name): no control character, at most 300 characters counted in code points", async () => {
+  const header = "siren,nic,siret,etatAdministratifEtablissement,enseigne1Etablissement,denominationUsuelleEtablissement";
+  const [NUL_NAME, LONG_NAME, ASTRAL_NAME] = [4_305, 4_306, 4_307].map(testSiret);
+  const row = (siret: string, sign: string, usualName: string) => `${siret.slice(0, 9)},${siret.slice(9)},${siret},A,${sign},${usualName}`;
+  const file = path.join(files, "noms.csv");
+  fs.writeFileSync(file, [header, row(NUL_NAME, "ENSEIGNE (FICTIF)", "NOM\u0000NUL (FICTIF)"), row(LONG_NAME, "N".repeat(301), "")].join("\n"));
+  const { code, io } = await importSirene(file);
+  expect(code).toBe(1);
+  expect(io.err).toMatch(/Refusé : rien n'a été enregistré\. 2 règle\(s\)/);
+  expect(io.err).toMatch(/ligne 2, colonne « denominationUsuelleEtablissement » : Le nom de l'établissement contient un caractère de contrôle.*\[TEXT_CONTROL_CHARACTER\]/);
+  expect(io.err).toMatch(/ligne 3, colonne « enseigne1Etablissement » : Le nom de l'établissement dépasse 300 caractères \(301\)\. \[TEXT_TOO_LONG\]/);
+  expect(await hub.subgraphs.hub.database.dataSource.getRepository(StructureDirectoryRow).countBy({ siret: In([NUL_NAME, LONG_NAME]) })).toBe(0);
+
+  // 300 characters outside the BMP (600 UTF-16 units) are 300 characters, as PostgreSQL counts them
+  const astral = "𝒜".repeat(300);
+  fs.writeFileSync(file, [header, row(ASTRAL_NAME, "", astral)].join("\n"));
+  const accepted = await importSirene(file);
+  expect(accepted.io.err).toBe("");
+  expect(accepted.code).toBe(0);
+  const { data } = await hub.query(`query($s: ID!) { structure(siret: $s) { name } }`, { s: ASTRAL_NAME });
+  expect(data.structure.name).toBe(astral);
 });

@@ -7,6 +7,7 @@
  */
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
+import { databaseState } from "../support/database-state";
 import { testSiret } from "../support/fixtures";
 import { runImport } from "../../subgraphs/shared/import/run";
 import { cafGrantImport } from "../../subgraphs/caf/import";
@@ -26,28 +27,14 @@ afterAll(() => hub?.stop());
 
 const run = (name: string, variables: Record<string, unknown>, org: string) => hub.query(contractQuery(name), variables, name, tokens[org]);
 const CREDIT = `mutation RecordDepartmentalCredit($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id } }`;
-const TABLES: Record<string, string[]> = {
-  ars: ["call", "laureate_project", "laureate_project_department", "structure", "audit_entry"],
-  dreets: ["call", "structure", "audit_entry"],
-  caf: ["parentality_grant", "structure", "audit_entry"],
-  maisons: ["maison_project", "maison_carrier", "maison_budget_line", "structure", "audit_entry"],
-  departements: ["departmental_credit", "structure", "audit_entry"],
-};
-async function databaseState(): Promise<string> {
-  const state: Record<string, unknown> = {};
-  for (const [subgraph, tables] of Object.entries(TABLES)) {
-    for (const table of tables) state[`${subgraph}.${table}`] = await hub.subgraphs[subgraph].database.dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
-  }
-  return JSON.stringify(state);
-}
 /** A write that must be refused for `rule`, with a French message matching `message`, and nothing written. */
 async function refused(send: () => Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }>, rule: string, message: RegExp) {
-  const before = await databaseState();
+  const before = await databaseState(hub);
   const answer = await send();
   expect(answer.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   expect((answer.errors![0].extensions!.violations as { rule: string }[]).map((v) => v.rule)).toContain(rule);
   expect(answer.errors![0].message).toMatch(message);
-  expect(await databaseState()).toBe(before);
+  expect(await databaseState(hub)).toBe(before);
 }
 
 const grant = (over: Record<string, unknown> = {}) => ({ department: "44", year: 2024, fund: "CAF_FNP", siret: testSiret(401), structureName: "Association Bornes (fictif)", title: "Groupes de parole", amount: 1000, ...over });
@@ -91,13 +78,13 @@ describe("text: a length limit and no control characters, the same on both datab
 
   test("an import row with a 10 kB title or a NUL byte is refused line by line, nothing written", async () => {
     const ds = hub.subgraphs.caf.database.dataSource;
-    const before = await databaseState();
+    const before = await databaseState(hub);
     const csv = `annee;fonds;siret;structure;objet;montant\n2024;FNP;${testSiret(405)};Structure (fictif);${"x".repeat(10_000)};100\n2024;FNP;${testSiret(405)};Structure\u0000 (fictif);Objet;100\n`;
     const actor = { subject: "test", organisation: parseOrganisation("caf:44")! };
     const report = await runImport(ds, cafGrantImport(actor), { name: "bornes.csv", content: csv }, actor);
     expect(report.accepted).toBe(false);
     expect(report.problems.map((p) => [p.line, p.rule])).toEqual([[2, "TEXT_TOO_LONG"], [3, "TEXT_CONTROL_CHARACTER"]]);
-    expect(await databaseState()).toBe(before);
+    expect(await databaseState(hub)).toBe(before);
   });
 
   test("a long identity-provider subject does not break a write: the audit keeps it shortened, with its hash", async () => {
@@ -136,12 +123,12 @@ describe("amounts: a ceiling per line that names the rule", () => {
   });
 
   test("an import row above the ceiling is refused, nothing written", async () => {
-    const before = await databaseState();
+    const before = await databaseState(hub);
     const actor = { subject: "test", organisation: parseOrganisation("caf:44")! };
     const csv = `annee;fonds;siret;structure;objet;montant\n2024;FNP;${testSiret(406)};Structure (fictif);Objet;45 000 000 000 000,00\n`;
     const report = await runImport(hub.subgraphs.caf.database.dataSource, cafGrantImport(actor), { name: "plafond.csv", content: csv }, actor);
     expect(report.problems.map((p) => [p.line, p.rule])).toEqual([[2, "AMOUNT_CEILING"]]);
-    expect(await databaseState()).toBe(before);
+    expect(await databaseState(hub)).toBe(before);
   });
 });
 

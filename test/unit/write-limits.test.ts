@@ -65,3 +65,15 @@ test("export CSV: formulas neutralised, negative numbers in numeric columns kept
   expect(unescapeFormula("'=1+1")).toBe("=1+1");
   expect(unescapeFormula("'Atelier")).toBe("'Atelier");
 });
+
+test("one list of formula starts (FORMULA_START): what csv-stringify escapes is what the export counts and the SCDL import undoes", async () => {
+  const { exportCsv, escapedAsFormula } = await import("../../gateway/exports/csv");
+  const { unescapeFormula } = await import("../../subgraphs/caf/scdl-import");
+  const { parse } = await import("csv-parse/sync");
+  for (const start of ["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "A", "'", " ", "1"]) {
+    const text = `${start}x`;
+    const [{ objet: cell }] = parse(exportCsv([{ objet: text }], ["objet"]), { columns: true }) as { objet: string }[];
+    expect({ start, escaped: cell === `'${text}` }).toEqual({ start, escaped: escapedAsFormula(text) });
+    expect(unescapeFormula(cell)).toBe(text);
+  }
+});

@@ -3,6 +3,7 @@ import { isValidSiret } from "../../shared/siret";
 import { CsvError, normaliseColumn, readCsv } from "../../shared/import/csv";
 import { chunks } from "../../shared/import/chunks";
 import { ImportProblem } from "../../shared/import/report";
+import { TEXT_LIMITS, textViolation } from "../../shared/rules/limits";
 import { StructureDirectoryRow } from "./structure-directory.entity";
 
 /**
@@ -21,7 +22,6 @@ const NAME_COLUMNS = [SIRENE_COLUMNS.usualName, SIRENE_COLUMNS.sign, SIRENE_COLU
 const REQUIRED = [SIRENE_COLUMNS.siret, SIRENE_COLUMNS.siren, SIRENE_COLUMNS.nic, SIRENE_COLUMNS.state];
 /** SIRENE's mark of a value that is not public (statutDiffusionEtablissement = P). */
 const NOT_DIFFUSED = "[ND]";
-const MAX_NAME = 300;
 
 export interface SireneReport {
   file: string;
@@ -60,8 +60,11 @@ function readRows(content: Buffer | string, problems: ImportProblem[]): SireneRo
     if (!isValidSiret(siret)) problem(SIRENE_COLUMNS.siret, "SIRET_INVALID", `SIRET invalide « ${siret} » : 14 chiffres et clé de Luhn (règle particulière pour La Poste).`);
     else if (siret !== `${siren}${nic}`) problem(SIRENE_COLUMNS.siret, "SIRET_SIREN_NIC", `Le SIRET « ${siret} » n'est pas le SIREN « ${siren} » suivi du NIC « ${nic} ».`);
     if (state !== "A" && state !== "F") problem(SIRENE_COLUMNS.state, "SIRENE_STATE", `État administratif « ${state} » : A (actif) ou F (fermé) attendu.`);
-    const name = NAME_COLUMNS.map(cell).find((value) => value !== "" && value !== NOT_DIFFUSED) ?? null;
-    if (name && name.length > MAX_NAME) problem(null, "NAME_TOO_LONG", `Nom de plus de ${MAX_NAME} caractères.`);
+    const nameColumn = NAME_COLUMNS.find((c) => cell(c) !== "" && cell(c) !== NOT_DIFFUSED) ?? null;
+    const name = nameColumn === null ? null : cell(nameColumn);
+    // the rule of every structure name the hub stores: length in code points, no control character
+    const violation = name === null ? null : textViolation(name, TEXT_LIMITS.name, "Le nom de l'établissement");
+    if (violation) problem(nameColumn, violation.rule, violation.message);
     const first = firstLine.get(siret);
     if (first !== undefined) problem(SIRENE_COLUMNS.siret, "DUPLICATE_IN_FILE", `SIRET en double : déjà ligne ${first}.`);
     else firstLine.set(siret, line);

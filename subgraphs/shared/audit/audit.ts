@@ -5,6 +5,7 @@ import { DataSource } from "typeorm";
 import { Actor } from "../auth/organisation";
 import { requireActor } from "../auth/policy";
 import { col, index } from "../db/migration-helpers";
+import { CONTROL_CHARACTERS } from "../rules/limits";
 import { AuditEntryRow } from "./audit-entry.entity";
 
 export async function createAuditTable(qr: QueryRunner): Promise<void> {
@@ -25,8 +26,8 @@ export const AUDIT_SUBJECT_MAX = 200;
  * still readable, still unique, and a write never fails on it.
  */
 export function auditSubject(subject: string): string {
-  if (subject.length <= AUDIT_SUBJECT_MAX && !/[\u0000-\u001f\u007f-\u009f]/u.test(subject)) return subject;
-  const readable = Array.from(subject.replace(/[\u0000-\u001f\u007f-\u009f]/gu, "")).slice(0, 120).join("");
+  if (subject.length <= AUDIT_SUBJECT_MAX && !CONTROL_CHARACTERS.test(subject)) return subject;
+  const readable = Array.from(subject.replace(new RegExp(CONTROL_CHARACTERS, "gu"), "")).slice(0, 120).join("");
   return `${readable}…sha256:${createHash("sha256").update(subject, "utf8").digest("hex")}`;
 }
 

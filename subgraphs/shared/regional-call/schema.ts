@@ -8,6 +8,7 @@ import { FundingContribution, lazyContribution } from "../federation/funding.typ
 import { contributionResolver, createEntityStubs } from "../federation/entity-stubs";
 import { PageInfo, MAX_PAGE_SIZE, encodeCursor, decodeCursor } from "../graphql/pagination";
 import { badInput } from "../errors";
+import { rowId } from "../rules/formats";
 import { axisCondition, axisPattern } from "../db/columns";
 import { CallRow } from "./call.entity";
 import { LaureateProjectRow } from "./laureate-project.entity";
@@ -105,7 +106,11 @@ export function createRegionalCallSchema(side: CallSide) {
     id: String(row.id), title: row.title, amount: centsToEuros(row.amountCents), year: row.year, axes: row.axes,
     status: row.status, description: row.description, evaluationSummary: row.evaluationSummary, recordedStructureName: row.structureName, row,
   });
-  const parseId = (id: string) => (/^\d+$/.test(id) ? Number(id) : -1);
+  /** Loads a row by its API id; an id that is not a row id (malformed, oversized) is unknown. */
+  const loadById = async <T>(loader: { load(id: number): Promise<T | undefined> }, id: string): Promise<T | undefined> => {
+    const key = rowId(id);
+    return key === null ? undefined : loader.load(key);
+  };
 
   @Resolver(() => Call)
   class CallResolver {
@@ -218,13 +223,13 @@ export function createRegionalCallSchema(side: CallSide) {
   class QueryResolver {
     @Query(() => Call, { name: `${f}Call`, nullable: true, description: `Un appel à projets, volet ${side.volet}.` })
     async call(@Arg("id", () => ID, { description: "Identifiant de l'appel." }) id: string, @Ctx() ctx: RegionalCallContext): Promise<Call | null> {
-      const row = await ctx.loaders.callById.load(parseId(id));
+      const row = await loadById(ctx.loaders.callById, id);
       return row ? toCall(row) : null;
     }
 
     @Query(() => Laureate, { name: `${f}Project`, nullable: true, description: `Un projet lauréat, volet ${side.volet}.` })
     async project(@Arg("id", () => ID, { description: "Identifiant du projet." }) id: string, @Ctx() ctx: RegionalCallContext): Promise<Laureate | null> {
-      const row = await ctx.loaders.projectById.load(parseId(id));
+      const row = await loadById(ctx.loaders.projectById, id);
       return row ? toLaureate(row) : null;
     }
 
@@ -308,13 +313,13 @@ export function createRegionalCallSchema(side: CallSide) {
   const referenceResolvers = {
     [`${P}Call`]: {
       async __resolveReference(ref: { id: string }, ctx: RegionalCallContext) {
-        const row = await ctx.loaders.callById.load(parseId(ref.id));
+        const row = await loadById(ctx.loaders.callById, ref.id);
         return row ? toCall(row) : null;
       },
     },
     [`${P}Project`]: {
       async __resolveReference(ref: { id: string }, ctx: RegionalCallContext) {
-        const row = await ctx.loaders.projectById.load(parseId(ref.id));
+        const row = await loadById(ctx.loaders.projectById, ref.id);
         return row ? toLaureate(row) : null;
       },
     },

@@ -6,7 +6,7 @@ import { Axis, COUNTED_STATUSES, GrantStatus } from "../enums";
 import { Cents, centsToEuros, sumCents } from "../money";
 import { badInput } from "../errors";
 import { departmentsOf, findDepartment } from "../reference/cog";
-import { Violations } from "../rules/violations";
+import { formatEuros, Violations } from "../rules/violations";
 import { minimumAwardCents } from "../reference/instructions";
 import { isIsoDate, rowId, validProjectRef } from "../rules/formats";
 import { TEXT_LIMITS } from "../rules/limits";
@@ -67,7 +67,7 @@ export function checkAward(call: Pick<CallRow, "regionCode" | "axes">, input: Om
 export function checkCallCalendarAndEnvelope(input: Pick<OpenCallInput, "joint" | "deadline" | "resultsDue">, envelopeCents: Cents | null, datesReadable: boolean, v: Violations): void {
   const minimum = minimumAwardCents(false);
   if (envelopeCents !== null) {
-    v.check(envelopeCents >= minimum, "envelope", "ENVELOPE_BELOW_MINIMUM_AWARD", `L'enveloppe d'un appel à projets permet la dotation d'au moins ${centsToEuros(minimum).toLocaleString("fr-FR").replace(/\u202f/g, " ")} € aux lauréats (instruction SGMCAS/2021/74)${input.joint ? " ; un appel commun ARS-DREETS réunit deux enveloppes d'au moins 100 000 € chacune, 200 000 € au moins" : ""}.`);
+    v.check(envelopeCents >= minimum, "envelope", "ENVELOPE_BELOW_MINIMUM_AWARD", `L'enveloppe d'un appel à projets permet la dotation d'au moins ${formatEuros(minimum)} € aux lauréats (instruction SGMCAS/2021/74)${input.joint ? " ; un appel commun ARS-DREETS réunit deux enveloppes d'au moins 100 000 € chacune, 200 000 € au moins" : ""}.`);
   }
   if (datesReadable && input.deadline && input.resultsDue) {
     v.check(input.resultsDue >= input.deadline, "resultsDue", "RESULTS_BEFORE_DEADLINE", `La date prévisionnelle des résultats (${input.resultsDue}) ne peut précéder la date limite de dépôt des projets (${input.deadline}).`);

@@ -22,8 +22,8 @@ export const TEXT_LIMITS = {
   sheet: { max: 20000, multiline: true },
 } as const satisfies Record<string, TextLimit>;
 
-/** C0 and C1 control characters and DEL (the NUL byte among them); line breaks and tabs are told apart below. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+/** C0 and C1 control characters and DEL (the NUL byte among them); line breaks and tabs are told apart below. Not global: safe for `.test`. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 
 export const codePoints = (value: string): number => {
@@ -34,7 +34,7 @@ export const codePoints = (value: string): number => {
 
 /** The broken rule of one text value, or null. */
 export function textViolation(value: string, limit: TextLimit, label: string): { rule: string; message: string } | null {
-  if ((limit.multiline ? CONTROL_BUT_LINES : CONTROL).test(value)) {
+  if ((limit.multiline ? CONTROL_BUT_LINES : CONTROL_CHARACTERS).test(value)) {
     return { rule: "TEXT_CONTROL_CHARACTER", message: `${label} contient un caractère de contrôle (octet nul ou autre) : ${limit.multiline ? "seuls les retours à la ligne et les tabulations sont admis" : "texte d'une ligne, sans caractère de contrôle"}.` };
   }
   const length = codePoints(value);

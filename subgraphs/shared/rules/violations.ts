@@ -9,7 +9,8 @@ import { AMOUNT_CEILING_CENTS, TEXT_LIMITS, TextLimit, textViolation } from "./l
 export const POLICY_FIRST_YEAR = 2021;
 export const POLICY_LAST_YEAR = 2030;
 
-const formatEuros = (cents: Cents) => new Intl.NumberFormat("fr-FR").format(cents / 100).replace(/\u202f/g, " ");
+/** An amount in cents as French messages write it: "100 000" (a plain space between thousands, no narrow no-break space). */
+export const formatEuros = (cents: Cents) => new Intl.NumberFormat("fr-FR").format(cents / 100).replace(/\u202f/g, " ");
 
 export interface Violation { field: string; rule: string; message: string }
 
