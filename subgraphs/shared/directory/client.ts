@@ -12,6 +12,7 @@ export interface DirectoryConfig { url: string; hmacSecret: string; timeoutMs?: 
 const RECORD = "mutation RecordStructureNames($names: [StructureNameInput!]!) { recordStructureNames(names: $names) }";
 const DEFAULT_TIMEOUT_MS = 10_000;
 const NAMES_PER_CALL = 1_000;
+const CONNECTION_ATTEMPTS = 2;
 
 export const DIRECTORY_UNAVAILABLE_MESSAGE =
   "L'annuaire des structures du hub ne répond pas : l'écriture est refusée et rien n'est enregistré. Réessayez dans quelques minutes.";
@@ -48,20 +49,23 @@ export async function recordInDirectory(actor: Actor, names: readonly StructureN
 async function record(config: DirectoryConfig, actor: Actor, names: readonly StructureName[]): Promise<void> {
   const variables = { names: names.map(({ siret, name }) => ({ siret, name: name.trim() })) };
   const signature = crypto.createHmac("sha256", config.hmacSecret).update(stableStringify({ query: RECORD, variables })).digest("base64");
+  // the writer's own token, as the gateway forwards it: the hub records names for a verified organisation only
+  const body = JSON.stringify({ query: RECORD, variables, extensions: { "hmac-signature": signature, jwt: { token: actor.token } } });
   let ok = false;
-  try {
-    const response = await fetch(config.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      // the writer's own token, as the gateway forwards it: the hub records names for a verified organisation only
-      body: JSON.stringify({ query: RECORD, variables, extensions: { "hmac-signature": signature, jwt: { token: actor.token } } }),
-      signal: AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    });
-    const body = (await response.json()) as { data?: { recordStructureNames?: boolean }; errors?: unknown[] };
-    ok = response.ok && body.data?.recordStructureNames === true && !body.errors?.length;
-    if (!ok) console.error(JSON.stringify({ level: "error", msg: "structure directory refused", status: response.status, errors: body.errors }));
-  } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "structure directory unreachable", error: String(error) }));
+  for (let attempt = 1; attempt <= CONNECTION_ATTEMPTS && !ok; attempt++) {
+    try {
+      const response = await fetch(config.url, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+      const answer = (await response.json()) as { data?: { recordStructureNames?: boolean }; errors?: unknown[] };
+      ok = response.ok && answer.data?.recordStructureNames === true && !answer.errors?.length;
+      if (!ok) console.error(JSON.stringify({ level: "error", msg: "structure directory refused", status: response.status, errors: answer.errors }));
+      break;
+    } catch (error) {
+      console.error(JSON.stringify({ level: "error", msg: "structure directory unreachable", attempt, error: String(error), cause: String((error as { cause?: unknown }).cause ?? "") }));
+      // A connection closed under the request (a kept-alive socket the hub had just closed) is worth
+      // one more try: recording names is idempotent (the first name stays). A timeout is not retried.
+      // (by name: fetch's TypeError may come from another realm, e.g. under jest)
+      if ((error as Error).name !== "TypeError") break;
+    }
   }
   if (!ok) new Violations().add("siret", "STRUCTURE_DIRECTORY_UNAVAILABLE", DIRECTORY_UNAVAILABLE_MESSAGE).throwIfAny();
 }
