@@ -30,6 +30,8 @@ export interface PageFrame {
   /** The page's own styles and scripts (after the DSFR's), and inert JSON configuration. */
   styles: string[];
   scripts: string[];
+  /** ES modules (the DSFR chart components are). */
+  modules?: string[];
   config?: { id: string; value: unknown };
   navigation: PageLink[];
 }
@@ -50,6 +52,7 @@ ${frame.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">
 ${frame.config ? `<script type="application/json" id="${frame.config.id}">${inertJson(frame.config.value)}</script>` : ""}
 <script type="module" src="${DSFR_PATH}/dsfr.module.min.js"></script>
 <script nomodule src="${DSFR_PATH}/dsfr.nomodule.min.js"></script>
+${(frame.modules ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join("\n")}
 ${frame.scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join("\n")}
 </head>
 <body>
