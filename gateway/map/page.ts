@@ -99,7 +99,7 @@ const operations = { RegionDashboard: REGION_DASHBOARD, MaisonsBoard: MAISONS_BO
 
 export function renderMapPage(selection: MapSelection): string {
   const reference = mapReference();
-  const config = { page: "map", graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH }, operations, reference, selection };
+  const config = { page: "map", chartStyles: ["/dsfr/dsfr.min.css", `${DSFR_CHART_PATH}/MapChart/MapChart.css`], graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH }, operations, reference, selection };
   const select = (id: string, name: string, label: string, options: string) =>
     `<div class="fr-select-group"><label class="fr-label" for="${id}">${label}</label><select class="fr-select" id="${id}" name="${name}">${options}</select></div>`;
   const controls = [

@@ -134,7 +134,8 @@ test("filters by axis and funder; the view's link reproduces it", async () => {
   await page.selectOption("#financeur", "CAF");
   await page.waitForFunction(() => location.search.includes("financeur=CAF"));
   const link = await page.getAttribute("#view-link", "href");
-  expect(link).toBe(`/carte?niveau=region&annee=2021&indicateur=financements&axe=${Axis.PARENT_ISOLATION}&financeur=CAF`);
+  // the territory chosen before (Pays de la Loire) stays in the view
+  expect(link).toBe(`/carte?niveau=region&annee=2021&indicateur=financements&axe=${Axis.PARENT_ISOLATION}&financeur=CAF&territoire=52`);
   const table = Object.fromEntries((await rows("#figures tbody tr")).map((r) => [r[0], r[1]]));
   expect(table["Pays de la Loire (52)"]).toBe("5 000,50 €"); // the CAF grant on that axis only
   await page.goto(origin + link);
@@ -143,6 +144,8 @@ test("filters by axis and funder; the view's link reproduces it", async () => {
   expect(await page.inputValue("#financeur")).toBe("CAF");
   const again = Object.fromEntries((await rows("#figures tbody tr")).map((r) => [r[0], r[1]]));
   expect(again["Pays de la Loire (52)"]).toBe("5 000,50 €");
+  await page.waitForSelector('body[data-territory="52"]');
+  expect(await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => (s.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim()))).toEqual(["5 000,50 €"]);
 });
 
 test("Maisons labelled: La Réunion counts its labelled Maison", async () => {
@@ -196,6 +199,8 @@ test("screenshots of the map and a dossier on the fictitious demo set", async ()
     await demoPage.goto(`${demoOrigin}/carte?niveau=departement&annee=2021&indicateur=laureats&territoire=44`);
     await demoPage.waitForSelector('body[data-loaded="dep-2021-laureats"]', { timeout: 30_000 });
     await demoPage.waitForSelector("#carte-france map-chart .FR-44");
+    await demoPage.waitForTimeout(500); // the shadow root's adopted sheets
+    await demoPage.locator("#carte-france").scrollIntoViewIfNeeded();
     await demoPage.screenshot({ path: path.join(folder, "map.png"), fullPage: false });
     const png = fs.readFileSync(path.join(folder, "map.png"));
     expect(png.subarray(1, 4).toString()).toBe("PNG");

@@ -193,6 +193,18 @@
       return Object.keys(ref.chartRegionKeys).find(function (code) { return ref.chartRegionKeys[code] === key; });
     }
 
+    // map-chart renders in a shadow root, where the page's sheets (DSFR, MapChart.css) do not
+    // apply: the same sheets, fetched from this origin, are adopted by the shadow root
+    // (constructed style sheets, allowed by the page's style-src 'self' policy).
+    var shadowSheets = null;
+    function styleShadow(chart) {
+      if (!chart.shadowRoot || !("adoptedStyleSheets" in chart.shadowRoot) || typeof CSSStyleSheet !== "function") return;
+      shadowSheets = shadowSheets || Promise.all(config.chartStyles.map(function (href) {
+        return fetch(href).then(function (r) { return r.text(); }).then(function (css) { var sheet = new CSSStyleSheet(); sheet.replaceSync(css.replace(/@import[^;]+;/g, "")); return sheet; });
+      }));
+      shadowSheets.then(function (sheets) { chart.shadowRoot.adoptedStyleSheets = sheets; }).catch(function () { /* unstyled map: the table keeps the figures */ });
+    }
+
     function drawMap(figures) {
       var data = {};
       var national = 0;
@@ -203,11 +215,14 @@
       });
       var chart = document.createElement("map-chart");
       chart.setAttribute("data", JSON.stringify(data));
+      // France's figure: a laureate covering several departments counts once
+      if (state.figure === "laureats") national = 100 * lines.filter(function (l) { return l.kind === "laureate" && kept(l) && counted(l); }).length;
       chart.setAttribute("value", state.figure === "financements" ? money(national / 100) : String(national / 100));
       chart.setAttribute("name", ref.figures[state.figure]);
       chart.setAttribute("date", String(state.year));
       chart.setAttribute("level", state.level);
       replace("carte-france", chart);
+      styleShadow(chart);
     }
 
     function drawTable(figures) {
