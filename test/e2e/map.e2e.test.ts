@@ -189,6 +189,26 @@ test("the pages reached the gateway only, with no error and no CSP violation", (
   expect(pageErrors).toEqual([]);
 });
 
+test("a partial cross-financing (total null, issue #11) reads \"partiel\", on the map page and the dashboard", async () => {
+  // the graph cannot answer a null total yet: the browser's copy of its answer is altered
+  const partialPage = await browser.newPage({ locale: "fr-FR" });
+  await partialPage.route("**/graphql", async (route) => {
+    const sent = route.request().postDataJSON();
+    const response = await route.fetch();
+    const body = await response.json();
+    if (sent?.operationName === "RegionDashboard" && body.data?.region?.code === "52") body.data.region.crossFinancing.total = null;
+    await route.fulfill({ response, json: body });
+  });
+  await partialPage.goto(`${origin}/carte?niveau=region&annee=2021&indicateur=financements`);
+  await partialPage.waitForSelector('body[data-loaded="reg-2021-financements"]');
+  const table = Object.fromEntries((await partialPage.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? "").trim())))).map((r) => [r[0], r[1]]));
+  expect(table["Pays de la Loire (52)"]).toBe("partiel : au moins un financeur n'a pas répondu, le total n'est pas connu");
+  await partialPage.goto(`${origin}/tableau-de-bord?region=52&annee=2021`);
+  await partialPage.waitForSelector('body[data-loaded="52-2021"]');
+  expect(plain(await partialPage.textContent("#total-financements"))).toMatch(/^partiel/);
+  await partialPage.close();
+});
+
 /** `MAP_SCREENSHOTS=docs npm run jest -- test/e2e/map` keeps the README's pictures (demo set). */
 test("screenshots of the map and a dossier on the fictitious demo set", async () => {
   const folder = process.env.MAP_SCREENSHOTS ? path.resolve(process.env.MAP_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), "map-"));

@@ -121,7 +121,10 @@
 
   function renderCrossFinancing(region, year) {
     var financing = region.crossFinancing;
-    replace("total-financements", money(financing.total));
+    // total is null when a funder did not answer (partial, issue #11): say so, never 0
+    var partial = financing.total === null || financing.total === undefined;
+    var totalText = partial ? "partiel : au moins un financeur n'a pas répondu, le total n'est pas connu" : money(financing.total);
+    replace("total-financements", totalText);
     var lines = financing.bySource.filter(function (line) { return line.amount > 0; });
     if (lines.length === 0) {
       replace("chart", h("p", { className: "muted", text: "Aucun financement enregistré pour " + region.name + " en " + year + "." }));
@@ -133,9 +136,9 @@
     replace("sources", table("Financements croisés par source, " + region.name + ", " + year,
       ["Source", "Part", "Montant"],
       lines.map(function (line) {
-        return [label(ref.sources, line.source), shareFormat.format(cents(line.amount) / totalCents), money(line.amount)];
+        return [label(ref.sources, line.source), partial ? "—" : shareFormat.format(cents(line.amount) / totalCents), money(line.amount)];
       }),
-      ["Total", money(financing.total)]));
+      ["Total", totalText]));
   }
 
   /** Horizontal bars, one per source, drawn in SVG; the table below gives the same figures. */
