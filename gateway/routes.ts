@@ -1,5 +1,7 @@
 import http from "node:http";
 import { dashboardRoutes } from "./dashboard/routes";
+import { dsfrRoutes } from "./dsfr/routes";
+import { mapRoutes } from "./map/routes";
 import { exportRoutes } from "./exports/routes";
 import { healthRoutes } from "./health";
 
@@ -14,7 +16,7 @@ export interface GatewayRoute {
   handle(req: http.IncomingMessage, res: http.ServerResponse, context: { graphqlUrl: string }): Promise<void> | void;
 }
 
-export const GATEWAY_ROUTES: GatewayRoute[] = [...healthRoutes(), ...dashboardRoutes(), ...exportRoutes()];
+export const GATEWAY_ROUTES: GatewayRoute[] = [...healthRoutes(), ...dsfrRoutes(), ...dashboardRoutes(), ...mapRoutes(), ...exportRoutes()];
 
 export function findRoute(routes: readonly GatewayRoute[], method: string | undefined, pathname: string): GatewayRoute | undefined {
   return routes.find((r) => r.method === method && (typeof r.path === "string" ? r.path === pathname : r.path.test(pathname)));

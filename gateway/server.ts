@@ -3,13 +3,13 @@ import { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { createGatewayRuntime, GatewayRuntime, usePrometheus } from "@graphql-hive/gateway";
 import { unifiedGraphHandler as rustQueryPlanner } from "@graphql-hive/router-runtime";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GatewayConfig } from "./config";
 import { jwtPlugin } from "./auth";
 import { useCsrfPrevention } from "./csrf";
 import { securityPlugins } from "./security";
 import { writeRateLimitStore } from "./write-rate-limit";
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
+import { renderHubGraphiQL } from "./graphiql-page";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 import { supergraphFromFile } from "./supergraph-file";
 import { CacheStore, cacheStore, responseCachePlugins } from "./response-cache";
@@ -46,8 +46,9 @@ export function createGateway(config: GatewayConfig, cache: CacheStore, registry
     // Operations in flight when the supergraph changes finish on the schema they started with.
     gracefulSchemaReload: { drainTimeout: SCHEMA_DRAIN_TIMEOUT_MS },
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
-    // GraphiQL from the locally installed bundle: partners' networks are often closed to CDNs.
-    renderGraphiQL,
+    // GraphiQL from the locally installed bundle: partners' networks are often closed to CDNs
+    // (its editors seeded from the tabs: gateway/graphiql-page.ts says why).
+    renderGraphiQL: renderHubGraphiQL,
     graphiql: { title: "1000 premiers jours — graphe des financements", defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_DEFAULT_TABS },
     landingPage: false,
     // Subgraphs answer only requests signed with the shared secret (Hive Gateway's HMAC signature).

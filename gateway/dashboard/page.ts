@@ -5,14 +5,10 @@
  */
 import { MAISONS_BOARD, REGION_DASHBOARD } from "../graphiql";
 import { dashboardReference } from "./labels";
+import { escapeHtml, pageEnd, pageStart } from "../dsfr/layout";
 
 export const DASHBOARD_PATH = "/tableau-de-bord";
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-
-/** JSON inside <script type="application/json">: no "</script>" can close it early. */
-const inertJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 export interface DashboardSelection { region: string; year: number }
 
@@ -34,45 +30,37 @@ export function renderDashboardPage(selection: DashboardSelection): string {
     `<option value="${escapeHtml(value)}"${selected ? " selected" : ""}>${escapeHtml(label)}</option>`;
   const regionOptions = reference.regions.map((r) => option(r.code, `${r.name} (${r.code})`, r.code === selection.region)).join("");
   const yearOptions = reference.years.map((y) => option(String(y), String(y), y === selection.year)).join("");
-  return `<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Tableau de bord des financements — 1000 premiers jours</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${DASHBOARD_PATH}/style.css">
-<script type="application/json" id="dashboard-config">${inertJson(config)}</script>
-<script src="${DASHBOARD_PATH}/app.js" defer></script>
-</head>
-<body>
-<a class="skip-link" href="#contenu">Aller au contenu</a>
-<header class="banner">
-  <p class="banner-kicker">Politique des 1000 premiers jours</p>
-  <h1>Qui finance quoi, où : tableau de bord régional</h1>
-  <nav aria-label="Liens utiles">
-    <ul>
-      <li><a href="/graphql">Explorer le graphe (GraphiQL)</a></li>
-      <li><a id="export-laureates" href="/exports/laureats.csv?annee=${selection.year}">Lauréats ${selection.year} (CSV)</a></li>
-    </ul>
-  </nav>
-</header>
-<main id="contenu" tabindex="-1">
+  const start = pageStart({
+    title: "Tableau de bord des financements — 1000 premiers jours",
+    serviceTitle: "1000 premiers jours — financements",
+    serviceTagline: "Qui finance quoi, où : tableau de bord régional",
+    styles: [`${DASHBOARD_PATH}/style.css`],
+    scripts: [`${DASHBOARD_PATH}/app.js`],
+    config: { id: "dashboard-config", value: config },
+    navigation: [
+      { href: "/carte", text: "Carte nationale" },
+      { href: DASHBOARD_PATH, text: "Tableau de bord régional", current: true },
+      { href: "/graphql", text: "Explorer le graphe (GraphiQL)" },
+      { href: `/exports/laureats.csv?annee=${selection.year}`, text: `Lauréats ${selection.year} (CSV)`, id: "export-laureates" },
+    ],
+  });
+  return `${start}<main id="contenu" tabindex="-1" class="fr-container fr-pb-6w">
+  <h1 class="fr-mt-4w">Qui finance quoi, où : tableau de bord régional</h1>
   <form id="filters" class="filters" method="get" action="${DASHBOARD_PATH}">
-    <div class="field">
-      <label for="region">Région</label>
-      <select id="region" name="region">${regionOptions}</select>
+    <div class="fr-select-group">
+      <label class="fr-label" for="region">Région</label>
+      <select class="fr-select" id="region" name="region">${regionOptions}</select>
     </div>
-    <div class="field">
-      <label for="annee">Année</label>
-      <select id="annee" name="annee">${yearOptions}</select>
+    <div class="fr-select-group">
+      <label class="fr-label" for="annee">Année</label>
+      <select class="fr-select" id="annee" name="annee">${yearOptions}</select>
     </div>
-    <button type="submit">Afficher</button>
+    <button class="fr-btn" type="submit">Afficher</button>
   </form>
   <p id="status" class="status" role="status" aria-live="polite"></p>
-  <div id="error" class="error" role="alert" hidden></div>
-  <div id="partial" class="warning" role="alert" hidden></div>
-  <noscript><p class="error">Ce tableau de bord a besoin de JavaScript pour interroger le graphe. Les données restent accessibles dans GraphiQL et dans les exports CSV.</p></noscript>
+  <div id="error" class="fr-alert fr-alert--error fr-alert--sm" role="alert" hidden></div>
+  <div id="partial" class="fr-alert fr-alert--warning fr-alert--sm" role="alert" hidden></div>
+  <noscript><p class="fr-alert fr-alert--warning fr-alert--sm">Ce tableau de bord a besoin de JavaScript pour interroger le graphe. Les données restent accessibles dans GraphiQL et dans les exports CSV.</p></noscript>
 
   <section id="financements" aria-labelledby="financements-titre">
     <h2 id="financements-titre">Financements croisés de la région</h2>
@@ -101,10 +89,5 @@ export function renderDashboardPage(selection: DashboardSelection): string {
     <div id="maisons-board"></div>
   </section>
 </main>
-<footer class="footer">
-  <p>Montants en euros. Données lues dans le graphe fédéré des financeurs (ARS, DREETS, CAF, comité national des Maisons) par les opérations du contrat public.</p>
-</footer>
-</body>
-</html>
-`;
+${pageEnd()}`;
 }

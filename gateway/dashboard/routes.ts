@@ -5,15 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { GatewayRoute } from "../routes";
+import { PAGE_SECURITY_HEADERS } from "../dsfr/layout";
 import { DASHBOARD_PATH, readSelection, renderDashboardPage } from "./page";
 
-const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-const securityHeaders = {
-  "content-security-policy": CONTENT_SECURITY_POLICY,
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "same-origin",
-};
+const securityHeaders = PAGE_SECURITY_HEADERS;
 
 /** Read once: the assets ship beside this module (copied to dist/ by the build). */
 function asset(name: string, contentType: string): GatewayRoute {

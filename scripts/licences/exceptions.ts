@@ -20,6 +20,14 @@ export const LICENCE_EXCEPTIONS: Record<string, LicenceException> = {
   // Browser usage tables (data, not code) read by browserslist, under @babel/core, under
   // graphql-tag-pluck in Hive Gateway's loaders. CC-BY-4.0 is a content licence: attribution only.
   "caniuse-lite": { declared: "CC-BY-4.0", why: "data tables under a content licence (attribution), not executed by the hub" },
+  // The Système de Design de l'État, which the dashboard and the map use. Declares
+  // "SEE LICENSE IN LICENSE.md": that file says MIT for the code, except the Marianne font, and
+  // points to the SIG's terms of use (doc/legal/cgu.md): services of the State ("Entités
+  // autorisées": central administrations, their deconcentrated services such as the ARS and
+  // DREETS, operators of the State) use it as is for their sites, without altering its identity
+  // elements; anyone else may use the code under MIT but not the Marque de l'État (Marianne
+  // logo, font, "République française" block).
+  "@gouvfr/dsfr": { declared: "SEE LICENSE IN LICENSE.md", why: "code under MIT; Marianne font and Marque de l'État reserved to services of the State (SIG terms of use)" },
   // Declares "BSD License" in words; its LICENSE file is the BSD 3-clause text.
   "ansi-color": { declared: "BSD License", why: "LICENSE file is BSD-3-Clause, declared in words only" },
   // Declares nothing; its LICENSE file is the MIT text.

@@ -186,6 +186,18 @@ test("the page and its assets are served with a policy that forbids any other or
   for (const asset of ["app.js", "style.css"]) expect((await fetch(dashboardUrl(`/${asset}`))).status).toBe(200);
 });
 
+test("the page is in the State's design system, served by the gateway: header, footer, DSFR controls", async () => {
+  expect(await page.$eval("header", (e) => e.className)).toBe("fr-header");
+  expect(await page.$eval("footer", (e) => e.className)).toBe("fr-footer");
+  expect(await page.$eval("#region", (e) => e.className)).toBe("fr-select");
+  expect(await page.$$eval("#sources .fr-table table", (t) => t.length)).toBe(1);
+  // the Marianne font and the styles come from the gateway, never from a CDN
+  expect(await page.evaluate(() => document.fonts.check("16px Marianne"))).toBe(true);
+  const origin = new URL(hub.gateway.url).origin;
+  for (const asset of ["/dsfr/dsfr.min.css", "/dsfr/dsfr.module.min.js", "/dsfr/fonts/Marianne-Regular.woff2", "/dsfr-chart/MapChart/MapChart.js"]) expect((await fetch(origin + asset)).status).toBe(200);
+  for (const outside of ["/dsfr/../package.json", "/dsfr/%2e%2e/package.json", "/dsfr/README.md", "/dsfr-chart/../../package.json"]) expect((await fetch(origin + outside)).status).toBe(404);
+});
+
 test("GraphiQL, beside the dashboard, opens the contract's six reads as named tabs", async () => {
   const html = await (await fetch(hub.gateway.url, { headers: { accept: "text/html" } })).text();
   const options = JSON.parse(/renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)?.[1] ?? "null");

@@ -65,13 +65,15 @@
     if (!axes || axes.length === 0) return h("span", { className: "muted", text: "non renseignés" });
     return axes.map(function (code) {
       var axis = ref.axes.find(function (a) { return a.code === code; });
-      return h("abbr", { className: "badge", title: axis ? axis.label : code, text: axis ? "Axe " + axis.number : code });
+      return h("abbr", { className: "fr-badge fr-badge--sm fr-badge--blue-ecume badge", title: axis ? axis.label : code, text: axis ? "Axe " + axis.number : code });
     });
   }
 
   function table(caption, headers, rows, footer, className) {
     var numeric = headers.map(function (header) { return /^(Montant|Total|Part)/.test(header); });
-    return h("div", { className: "table-wrap" + (className ? " " + className : "") },
+    // DSFR table markup (fr-table > wrapper > container > content > table)
+    return h("div", { className: "fr-table fr-table--sm table-wrap" + (className ? " " + className : "") },
+      h("div", { className: "fr-table__wrapper" }, h("div", { className: "fr-table__container" }, h("div", { className: "fr-table__content" },
       h("table", null,
         h("caption", { text: caption }),
         h("thead", null, h("tr", null, headers.map(function (header, i) {
@@ -84,11 +86,11 @@
         })),
         footer ? h("tfoot", null, h("tr", null,
           h("th", { scope: "row", colspan: String(headers.length - 1), text: footer[0] }),
-          h("td", { className: "num" }, footer[1]))) : null));
+          h("td", { className: "num" }, footer[1]))) : null)))));
   }
 
   function scdlLink(kind, territory, year, text) {
-    return h("p", { className: "download" }, h("a", { href: config.exportsPath + "/scdl/" + kind + "/" + encodeURIComponent(territory) + ".csv?annee=" + year, download: "", text: text }));
+    return h("p", { className: "download" }, h("a", { className: "fr-link fr-link--download", href: config.exportsPath + "/scdl/" + kind + "/" + encodeURIComponent(territory) + ".csv?annee=" + year, download: "", text: text }));
   }
 
   function definitionList(pairs) {
@@ -213,7 +215,7 @@
 
   function renderCall(call) {
     var reached = cents(call.awarded) >= cents(call.minimumAward);
-    return h("article", { className: "card", "aria-labelledby": "call-" + call.id },
+    return h("article", { className: "card fr-p-3w fr-mb-3w", "aria-labelledby": "call-" + call.id },
       h("h4", { id: "call-" + call.id, text: call.title }),
       definitionList([
         ["Appel commun ARS-DREETS", call.joint ? "oui" : "non"],
@@ -234,7 +236,7 @@
               h("span", null, project.structure.name || "Structure sans nom", h("br"), h("span", { className: "siret", text: "SIRET " + project.structure.siret })),
               project.departments.map(function (d) { return d.code; }).join(", "),
               axisBadges(project.axes),
-              h("span", { className: "status status-" + project.status.toLowerCase(), text: label(ref.statuses, project.status) }),
+              h("span", { className: "fr-badge fr-badge--sm fr-badge--no-icon status-" + project.status.toLowerCase() + (project.status === "WITHDRAWN" ? " fr-badge--warning" : " fr-badge--success"), text: label(ref.statuses, project.status) }),
               money(project.amount),
             ];
           }),
@@ -292,7 +294,7 @@
       var met = assessed ? assessed.met : null;
       return [criterion.label, criterion.group + " – " + criterion.heading, h("span", { className: met === true ? "yes" : met === false ? "no" : "muted", text: met === true ? "Oui" : met === false ? "Non" : "Non évalué" })];
     });
-    return h("article", { className: "card", "aria-labelledby": "maison-" + project.id },
+    return h("article", { className: "card fr-p-3w fr-mb-3w", "aria-labelledby": "maison-" + project.id },
       h("h4", { id: "maison-" + project.id, text: project.title }),
       definitionList([
         ["Décision", h("span", { className: "decision decision-" + project.decision.toLowerCase(), text: label(ref.decisions, project.decision) })],

@@ -1,0 +1,167 @@
+/**
+ * The national map of the 1000 premiers jours projects (public, no token) and the pages of a
+ * project's dossier and of a structure. Rendered here: the frame, the controls (a usable form
+ * before the script runs) and the configuration as inert JSON; the browser asks the graph through
+ * the contract's operations only (RegionDashboard per region, MaisonsBoard, CoFinancedProject,
+ * StructureFinancing) and draws the DSFR chart `map-chart` from what they return.
+ */
+import { CO_FINANCED_PROJECT, MAISONS_BOARD, REGION_DASHBOARD, STRUCTURE_FINANCING } from "../graphiql";
+import { dashboardReference } from "../dashboard/labels";
+import { DASHBOARD_PATH } from "../dashboard/page";
+import { DEPARTMENTS } from "../../subgraphs/shared/reference/cog";
+import { DSFR_CHART_PATH } from "../dsfr/routes";
+import { escapeHtml, PageLink, pageEnd, pageStart } from "../dsfr/layout";
+
+export const MAP_PATH = "/carte";
+export const PROJECT_PATH = "/carte/dossier";
+export const STRUCTURE_PATH = "/carte/structure";
+
+/** What the map colours territories by. */
+export const MAP_FIGURES = {
+  financements: "Financements croisés (total du graphe, par région)",
+  laureats: "Nombre de projets lauréats",
+  maisons: "Maisons des 1000 premiers jours labellisées",
+} as const;
+export type MapFigure = keyof typeof MAP_FIGURES;
+
+/** The funders a filter can keep, and the sources each one pays from. */
+export const MAP_FUNDERS: Readonly<Record<string, { label: string; sources: string[] }>> = {
+  ARS: { label: "ARS (FIR)", sources: ["FIR"] },
+  DREETS: { label: "DREETS / DEETS (P304)", sources: ["P304_17", "P304_19"] },
+  CAF: { label: "CAF", sources: ["CAF_FNP", "CAF_REAAP", "CAF_LAEP", "CAF_FPT", "FIPE"] },
+};
+
+/**
+ * The keys map-chart's region map draws, by INSEE region code. Read in its source
+ * (dsfr-chart 2.0.4, dist/MapChart: the paths are classed FR-<key>): metropolitan regions by
+ * their ISO 3166-2 letters, overseas regions by their department's code. Its README's region
+ * example keys them by INSEE code, which colours nothing.
+ */
+export const CHART_REGION_KEYS: Readonly<Record<string, string>> = {
+  "11": "IDF", "24": "CVL", "27": "BFC", "28": "NOR", "32": "HDF", "44": "GES", "52": "PDL", "53": "BRE",
+  "75": "NAQ", "76": "OCC", "84": "ARA", "93": "PAC", "94": "20R",
+  "01": "971", "02": "972", "03": "973", "04": "974", "06": "976",
+};
+
+export interface MapSelection { level: "dep" | "reg"; year: number; figure: MapFigure; axis: string; funder: string; territory: string }
+
+function mapReference() {
+  const reference = dashboardReference();
+  return {
+    ...reference,
+    departments: DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, region: d.regionCode })),
+    figures: MAP_FIGURES,
+    funders: MAP_FUNDERS,
+    chartRegionKeys: CHART_REGION_KEYS,
+  };
+}
+
+export function readMapSelection(search: URLSearchParams): MapSelection {
+  const reference = mapReference();
+  const year = Number(search.get("annee"));
+  const figure = search.get("indicateur") ?? "";
+  const axis = search.get("axe") ?? "";
+  const funder = search.get("financeur") ?? "";
+  const level = search.get("niveau") === "departement" ? "dep" : "reg";
+  const territory = search.get("territoire") ?? "";
+  const territories = level === "dep" ? reference.departments : reference.regions;
+  return {
+    level,
+    year: reference.years.includes(year) ? year : reference.defaultYear,
+    figure: figure in MAP_FIGURES ? (figure as MapFigure) : "financements",
+    axis: reference.axes.some((a) => a.code === axis) ? axis : "",
+    funder: funder in MAP_FUNDERS ? funder : "",
+    territory: territories.some((t) => t.code === territory) ? territory : "",
+  };
+}
+
+const option = (value: string, label: string, selected: boolean) =>
+  `<option value="${escapeHtml(value)}"${selected ? " selected" : ""}>${escapeHtml(label)}</option>`;
+
+const navigation = (current: string): PageLink[] => [
+  { href: MAP_PATH, text: "Carte nationale", current: current === MAP_PATH },
+  { href: DASHBOARD_PATH, text: "Tableau de bord régional" },
+  { href: "/graphql", text: "Explorer le graphe (GraphiQL)" },
+];
+
+const frame = (title: string, current: string, config: unknown) => pageStart({
+  title,
+  serviceTitle: "1000 premiers jours — financements",
+  serviceTagline: "La carte des projets des 1000 premiers jours",
+  styles: [`${DSFR_CHART_PATH}/MapChart/MapChart.css`, `${MAP_PATH}/map.css`],
+  scripts: [`${MAP_PATH}/pages.js`],
+  modules: [`${DSFR_CHART_PATH}/MapChart/MapChart.js`],
+  config: { id: "map-config", value: config },
+  navigation: navigation(current),
+});
+
+const operations = { RegionDashboard: REGION_DASHBOARD, MaisonsBoard: MAISONS_BOARD, CoFinancedProject: CO_FINANCED_PROJECT, StructureFinancing: STRUCTURE_FINANCING };
+
+export function renderMapPage(selection: MapSelection): string {
+  const reference = mapReference();
+  const config = { page: "map", chartStyles: ["/dsfr/dsfr.min.css", `${DSFR_CHART_PATH}/MapChart/MapChart.css`], graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH }, operations, reference, selection };
+  const select = (id: string, name: string, label: string, options: string) =>
+    `<div class="fr-select-group"><label class="fr-label" for="${id}">${label}</label><select class="fr-select" id="${id}" name="${name}">${options}</select></div>`;
+  const controls = [
+    select("niveau", "niveau", "Découpage", option("region", "Par région", selection.level === "reg") + option("departement", "Par département", selection.level === "dep")),
+    select("annee", "annee", "Année", reference.years.map((y) => option(String(y), String(y), y === selection.year)).join("")),
+    select("indicateur", "indicateur", "Indicateur", Object.entries(MAP_FIGURES).map(([k, v]) => option(k, v, k === selection.figure)).join("")),
+    select("axe", "axe", "Axe", option("", "Tous les axes", selection.axis === "") + reference.axes.map((a) => option(a.code, `Axe ${a.number} : ${a.label}`, a.code === selection.axis)).join("")),
+    select("financeur", "financeur", "Financeur", option("", "Tous les financeurs", selection.funder === "") + Object.entries(MAP_FUNDERS).map(([k, v]) => option(k, v.label, k === selection.funder)).join("")),
+  ].join("\n    ");
+  return `${frame("Carte nationale des projets — 1000 premiers jours", MAP_PATH, config)}<main id="contenu" tabindex="-1" class="fr-container fr-pb-6w">
+  <h1 class="fr-mt-4w">La carte des projets des 1000 premiers jours</h1>
+  <p>Les territoires des projets lauréats des appels à projets régionaux (ARS, DREETS), des subventions des CAF et des Maisons des 1000 premiers jours d'outre-mer. Choisissez un territoire sur la carte ou dans le tableau pour lire ses projets.</p>
+  <form id="filters" class="filters" method="get" action="${MAP_PATH}">
+    ${controls}
+    <button class="fr-btn" type="submit">Afficher</button>
+  </form>
+  <p id="status" class="status" role="status" aria-live="polite"></p>
+  <div id="error" class="fr-alert fr-alert--error fr-alert--sm" role="alert" hidden></div>
+  <noscript><p class="fr-alert fr-alert--warning fr-alert--sm">La carte a besoin de JavaScript pour interroger le graphe. Les données restent accessibles dans GraphiQL et dans les exports CSV.</p></noscript>
+  <p><a class="fr-link" id="view-link" href="#">Lien vers cette vue</a></p>
+  <div class="fr-grid-row fr-grid-row--gutters">
+    <section class="fr-col-12 fr-col-lg-7" aria-labelledby="carte-titre">
+      <h2 id="carte-titre">Carte</h2>
+      <p id="map-note" class="fr-text--sm"></p>
+      <div id="carte-france" aria-hidden="true"></div>
+    </section>
+    <section class="fr-col-12 fr-col-lg-5" aria-labelledby="tableau-titre">
+      <h2 id="tableau-titre">Les mêmes chiffres, par territoire</h2>
+      <div id="figures"></div>
+    </section>
+  </div>
+  <section id="projets" aria-labelledby="projets-titre" tabindex="-1">
+    <h2 id="projets-titre">Projets du territoire</h2>
+    <div id="projects"><p>Choisissez un territoire.</p></div>
+  </section>
+</main>
+${pageEnd()}`;
+}
+
+export function renderDossierPage(kind: "project" | "structure", key: string): string {
+  const reference = mapReference();
+  const config = { page: kind, key, graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH }, operations, reference };
+  const title = kind === "project" ? `Dossier ${key}` : `Structure ${key}`;
+  return `${frame(`${title} — 1000 premiers jours`, "", config)}<main id="contenu" tabindex="-1" class="fr-container fr-pb-6w">
+  <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
+    <ol class="fr-breadcrumb__list">
+      <li><a class="fr-breadcrumb__link" href="${MAP_PATH}">Carte nationale</a></li>
+      <li><a class="fr-breadcrumb__link" aria-current="page">${escapeHtml(title)}</a></li>
+    </ol>
+  </nav>
+  <h1 id="titre">${escapeHtml(title)}</h1>
+  <p id="status" class="status" role="status" aria-live="polite"></p>
+  <div id="error" class="fr-alert fr-alert--error fr-alert--sm" role="alert" hidden></div>
+  <section aria-labelledby="financements-titre">
+    <h2 id="financements-titre">Financements croisés</h2>
+    <p class="total">Total, toutes sources : <strong id="total-financements">—</strong></p>
+    <div id="sources"></div>
+  </section>
+  <section aria-labelledby="lignes-titre">
+    <h2 id="lignes-titre">Ce que chaque financeur finance</h2>
+    <div id="lines"></div>
+  </section>
+</main>
+${pageEnd()}`;
+}

@@ -1,0 +1,109 @@
+/**
+ * GraphiQL as an analyst meets it: a fresh browser (empty local storage) opens the gateway's
+ * GraphiQL on the fictitious demo set, and Run on each of the contract's example tabs sends that
+ * tab's example variables and gets data back, without errors. Then a reload keeps the tabs and the
+ * variables each one holds (no extra tab, no variables from another tab).
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { buildDemoDataset } from "../../subgraphs/shared/demo/dataset";
+import { CONTRACT_READS } from "../../gateway/graphiql";
+import { startTestHub, TestHub } from "../support/hub";
+import { launchChromium } from "../support/browser";
+
+interface Exchange { operationName: string; variables: Record<string, unknown>; body: { data?: Record<string, unknown>; errors?: { message: string }[] } }
+
+let hub: TestHub;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const exchanges: Exchange[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  hub = await startTestHub({ demo: buildDemoDataset() });
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "fr-FR" });
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("response", async (response) => {
+    const request = response.request();
+    if (request.method() !== "POST" || new URL(request.url()).pathname !== "/graphql") return;
+    const sent = request.postDataJSON();
+    if (sent.operationName === "IntrospectionQuery") return;
+    exchanges.push({ operationName: sent.operationName, variables: sent.variables ?? {}, body: await response.json() });
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+const names = Object.keys(CONTRACT_READS);
+
+/** Retries `read` until it returns what `accept` wants (the editor settles after the page loads). */
+async function settled<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+const sameTitles = (titles: string[]) => JSON.stringify(titles) === JSON.stringify(names);
+const tabTitles = () => page.$$eval(".graphiql-tab .graphiql-tab-button", (tabs) => tabs.map((t) => (t.textContent ?? "").trim()));
+
+/** Opens a tab and waits until its query is in the editor (GraphiQL names the operation from it). */
+async function openTab(index: number, operationName: string) {
+  // (a DOM click: the tab bar is a drag-to-reorder list, where a pointer click can start a drag)
+  await page.$eval(`#graphiql-session-tab-${index}`, (button) => (button as HTMLButtonElement).click());
+  await page.waitForFunction((name) => (document.querySelector(".graphiql-tab-active .graphiql-tab-button")?.textContent ?? "").trim() === name
+    && new RegExp(`query\\s+${name}\\b`).test((document.querySelector(".graphiql-query-editor")?.textContent ?? "").replace(/\s+/g, " ")), operationName);
+  await page.waitForTimeout(300); // GraphiQL parses the editor's text after 100 ms of quiet
+}
+
+async function runActiveTab(operationName: string): Promise<Exchange> {
+  const before = exchanges.length;
+  await page.click(".graphiql-execute-button");
+  await settled(async () => exchanges.length, (n) => n > before, 20_000);
+  const exchange = exchanges[exchanges.length - 1];
+  expect(exchange.operationName).toBe(operationName);
+  return exchange;
+}
+
+function expectData(exchange: Exchange, name: string) {
+  expect(exchange.variables).toEqual(CONTRACT_READS[name].variables);
+  expect(exchange.body.errors).toBeUndefined();
+  const roots = Object.values(exchange.body.data ?? {});
+  expect(roots.length).toBeGreaterThan(0);
+  for (const root of roots) expect(root).not.toBeNull();
+}
+
+test("opened fresh, Run on the first tab (RegionDashboard) sends its example variables and gets data", async () => {
+  await page.goto(hub.gateway.url, { waitUntil: "load" });
+  await page.waitForSelector(".graphiql-execute-button");
+  expect(await settled(tabTitles, sameTitles)).toEqual(names);
+  // no click on the tab: the analyst presses Run on what GraphiQL opened
+  expectData(await runActiveTab("RegionDashboard"), "RegionDashboard");
+}, 120_000);
+
+test("after a reload no tab is added, and the open tab still holds its variables", async () => {
+  await page.reload({ waitUntil: "load" });
+  await page.waitForSelector(".graphiql-execute-button");
+  expect(await settled(tabTitles, sameTitles)).toEqual(names);
+  expectData(await runActiveTab("RegionDashboard"), "RegionDashboard");
+}, 120_000);
+
+test("every tab runs with its own variables: data, no errors, also after a reload on another tab", async () => {
+  for (const [i, name] of names.entries()) {
+    await openTab(i, name);
+    expectData(await runActiveTab(name), name);
+  }
+  await openTab(2, "CoFinancedProject");
+  await page.reload({ waitUntil: "load" });
+  await page.waitForSelector(".graphiql-execute-button");
+  expect(await settled(tabTitles, sameTitles)).toEqual(names);
+  expectData(await runActiveTab("CoFinancedProject"), "CoFinancedProject");
+  expect(pageErrors).toEqual([]);
+}, 180_000);
