@@ -189,8 +189,9 @@ test("the pages reached the gateway only, with no error and no CSP violation", (
   expect(pageErrors).toEqual([]);
 });
 
-test("a partial cross-financing (total null, issue #11) reads \"partiel\", on the map page and the dashboard", async () => {
-  // the graph cannot answer a null total yet: the browser's copy of its answer is altered
+test("a partial cross-financing (total null, issue #11) reads \"partiel\" on the map page, never 0", async () => {
+  // one region's answer made partial in the browser (the dashboard's partial view, with a funder
+  // really down, is tested in dashboard-partial.e2e.test.ts)
   const partialPage = await browser.newPage({ locale: "fr-FR" });
   await partialPage.route("**/graphql", async (route) => {
     const sent = route.request().postDataJSON();
@@ -203,9 +204,6 @@ test("a partial cross-financing (total null, issue #11) reads \"partiel\", on th
   await partialPage.waitForSelector('body[data-loaded="reg-2021-financements"]');
   const table = Object.fromEntries((await partialPage.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? "").trim())))).map((r) => [r[0], r[1]]));
   expect(table["Pays de la Loire (52)"]).toBe("partiel : au moins un financeur n'a pas répondu, le total n'est pas connu");
-  await partialPage.goto(`${origin}/tableau-de-bord?region=52&annee=2021`);
-  await partialPage.waitForSelector('body[data-loaded="52-2021"]');
-  expect(plain(await partialPage.textContent("#total-financements"))).toMatch(/^partiel/);
   await partialPage.close();
 });
 
