@@ -2,26 +2,14 @@
  * The dashboard's routes: the page and its two assets, all served by the gateway itself (no CDN,
  * no third-party request: the Content-Security-Policy allows this origin only).
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { GatewayRoute } from "../routes";
 import { PAGE_SECURITY_HEADERS } from "../dsfr/layout";
+import { pageAsset } from "../dsfr/page-asset";
 import { DASHBOARD_PATH, readSelection, renderDashboardPage } from "./page";
 
 const securityHeaders = PAGE_SECURITY_HEADERS;
-
-/** Read once: the assets ship beside this module (copied to dist/ by the build). */
-function asset(name: string, contentType: string): GatewayRoute {
-  const body = fs.readFileSync(path.join(__dirname, "public", name));
-  return {
-    method: "GET",
-    path: `${DASHBOARD_PATH}/${name}`,
-    handle(_req, res) {
-      res.writeHead(200, { "content-type": contentType, "cache-control": "no-cache", ...securityHeaders });
-      res.end(body);
-    },
-  };
-}
+const asset = (name: string, contentType: string) => pageAsset(`${DASHBOARD_PATH}/${name}`, path.join(__dirname, "public", name), contentType);
 
 export function dashboardRoutes(): GatewayRoute[] {
   return [

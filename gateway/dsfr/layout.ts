@@ -5,6 +5,9 @@
  */
 import { DSFR_PATH } from "./routes";
 
+/** The script every page of the hub loads before its own (gateway/dsfr/public/dom.js: window.hubPages). */
+export const PAGES_SCRIPT_PATH = "/pages/dom.js";
+
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
@@ -53,7 +56,7 @@ ${frame.config ? `<script type="application/json" id="${frame.config.id}">${iner
 <script type="module" src="${DSFR_PATH}/dsfr.module.min.js"></script>
 <script nomodule src="${DSFR_PATH}/dsfr.nomodule.min.js"></script>
 ${(frame.modules ?? []).map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join("\n")}
-${frame.scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join("\n")}
+${[PAGES_SCRIPT_PATH, ...frame.scripts].map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join("\n")}
 </head>
 <body>
 <div class="fr-skiplinks">

@@ -7,6 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { GatewayRoute } from "../routes";
+import { PAGES_SCRIPT_PATH } from "./layout";
+import { pageAsset } from "./page-asset";
 
 export const DSFR_PATH = "/dsfr";
 export const DSFR_CHART_PATH = "/dsfr-chart";
@@ -61,5 +63,9 @@ function staticFolder(prefix: string, root: string): GatewayRoute {
 }
 
 export function dsfrRoutes(): GatewayRoute[] {
-  return [staticFolder(DSFR_PATH, distOf("@gouvfr/dsfr")), staticFolder(DSFR_CHART_PATH, distOf("@gouvfr/dsfr-chart"))];
+  return [
+    staticFolder(DSFR_PATH, distOf("@gouvfr/dsfr")),
+    staticFolder(DSFR_CHART_PATH, distOf("@gouvfr/dsfr-chart")),
+    pageAsset(PAGES_SCRIPT_PATH, path.join(__dirname, "public", "dom.js"), "text/javascript; charset=utf-8"),
+  ];
 }

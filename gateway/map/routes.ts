@@ -2,10 +2,10 @@
  * The map's routes: the national map, a project's dossier, a structure, and their two assets, all
  * served by the gateway (DSFR and its chart from /dsfr/ and /dsfr-chart/), under the pages' CSP.
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { GatewayRoute } from "../routes";
 import { PAGE_SECURITY_HEADERS } from "../dsfr/layout";
+import { pageAsset } from "../dsfr/page-asset";
 import { MAP_PATH, PROJECT_PATH, readMapSelection, renderDossierPage, renderMapPage, STRUCTURE_PATH } from "./page";
 
 const html = (res: Parameters<GatewayRoute["handle"]>[1], body: string) => {
@@ -13,17 +13,7 @@ const html = (res: Parameters<GatewayRoute["handle"]>[1], body: string) => {
   res.end(body);
 };
 
-function asset(name: string, contentType: string): GatewayRoute {
-  const body = fs.readFileSync(path.join(__dirname, "public", name));
-  return {
-    method: "GET",
-    path: `${MAP_PATH}/${name}`,
-    handle(_req, res) {
-      res.writeHead(200, { "content-type": contentType, "cache-control": "no-cache", ...PAGE_SECURITY_HEADERS });
-      res.end(body);
-    },
-  };
-}
+const asset = (name: string, contentType: string) => pageAsset(`${MAP_PATH}/${name}`, path.join(__dirname, "public", name), contentType);
 
 /** The key in the path, when it has the shape of one (a dossier ref, a SIRET). */
 const keyOf = (req: Parameters<GatewayRoute["handle"]>[0], prefix: string) =>

@@ -9,7 +9,6 @@
   var config = JSON.parse(document.getElementById("dashboard-config").textContent);
   var ref = config.reference;
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
   var dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
   var shareFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 
@@ -22,38 +21,8 @@
 
   // ------------------------------------------------------------------ small helpers
 
-  function h(tag, attributes) {
-    var element = document.createElement(tag);
-    if (attributes) {
-      Object.keys(attributes).forEach(function (name) {
-        var value = attributes[name];
-        if (value === null || value === undefined || value === false) return;
-        if (name === "text") element.textContent = value;
-        else if (name === "className") element.className = value;
-        else element.setAttribute(name, value === true ? "" : value);
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) append(element, arguments[i]);
-    return element;
-  }
-
-  function append(parent, child) {
-    if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) child.forEach(function (c) { append(parent, c); });
-    else if (typeof child === "string" || typeof child === "number") parent.appendChild(document.createTextNode(String(child)));
-    else parent.appendChild(child);
-  }
-
-  function replace(id) {
-    var target = document.getElementById(id);
-    while (target.firstChild) target.removeChild(target.firstChild);
-    for (var i = 1; i < arguments.length; i++) append(target, arguments[i]);
-  }
-
-  /** Euros from the API (at most two decimals) summed as integer cents, as the hub does. */
-  function cents(euros) { return Math.round(euros * 100); }
-  function money(euros) { return euroFormat.format(euros); }
-  function moneyOfCents(total) { return euroFormat.format(total / 100); }
+  var h = hubPages.h, append = hubPages.append, replace = hubPages.replace, cents = hubPages.cents, money = hubPages.money;
+  function moneyOfCents(total) { return money(total / 100); }
   function isoDate(value) { return value ? dateFormat.format(new Date(value + "T00:00:00Z")) : "non précisée"; }
 
   function label(dictionary, code) { return dictionary[code] || code; }

@@ -9,37 +9,11 @@
 
   var config = JSON.parse(document.getElementById("map-config").textContent);
   var ref = config.reference;
-  var euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
   var OVERSEAS_DEPARTMENT = { "01": "971", "02": "972", "03": "973", "04": "974", "06": "976" };
 
   // ------------------------------------------------------------------ helpers
 
-  function h(tag, attributes) {
-    var element = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      var value = attributes[name];
-      if (value === null || value === undefined || value === false) return;
-      if (name === "text") element.textContent = value;
-      else if (name === "className") element.className = value;
-      else if (name === "onclick") element.addEventListener("click", value);
-      else element.setAttribute(name, value === true ? "" : value);
-    });
-    for (var i = 2; i < arguments.length; i++) append(element, arguments[i]);
-    return element;
-  }
-  function append(parent, child) {
-    if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) child.forEach(function (c) { append(parent, c); });
-    else if (typeof child === "string" || typeof child === "number") parent.appendChild(document.createTextNode(String(child)));
-    else parent.appendChild(child);
-  }
-  function replace(id) {
-    var target = document.getElementById(id);
-    while (target.firstChild) target.removeChild(target.firstChild);
-    for (var i = 1; i < arguments.length; i++) append(target, arguments[i]);
-  }
-  function cents(euros) { return Math.round(euros * 100); }
-  function money(euros) { return euroFormat.format(euros); }
+  var h = hubPages.h, replace = hubPages.replace, cents = hubPages.cents, money = hubPages.money;
   function label(dictionary, code) { return dictionary[code] || code; }
   function axisLabel(code) {
     var axis = ref.axes.find(function (a) { return a.code === code; });
