@@ -42,6 +42,17 @@ test("bySource, byYear and byFunder each add up to the total; forecasts counted 
   }));
 });
 
+test("a forecast is replaced exactly when an actual of the same dossier, source and year is recorded", () => {
+  fc.assert(fc.property(fc.array(lineArb, { maxLength: 30 }), (lines) => {
+    // the rule of schema/README.md, written out line by line, independently of the hub's code
+    const hasActual = (f: FundingLineData) => lines.some((a) => !a.forecast && a.cents > 0 && a.dossier !== null && a.dossier === f.dossier && a.source === f.source && a.year === f.year);
+    const replaced = lines.filter((l) => l.forecast && l.dossier !== null && hasActual(l));
+    const figure = crossFinancing(lines);
+    expect(sum(figure.byFunder.map((f) => f.replacedForecastCents))).toBe(sum(replaced.map((l) => l.cents)));
+    expect(figure.totalCents).toBe(sum(lines.filter((l) => !replaced.includes(l)).map((l) => l.cents)));
+  }));
+});
+
 test("departments add up to their region when a dossier's lines stay in one department", () => {
   // a dossier's forecast and its actuals are in one department (a Maison's territory has one)
   const inOneDepartment = fc.array(lineArb, { maxLength: 30 }).map((lines) => lines.map((l) => ({ ...l, department: l.dossier === "D-2" ? "22" : l.dossier ? "35" : l.department })));
