@@ -67,7 +67,7 @@ function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bo
   throw new ConfigError(`${name} doit valoir on ou off, reçu : ${raw}`);
 }
 
-/** RESPONSE_CACHE_TTL_MS (0: off), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX. */
+/** RESPONSE_CACHE_TTL_MS (0: off), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX, RESPONSE_CACHE_INVALIDATION. */
 export function readResponseCache(env: NodeJS.ProcessEnv = process.env): ResponseCacheConfig {
   const redisUrl = env.RESPONSE_CACHE_REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`RESPONSE_CACHE_REDIS_URL doit être une URL redis://, reçu : ${redisUrl}`);
@@ -76,7 +76,14 @@ export function readResponseCache(env: NodeJS.ProcessEnv = process.env): Respons
     maxBytes: wholeNumber(env, "RESPONSE_CACHE_MAX_MB", DEFAULT_RESPONSE_CACHE.maxBytes / 1024 / 1024) * 1024 * 1024,
     redisUrl,
     redisPrefix: env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix,
+    invalidation: readInvalidation(env),
   };
+}
+
+function readInvalidation(env: NodeJS.ProcessEnv): ResponseCacheConfig["invalidation"] {
+  const raw = env.RESPONSE_CACHE_INVALIDATION || DEFAULT_RESPONSE_CACHE.invalidation;
+  if (raw === "scoped" || raw === "all") return raw;
+  throw new ConfigError(`RESPONSE_CACHE_INVALIDATION doit valoir scoped ou all, reçu : ${raw}`);
 }
 
 type SpeedSettings = Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression">;

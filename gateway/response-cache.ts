@@ -1,22 +1,27 @@
 import { createHash } from "node:crypto";
 import { getOperationAST, DocumentNode, GraphQLSchema, printSchema } from "graphql";
-import { Cache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
-import { LRUCache } from "lru-cache";
 import Redis from "ioredis";
 import { Counter, Registry } from "prom-client";
+import { WriteChanges } from "../subgraphs/shared/cache/write-changes";
+import { ANY, readScopes, UNSCOPED, writeScopes } from "./cache-scopes";
+import { answerScopes } from "./answer-scopes";
+import { bumpInRedis, memoryStore, redisStore, ScopedStore } from "./scoped-store";
+import { writeInvalidationPlugin } from "./write-invalidation";
 
 /**
- * Response cache of public reads (requests without a token), invalidated by writes.
+ * Response cache of public reads (requests without a token), invalidated by what writes change.
  *
- * Every cache key carries a generation that each accepted write moves on (a refusal does not), and the hash of the schema
- * served (a new supergraph may answer differently; replicas on the same one share entries). A
- * write to one funder can change reads anywhere (a new CAF grant changes a structure's
- * cross-financing and its region's totals), and invalidating the entities a mutation returns
- * would miss new members of lists; so after a write, nothing cached before it is served. Entries
- * of past generations are never read again and age out (TTL, size bound).
+ * A public answer depends on scopes (a region, a department, a structure, a dossier, a national
+ * list: cache-scopes.ts), read from its root fields before it runs and from the answer itself
+ * (answer-scopes.ts). An accepted write stamps the scopes its subgraph reports it changed (a refusal
+ * stamps nothing; a write that reports nothing, everything: write-invalidation.ts); an answer is
+ * served while none of its scopes was stamped after it was computed (scoped-store.ts). New members
+ * of lists are covered: a list depends on the scope its new member's write stamps. The key also
+ * carries the hash of the schema served (a new supergraph may answer differently; replicas on the
+ * same one share entries).
  *
- * One gateway: memory. Several replicas: RESPONSE_CACHE_REDIS_URL shares entries and generation,
+ * One gateway: memory. Several replicas: RESPONSE_CACHE_REDIS_URL shares entries and versions,
  * so a write through any replica invalidates them all. A write that bypasses the gateway (a CSV
  * import into a subgraph's database) shows within the TTL, or at once when the import reaches
  * that Redis (invalidateSharedCache).
@@ -30,89 +35,29 @@ export interface ResponseCacheConfig {
   redisUrl: string | null;
   /** Namespace of the keys in Redis (one per hub sharing a Redis). */
   redisPrefix: string;
+  /** `scoped`: a write invalidates the answers that depend on what it changed; `all`: every answer (the rule before, kept for comparison). */
+  invalidation: "scoped" | "all";
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = { ttlMs: 30_000, maxBytes: 256 * 1024 * 1024, redisUrl: null, redisPrefix: "hub:response-cache:" };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = { ttlMs: 30_000, maxBytes: 256 * 1024 * 1024, redisUrl: null, redisPrefix: "hub:response-cache:", invalidation: "scoped" };
 
-/** Where entries and the write generation live. */
-export interface CacheStore {
-  cache: Cache;
-  generation(): Promise<number> | number;
-  advance(): Promise<void> | void;
-  close(): Promise<void>;
-}
-
-type Entry = Parameters<Cache["set"]>[1];
-
-export function memoryStore(maxBytes: number): CacheStore {
-  // Sized by the JSON length of each answer: a national dashboard weighs megabytes, a structure kilobytes.
-  const entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry).length) });
-  let generation = 0;
-  return {
-    cache: {
-      get: (key) => entries.get(key) as never,
-      set: (key, result, _entities, ttl) => { entries.set(key, result, { ttl: Number.isFinite(ttl) ? ttl : undefined }); },
-      invalidate: () => undefined, // generations do it
-    },
-    generation: () => generation,
-    advance: () => { generation++; entries.clear(); },
-    close: async () => entries.clear(),
-  };
+export function cacheStore(config: ResponseCacheConfig): ScopedStore {
+  return config.redisUrl ? redisStore(config.redisUrl, config.redisPrefix) : memoryStore(config.maxBytes);
 }
 
 /**
- * Redis down: reads go to the subgraphs (a miss), nothing is cached, and the failure is logged
- * once per outage; the hub answers as without a cache.
+ * After a write that bypassed the gateway (CSV import): with a shared cache, the scopes of the
+ * rows it wrote are stamped and no replica serves an earlier answer that depends on them. Without
+ * one, the gateway's own cache is out of reach: answers refresh within the TTL.
  */
-export function redisStore(url: string, prefix: string): CacheStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
-  const generationKey = `${prefix}generation`;
-  let outage = false;
-  const logged = (error: unknown) => {
-    if (!outage) console.error(JSON.stringify({ level: "error", service: "gateway", msg: "response cache: Redis unreachable, answering without cache", error: String(error) }));
-    outage = true;
-  };
-  redis.on("error", logged);
-  redis.on("ready", () => { outage = false; });
-  const orMiss = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      logged(error);
-      return fallback;
-    }
-  };
-  return {
-    cache: {
-      get: (key) => orMiss(async () => {
-        const raw = await redis.get(prefix + key);
-        return raw ? JSON.parse(raw) : undefined;
-      }, undefined),
-      set: (key, result, _entities, ttl) => orMiss(async () => {
-        await redis.set(prefix + key, JSON.stringify(result), "PX", Math.max(1, Math.round(Number.isFinite(ttl) ? ttl : DEFAULT_RESPONSE_CACHE.ttlMs)));
-      }, undefined),
-      invalidate: () => undefined, // generations do it
-    },
-    // Unknown generation: a key no entry has, so nothing stale is read.
-    generation: () => orMiss(async () => Number((await redis.get(generationKey)) ?? 0), -Date.now()),
-    advance: () => orMiss(async () => { await redis.incr(generationKey); }, undefined),
-    close: async () => { redis.disconnect(); },
-  };
-}
-
-/**
- * After a write that bypassed the gateway (CSV import): with a shared cache, no replica serves an
- * earlier answer any more. Without one, the gateway's own cache is out of reach: answers refresh
- * within the TTL.
- */
-export async function invalidateSharedCache(env: NodeJS.ProcessEnv = process.env): Promise<"invalidated" | "not-shared" | "unreachable"> {
+export async function invalidateSharedCache(changes: WriteChanges | null, env: NodeJS.ProcessEnv = process.env): Promise<"invalidated" | "not-shared" | "unreachable"> {
   const url = env.RESPONSE_CACHE_REDIS_URL;
   if (!url) return "not-shared";
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
   redis.on("error", () => undefined); // the outcome says it
   try {
     await redis.connect();
-    await redis.incr(`${env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix}generation`);
+    await bumpInRedis(redis, env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix, writeScopes(changes));
     return "invalidated";
   } catch {
     return "unreachable";
@@ -121,67 +66,59 @@ export async function invalidateSharedCache(env: NodeJS.ProcessEnv = process.env
   }
 }
 
-export function cacheStore(config: ResponseCacheConfig): CacheStore {
-  return config.redisUrl ? redisStore(config.redisUrl, config.redisPrefix) : memoryStore(config.maxBytes);
-}
-
 const LOOKUPS_METRIC = "hub_response_cache_lookups_total";
 
 /** Hits and misses on /metrics, beside Hive Gateway's metrics (the gateway's registry). */
-function countedLookups(cache: Cache, registry: Registry): Cache {
-  const lookups = (registry.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined) ?? new Counter({ name: LOOKUPS_METRIC, help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).", labelNames: ["result"], registers: [registry] });
-  return {
-    ...cache,
-    get: async (key) => {
-      const found = await cache.get(key);
-      lookups.inc({ result: found ? "hit" : "miss" });
-      return found;
-    },
-  };
-}
+const lookupCounter = (registry: Registry) =>
+  (registry.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined) ?? new Counter({ name: LOOKUPS_METRIC, help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).", labelNames: ["result"], registers: [registry] });
 
-const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === "mutation";
-
-type MutationResult = { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] };
-
-/** Refusals made before anything is written: by the subgraphs' rules and access checks, or by the gateway's limit. */
-const REFUSED_BEFORE_WRITING = new Set(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "RATE_LIMITED"]);
+type ExecuteArgs = { document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null; contextValue: object; schema: GraphQLSchema };
+type Result = { data?: Record<string, unknown> | null; errors?: readonly unknown[] };
 
 /**
- * A write may have changed data unless it was refused as a whole: no mutation field answered and
- * every error is a refusal (anonymous, another organisation, a broken rule, the write limit).
- * An error of unknown outcome (a timeout, an internal error) still invalidates: it may have been
- * applied.
+ * The plugins: public reads answered from the store while none of their scopes changed, and the
+ * writes that stamp the scopes they changed (write-invalidation.ts).
  */
-function mayHaveWritten(result: MutationResult): boolean {
-  if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return true;
-  if (Object.values(result.data ?? {}).some((value) => value != null)) return true;
-  return !(result.errors?.length && result.errors.every((error) => REFUSED_BEFORE_WRITING.has(String(error.extensions?.code))));
-}
-
-/** The plugins: Yoga's response cache keyed by generation, and the writes that advance it. */
-export function responseCachePlugins(config: ResponseCacheConfig, store: CacheStore, registry: Registry) {
+export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedStore, registry: Registry) {
   if (config.ttlMs <= 0) return [];
   let schemaHash = "";
+  const lookups = lookupCounter(registry);
+  /** A read that missed: its key and the sequence read before it runs. */
+  const misses = new WeakMap<object, { key: string; sequence: number }>();
+  const scopesOf = (args: ExecuteArgs, data: Record<string, unknown>) => (config.invalidation === "all" ? [ANY] : [
+    ...readScopes(args.document, args.operationName, args.variableValues ?? {}),
+    ...answerScopes(args.schema, args.document, args.operationName, args.variableValues ?? {}, data),
+  ]);
   return [
-    useResponseCache({
-      cache: countedLookups(store.cache, registry),
-      ttl: config.ttlMs,
-      // Public reads only: a token may see more (audit trails), so its answers are never shared.
-      enabled: (request) => !request.headers.has("authorization"),
-      session: () => null,
-      buildResponseCacheKey: async (params) => `g${await store.generation()}:${schemaHash}:${await defaultBuildResponseCacheKey(params)}`,
-      invalidateViaMutation: false,
-    }),
     {
-      // After a write that may have changed something, earlier answers are no longer served.
-      onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
-        if (!isMutation(args.document, args.operationName)) return undefined;
-        return { onExecuteDone: ({ result }: { result: unknown }) => (mayHaveWritten(result as MutationResult) ? store.advance() : undefined) };
-      },
       onSchemaChange: ({ schema }: { schema: GraphQLSchema }) => {
         schemaHash = createHash("sha256").update(printSchema(schema)).digest("base64url").slice(0, 16);
       },
+      // Before parsing: a hit costs no parse, validation nor plan.
+      onParams({ params, request, context, setResult }: { params: { query?: string; variables?: Record<string, unknown>; operationName?: string }; request: Request; context: object; setResult(result: unknown): void }) {
+        // Public reads only: a token may see more (audit trails), so its answers are never shared.
+        if (request.headers.has("authorization")) return undefined;
+        return (async () => {
+          const key = `${schemaHash}:${await defaultBuildResponseCacheKey({ documentString: params.query ?? "", variableValues: params.variables ?? {}, operationName: params.operationName, sessionId: null })}`;
+          const { answer, sequence } = await store.lookup(key);
+          lookups.inc({ result: answer ? "hit" : "miss" });
+          if (answer) setResult(answer.result);
+          else if (sequence !== null) misses.set(context, { key, sequence });
+        })();
+      },
+      onExecute({ args }: { args: ExecuteArgs }) {
+        const miss = misses.get(args.contextValue);
+        if (!miss || getOperationAST(args.document, args.operationName ?? undefined)?.operation !== "query") return undefined;
+        return {
+          onExecuteDone: ({ result }: { result: unknown }) => {
+            // answers with an error (a subgraph down, a bad SIRET) are never kept
+            const { data, errors } = (result ?? {}) as Result;
+            if (!data || errors?.length || Symbol.asyncIterator in (result as object)) return undefined;
+            return store.save(miss.key, { result, at: miss.sequence, scopes: [...new Set(scopesOf(args, data))] }, config.ttlMs);
+          },
+        };
+      },
     },
+    writeInvalidationPlugin((scopes) => store.bump(config.invalidation === "all" ? [ANY, UNSCOPED] : scopes)),
   ];
 }

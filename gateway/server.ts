@@ -12,7 +12,8 @@ import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_DEFAULT_TABS } from "./graphiql";
 import { renderHubGraphiQL } from "./graphiql-page";
 import { findRoute, GATEWAY_ROUTES, GatewayRoute } from "./routes";
 import { supergraphFromFile } from "./supergraph-file";
-import { CacheStore, cacheStore, responseCachePlugins } from "./response-cache";
+import { cacheStore, responseCachePlugins } from "./response-cache";
+import { ScopedStore } from "./scoped-store";
 import { startMetricsServer } from "./metrics-server";
 import { useOperationMetrics } from "./operation-metrics";
 import { Registry } from "prom-client";
@@ -32,7 +33,7 @@ export interface RunningGateway {
 }
 
 /** Builds the Hive Gateway runtime (no side effect: nothing listens). */
-export function createGateway(config: GatewayConfig, cache: CacheStore, registry: Registry): GatewayRuntime {
+export function createGateway(config: GatewayConfig, cache: ScopedStore, registry: Registry): GatewayRuntime {
   // the write counts live as long as the gateway, outside the plugin factory
   const writeLimitStore = writeRateLimitStore();
   return createGatewayRuntime({

@@ -149,7 +149,7 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
       const report = await runImport(db.dataSource, definition(db.dataSource), { name: path.basename(file), content: fs.readFileSync(file) }, actor, progress.onProgress);
       progress.stop();
       (report.accepted ? io.stdout : io.stderr)(formatReport(report));
-      if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(env)]}\n`);
+      if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(report.changes ?? null, env)]}\n`);
       return { code: report.accepted ? 0 : 1, report };
     } finally {
       progress.stop();
@@ -169,7 +169,8 @@ async function importSirene(file: string, actor: Actor, database: DatabaseConfig
   try {
     const report = await importSireneExtract(db.dataSource, { name: path.basename(file), content: fs.readFileSync(file) }, actor.organisation.id);
     (report.accepted ? io.stdout : io.stderr)(formatSireneReport(report));
-    if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(env)]}\n`);
+    // SIRENE names replace the funders' ones in every answer that lists those structures
+    if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache({ everything: true }, env)]}\n`);
     return { code: report.accepted ? 0 : 1 };
   } finally {
     await db.dataSource.destroy();

@@ -3,6 +3,7 @@
  * SCDL subventions file (scdl-import.ts). Each row goes through the rules of
  * recordParentalityGrant (checkParentalityGrant); the file is written all or nothing.
  */
+import { mergeWriteChanges } from "../shared/cache/write-changes";
 import { EntityManager } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { forbidden } from "../shared/auth/policy";
@@ -83,6 +84,7 @@ export function cafGrantImport(actor: Actor): ImportDefinition<CheckedParentalit
     amountCents: (g) => g.amountCents,
     year: (g) => g.key.year,
     structure: (g) => ({ siret: g.key.siret, name: g.structureName }),
+    changes: (grants) => mergeWriteChanges([{ departments: [department] }, ...grants.map((g) => ({ structures: [g.key.siret], projects: g.projectRef ? [g.projectRef] : [], years: [g.key.year] }))]),
     async insert(m, grants) {
       await m.createQueryBuilder().insert().into(ParentalityGrantRow)
         .values(grants.map((g) => ({ ...g.key, amountCents: g.amountCents, axes: g.axes, projectRef: g.projectRef })))

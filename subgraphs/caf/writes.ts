@@ -12,6 +12,7 @@ import { TEXT_LIMITS } from "../shared/rules/limits";
 import { upsertStructure } from "../shared/db/structure.entity";
 import { recordInDirectory } from "../shared/directory/client";
 import { writeTransaction } from "../shared/db/write-transaction";
+import { reportWriteChanges } from "../shared/cache/write-changes";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 
 /** The funds a CAF grants from; FIR and P304 are the ARS's and the DREETS's, never the CAF's. */
@@ -80,7 +81,7 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
   const checked = checkParentalityGrant(input, v);
   v.throwIfAny();
   const { key, structureName, ...rest } = checked!;
-  return writeTransaction(ds, async (m) => {
+  const written = await writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(ParentalityGrantRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateGrantMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);
@@ -89,4 +90,6 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
     await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return grant;
   });
+  reportWriteChanges({ departments: [key.departmentCode], structures: [key.siret], projects: rest.projectRef ? [rest.projectRef] : [], years: [key.year] });
+  return written;
 }

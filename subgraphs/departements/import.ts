@@ -2,6 +2,7 @@
  * A department's credits from a CSV file (`npm run import -- credits`). Each row goes through the
  * rules of recordDepartmentalCredit (checkDepartmentalCredit); the file is written all or nothing.
  */
+import { mergeWriteChanges } from "../shared/cache/write-changes";
 import { EntityManager } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { forbidden } from "../shared/auth/policy";
@@ -74,6 +75,7 @@ export function departmentalCreditImport(actor: Actor): ImportDefinition<Checked
     amountCents: (c) => c.amountCents,
     year: (c) => c.key.year,
     structure: (c) => ({ siret: c.key.siret, name: c.structureName }),
+    changes: (credits) => mergeWriteChanges([{ departments: [department] }, ...credits.map((c) => ({ structures: [c.key.siret], projects: c.projectRef ? [c.projectRef] : [], years: [c.key.year] }))]),
     async insert(m, credits) {
       await m.createQueryBuilder().insert().into(DepartmentalCreditRow)
         .values(credits.map((c) => ({ ...c.key, amountCents: c.amountCents, axes: c.axes, projectRef: c.projectRef })))

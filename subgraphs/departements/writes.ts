@@ -12,6 +12,7 @@ import { TEXT_LIMITS } from "../shared/rules/limits";
 import { upsertStructure } from "../shared/db/structure.entity";
 import { recordInDirectory } from "../shared/directory/client";
 import { writeTransaction } from "../shared/db/write-transaction";
+import { reportWriteChanges } from "../shared/cache/write-changes";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 
 @InputType({ description: "Crédit départemental attribué à une structure." })
@@ -79,7 +80,7 @@ export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | nu
   const checked = checkDepartmentalCredit(input, v);
   v.throwIfAny();
   const { key, structureName, ...rest } = checked!;
-  return writeTransaction(ds, async (m) => {
+  const written = await writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(DepartmentalCreditRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateCreditMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);
@@ -88,4 +89,6 @@ export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | nu
     await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return credit;
   });
+  reportWriteChanges({ departments: [key.departmentCode], structures: [input.siret], projects: written.projectRef ? [written.projectRef] : [], years: [key.year] });
+  return written;
 }

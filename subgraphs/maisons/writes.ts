@@ -13,6 +13,7 @@ import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
 import { recordInDirectory } from "../shared/directory/client";
 import { upsertStructureRows } from "../shared/db/structure.entity";
 import { writeTransaction } from "../shared/db/write-transaction";
+import { reportWriteChanges } from "../shared/cache/write-changes";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { territoryDepartment } from "./loaders";
 
@@ -74,6 +75,18 @@ async function findMaison(m: EntityManager, id: string): Promise<MaisonProjectRo
   return row;
 }
 
+/** What a write on a Maison changed (reported once committed): its territory, carriers, dossier and the labelling board. */
+async function reportMaisonChanges(m: EntityManager, maison: MaisonProjectRow): Promise<() => MaisonProjectRow> {
+  const carriers = await m.getRepository(MaisonCarrierRow).findBy({ projectId: maison.id });
+  return () => {
+    reportWriteChanges({
+      regions: [maison.territoryCode], departments: [territoryDepartment(maison.territoryCode)], structures: carriers.map((c) => c.siret),
+      projects: maison.projectRef ? [maison.projectRef] : [], years: [...BUDGET_YEARS], lists: ["maisons"],
+    });
+    return maison;
+  };
+}
+
 export function maisonWrites(ds: DataSource) {
   return {
     async submit(actor: Actor | null, input: MaisonProjectInput): Promise<MaisonProjectRow> {
@@ -94,7 +107,7 @@ export function maisonWrites(ds: DataSource) {
       });
       if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
       v.throwIfAny();
-      return writeTransaction(ds, async (m) => {
+      return (await writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(MaisonProjectRow).findOneBy({ territoryCode: input.territory, title: input.title.trim() });
         if (duplicate) throw badInput(`Ce projet de Maison est déjà soumis (identifiant ${duplicate.id}) : même territoire, même intitulé.`, "title");
         await upsertStructureRows(m, input.carriers.map((c) => ({ siret: c.siret, name: c.name.trim() })));
@@ -106,8 +119,8 @@ export function maisonWrites(ds: DataSource) {
         await m.insert(MaisonBudgetLineRow, lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: l.cents! })));
         await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, { ...input });
         await recordInDirectory(who, input.carriers);
-        return maison;
-      });
+        return reportMaisonChanges(m, maison);
+      }))();
     },
 
     async assess(actor: Actor | null, id: string, criteria: CriterionInput[]): Promise<MaisonProjectRow> {
@@ -119,20 +132,20 @@ export function maisonWrites(ds: DataSource) {
       v.check(new Set(criteria.map((c) => c.code)).size === criteria.length, "criteria", "CRITERION_DUPLICATE", "Un critère est évalué deux fois.");
       v.check(criteria.length > 0, "criteria", "CRITERION_REQUIRED", "Au moins un critère.");
       v.throwIfAny();
-      return writeTransaction(ds, async (m) => {
+      return (await writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
         const repo = m.getRepository(MaisonAssessmentRow);
         const before = await repo.findBy({ projectId: maison.id });
         for (const c of criteria) await repo.delete({ projectId: maison.id, criterionCode: c.code });
         await repo.insert(criteria.map((c) => ({ projectId: maison.id, criterionCode: c.code, met: c.met })));
         await audit(m, who, "assessMaisonProject", "MaisonProject", maison.id, { before: before.map((b) => ({ code: b.criterionCode, met: b.met })), after: criteria });
-        return maison;
-      });
+        return reportMaisonChanges(m, maison);
+      }))();
     },
 
     async decide(actor: Actor | null, id: string, decision: MaisonDecision): Promise<MaisonProjectRow> {
       const who = requireNational(actor);
-      return writeTransaction(ds, async (m) => {
+      return (await writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
         if (decision === MaisonDecision.LABELLED) {
           const assessed = await m.getRepository(MaisonAssessmentRow).countBy({ projectId: maison.id });
@@ -145,8 +158,8 @@ export function maisonWrites(ds: DataSource) {
         if (decision === MaisonDecision.LABELLED && maison.phase === MaisonPhase.SUBMITTED) maison.phase = MaisonPhase.DIAGNOSIS;
         await m.save(maison);
         await audit(m, who, "decideMaisonProject", "MaisonProject", maison.id, { before, after: decision });
-        return maison;
-      });
+        return reportMaisonChanges(m, maison);
+      }))();
     },
   };
 }

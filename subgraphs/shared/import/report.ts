@@ -1,4 +1,5 @@
 import { Cents, centsToEuros } from "../money";
+import { WriteChanges } from "../cache/write-changes";
 
 /** One broken rule of an import: the file's line (null for the whole file), column, rule code, French message. */
 export interface ImportProblem {
@@ -20,6 +21,8 @@ export interface ImportReport {
   problems: ImportProblem[];
   totalCents: Cents;
   totalsByYear: Record<string, Cents>;
+  /** Accepted: what the written rows changed, for the gateway's response cache. */
+  changes?: WriteChanges;
 }
 
 const euros = (cents: Cents) => `${centsToEuros(cents).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;

@@ -11,6 +11,7 @@ import { RowViolations } from "./row-violations";
 import { upsertStructures } from "./structures";
 import { recordInDirectory } from "../directory/client";
 import { writeTransaction } from "../db/write-transaction";
+import { WriteChanges } from "../cache/write-changes";
 
 export interface ImportRow<T> {
   line: number;
@@ -51,6 +52,8 @@ export interface ImportDefinition<T> {
   structure(value: T): { siret: string; name: string };
   /** Writes one chunk of rows. */
   insert(m: EntityManager, values: T[]): Promise<void>;
+  /** What the written rows changed: the gateway's cached answers that depend on them are invalidated (scripts/import.ts). */
+  changes(values: readonly T[]): WriteChanges;
 }
 
 export type ImportPhase = "contrôle" | "écriture";
@@ -162,4 +165,5 @@ async function write<T>(m: EntityManager, definition: ImportDefinition<T>, value
   await recordInDirectory(actor, [...structures].map(([siret, name]) => ({ siret, name })));
   report.written = values.length;
   report.accepted = true;
+  report.changes = definition.changes(values);
 }

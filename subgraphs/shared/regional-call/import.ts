@@ -3,6 +3,7 @@
  * (health) or the DREETS (social) side. Each row goes through the rules of awardProject
  * (checkAward); the call's envelope is checked against the whole file; all or nothing.
  */
+import { mergeWriteChanges } from "../cache/write-changes";
 import { DataSource, EntityManager } from "typeorm";
 import { Actor } from "../auth/organisation";
 import { requireRegionalBody } from "../auth/policy";
@@ -76,6 +77,10 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
     amountCents: (a) => a.amountCents,
     year: () => theCall().year,
     structure: (a) => ({ siret: a.siret, name: a.structureName }),
+    changes: (awards) => mergeWriteChanges([
+      { regions: [theCall().regionCode], calls: [`${side.typePrefix.toLowerCase()}:${theCall().id}`], years: [theCall().year], lists: ["laureates"] },
+      ...awards.map((a) => ({ departments: a.departments, structures: [a.siret], projects: a.projectRef ? [a.projectRef] : [] })),
+    ]),
     /** One INSERT per laureate (its identifier is needed for its departments), departments in chunks. */
     async insert(m, awards) {
       const departments: { projectId: number; departmentCode: string }[] = [];

@@ -13,6 +13,7 @@ import { TEXT_LIMITS } from "../rules/limits";
 import { upsertStructure } from "../db/structure.entity";
 import { recordInDirectory } from "../directory/client";
 import { writeTransaction } from "../db/write-transaction";
+import { reportWriteChanges, WriteChanges } from "../cache/write-changes";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
 import { AwardProjectInput, OpenCallInput } from "./inputs";
@@ -110,6 +111,21 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
     return { row, call };
   };
 
+  const callKey = (call: Pick<CallRow, "id">) => `${side.typePrefix.toLowerCase()}:${call.id}`;
+  /** What a write on a laureate changed: its call, region, departments, structure, dossier and the national lists of its year. */
+  const laureateChanges = (call: CallRow, project: LaureateProjectRow, departments: readonly string[]): WriteChanges => ({
+    regions: [call.regionCode], departments: [...departments], structures: [project.siret], projects: project.projectRef ? [project.projectRef] : [],
+    calls: [callKey(call)], years: [project.year], lists: ["laureates"],
+  });
+  const departmentsOfProject = async (m: EntityManager, projectId: number) =>
+    (await m.getRepository(LaureateProjectDepartmentRow).findBy({ projectId })).map((d) => d.departmentCode);
+  /** Runs a write and reports what it changed once committed. */
+  const reported = async <T>(write: Promise<{ row: T; changes: WriteChanges }>): Promise<T> => {
+    const { row, changes } = await write;
+    reportWriteChanges(changes);
+    return row;
+  };
+
   return {
     async openCall(actor: Actor | null, input: OpenCallInput): Promise<CallRow> {
       const v = new Violations();
@@ -125,7 +141,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
       });
       checkCallCalendarAndEnvelope(input, envelopeCents, dates.every(Boolean), v);
       v.throwIfAny();
-      return writeTransaction(ds, async (m) => {
+      return reported(writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(CallRow).findOneBy({ regionCode: input.region, year: input.year, title: input.title.trim() });
         if (duplicate) throw badInput(`Cet appel à projets existe déjà (identifiant ${duplicate.id}) : même région, même année, même intitulé.`, "title");
         const call = await m.save(m.create(CallRow, {
@@ -133,12 +149,12 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
           envelopeCents: envelopeCents!, deadline: input.deadline ?? null, resultsDue: input.resultsDue ?? null,
         }));
         await audit(m, who, `open${side.typePrefix}Call`, `${side.typePrefix}Call`, call.id, { ...input });
-        return call;
-      });
+        return { row: call, changes: { regions: [call.regionCode], calls: [callKey(call)], years: [call.year] } };
+      }));
     },
 
     async awardProject(actor: Actor | null, input: AwardProjectInput): Promise<LaureateProjectRow> {
-      return writeTransaction(ds, async (m) => {
+      return reported(writeTransaction(ds, async (m) => {
         const callId = rowId(input.callId);
         const call = callId === null ? null : await lockCall(m, callId);
         if (!call) throw badInput(`Appel à projets inconnu : « ${input.callId} ».`, "callId");
@@ -159,12 +175,12 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         await m.insert(LaureateProjectDepartmentRow, departments.map((departmentCode) => ({ projectId: project.id, departmentCode })));
         await audit(m, who, `award${side.typePrefix}Project`, `${side.typePrefix}Project`, project.id, { ...input });
         await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
-        return project;
-      });
+        return { row: project, changes: laureateChanges(call, project, departments) };
+      }));
     },
 
     async recordEvaluation(actor: Actor | null, id: string, favourable: boolean, summary: string | null): Promise<LaureateProjectRow> {
-      return writeTransaction(ds, async (m) => {
+      return reported(writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         if (row.status === GrantStatus.WITHDRAWN) throw badInput("Un projet retiré ne peut pas être évalué.", "id");
@@ -175,12 +191,12 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         Object.assign(row, { status: row.status === GrantStatus.RENEWED ? row.status : GrantStatus.EVALUATED, evaluationFavourable: favourable, evaluationSummary: summary ?? null });
         await m.save(row);
         await audit(m, who, `record${side.typePrefix}Evaluation`, `${side.typePrefix}Project`, row.id, { before, after: { status: row.status, evaluationFavourable: favourable, evaluationSummary: summary ?? null } });
-        return row;
-      });
+        return { row, changes: laureateChanges(call, row, await departmentsOfProject(m, row.id)) };
+      }));
     },
 
     async renewProject(actor: Actor | null, id: string, year: number, amount: number): Promise<LaureateProjectRow> {
-      return writeTransaction(ds, async (m) => {
+      return reported(writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         const v = new Violations();
@@ -199,12 +215,12 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         const departments = await m.getRepository(LaureateProjectDepartmentRow).findBy({ projectId: row.id });
         await m.insert(LaureateProjectDepartmentRow, departments.map((d) => ({ projectId: renewal.id, departmentCode: d.departmentCode })));
         await audit(m, who, `renew${side.typePrefix}Project`, `${side.typePrefix}Project`, renewal.id, { renewedFrom: row.id, year, amount });
-        return renewal;
-      });
+        return { row: renewal, changes: laureateChanges(call, renewal, departments.map((d) => d.departmentCode)) };
+      }));
     },
 
     async withdrawProject(actor: Actor | null, id: string, reason: string): Promise<LaureateProjectRow> {
-      return writeTransaction(ds, async (m) => {
+      return reported(writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
         if (!reason?.trim()) throw badInput("Le motif du retrait est obligatoire.", "reason");
@@ -215,8 +231,8 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         row.status = GrantStatus.WITHDRAWN;
         await m.save(row);
         await audit(m, who, `withdraw${side.typePrefix}Project`, `${side.typePrefix}Project`, row.id, { before, after: row.status, reason });
-        return row;
-      });
+        return { row, changes: laureateChanges(call, row, await departmentsOfProject(m, row.id)) };
+      }));
     },
   };
 }

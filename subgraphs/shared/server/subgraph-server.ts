@@ -8,6 +8,7 @@ import { AuthConfig } from "../auth/config";
 import { Actor } from "../auth/organisation";
 import { createGatewayRequestVerifier, UnauthorizedRequest } from "../auth/gateway-request";
 import { createObservability } from "./observability";
+import { collectWriteChanges, WRITE_CHANGES_EXTENSION, WriteChanges } from "../cache/write-changes";
 
 export interface SubgraphServer {
   name: string;
@@ -88,15 +89,15 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
       }
-      const result = await apollo.executeHTTPGraphQLRequest({
+      const { value: result, changes } = await collectWriteChanges(() => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () => options.createContext(actor),
-      });
+      }));
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
       if (result.body.kind === "complete") {
         if (result.body.string.includes('"errors":[')) res.setHeader("x-has-errors", "1");
-        res.end(result.body.string);
+        res.end(changes ? withWriteChanges(result.body.string, changes) : result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();
@@ -124,6 +125,13 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       await dataSource.destroy();
     },
   };
+}
+
+/** What the request's committed writes changed, for the gateway's response cache (subgraphs/shared/cache/write-changes.ts). */
+function withWriteChanges(body: string, changes: WriteChanges): string {
+  const response = JSON.parse(body) as { extensions?: Record<string, unknown> };
+  response.extensions = { ...response.extensions, [WRITE_CHANGES_EXTENSION]: changes };
+  return JSON.stringify(response);
 }
 
 /** Errors a user can act on keep their message; anything else (SQL, bugs) is logged and masked. */

@@ -1,0 +1,109 @@
+import Redis from "ioredis";
+import { LRUCache } from "lru-cache";
+import { UNSCOPED } from "./cache-scopes";
+
+/**
+ * Where cached answers and the versions of their scopes live: in process, or in Redis for every
+ * replica. Each accepted write takes the next number of one sequence and stamps it on every scope
+ * it changed. An answer remembers the sequence read before it was computed (`at`) and its scopes:
+ * it is served while none of them carries a later stamp. A write acknowledged before a read started
+ * is stamped before it, so its changes are in the data read, or the answer is never served.
+ */
+export interface StoredAnswer {
+  result: unknown;
+  at: number;
+  scopes: string[];
+}
+
+export interface ScopedStore {
+  /** A still valid answer, and the sequence as it stands before the read runs (null: unknown, do not store). */
+  lookup(key: string): Promise<{ answer: StoredAnswer | null; sequence: number | null }> | { answer: StoredAnswer | null; sequence: number | null };
+  save(key: string, answer: StoredAnswer, ttlMs: number): Promise<void> | void;
+  /** After an accepted write: its scopes are stamped with the next sequence number. */
+  bump(scopes: readonly string[]): Promise<void> | void;
+  close(): Promise<void>;
+}
+
+const stillValid = (answer: StoredAnswer, versions: readonly number[]) => versions.every((version) => version <= answer.at);
+const scopesOf = (answer: StoredAnswer) => [...answer.scopes, UNSCOPED];
+
+export function memoryStore(maxBytes: number): ScopedStore & { versionCount(): number } {
+  // Sized by the JSON length of each answer: a national dashboard weighs megabytes, a structure kilobytes.
+  const entries = new LRUCache<string, StoredAnswer>({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.result).length) });
+  // bounded: scopes are regions, departments, years and a fixed number of buckets (cache-scopes.ts)
+  const versions = new Map<string, number>();
+  let sequence = 0;
+  return {
+    lookup(key) {
+      const answer = entries.get(key) ?? null;
+      if (answer && !stillValid(answer, scopesOf(answer).map((scope) => versions.get(scope) ?? 0))) {
+        entries.delete(key);
+        return { answer: null, sequence };
+      }
+      return { answer, sequence };
+    },
+    save: (key, answer, ttlMs) => { entries.set(key, answer, { ttl: ttlMs }); },
+    bump(scopes) {
+      sequence++;
+      for (const scope of scopes) versions.set(scope, sequence);
+    },
+    close: async () => entries.clear(),
+    versionCount: () => versions.size,
+  };
+}
+
+/** One atomic step: the next sequence number, stamped on every scope of the write. */
+const BUMP_SCRIPT = "local s = redis.call('INCR', KEYS[1]) for i = 2, #KEYS do redis.call('SET', KEYS[i], s) end return s";
+
+/** Key layout shared by the gateway and the CSV import (scripts/import.ts). */
+export const redisKeys = (prefix: string) => ({
+  sequence: `${prefix}sequence`,
+  version: (scope: string) => `${prefix}v:${scope}`,
+  entry: (key: string) => `${prefix}answer:${key}`,
+});
+
+/** Stamps scopes in a shared store (a gateway replica or an import). */
+export const bumpInRedis = async (redis: Redis, prefix: string, scopes: readonly string[]) => {
+  const keys = redisKeys(prefix);
+  await redis.eval(BUMP_SCRIPT, scopes.length + 1, keys.sequence, ...scopes.map(keys.version));
+};
+
+/**
+ * Redis down: reads go to the subgraphs (a miss), nothing is cached, and the failure is logged
+ * once per outage; the hub answers as without a cache. A lookup is two round trips on a hit (the
+ * answer with the sequence, then the versions of its scopes: one MGET), one on a miss.
+ */
+export function redisStore(url: string, prefix: string): ScopedStore {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const keys = redisKeys(prefix);
+  let outage = false;
+  const logged = (error: unknown) => {
+    if (!outage) console.error(JSON.stringify({ level: "error", service: "gateway", msg: "response cache: Redis unreachable, answering without cache", error: String(error) }));
+    outage = true;
+  };
+  redis.on("error", logged);
+  redis.on("ready", () => { outage = false; });
+  const orElse = async <T, F = T>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
+    try {
+      return await work();
+    } catch (error) {
+      logged(error);
+      return fallback;
+    }
+  };
+  return {
+    lookup: (key) => orElse(async (): Promise<{ answer: StoredAnswer | null; sequence: number | null }> => {
+      const [[, raw], [, sequence]] = (await redis.multi().get(keys.entry(key)).get(keys.sequence).exec()) as [unknown, string | null][];
+      const at = Number(sequence ?? 0);
+      if (!raw) return { answer: null, sequence: at };
+      const answer = JSON.parse(raw) as StoredAnswer;
+      const versions = await redis.mget(...scopesOf(answer).map(keys.version));
+      return { answer: stillValid(answer, versions.map((v) => Number(v ?? 0))) ? answer : null, sequence: at };
+    }, { answer: null, sequence: null }),
+    save: (key, answer, ttlMs) => orElse(async () => {
+      await redis.set(keys.entry(key), JSON.stringify(answer), "PX", Math.max(1, Math.round(ttlMs)));
+    }, undefined),
+    bump: (scopes) => orElse(() => bumpInRedis(redis, prefix, scopes), undefined),
+    close: async () => { redis.disconnect(); },
+  };
+}
