@@ -32,6 +32,9 @@ const ENTITIES: Record<string, EntityRule> = {
 
 type Json = Record<string, unknown>;
 
+/** Root fields whose object readScopes already scopes from their argument (cache-scopes.ts): its key need not be selected. */
+const SCOPED_BY_ARGUMENT = new Set(["region", "department", "structure", "project", "healthCall", "socialCall"]);
+
 export function answerScopes(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Json, data: Json | null | undefined): string[] {
   const operation = getOperationAST(document, operationName ?? undefined);
   const root = operation && schema.getRootType(operation.operation);
@@ -55,14 +58,14 @@ export function answerScopes(schema: GraphQLSchema, document: DocumentNode, oper
     return fields;
   };
 
-  const visit = (type: GraphQLObjectType, sets: readonly SelectionSetNode[], value: unknown, path: string): void => {
+  const visit = (type: GraphQLObjectType, sets: readonly SelectionSetNode[], value: unknown, path: string, scoped = false): void => {
     if (value == null) return;
     if (Array.isArray(value)) {
       for (const item of value) visit(type, sets, item, path);
       return;
     }
     const object = value as Json;
-    const rule = ENTITIES[type.name];
+    const rule = scoped ? undefined : ENTITIES[type.name];
     let changing = false;
     for (const [key, nodes] of fieldsOf(type, sets, path)) {
       const name = nodes[0].name.value;
@@ -72,7 +75,7 @@ export function answerScopes(schema: GraphQLSchema, document: DocumentNode, oper
       if (!field) continue;
       const named = getNamedType(field.type);
       const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-      if (isObjectType(named)) visit(named, childSets, object[key], `${path}.${key}`);
+      if (isObjectType(named)) visit(named, childSets, object[key], `${path}.${key}`, path === "" && SCOPED_BY_ARGUMENT.has(name));
       // no interface nor union in the graph today: one appearing is not read finely
       else if (isAbstractType(named) && object[key] != null) scopes.add(ANY);
     }
