@@ -33,6 +33,8 @@ export interface DatasetSamples {
   /** Dossiers with health, social and CAF lines. */
   cofinancedRefs: string[];
   counts: { structures: number; healthProjects: number; socialProjects: number; grants: number; maisons: number };
+  /** Thousands of structures (with their department) and dossiers, for the working day (bench/working-day.ts). */
+  spread: { structures: { siret: string; department: string }[]; refs: string[] };
 }
 
 const CHUNK = 500;
@@ -180,6 +182,10 @@ export async function loadDataset(databases: Record<string, DataSource>, plan: P
     regions: REGIONS.map((r) => r.code),
     cofundedSirets: cofundedSirets.slice(0, 50),
     cofinancedRefs: cofinancedRefs.slice(0, 50),
+    spread: {
+      structures: plan.structures.slice(0, 5_000).map((s) => ({ siret: s.siret, department: s.departmentCode })),
+      refs: [...new Set(plan.health.map((l) => l.projectRef).filter((r): r is string => !!r))].slice(0, 3_000),
+    },
     counts: { structures: plan.structures.length, healthProjects: plan.health.length, socialProjects: plan.social.length, grants: plan.grants.length, maisons: plan.maisons.length },
   };
 }

@@ -49,15 +49,21 @@ export function rewriteSupergraph(sdl: string, urls: Record<string, string>): st
     urls[name] ? `${head}${urls[name]}${tail}` : match);
 }
 
+/** The subgraphs alone, each in its own process, on the dataset of `workDir`. */
+export async function startSubgraphServices(workDir: string, authEnv: Record<string, string>, track: (service: Promise<Service>) => Promise<Service>): Promise<Record<string, Service>> {
+  const subgraphs: Record<string, Service> = {};
+  for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
+    subgraphs[module.name] = await track(startService(module.name, "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: module.name }));
+  }
+  return subgraphs;
+}
+
 export async function startBenchHub(workDir: string, authEnv: Record<string, string>): Promise<BenchHub> {
   const started: Service[] = [];
   const track = async (service: Promise<Service>) => { const s = await service; started.push(s); return s; };
   let recorder: Recorder | null = null;
   try {
-    const subgraphs: Record<string, Service> = {};
-    for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
-      subgraphs[module.name] = await track(startService(module.name, "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: module.name }));
-    }
+    const subgraphs = await startSubgraphServices(workDir, authEnv, track);
     const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
     const gatewayEnv = (urls: Record<string, string>, extra: Record<string, string> = {}) => ({
       ...authEnv, ...urlEnv(urls), ...extra, GATEWAY_PORT: "0", GATEWAY_HOST: "127.0.0.1", SUPERGRAPH_POLL_MS: "0", SUPERGRAPH_FILE,

@@ -8,14 +8,22 @@
  * BENCH_QUICK=1: a tenth of the data and short runs (about a minute); results in a temporary file.
  * BENCH_SCALE, BENCH_DURATION (s), BENCH_CONNECTIONS, BENCH_VARIANTS (comma list of speed options, or "none"),
  * BENCH_RESULTS (output file), BENCH_OPERATIONS (comma list: only these contract reads) override the defaults. A variant combines options with "+" (no-cache+jit).
+ *
+ * The working day (bench/working-day.ts) ends the run. `npm run bench -- --only working-day` runs it
+ * alone (results in bench/WORKING-DAY.md); `--short` makes it a few seconds on a small dataset
+ * (results in a temporary file), as the test does. BENCH_WORKING_DAY_S, BENCH_WRITES_PER_S override.
  */
 import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/shared/auth/config";
-import { NATIONAL_SCALE, scaled } from "../bench/dataset";
-import { buildDatabases, startBenchHub } from "../bench/setup";
+import { parseArgs } from "node:util";
+import { ensureLocalSecrets, localAuthEnv, LocalSecrets } from "../subgraphs/shared/auth/config";
+import { DatasetSamples, NATIONAL_SCALE, scaled } from "../bench/dataset";
+import { buildDatabases, startBenchHub, startSubgraphServices } from "../bench/setup";
+import { Service } from "../bench/services";
+import { workingDayInProcesses } from "../bench/working-day-run";
+import { renderWorkingDay } from "../bench/working-day-report";
 import { benchOperations } from "../bench/operations";
 import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings, settingsFor } from "../bench/measure";
 import { renderResults } from "../bench/report";
@@ -38,6 +46,39 @@ const only = (process.env.BENCH_OPERATIONS ?? "").split(",").map((o) => o.trim()
 const variants = (process.env.BENCH_VARIANTS ?? "no-cache+js-planner,no-cache+js-planner+jit").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
 const resultsFile = path.resolve(process.env.BENCH_RESULTS ?? (quick ? path.join(os.tmpdir(), "hub-bench-RESULTS.md") : "bench/RESULTS.md"));
 const log = (message: string) => console.log(`[banc] ${message}`);
+const cli = parseArgs({ options: { only: { type: "string" }, short: { type: "boolean" } } }).values;
+if (cli.only && cli.only !== "working-day") throw new Error(`--only : seule « working-day » se lance seule, reçu : ${cli.only}`);
+const short = !!cli.short;
+const workingDaySettings = {
+  durationS: number("BENCH_WORKING_DAY_S", short ? 6 : quick ? 15 : 60),
+  readers: number("BENCH_CONNECTIONS", short ? 4 : 10),
+  writesPerSecond: number("BENCH_WRITES_PER_S", short ? 2 : 1),
+};
+const workingDay = (subgraphUrls: Record<string, string>, authEnv: Record<string, string>, secrets: LocalSecrets, samples: DatasetSamples) =>
+  workingDayInProcesses(subgraphUrls, authEnv, secrets.privateKeyFile, { year: 2021, ...samples.spread }, workingDaySettings, log);
+
+/** `--only working-day`: the dataset, the subgraphs, and the working day alone. */
+async function workingDayAlone() {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
+  const started: Service[] = [];
+  try {
+    const size = scaled(NATIONAL_SCALE, short ? 0.02 : scale);
+    log(`journée de travail seule : jeu de données ${JSON.stringify(size)}…`);
+    const samples = await buildDatabases(workDir, size);
+    const secrets = ensureLocalSecrets(workDir);
+    const authEnv = localAuthEnv(secrets);
+    const subgraphs = await startSubgraphServices(workDir, authEnv, async (service) => { const s = await service; started.push(s); return s; });
+    const results = await workingDay(Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), authEnv, secrets, samples);
+    const markdown = renderWorkingDay(results);
+    const file = path.resolve(process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), "hub-bench-WORKING-DAY.md") : "bench/WORKING-DAY.md"));
+    fs.writeFileSync(file, `# Banc d'essai : journée de travail\n\nProduit par \`npm run bench -- --only working-day${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, données ${JSON.stringify(samples.counts)}.\n\n${markdown}`);
+    console.log(`\n${markdown}`);
+    log(`résultats écrits dans ${file}`);
+  } finally {
+    await Promise.all(started.map((s) => s.stop()));
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
 
 async function main() {
   const started = Date.now();
@@ -47,7 +88,8 @@ async function main() {
     log(`jeu de données (échelle ${scale}) dans ${workDir}…`);
     const samples = await buildDatabases(workDir, scaled(NATIONAL_SCALE, scale));
     log(`${JSON.stringify(samples.counts)} en ${((Date.now() - started) / 1000).toFixed(0)} s ; démarrage des services…`);
-    const authEnv = localAuthEnv(ensureLocalSecrets(workDir));
+    const secrets = ensureLocalSecrets(workDir);
+    const authEnv = localAuthEnv(secrets);
     const hub = await startBenchHub(workDir, authEnv);
     process.once("SIGINT", () => void hub.stop().finally(() => process.exit(130)));
     const reports: OperationReport[] = [];
@@ -79,7 +121,8 @@ async function main() {
         log(`${op.name} : ${ours.rps.toFixed(1)} req/s (sans cache ${engine.rps.toFixed(1)}, Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
       }
       const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]) => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
-      const markdown = renderResults({ date: new Date(), settings, load: [loadBefore, os.loadavg()[0]], counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports);
+      const day = renderWorkingDay(await workingDay(hub.subgraphUrls, authEnv, secrets, samples));
+      const markdown = `${renderResults({ date: new Date(), settings, load: [loadBefore, os.loadavg()[0]], counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports)}\n${day}`;
       fs.writeFileSync(resultsFile, markdown);
       console.log(`\n${markdown}\n`);
       log(`résultats écrits dans ${path.relative(process.cwd(), resultsFile) || resultsFile}`);
@@ -91,7 +134,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+(cli.only ? workingDayAlone() : main()).catch((error) => {
   console.error("Échec du banc d'essai :", error instanceof Error ? error.stack ?? error.message : error);
   process.exit(1);
 });

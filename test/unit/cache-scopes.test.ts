@@ -4,7 +4,7 @@
  * its scopes). Hand-written operations and answers, fictitious SIRETs.
  */
 import { buildSchema, parse } from "graphql";
-import { ANY, callScope, departmentScope, laureatesScope, MAISONS, parseWriteChanges, projectScope, readScopes, REFERENCE, regionScope, SCOPE_BUCKETS, structureScope, UNSCOPED, writeScopes } from "../../gateway/cache-scopes";
+import { ANY, callScope, laureatesScope, MAISONS, parseWriteChanges, projectScope, readScopes, REFERENCE, SCOPE_BUCKETS, structureScope, UNSCOPED, writeScopes } from "../../gateway/cache-scopes";
 import { answerScopes } from "../../gateway/answer-scopes";
 import { mergeWriteChanges } from "../../subgraphs/shared/cache/write-changes";
 import { memoryStore } from "../../gateway/scoped-store";

@@ -1,0 +1,40 @@
+/** The working day's section of bench/RESULTS.md, in French. */
+import { WorkingDayResults } from "./working-day-run";
+import { WorkingDayReport } from "./working-day";
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "—");
+export const hitRate = (r: WorkingDayReport) => (r.hits + r.misses ? r.hits / (r.hits + r.misses) : 0);
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+const memory = (r: WorkingDayReport) => (r.rssMb.length ? `${r.rssMb[0]} → ${r.rssMb[r.rssMb.length - 1]} Mo (max ${Math.max(...r.rssMb)})` : "—");
+
+export function renderWorkingDay(results: WorkingDayResults): string {
+  const { settings, warm, all, scoped } = results;
+  const rows = ([["sans écriture (cache chaud)", warm], ["invalidation de tout (avant)", all], ["invalidation ciblée", scoped]] as const).map(([label, r]) =>
+    `| ${label} | ${r.writes} (${r.writeFailures} refusées) | ${percent(hitRate(r))} | ${r.throughput.toFixed(1)} | ${r.stale} | ${memory(r)} |`);
+  const operations = Object.keys(scoped.reads);
+  const latency = operations.map((name) => {
+    const cells = [warm, all, scoped].map((r) => `${ms(r.reads[name].p50)} / ${ms(r.reads[name].p95)}`);
+    const ratio = scoped.reads[name].p95 / warm.reads[name].p95;
+    return `| ${name} | ${cells.join(" | ")} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—"} |`;
+  });
+  const worst = Math.max(...operations.map((name) => scoped.reads[name].p95 / warm.reads[name].p95).filter(Number.isFinite));
+  return [
+    "## Journée de travail (lectures et écritures mêlées)",
+    "",
+    `${settings.readers} lecteurs en boucle fermée pendant ${settings.durationS} s par configuration, sur toutes les régions, les départements des CAF, des milliers de structures et de dossiers et les premières pages de la liste nationale ; pendant ce temps, ${settings.writesPerSecond} écriture(s) par seconde à travers la passerelle, avec un jeton, dans des territoires tirés au hasard (subventions CAF, crédits départementaux, lauréats). Après chaque écriture acquittée, une réponse qu'elle change est relue à travers le cache : une réponse qui ne la montre pas est comptée « périmée ». Chaque configuration a sa propre passerelle, neuve ; même tirage (graine fixe).`,
+    "",
+    "| configuration | écritures | taux de succès du cache | lectures/s | réponses périmées | RSS passerelle (début → fin) |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+    "p50 / p95 en ms par lecture :",
+    "",
+    "| Opération | sans écriture | invalidation de tout | invalidation ciblée | p95 ciblée ÷ p95 cache chaud |",
+    "| --- | --- | --- | --- | --- |",
+    ...latency,
+    "",
+    `- Objectif « taux de succès d'au moins 80 % à 1 écriture/s, zéro réponse périmée » : ${hitRate(scoped) >= 0.8 && scoped.stale === 0 ? "atteint" : "**non atteint**"} (${percent(hitRate(scoped))}, ${scoped.stale} périmée(s) ; avant : ${percent(hitRate(all))}).`,
+    `- Objectif « p95 de chaque lecture sous 3× son p95 à cache chaud » : ${worst < 3 ? "atteint" : "**non atteint**"} (pire rapport ${Number.isFinite(worst) ? worst.toFixed(2) : "—"}×).`,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,52 @@
+/**
+ * The working day in the benchmark's processes: for each invalidation rule, a fresh gateway of its
+ * own (RESPONSE_CACHE_INVALIDATION) in front of the running subgraphs, the same seeded mix of reads
+ * and writes, its memory sampled each second. First a run without writes on the scoped gateway:
+ * the warm-cache latency the day is compared with.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Kind, OperationDefinitionNode, parse, print } from "graphql";
+import { signLocalToken } from "../subgraphs/shared/auth/tokens";
+import { startService } from "./services";
+import { SUPERGRAPH_FILE } from "./setup";
+import { runWorkingDay, WorkingDayReport, WorkingDaySamples } from "./working-day";
+
+export interface WorkingDaySettings { durationS: number; readers: number; writesPerSecond: number }
+export interface WorkingDayResults { settings: WorkingDaySettings; warm: WorkingDayReport; all: WorkingDayReport; scoped: WorkingDayReport }
+
+const CONTRACT_FILE = path.resolve(process.env.CONTRACT_FILE || "../shared/contract/operations.graphql");
+
+export function contractDocuments(): Record<string, string> {
+  const document = parse(fs.readFileSync(CONTRACT_FILE, "utf8"));
+  return Object.fromEntries(document.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && !!d.name)
+    .map((d) => [d.name!.value, print(d)]));
+}
+
+export async function workingDayInProcesses(subgraphUrls: Record<string, string>, authEnv: Record<string, string>, privateKeyFile: string, samples: WorkingDaySamples, settings: WorkingDaySettings, log: (message: string) => void): Promise<WorkingDayResults> {
+  const tokens = new Map<string, Promise<string>>();
+  const token = (organisation: string) => {
+    if (!tokens.has(organisation)) tokens.set(organisation, signLocalToken(privateKeyFile, organisation));
+    return tokens.get(organisation)!;
+  };
+  const documents = contractDocuments();
+  const run = async (invalidation: "all" | "scoped", writesPerSecond: number) => {
+    const gateway = await startService(`passerelle (invalidation ${invalidation})`, "hive-gateway-main", {
+      ...authEnv, ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+      GATEWAY_PORT: "0", GATEWAY_HOST: "127.0.0.1", SUPERGRAPH_POLL_MS: "0", SUPERGRAPH_FILE, RESPONSE_CACHE_INVALIDATION: invalidation,
+      // the day's writes come from a few organisations: the per-organisation limit is not what is measured
+      LIMIT_WRITES_PER_MINUTE: "100000",
+    });
+    try {
+      log(`journée de travail : invalidation ${invalidation}, ${writesPerSecond} écriture(s)/s, ${settings.durationS} s…`);
+      return await runWorkingDay({ url: gateway.url, documents, samples, token, durationS: settings.durationS, readers: settings.readers, writesPerSecond, rss: async () => (await gateway.ask("stats")).rss });
+    } finally {
+      await gateway.stop();
+    }
+  };
+  const warm = await run("scoped", 0);
+  const all = await run("all", settings.writesPerSecond);
+  const scoped = await run("scoped", settings.writesPerSecond);
+  return { settings, warm, all, scoped };
+}
