@@ -183,8 +183,8 @@ export async function loadDataset(databases: Record<string, DataSource>, plan: P
     cofundedSirets: cofundedSirets.slice(0, 50),
     cofinancedRefs: cofinancedRefs.slice(0, 50),
     spread: {
-      structures: plan.structures.slice(0, 5_000).map((s) => ({ siret: s.siret, department: s.departmentCode })),
-      refs: [...new Set(plan.health.map((l) => l.projectRef).filter((r): r is string => !!r))].slice(0, 3_000),
+      structures: plan.structures.slice(0, 3_000).map((s) => ({ siret: s.siret, department: s.departmentCode })),
+      refs: [...new Set(plan.health.map((l) => l.projectRef).filter((r): r is string => !!r))].slice(0, 2_000),
     },
     counts: { structures: plan.structures.length, healthProjects: plan.health.length, socialProjects: plan.social.length, grants: plan.grants.length, maisons: plan.maisons.length },
   };

@@ -52,8 +52,10 @@ export function rewriteSupergraph(sdl: string, urls: Record<string, string>): st
 /** The subgraphs alone, each in its own process, on the dataset of `workDir`. */
 export async function startSubgraphServices(workDir: string, authEnv: Record<string, string>, track: (service: Promise<Service>) => Promise<Service>): Promise<Record<string, Service>> {
   const subgraphs: Record<string, Service> = {};
-  for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
-    subgraphs[module.name] = await track(startService(module.name, "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: module.name }));
+  // the hub first: the funders' writes (the working day's) tell its structure directory their SIRETs
+  subgraphs.hub = await track(startService("hub", "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: "hub" }));
+  for (const module of FUNDER_SUBGRAPHS) {
+    subgraphs[module.name] = await track(startService(module.name, "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: module.name, SUBGRAPH_URL_HUB: subgraphs.hub.url }));
   }
   return subgraphs;
 }

@@ -10,7 +10,7 @@ const name = process.env.BENCH_SUBGRAPH ?? "";
 serveChild(`sous-graphe ${name}`, async () => {
   const module = [...FUNDER_SUBGRAPHS, hubSubgraph()].find((m) => m.name === name);
   if (!module) throw new Error(`Sous-graphe inconnu : ${name}`);
-  // the hub starts last: a funder's write (none in the benchmark's reads) would need SUBGRAPH_URL_HUB
+  // a funder's writes (the working day's) tell the hub's structure directory their SIRETs: it starts first
   const directoryUrl = name === "hub" ? undefined : process.env.SUBGRAPH_URL_HUB;
   const server = await startSubgraph(module, { database: readDatabaseConfig(), auth: readAuthConfig(), port: 0, host: "127.0.0.1", demo: null, directoryUrl });
   return { url: server.url, stats: () => server.stats(), stop: () => server.stop() };

@@ -12,7 +12,7 @@ import { startService } from "./services";
 import { SUPERGRAPH_FILE } from "./setup";
 import { runWorkingDay, WorkingDayReport, WorkingDaySamples } from "./working-day";
 
-export interface WorkingDaySettings { durationS: number; readers: number; writesPerSecond: number }
+export interface WorkingDaySettings { durationS: number; warmupS: number; readers: number; writesPerSecond: number }
 export interface WorkingDayResults { settings: WorkingDaySettings; warm: WorkingDayReport; all: WorkingDayReport; scoped: WorkingDayReport }
 
 const CONTRACT_FILE = path.resolve(process.env.CONTRACT_FILE || "../shared/contract/operations.graphql");
@@ -40,7 +40,7 @@ export async function workingDayInProcesses(subgraphUrls: Record<string, string>
     });
     try {
       log(`journée de travail : invalidation ${invalidation}, ${writesPerSecond} écriture(s)/s, ${settings.durationS} s…`);
-      return await runWorkingDay({ url: gateway.url, documents, samples, token, durationS: settings.durationS, readers: settings.readers, writesPerSecond, rss: async () => (await gateway.ask("stats")).rss });
+      return await runWorkingDay({ url: gateway.url, documents, samples, token, durationS: settings.durationS, warmupS: settings.warmupS, readers: settings.readers, writesPerSecond, rss: async () => (await gateway.ask("stats")).rss });
     } finally {
       await gateway.stop();
     }

@@ -3,7 +3,9 @@
  * dossiers, the CAFs' departments and the national list pages, while partners write (CAF grants,
  * departmental credits, laureates) in random territories, at least once a second, through the
  * gateway with their token. After each acknowledged write, an answer it changed is read back
- * through the same cache: one that does not show the write is counted stale (must be 0).
+ * through the same cache: one that does not show the write is counted stale (must be 0). Reads
+ * are skewed as real traffic is (a few dashboards, structures and dossiers are read far more often
+ * than most: the k-th of n is drawn with probability decreasing with k, u² law); writes fall anywhere.
  * Independent of how the hub runs: the benchmark's processes (bench/working-day-run.ts) or a test's.
  */
 import { performance } from "node:perf_hooks";
@@ -25,6 +27,8 @@ export interface WorkingDayOptions {
   samples: WorkingDaySamples;
   token(organisation: string): Promise<string>;
   durationS: number;
+  /** Reads of the same mix before the measure, without writes (a cache as the morning finds it). */
+  warmupS: number;
   readers: number;
   writesPerSecond: number;
   /** The gateway's resident memory, sampled each second (absent: not reported). */
@@ -82,24 +86,24 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     if (!opened.data) throw new Error(`Appel non ouvert en ${region.code} : ${opened.errors?.map((e) => e.message).join(" ; ")}`);
     calls.set(region.code, opened.data.openHealthCall.id);
   }
+  const skewed = <T>(items: readonly T[]) => items[Math.floor(items.length * rng.next() ** 2)];
   const pickRead = (): { name: string; variables: Record<string, unknown> } => {
     let roll = rng.int(1, 100);
     const name = READ_MIX.find(([, weight]) => (roll -= weight) <= 0)?.[0] ?? "StructureFinancing";
-    const structure = rng.pick(samples.structures);
     const variables = {
-      StructureFinancing: { siret: structure.siret },
-      CoFinancedProject: { ref: rng.pick(samples.refs) },
-      RegionDashboard: { region: rng.pick(REGIONS).code, year: samples.year },
-      CafDepartment: { department: rng.pick(DEPARTMENTS).code, year: samples.year },
-      NationalLaureates: { year: samples.year, first: PAGE, after: rng.pick(cursors) },
+      StructureFinancing: { siret: skewed(samples.structures).siret },
+      CoFinancedProject: { ref: skewed(samples.refs) },
+      RegionDashboard: { region: skewed(REGIONS).code, year: samples.year },
+      CafDepartment: { department: skewed(DEPARTMENTS).code, year: samples.year },
+      NationalLaureates: { year: samples.year, first: PAGE, after: skewed(cursors) },
     }[name];
     return { name, variables };
   };
 
   const latencies = new Map<string, number[]>(READ_MIX.map(([name]) => [name, []]));
-  const before = await lookups(url);
   const report = { writes: 0, writeFailures: 0, stale: 0, rssMb: [] as number[] };
-  const deadline = performance.now() + options.durationS * 1000;
+  let deadline = performance.now() + options.warmupS * 1000;
+  let measuring = false;
   let readCount = 0;
   let readFailures = 0;
 
@@ -108,11 +112,16 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
       const { name, variables } = pickRead();
       const start = performance.now();
       const answer = await graphqlCall(url, options.documents[name], variables, name).catch(() => ({ errors: [{ message: "réseau" }] }));
+      if (!measuring) continue;
       if (answer.errors?.length) readFailures++;
       else latencies.get(name)!.push(performance.now() - start);
       readCount++;
     }
   };
+  await Promise.all(Array.from({ length: options.readers }, reader));
+  measuring = true;
+  deadline = performance.now() + options.durationS * 1000;
+  const before = await lookups(url);
 
   /** One write in a random territory, then the read that must show it. */
   const writeOnce = async (n: number) => {
@@ -139,14 +148,16 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     if (!check.data?.structure?.[shown]?.some((row: { id: string }) => row.id === id)) report.stale++;
   };
 
+  // on a fixed schedule, whatever the time a write and its check take (the rate is the day's, not the hub's)
   const writer = async () => {
     if (options.writesPerSecond <= 0) return;
     const interval = 1000 / options.writesPerSecond;
+    const running: Promise<void>[] = [];
     for (let n = 0; performance.now() < deadline; n++) {
-      const next = performance.now() + interval;
-      await writeOnce(n);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+      running.push(writeOnce(n).catch(() => { report.writeFailures++; }));
+      await new Promise((resolve) => setTimeout(resolve, interval));
     }
+    await Promise.all(running);
   };
   const sampler = async () => {
     while (options.rss && performance.now() < deadline) {

@@ -51,6 +51,7 @@ if (cli.only && cli.only !== "working-day") throw new Error(`--only : seule « w
 const short = !!cli.short;
 const workingDaySettings = {
   durationS: number("BENCH_WORKING_DAY_S", short ? 6 : quick ? 15 : 60),
+  warmupS: short ? 4 : quick ? 10 : 30,
   readers: number("BENCH_CONNECTIONS", short ? 4 : 10),
   writesPerSecond: number("BENCH_WRITES_PER_S", short ? 2 : 1),
 };
