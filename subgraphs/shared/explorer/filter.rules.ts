@@ -53,7 +53,7 @@ function amountBound(v: Violations, field: string, euros: number, label: string)
     cents = eurosToCents(euros);
   } catch (error) {
     if (!(error instanceof AmountError)) throw error;
-    v.add(field, "AMOUNT_CENTS", `${label} : ${error.message}`);
+    v.add(field, "AMOUNT_CENTS", `${label} (${euros} €) : ${error.message}`);
     return null;
   }
   if (!v.check(cents >= 0, field, "AMOUNT_NEGATIVE", `${label} ne peut pas être négatif (${euros} €).`)) return null;
