@@ -129,19 +129,19 @@ describe("pagination under a filter", () => {
 
 describe("refusals: BAD_USER_INPUT, the rule, a French message naming it", () => {
   test.each([
-    ["healthProjects", HEALTH, { minAmount: -1 }, "AMOUNT_NEGATIVE", /Le montant minimal ne peut pas être négatif.*\(filter\.minAmount\)/],
-    ["healthProjects", HEALTH, { maxAmount: 12.345 }, "AMOUNT_CENTS", /Le montant maximal \(12\.345 €\) : .*deux décimales.*\(filter\.maxAmount\)/],
-    ["parentalityGrants", GRANTS, { maxAmount: 1_000_000_000.01 }, "AMOUNT_CEILING", /plafond d'une ligne, 1 000 000 000 €/],
-    ["healthProjects", HEALTH, { minAmount: 100, maxAmount: 50 }, "AMOUNT_RANGE", /montant minimal \(100 €\) dépasse le montant maximal \(50 €\)/],
-    ["socialProjects", SOCIAL, { text: " é " }, "SEARCH_TOO_SHORT", /au moins 2 caractères.*« é »/],
-    ["parentalityGrants", GRANTS, { text: "x".repeat(101) }, "TEXT_TOO_LONG", /Le texte recherché dépasse 100 caractères \(101\)/],
-    ["healthProjects", HEALTH, { text: "equipe\nmobile" }, "TEXT_CONTROL_CHARACTER", /caractère de contrôle/],
-    ["healthProjects", HEALTH, { axes: [] }, "FILTER_LIST_EMPTY", /Axes thématiques : liste vide/],
-    ["healthProjects", HEALTH, { statuses: [] }, "FILTER_LIST_EMPTY", /États : liste vide.*\(filter\.statuses\)/],
-    ["parentalityGrants", GRANTS, { funds: ["CAF_FNP", "FIR"] }, "FUND_NOT_CAF", /ne sont pas ceux des CAF : FIR/],
-    ["parentalityGrants", GRANTS, { region: "99" }, "REGION_UNKNOWN", /Code région inconnu du COG : « 99 »/],
-    ["healthProjects", HEALTH, { department: "2C" }, "DEPARTMENT_UNKNOWN", /Code département inconnu du COG : « 2C »/],
-  ])("%s %p → %s", async (_field, document, filter, rule, message) => {
+    ["healthProjects", { minAmount: -1 }, "AMOUNT_NEGATIVE", /Le montant minimal ne peut pas être négatif.*\(filter\.minAmount\)/, HEALTH],
+    ["healthProjects", { maxAmount: 12.345 }, "AMOUNT_CENTS", /Le montant maximal \(12\.345 €\) : .*deux décimales.*\(filter\.maxAmount\)/, HEALTH],
+    ["parentalityGrants", { maxAmount: 1_000_000_000.01 }, "AMOUNT_CEILING", /plafond d'une ligne, 1 000 000 000 €/, GRANTS],
+    ["healthProjects", { minAmount: 100, maxAmount: 50 }, "AMOUNT_RANGE", /montant minimal \(100 €\) dépasse le montant maximal \(50 €\)/, HEALTH],
+    ["socialProjects", { text: " é " }, "SEARCH_TOO_SHORT", /au moins 2 caractères.*« é »/, SOCIAL],
+    ["parentalityGrants", { text: "x".repeat(101) }, "TEXT_TOO_LONG", /Le texte recherché dépasse 100 caractères \(101\)/, GRANTS],
+    ["healthProjects", { text: "equipe\nmobile" }, "TEXT_CONTROL_CHARACTER", /caractère de contrôle/, HEALTH],
+    ["healthProjects", { axes: [] }, "FILTER_LIST_EMPTY", /Axes thématiques : liste vide/, HEALTH],
+    ["healthProjects", { statuses: [] }, "FILTER_LIST_EMPTY", /États : liste vide.*\(filter\.statuses\)/, HEALTH],
+    ["parentalityGrants", { funds: ["CAF_FNP", "FIR"] }, "FUND_NOT_CAF", /ne sont pas ceux des CAF : FIR/, GRANTS],
+    ["parentalityGrants", { region: "99" }, "REGION_UNKNOWN", /Code région inconnu du COG : « 99 »/, GRANTS],
+    ["healthProjects", { department: "2C" }, "DEPARTMENT_UNKNOWN", /Code département inconnu du COG : « 2C »/, HEALTH],
+  ])("%s %p → %s", async (_field, filter, rule, message, document) => {
     const result = await hub.query(document, { filter, first: 10 });
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule })] } });
