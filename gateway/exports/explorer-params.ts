@@ -23,13 +23,13 @@ export const LAUREATE_PARAMETERS: readonly FilterField[] = ["year", "region", "d
 export const GRANT_PARAMETERS: readonly FilterField[] = ["year", "region", "department", "funds", "axes", "minAmount", "maxAmount", "text"];
 
 /** A comma-separated list of enum values; an axis may also be given by its number (1 to 6), as the CSV writes it. */
-function list<T extends string>(v: Violations, field: FilterField, raw: string, values: readonly T[], label: string, byNumber?: (n: number) => T): T[] {
+function list<T extends string>(v: Violations, field: FilterField, raw: string, values: readonly T[], unknown: string, byNumber?: (n: number) => T): T[] {
   const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
   const parsed: T[] = [];
   for (const item of items) {
     const value = /^\d$/.test(item) && byNumber && Number(item) >= 1 && Number(item) <= values.length ? byNumber(Number(item)) : values.find((x) => x === item.toUpperCase());
     if (value) parsed.push(value);
-    else v.add(parameterOf(field), "FILTER_VALUE_UNKNOWN", `${label} inconnu(e) « ${item} » : ${values.join(", ")}${byNumber ? ` (ou leur numéro, de 1 à ${values.length})` : ""}.`);
+    else v.add(parameterOf(field), "FILTER_VALUE_UNKNOWN", `${unknown} « ${item} » : ${values.join(", ")}${byNumber ? ` (ou leur numéro, de 1 à ${values.length})` : ""}.`);
   }
   return parsed;
 }
@@ -61,11 +61,11 @@ export function filterFromParameters(params: URLSearchParams, allowed: readonly 
     if (value !== null && value !== "") filter[field] = value;
   }
   const axes = raw("axes");
-  if (axes) filter.axes = list(v, "axes", axes, AXES_IN_ORDER as Axis[], "Axe", axisFromNumber);
+  if (axes) filter.axes = list(v, "axes", axes, AXES_IN_ORDER as Axis[], "Axe inconnu", axisFromNumber);
   const statuses = raw("statuses");
-  if (statuses) filter.statuses = list(v, "statuses", statuses, Object.values(GrantStatus), "État");
+  if (statuses) filter.statuses = list(v, "statuses", statuses, Object.values(GrantStatus), "État inconnu");
   const funds = raw("funds");
-  if (funds) filter.funds = list(v, "funds", funds, Object.values(FundingSource), "Fonds");
+  if (funds) filter.funds = list(v, "funds", funds, Object.values(FundingSource), "Fonds inconnu");
   for (const field of ["minAmount", "maxAmount"] as const) {
     const value = raw(field);
     if (value) filter[field] = amount(v, field, value);
