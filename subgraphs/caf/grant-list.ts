@@ -2,12 +2,12 @@
  * The national list of CAF grants (Query.parentalityGrants), under the explorer's filters: what a
  * question such as "which structures does the CAF of Loire-Atlantique fund on axis 3" needs.
  */
-import { Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from "type-graphql";
 import { DataSource } from "typeorm";
 import { FundingSource } from "../shared/enums";
 import { departmentsOf } from "../shared/reference/cog";
 import { Violations } from "../shared/rules/violations";
-import { PageInfo, MAX_PAGE_SIZE } from "../shared/graphql/pagination";
+import { connectionTypes } from "../shared/graphql/connection";
 import { idKeysetPage, RowPage } from "../shared/graphql/keyset-page";
 import { addExplorerFilterFields, ExplorerFilterFields } from "../shared/explorer/filter.input";
 import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../shared/explorer/filter.rules";
@@ -26,25 +26,8 @@ export class ParentalityGrantFilter {
 export interface ParentalityGrantFilter extends ExplorerFilterFields {}
 addExplorerFilterFields(ParentalityGrantFilter);
 
-@ObjectType({ description: "Une subvention de CAF dans une page de résultats." })
-class ParentalityGrantEdge {
-  @Field({ description: "Curseur de cette subvention." }) cursor: string;
-  @Field(() => ParentalityGrant, { description: "La subvention." }) node: ParentalityGrant;
-}
-
-@ObjectType({ description: "Une page de subventions des CAF." })
-class ParentalityGrantConnection {
-  @Field(() => Int, { description: "Nombre total de subventions correspondant au filtre." }) totalCount: number;
-  @Field(() => PageInfo, { description: "Pagination." }) pageInfo: PageInfo;
-  @Field(() => [ParentalityGrantEdge], { description: "Les subventions de la page." }) edges: ParentalityGrantEdge[];
-}
-
-@ArgsType()
-class GrantPageArgs {
-  @Field(() => ParentalityGrantFilter, { nullable: true, description: "Filtre." }) filter?: ParentalityGrantFilter;
-  @Field(() => Int, { defaultValue: 50, description: `Taille de la page (au plus ${MAX_PAGE_SIZE}).` }) first: number;
-  @Field(() => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." }) after?: string;
-}
+const { Connection, PageArgs, toConnection } = connectionTypes("ParentalityGrant", ParentalityGrant, ParentalityGrantFilter, { a: "Une subvention de CAF", the: "La subvention", many: "subventions des CAF" });
+type Connection = InstanceType<typeof Connection>;
 
 export interface GrantFilterValues extends ExplorerFilterValues {
   year?: number | null;
@@ -73,10 +56,10 @@ export async function grantPage(ds: DataSource, filter: GrantFilterValues | null
 
 @Resolver()
 export class ParentalityGrantListQuery {
-  @Query(() => ParentalityGrantConnection, { description: "Les subventions de toutes les CAF, paginées, sous un filtre dont les critères se cumulent (année, région, département, fonds, axes, montants, texte)." })
-  async parentalityGrants(@Args(() => GrantPageArgs) { filter, first, after }: GrantPageArgs, @Ctx() ctx: CafContext): Promise<ParentalityGrantConnection> {
-    const { totalCount, edges, pageInfo } = await grantPage(ctx.dataSource, filter, first, after);
-    for (const { row } of edges) ctx.loaders.grantById.prime(row.id, row);
-    return { totalCount, pageInfo, edges: edges.map(({ cursor, row }) => ({ cursor, node: toGrant(row) })) };
+  @Query(() => Connection, { description: "Les subventions de toutes les CAF, paginées, sous un filtre dont les critères se cumulent (année, région, département, fonds, axes, montants, texte)." })
+  async parentalityGrants(@Args(() => PageArgs) { filter, first, after }: InstanceType<typeof PageArgs>, @Ctx() ctx: CafContext): Promise<Connection> {
+    const page = await grantPage(ctx.dataSource, filter, first, after);
+    for (const { row } of page.edges) ctx.loaders.grantById.prime(row.id, row);
+    return toConnection(page, toGrant);
   }
 }

@@ -18,6 +18,7 @@ const PAGE = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endC
 const HEALTH = `query Explore($filter: HealthProjectFilter, $first: Int!, $after: String) { healthProjects(filter: $filter, first: $first, after: $after) { ${PAGE} } }`;
 const SOCIAL = `query Explore($filter: SocialProjectFilter, $first: Int!, $after: String) { socialProjects(filter: $filter, first: $first, after: $after) { ${PAGE} } }`;
 const GRANTS = `query Explore($filter: ParentalityGrantFilter, $first: Int!, $after: String) { parentalityGrants(filter: $filter, first: $first, after: $after) { ${PAGE} } }`;
+const CREDITS = `query Explore($filter: DepartmentalCreditFilter, $first: Int!, $after: String) { departmentalCredits(filter: $filter, first: $first, after: $after) { ${PAGE} } }`;
 
 interface Page { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: { cursor: string; node: { id: string } }[] }
 
@@ -29,7 +30,7 @@ async function list(document: string, filter: Record<string, unknown> | null, fi
 /** The fixture names (H1, G3…) of the rows a filter returns, in the API's order. */
 async function names(document: string, filter: Record<string, unknown> | null): Promise<string[]> {
   const page = await list(document, filter);
-  const byId = new Map(Object.entries(ids).filter(([key]) => key[0] === (document === GRANTS ? "G" : document === SOCIAL ? "S" : "H")).map(([key, id]) => [id, key]));
+  const byId = new Map(Object.entries(ids).filter(([key]) => key[0] === (document === GRANTS ? "G" : document === CREDITS ? "K" : document === SOCIAL ? "S" : "H")).map(([key, id]) => [id, key]));
   expect(page.totalCount).toBe(page.edges.length);
   return page.edges.map((e) => byId.get(e.node.id) ?? `? ${e.node.id}`);
 }
@@ -93,6 +94,23 @@ describe("parentalityGrants: the CAF's national list", () => {
     ["axes 4, from 10 000 €, text « crèche »", { axes: ["CULTURAL_AWAKENING"], minAmount: 10_000, text: "creche" }, ["G4"]],
   ])("%s", async (_label, filter, expected) => {
     expect(await names(GRANTS, filter)).toEqual(expected);
+  });
+});
+
+describe("departmentalCredits: the same filters on the departments' credits", () => {
+  test.each([
+    ["no filter", null, ["K1", "K2"]],
+    ["region 76", { region: "76" }, ["K1"]],
+    ["programmes [LAUREATE_COFUNDING] and text in the title", { programmes: ["LAUREATE_COFUNDING"], text: "EQUIPE" }, ["K2"]],
+    ["text in the structure name the department recorded (A: Équipe Éveil)", { text: "éveil" }, ["K1"]],
+    ["axes [1], 7 000 € at most, 2021", { axes: ["SCREENING_CONTINUITY"], maxAmount: 7_000, year: 2021 }, ["K1"]],
+  ])("%s", async (_label, filter, expected) => {
+    expect(await names(CREDITS, filter)).toEqual(expected);
+  });
+
+  test("an empty list of programmes is refused", async () => {
+    const result = await hub.query(CREDITS, { filter: { programmes: [] }, first: 10 });
+    expect(result.errors?.[0]).toMatchObject({ message: "Cadres : liste vide. Omettez le filtre pour ne pas filtrer. (filter.programmes)", extensions: { code: "BAD_USER_INPUT" } });
   });
 });
 

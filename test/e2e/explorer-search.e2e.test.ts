@@ -54,7 +54,7 @@ describe("by name: case- and accent-insensitive substring, ordered by name (fold
     // A: the ARS's first write named it; the DREETS typed it without accents later (its own line keeps that)
     expect(a).toEqual({
       siret: SIRETS.A, name: NAMES.A,
-      crossFinancing: { total: 12_000 + 15_000 + 5_000, funders: ["ARS Occitanie", "CAF 31 Haute-Garonne", "DREETS Occitanie"] },
+      crossFinancing: { total: 12_000 + 15_000 + 5_000 + 7_000, funders: ["ARS Occitanie", "CAF 31 Haute-Garonne", "Conseil départemental 31 Haute-Garonne", "DREETS Occitanie"] },
       healthProjects: [{ title: "Éveil musical des tout-petits" }], socialProjects: [{ recordedStructureName: "Equipe Eveil Toulouse (fictif)" }], parentalityGrants: [{ fund: "CAF_FNP", amount: 5_000 }],
     });
     // C: its laureate was withdrawn (does not count), its CAF grant of 1 000 € does

@@ -18,6 +18,10 @@
  *   G3  44   2021  CAF_LAEP   Lieu d'accueil enfants-parents   D Maison des familles          —     18 000
  *   G4  44   2022  FIPE       Accueil innovant                 F Crèche À petits pas          4     40 000
  *   G5  31   2022  CAF_FNP    Soutien équipe mobile            C ÉQUIPE mobile parentalité    —     1 000
+ *
+ *   id  CD   year  programme           title                          structure                  axes  amount €
+ *   K1  31   2021  PMI                 Consultations de PMI           A Équipe Éveil Toulouse    1     7 000
+ *   K2  44   2022  LAUREATE_COFUNDING  Cofinancement équipe parents   D Maison des familles      4     3 000
  */
 import { withLuhnCheckDigit } from "../../subgraphs/shared/siret";
 import { TestHub } from "./hub";
@@ -33,7 +37,7 @@ export const NAMES = {
 } as const;
 type Key = keyof typeof SIRETS;
 
-export type ExplorerIds = Record<"H1" | "H2" | "H3" | "H4" | "H5" | "H6" | "S1" | "G1" | "G2" | "G3" | "G4" | "G5", string>;
+export type ExplorerIds = Record<"H1" | "H2" | "H3" | "H4" | "H5" | "H6" | "S1" | "G1" | "G2" | "G3" | "G4" | "G5" | "K1" | "K2", string>;
 
 const ALL_AXES = ["SCREENING_CONTINUITY", "HEALTH_PROMOTION", "PARENT_ISOLATION", "CULTURAL_AWAKENING", "WORK_LIFE_BALANCE", "SECOND_PARENT"];
 
@@ -76,5 +80,11 @@ export async function writeExplorerDataset(hub: TestHub): Promise<ExplorerIds> {
   ids.G3 = await grant("44", 2021, "CAF_LAEP", "Lieu d'accueil enfants-parents", "D", [], 18_000);
   ids.G4 = await grant("44", 2022, "FIPE", "Accueil innovant", "F", ["CULTURAL_AWAKENING"], 40_000);
   ids.G5 = await grant("31", 2022, "CAF_FNP", "Soutien équipe mobile", "C", [], 1_000);
+  const credit = (department: string, year: number, programme: string, title: string, who: Key, axes: string[], amount: number) =>
+    write(`cd:${department}`, "mutation($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id } }", {
+      input: { department, year, programme, siret: SIRETS[who], structureName: NAMES[who], title, amount, axes },
+    });
+  ids.K1 = await credit("31", 2021, "PMI", "Consultations de PMI", "A", ["SCREENING_CONTINUITY"], 7_000);
+  ids.K2 = await credit("44", 2022, "LAUREATE_COFUNDING", "Cofinancement équipe parents", "D", ["CULTURAL_AWAKENING"], 3_000);
   return ids;
 }
