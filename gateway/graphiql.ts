@@ -2,8 +2,10 @@
  * The read operations of the public contract (../shared/contract/operations.graphql), copied here
  * word for word because the gateway runs without ../shared beside it. A test checks the copy
  * against the contract. GraphiQL opens them as named tabs; the dashboard and the exports send them
- * unchanged to /graphql.
+ * unchanged to /graphql. The explorer's tabs follow them (graphiql-explorer.ts).
  */
+import { EXPLORER_EXAMPLES } from "./graphiql-explorer";
+
 export interface ContractRead {
   /** One line, in French: what the operation answers. */
   summary: string;
@@ -142,11 +144,20 @@ export const CONTRACT_READS: Readonly<Record<string, ContractRead>> = {
   },
 };
 
-/** One GraphiQL tab per contract read, titled by its operation name, with a French comment. */
-export const GRAPHIQL_DEFAULT_TABS = Object.values(CONTRACT_READS).map((read, i) => ({
-  query: `# Graphe des financements des 1000 premiers jours — exemple ${i + 1}/${Object.keys(CONTRACT_READS).length} du contrat public.\n# ${read.summary}\n# La documentation de chaque type et champ est dans l'explorateur (« Docs »).\n${read.document}\n`,
-  variables: JSON.stringify(read.variables, null, 2),
-}));
+/** One GraphiQL tab per contract read, titled by its operation name, with a French comment; then the explorer's tabs. */
+export const GRAPHIQL_DEFAULT_TABS = [
+  ...Object.values(CONTRACT_READS).map((read, i) => ({
+    query: `# Graphe des financements des 1000 premiers jours — exemple ${i + 1}/${Object.keys(CONTRACT_READS).length} du contrat public.\n# ${read.summary}\n# La documentation de chaque type et champ est dans l'explorateur (« Docs »).\n${read.document}\n`,
+    variables: JSON.stringify(read.variables, null, 2),
+  })),
+  ...Object.values(EXPLORER_EXAMPLES).map((example) => ({
+    query: `# Graphe des financements des 1000 premiers jours — ${example.title} (hors contrat public).\n# ${example.summary}\n${example.document}\n`,
+    variables: JSON.stringify(example.variables, null, 2),
+  })),
+];
+
+/** Every tab's operation and its example variables, in the tabs' order (the GraphiQL test runs them all). */
+export const GRAPHIQL_EXAMPLES: Readonly<Record<string, { variables: Record<string, unknown> }>> = { ...CONTRACT_READS, ...EXPLORER_EXAMPLES };
 
 /** The query GraphiQL opens with when tabs are not used: the regional dashboard. */
 export const GRAPHIQL_DEFAULT_QUERY = GRAPHIQL_DEFAULT_TABS[0].query;

@@ -6,6 +6,7 @@ import { ExportError, GraphqlClient } from "./gateway-client";
 import { funderGrants } from "./funder-grants";
 import { scdlCsv, scdlFileName } from "./scdl";
 import { laureatesCsv, laureatesFileName, nationalLaureates } from "./laureates";
+import { cafGrants, cafGrantsCsv, cafGrantsFileName } from "./caf-grants";
 
 export interface ExportFile {
   fileName: string;
@@ -38,8 +39,20 @@ export async function exportFunderScdl(client: GraphqlClient, kind: FunderKind, 
 }
 
 export async function exportNationalLaureates(client: GraphqlClient, year: number, pageSize?: number): Promise<ExportFile> {
-  const records = await nationalLaureates(client, year, pageSize);
-  return { fileName: laureatesFileName(year), csv: laureatesCsv(records), rows: records.length };
+  return exportLaureates(client, { year }, pageSize);
+}
+
+/** The laureates of both sides under a filter of the explorer (its year required: the file is named after it). */
+export async function exportLaureates(client: GraphqlClient, filter: { year: number } & Record<string, unknown>, pageSize?: number, maxRows?: number): Promise<ExportFile> {
+  const records = await nationalLaureates(client, filter, pageSize, maxRows);
+  return { fileName: laureatesFileName(filter.year, Object.keys(filter).length > 1), csv: laureatesCsv(records), rows: records.length };
+}
+
+/** The CAF grants under a filter of the explorer (Query.parentalityGrants), every year when none is given. */
+export async function exportCafGrants(client: GraphqlClient, filter: Record<string, unknown>, pageSize?: number, maxRows?: number): Promise<ExportFile> {
+  const records = await cafGrants(client, filter, pageSize, maxRows);
+  const year = typeof filter.year === "number" ? filter.year : null;
+  return { fileName: cafGrantsFileName(year, Object.keys(filter).some((k) => k !== "year")), csv: cafGrantsCsv(records), rows: records.length };
 }
 
 export const fictitiousSiretWarning = (who: Grantor) =>

@@ -10,6 +10,7 @@ import { STATUS_LABELS } from "../dashboard/labels";
 import { allProjects, LAUREATE_PAGE_SIZE } from "./funder-grants";
 import { GraphqlClient } from "./gateway-client";
 import { scdlAmount } from "./scdl";
+import { checkExportBound, EXPORT_MAX_ROWS } from "./export-bound";
 
 export const LAUREATE_COLUMNS = [
   "annee", "volet", "financeur", "code_region", "region", "id_projet", "intitule", "siret", "structure", "departements", "axes", "statut", "montant",
@@ -42,12 +43,26 @@ function record(side: "health" | "social", l: Laureate): LaureateRecord {
   };
 }
 
-export async function nationalLaureates(client: GraphqlClient, year: number, pageSize = LAUREATE_PAGE_SIZE): Promise<LaureateRecord[]> {
-  const [health, social] = await Promise.all((["health", "social"] as const).map((side) => allProjects<Laureate>(client, side, { year }, SELECTION, pageSize)));
+const COUNT = `query ExportLaureateCount($health: HealthProjectFilter, $social: SocialProjectFilter) {
+  healthProjects(filter: $health, first: 0) { totalCount }
+  socialProjects(filter: $social, first: 0) { totalCount }
+}`;
+
+/**
+ * The laureates of both sides under one filter (the graph's HealthProjectFilter/SocialProjectFilter,
+ * the same for both): counted first, refused above `maxRows`, then read page after page.
+ */
+export async function nationalLaureates(client: GraphqlClient, filter: number | Record<string, unknown>, pageSize = LAUREATE_PAGE_SIZE, maxRows = EXPORT_MAX_ROWS): Promise<LaureateRecord[]> {
+  const variables = typeof filter === "number" ? { year: filter } : filter;
+  const counts = await client<Record<string, { totalCount: number }>>(COUNT, { health: variables, social: variables }, "ExportLaureateCount");
+  checkExportBound(counts.healthProjects.totalCount + counts.socialProjects.totalCount, maxRows);
+  const [health, social] = await Promise.all((["health", "social"] as const).map((side) => allProjects<Laureate>(client, side, variables, SELECTION, pageSize)));
+  checkExportBound(health.length + social.length, maxRows); // rows recorded while the pages were read
   const records = [...health.map((l) => record("health", l)), ...social.map((l) => record("social", l))];
   // stable sort: region, then side (health first), then the API's order
   return records.sort((a, b) => a.code_region.localeCompare(b.code_region) || (a.volet === b.volet ? 0 : a.volet === "santé" ? -1 : 1));
 }
 
 export const laureatesCsv = (records: readonly LaureateRecord[]) => exportCsv(records, LAUREATE_COLUMNS, ["annee", "montant"]);
-export const laureatesFileName = (year: number) => `laureats-1000-premiers-jours-${year}.csv`;
+/** `filtered`: the file holds only part of the year's laureates (filters other than the year). */
+export const laureatesFileName = (year: number, filtered = false) => `laureats-1000-premiers-jours-${year}${filtered ? "-filtre" : ""}.csv`;

@@ -1,12 +1,15 @@
 /**
  * Exports over HTTP, read through the gateway's own /graphql:
  *   GET /exports/scdl/<ars|dreets|caf>/<code INSEE>.csv[?annee=2021]  a funder's grants, SCDL subventions 2.1.1
- *   GET /exports/laureats.csv?annee=2021                              the national laureates of a year
+ *   GET /exports/laureats.csv?annee=2021[&region=…&axes=…]           the national laureates of a year, under the explorer's filters
+ *   GET /exports/subventions-caf.csv[?annee=2021&departement=44&…]    the CAF grants under the explorer's filters
+ * (filters: explorer-params.ts)
  */
 import http from "node:http";
 import type { GatewayRoute } from "../routes";
 import { ExportError, gatewayClient } from "./gateway-client";
-import { ExportFile, exportFunderScdl, exportNationalLaureates, parseFunderKind, parseYear } from "./exports";
+import { exportCafGrants, ExportFile, exportFunderScdl, exportLaureates, parseFunderKind, parseYear } from "./exports";
+import { filterFromParameters, GRANT_PARAMETERS, LAUREATE_PARAMETERS } from "./explorer-params";
 
 export const EXPORTS_PATH = "/exports";
 const SCDL_PATH = /^\/exports\/scdl\/([a-z]+)\/([0-9AB]{2,3})\.csv$/;
@@ -51,7 +54,19 @@ export function exportRoutes(): GatewayRoute[] {
       path: `${EXPORTS_PATH}/laureats.csv`,
       async handle(req, res, { graphqlUrl }) {
         try {
-          sendCsv(res, await exportNationalLaureates(gatewayClient(graphqlUrl), parseYear(query(req).get("annee"), true) as number));
+          const filter = filterFromParameters(query(req), LAUREATE_PARAMETERS, true) as { year: number };
+          sendCsv(res, await exportLaureates(gatewayClient(graphqlUrl), filter));
+        } catch (error) {
+          sendError(res, error);
+        }
+      },
+    },
+    {
+      method: "GET",
+      path: `${EXPORTS_PATH}/subventions-caf.csv`,
+      async handle(req, res, { graphqlUrl }) {
+        try {
+          sendCsv(res, await exportCafGrants(gatewayClient(graphqlUrl), filterFromParameters(query(req), GRANT_PARAMETERS, false)));
         } catch (error) {
           sendError(res, error);
         }

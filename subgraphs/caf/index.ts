@@ -16,10 +16,11 @@ import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { createCafLoaders } from "./loaders";
 import { cafEntityStubs, cafReferenceResolvers, cafResolvers, CafContext } from "./schema";
 import { loadCafDemo } from "./demo";
+import { ParentalityGrantListQuery } from "./grant-list";
 
 export const cafSubgraph: SubgraphModule<CafContext> = {
   name: "caf",
-  buildSchema: () => buildFederatedSchema({ resolvers: [...cafResolvers], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
+  buildSchema: () => buildFederatedSchema({ resolvers: [...cafResolvers, ParentalityGrantListQuery], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
   openDatabase: (config) => openDatabase(config, { name: "caf", entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow, AuditEntryRow], migrations: [CafInitial1732300000000, CafWrites1732400000000] }),
   createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createCafLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadCafDemo(db.dataSource, dataset),

@@ -36,7 +36,7 @@ export class ParentalityGrant {
   row: ParentalityGrantRow;
 }
 
-const toGrant = (row: ParentalityGrantRow): ParentalityGrant => ({ id: String(row.id), fund: row.fund, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
+export const toGrant = (row: ParentalityGrantRow): ParentalityGrant => ({ id: String(row.id), fund: row.fund, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
 const inYear = (year?: number | null) => (g: ParentalityGrantRow) => year == null || g.year === year;
 const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
 

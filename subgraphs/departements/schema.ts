@@ -38,7 +38,7 @@ type Project = InstanceType<typeof Project>;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "Crédit d'un conseil départemental à une structure, pour une année (source DEPARTMENT)." })
-class DepartmentalCredit {
+export class DepartmentalCredit {
   @Field(() => ID, { description: "Identifiant du crédit." }) id: string;
   @Field(() => DepartmentalProgramme, { description: "Cadre du crédit." }) programme: DepartmentalProgramme;
   @Field(() => Float, { description: "Montant en euros." }) amount: number;
@@ -48,7 +48,7 @@ class DepartmentalCredit {
   row: DepartmentalCreditRow;
 }
 
-const toCredit = (row: DepartmentalCreditRow): DepartmentalCredit => ({ id: String(row.id), programme: row.programme, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
+export const toCredit = (row: DepartmentalCreditRow): DepartmentalCredit => ({ id: String(row.id), programme: row.programme, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
 const inYear = (year?: number | null) => (c: DepartmentalCreditRow) => year == null || c.year === year;
 const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
 

@@ -18,6 +18,7 @@ import { StructureDirectoryRow } from "./directory/structure-directory.entity";
 import { HubStructureDirectory1733000000000 } from "./directory/structure-directory.migration";
 import { StructureDirectoryMutations } from "./directory/directory.resolver";
 import { loadDirectoryDemo } from "./directory/demo";
+import { structureSearchResolver } from "./directory/structure-search.resolver";
 
 export const HUB = "hub";
 
@@ -31,8 +32,8 @@ export function hubSubgraph(contributions: () => Contribution[] = registeredCont
   return {
     name: HUB,
     async buildSchema() {
-      const { resolvers, referenceResolvers } = createHubSchema(contributions());
-      return buildFederatedSchema({ resolvers: [...resolvers, StructureDirectoryMutations] }, referenceResolvers);
+      const { resolvers, referenceResolvers, Structure } = createHubSchema(contributions());
+      return buildFederatedSchema({ resolvers: [...resolvers, StructureDirectoryMutations, structureSearchResolver(Structure)] }, referenceResolvers);
     },
     openDatabase: (config) => openDatabase(config, { name: HUB, entities: [...REFERENCE_ENTITIES, InstructionRuleRow, RegionalCallAnnouncementRow, StructureDirectoryRow], migrations: [HubInitial1732300000000, HubStructureDirectory1733000000000] }),
     loadDemo: (db, dataset) => loadDirectoryDemo(db.dataSource, dataset),

@@ -328,5 +328,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   return {
     resolvers: [RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, ReferenceQueries, AnnouncementResolver] as const,
     referenceResolvers,
+    /** The entity Query.structures returns (directory/structure-search.resolver.ts). */
+    Structure,
   };
 }

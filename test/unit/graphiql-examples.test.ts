@@ -3,7 +3,8 @@
  * contract, word for word: an operation that drifts from ../shared/contract fails here.
  */
 import { parse, print } from "graphql";
-import { CONTRACT_READS, GRAPHIQL_DEFAULT_TABS } from "../../gateway/graphiql";
+import { CONTRACT_READS, GRAPHIQL_DEFAULT_TABS, GRAPHIQL_EXAMPLES } from "../../gateway/graphiql";
+import { EXPLORER_EXAMPLES } from "../../gateway/graphiql-explorer";
 import { contractOperations } from "../support/contract";
 
 const reads = contractOperations().filter((o) => o.kind === "query");
@@ -16,13 +17,26 @@ test.each(reads.map((o) => [o.name, o.document]))("%s is the contract's text, un
   expect(print(parse(CONTRACT_READS[name].document))).toBe(document);
 });
 
-test("GraphiQL opens one tab per contract read, with its variables", () => {
-  expect(GRAPHIQL_DEFAULT_TABS).toHaveLength(reads.length);
+test("GraphiQL opens one tab per contract read, then the explorer's tabs, each with its variables", () => {
+  const names = [...reads.map((o) => o.name), "ExplorerAxeRegion", "ExplorerRechercheStructures"];
+  expect(GRAPHIQL_DEFAULT_TABS).toHaveLength(names.length);
+  expect(Object.keys(GRAPHIQL_EXAMPLES)).toEqual(names);
   GRAPHIQL_DEFAULT_TABS.forEach((tab, i) => {
     const operation = parse(tab.query).definitions[0];
-    expect(operation.kind === "OperationDefinition" && operation.name?.value).toBe(reads[i].name);
+    expect(operation.kind === "OperationDefinition" && operation.name?.value).toBe(names[i]);
+    expect(JSON.parse(tab.variables)).toEqual(GRAPHIQL_EXAMPLES[names[i]].variables);
     expect(tab.query).toMatch(/^# Graphe des financements des 1000 premiers jours/);
     expect(() => JSON.parse(tab.variables)).not.toThrow();
   });
   expect(JSON.parse(GRAPHIQL_DEFAULT_TABS[0].variables)).toEqual({ region: "52", year: 2021 });
+});
+
+test("the explorer's tabs say what they show, in French, and are no contract read", () => {
+  expect(Object.values(EXPLORER_EXAMPLES).map((e) => e.title)).toEqual(["Explorer : projets de l'axe 4 en Occitanie", "Explorer : recherche de structures"]);
+  const explorerTabs = GRAPHIQL_DEFAULT_TABS.slice(reads.length);
+  expect(explorerTabs.map((t) => t.query.split("\n")[0])).toEqual([
+    "# Graphe des financements des 1000 premiers jours — Explorer : projets de l'axe 4 en Occitanie (hors contrat public).",
+    "# Graphe des financements des 1000 premiers jours — Explorer : recherche de structures (hors contrat public).",
+  ]);
+  for (const name of Object.keys(EXPLORER_EXAMPLES)) expect(CONTRACT_READS[name]).toBeUndefined();
 });

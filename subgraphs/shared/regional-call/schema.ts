@@ -1,15 +1,15 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Brackets, DataSource } from "typeorm";
+import { DataSource } from "typeorm";
 import { Actor } from "../auth/organisation";
 import { Axis, GrantStatus, COUNTED_STATUSES, FundingSource } from "../enums";
 import { centsToEuros, sumCents } from "../money";
 import { minimumAwardCents } from "../reference/instructions";
 import { FundingContribution, lazyContribution } from "../federation/funding.types";
 import { contributionResolver, createEntityStubs } from "../federation/entity-stubs";
-import { PageInfo, MAX_PAGE_SIZE, encodeCursor, decodeCursor } from "../graphql/pagination";
-import { badInput } from "../errors";
+import { PageInfo, MAX_PAGE_SIZE } from "../graphql/pagination";
 import { rowId } from "../rules/formats";
-import { axisCondition, axisPattern } from "../db/columns";
+import { addExplorerFilterFields, ExplorerFilterFields } from "../explorer/filter.input";
+import { laureatePage } from "./project-list";
 import { CallRow } from "./call.entity";
 import { LaureateProjectRow } from "./laureate-project.entity";
 import { RegionalCallLoaders } from "./loaders";
@@ -82,14 +82,17 @@ export function createRegionalCallSchema(side: CallSide) {
     @Field(() => [Edge], { description: "Les projets de la page." }) edges: Edge[];
   }
 
-  @InputType(`${P}ProjectFilter`, { description: "Filtre des projets lauréats." })
+  @InputType(`${P}ProjectFilter`, { description: "Filtre des projets lauréats : les critères donnés se cumulent (ET)." })
   class Filter {
     @Field(() => Int, { nullable: true, description: "Année du financement." }) year?: number;
     @Field(() => ID, { nullable: true, description: "Code INSEE de la région de l'appel." }) region?: string;
     @Field(() => ID, { nullable: true, description: "Code INSEE d'un département où le projet se déroule." }) department?: string;
     @Field(() => Axis, { nullable: true, description: "Axe thématique." }) axis?: Axis;
     @Field(() => GrantStatus, { nullable: true, description: "État du projet." }) status?: GrantStatus;
+    @Field(() => [GrantStatus], { nullable: true, description: "États : les projets dans l'un d'eux (liste non vide)." }) statuses?: GrantStatus[];
   }
+  interface Filter extends ExplorerFilterFields {}
+  addExplorerFilterFields(Filter);
 
   @ArgsType()
   class PageArgs {
@@ -233,36 +236,11 @@ export function createRegionalCallSchema(side: CallSide) {
       return row ? toLaureate(row) : null;
     }
 
-    @Query(() => Connection, { name: `${f}Projects`, description: `Projets lauréats, volet ${side.volet}, paginés (la liste nationale des lauréats d'une année).` })
+    @Query(() => Connection, { name: `${f}Projects`, description: `Projets lauréats, volet ${side.volet}, paginés (la liste nationale des lauréats d'une année), sous un filtre dont les critères se cumulent.` })
     async projects(@Args(() => PageArgs) { filter, first, after }: PageArgs, @Ctx() ctx: RegionalCallContext): Promise<Connection> {
-      if (first < 0 || first > MAX_PAGE_SIZE) throw badInput(`La taille de page (first) est comprise entre 0 et ${MAX_PAGE_SIZE}.`, "first");
-      let afterId: number;
-      try {
-        afterId = decodeCursor(after);
-      } catch (error) {
-        throw badInput((error as Error).message, "after");
-      }
-      const base = () => {
-        const qb = ctx.dataSource.getRepository(LaureateProjectRow).createQueryBuilder("p");
-        if (filter?.year != null) qb.andWhere("p.year = :year", { year: filter.year });
-        if (filter?.status) qb.andWhere("p.status = :status", { status: filter.status });
-        if (filter?.axis) qb.andWhere(axisCondition("p.axes", "axis"), { axis: axisPattern(filter.axis) });
-        if (filter?.region) qb.andWhere("p.call_id IN (SELECT c.id FROM call c WHERE c.region_code = :region)", { region: filter.region });
-        if (filter?.department) qb.andWhere("p.id IN (SELECT d.project_id FROM laureate_project_department d WHERE d.department_code = :department)", { department: filter.department });
-        return qb;
-      };
-      const [rows, totalCount] = await Promise.all([
-        base().andWhere(new Brackets((w) => w.where("p.id > :afterId", { afterId }))).orderBy("p.id", "ASC").limit(first + 1).getMany(),
-        base().getCount(),
-      ]);
-      const page = rows.slice(0, first);
-      for (const row of page) ctx.loaders.projectById.prime(row.id, row);
-      const edges = page.map((row) => ({ cursor: encodeCursor(row.id), node: toLaureate(row) }));
-      return {
-        totalCount,
-        edges,
-        pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: afterId > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      };
+      const { totalCount, edges, pageInfo } = await laureatePage(ctx.dataSource, filter, first, after);
+      for (const { row } of edges) ctx.loaders.projectById.prime(row.id, row);
+      return { totalCount, pageInfo, edges: edges.map(({ cursor, row }) => ({ cursor, node: toLaureate(row) })) };
     }
   }
 

@@ -20,6 +20,8 @@ export const TEXT_LIMITS = {
   description: { max: 5000, multiline: true },
   /** Each field of a Maison's project sheet (annex 1): a few pages at most. */
   sheet: { max: 20000, multiline: true },
+  /** A searched text (the explorer's filters, the structure search): longer than any title is no search. */
+  search: { max: 100, multiline: false },
 } as const satisfies Record<string, TextLimit>;
 
 /** C0 and C1 control characters and DEL (the NUL byte among them); line breaks and tabs are told apart below. Not global: safe for `.test`. */
