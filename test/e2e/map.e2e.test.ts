@@ -18,6 +18,7 @@ import { CHART_REGION_KEYS } from "../../gateway/map/page";
 import { startTestHub, TestHub } from "../support/hub";
 import { call, grant, laureate, maison, testSiret } from "../support/fixtures";
 import { launchChromium } from "../support/browser";
+import { seriousViolations } from "../support/axe";
 
 const S1 = testSiret(1);
 const S3 = testSiret(3);
@@ -67,13 +68,6 @@ afterAll(async () => {
 
 const loaded = (state: string) => page.waitForSelector(`body[data-loaded="${state}"]`, { timeout: 30_000 });
 const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim())));
-
-/** axe-core, run inside the page (evaluated through the debugging protocol: the CSP forbids inline scripts). */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ["violations"] }));
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}) : ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("by department, the map draws every department and the five overseas territories", async () => {
   await page.goto(`${origin}/carte?niveau=departement&annee=2021&indicateur=laureats`);
@@ -180,7 +174,7 @@ test("axe-core finds no serious or critical violation on the map, the dashboard,
   for (const [url, state] of pages) {
     await page.goto(origin + url);
     await loaded(state);
-    expect([url, await seriousViolations()]).toEqual([url, []]);
+    expect([url, await seriousViolations(page)]).toEqual([url, []]);
   }
 }, 120_000);
 
