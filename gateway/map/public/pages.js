@@ -57,6 +57,7 @@
   function showError(message, partial) {
     var box = document.getElementById("error");
     box.hidden = !message;
+    box.className = "fr-alert fr-alert--sm " + (partial ? "fr-alert--warning" : "fr-alert--error");
     box.textContent = !message ? "" : partial ? "Données partielles : " + message : "Les données n'ont pas pu être chargées : " + message;
   }
 
