@@ -92,7 +92,7 @@ test("by region, a family and a source: the graph's bySource sums, hand-checked"
   expect(table["Occitanie (76)"]).toBe("2 222,22 €");
   expect(table["Bretagne (53)"]).toBe("0,00 €");
   // what is coloured, said by the legend, the chart and the table
-  const legend = "Financements croisés — CAF — FNP, REAAP, LAEP, FPT, FIPE";
+  const legend = "Financements croisés : CAF — FNP, REAAP, LAEP, FPT, FIPE";
   expect(plain(await page.textContent("#map-note"))).toMatch(new RegExp(`^Couleurs de la carte : ${legend}, ${YEAR}\\.`));
   expect(await page.getAttribute("#carte-france map-chart", "name")).toBe(legend);
   expect(plain(await page.textContent("#figures caption"))).toBe(`${legend}, par région, ${YEAR}`);

@@ -202,7 +202,7 @@ test("a partial cross-financing (total null, issue #11) reads \"partiel\" on the
 });
 
 /** `MAP_SCREENSHOTS=docs npm run jest -- test/e2e/map` keeps the README's pictures (demo set). */
-test("screenshots of the map and a dossier on the fictitious demo set", async () => {
+test("screenshots of the map (by laureates, by a funder family) on the fictitious demo set", async () => {
   const folder = process.env.MAP_SCREENSHOTS ? path.resolve(process.env.MAP_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), "map-"));
   const demoHub = await startTestHub({ demo: buildDemoDataset() });
   try {
@@ -214,8 +214,14 @@ test("screenshots of the map and a dossier on the fictitious demo set", async ()
     await demoPage.waitForTimeout(500); // the shadow root's adopted sheets
     await demoPage.locator("#carte-france").scrollIntoViewIfNeeded();
     await demoPage.screenshot({ path: path.join(folder, "map.png"), fullPage: false });
-    const png = fs.readFileSync(path.join(folder, "map.png"));
-    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    // coloured by one funder family (issue 15): the CAF's funds, by department
+    await demoPage.goto(`${demoOrigin}/carte?niveau=departement&annee=2021&indicateur=financements&source=famille-caf`);
+    await demoPage.waitForSelector('body[data-loaded="dep-2021-financements"][data-source="famille-caf"]', { timeout: 30_000 });
+    await demoPage.waitForSelector("#carte-france map-chart .FR-44");
+    await demoPage.waitForTimeout(500);
+    await demoPage.locator("#carte-france").scrollIntoViewIfNeeded();
+    await demoPage.screenshot({ path: path.join(folder, "map-sources.png"), fullPage: false });
+    for (const name of ["map.png", "map-sources.png"]) expect(fs.readFileSync(path.join(folder, name)).subarray(1, 4).toString()).toBe("PNG");
     await demoPage.close();
   } finally {
     await demoHub.stop();

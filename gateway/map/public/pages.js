@@ -167,7 +167,7 @@
 
     /** What the colours say: the figure, and for cross-financing the sources it adds up. */
     function figureTitle() {
-      return ref.figures[state.figure] + (state.figure === "financements" ? " — " + sources.label(state.source) : "");
+      return ref.figures[state.figure] + (state.figure === "financements" ? " : " + sources.label(state.source) : "");
     }
 
     function note() {
