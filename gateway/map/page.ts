@@ -2,8 +2,9 @@
  * The national map of the 1000 premiers jours projects (public, no token) and the pages of a
  * project's dossier and of a structure. Rendered here: the frame, the controls (a usable form
  * before the script runs) and the configuration as inert JSON; the browser asks the graph through
- * the contract's operations only (RegionDashboard per region, MaisonsBoard, CoFinancedProject,
- * StructureFinancing) and draws the DSFR chart `map-chart` from what they return.
+ * the contract's operations (RegionDashboard per region, MaisonsBoard, CoFinancedProject,
+ * StructureFinancing), unchanged, and one query of its own for the departments' cross-financing
+ * (MapDepartmentFinancing, sources.ts), and draws the DSFR chart `map-chart` from what they return.
  */
 import { CO_FINANCED_PROJECT, MAISONS_BOARD, REGION_DASHBOARD, STRUCTURE_FINANCING } from "../graphiql";
 import { dashboardReference } from "../dashboard/labels";
@@ -96,7 +97,7 @@ const frame = (title: string, current: string, config: unknown) => pageStart({
   serviceTitle: "1000 premiers jours — financements",
   serviceTagline: "La carte des projets des 1000 premiers jours",
   styles: [`${DSFR_CHART_PATH}/MapChart/MapChart.css`, `${MAP_PATH}/map.css`],
-  scripts: [`${MAP_PATH}/sources.js`, `${MAP_PATH}/pages.js`],
+  scripts: [`${MAP_PATH}/sources.js`, `${MAP_PATH}/map-data.js`, `${MAP_PATH}/pages.js`],
   modules: [`${DSFR_CHART_PATH}/MapChart/MapChart.js`],
   config: { id: "map-config", value: config },
   navigation: navigation(current),

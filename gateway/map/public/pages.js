@@ -1,7 +1,7 @@
 /*
  * La carte nationale des 1000 premiers jours, et les pages d'un dossier et d'une structure. Plain
- * browser script: it sends the contract's operations unchanged to the gateway's /graphql and
- * draws what they return (the DSFR chart `map-chart` for the map, DSFR tables beside it). Every
+ * browser script: it sends the contract's operations unchanged to the gateway's /graphql (and
+ * MapDepartmentFinancing, map-data.js says why) and draws what they return (the DSFR chart `map-chart` for the map, DSFR tables beside it). Every
  * text from the graph goes through textContent, never innerHTML.
  */
 (function () {
@@ -75,12 +75,13 @@
     var fields = { level: "niveau", year: "annee", figure: "indicateur", source: "source", axis: "axe", funder: "financeur" };
     var state = config.selection;
     var sources = mapSources.create(ref.financing);
+    var data = mapData.create(graphql, ref);
     var loadedYear = null;
     var lines = [];      // every laureate and CAF grant of the year, with its territory
     var regions = {};    // region code -> RegionDashboard's region
     var maisons = [];
-    var departmentFinancing = {}; // year -> department code -> crossFinancing (MapDepartmentFinancing)
-    var partialMessages = {};     // year or "dep-" + year -> messages of a partial answer
+    var yearMessages = []; // what a partial answer of the year's requests said
+    var departmentFinancing = {}; // year -> { byCode: department code -> crossFinancing, messages }
 
     function read() {
       state = {
@@ -106,26 +107,6 @@
     function updateUrl() {
       history.replaceState(null, "", viewUrl());
       document.getElementById("view-link").href = viewUrl();
-    }
-
-    /** Laureates (ARS, DREETS) and CAF grants, one line each, from the regions' dashboards. */
-    function collect(regionList) {
-      var all = [];
-      regionList.forEach(function (region) {
-        [["healthCalls", "ARS", "FIR"], ["socialCalls", "DREETS", "P304_17"]].forEach(function (side) {
-          (region[side[0]] || []).forEach(function (call) {
-            call.projects.forEach(function (p) {
-              all.push({ kind: "laureate", funder: side[1], source: side[2], id: p.id, title: p.title, amount: p.amount, axes: p.axes || [], status: p.status, structure: p.structure, ref: p.project ? p.project.ref : null, region: region.code, departments: (p.departments || []).map(function (d) { return d.code; }), call: call.title });
-            });
-          });
-        });
-        (region.departments || []).forEach(function (department) {
-          (department.parentalityGrants || []).forEach(function (g) {
-            all.push({ kind: "grant", funder: "CAF", source: g.fund, id: g.id, title: "Subvention de la CAF " + department.code + " (" + label(ref.sources, g.fund) + ")", amount: g.amount, axes: g.axes || [], status: "AWARDED", structure: g.structure, ref: null, region: region.code, departments: [department.code] });
-          });
-        });
-      });
-      return all;
     }
 
     function kept(line) {
@@ -156,7 +137,7 @@
       }
       if (!filtered()) {
         // the graph's figure: RegionDashboard's crossFinancing by region, MapDepartmentFinancing's by department
-        var financing = state.level === "reg" ? (regions[code] || {}).crossFinancing : (departmentFinancing[state.year] || {})[code];
+        var financing = state.level === "reg" ? (regions[code] || {}).crossFinancing : (departmentFinancing[state.year] || { byCode: {} }).byCode[code];
         var figure = sources.figure(financing, state.source);
         return figure.partial ? { value: null, text: financingTotal({ total: null }) } : { value: figure.euros, text: money(figure.euros) };
       }
@@ -287,37 +268,6 @@
         })));
     }
 
-    /** RegionDashboard for every region (a few at a time, each a contract operation unchanged) and MaisonsBoard. */
-    function loadYear(year) {
-      var codes = ref.regions.map(function (r) { return r.code; });
-      var results = {};
-      var next = 0;
-      function worker() {
-        if (next >= codes.length) return Promise.resolve();
-        var code = codes[next++];
-        return graphql("RegionDashboard", { region: code, year: year }).then(function (data) { results[code] = data; }).then(worker);
-      }
-      return Promise.all([graphql("MaisonsBoard", {}), worker(), worker(), worker(), worker()]).then(function (all) {
-        var answers = [all[0]].concat(codes.map(function (c) { return results[c]; }));
-        partialMessages[year] = answers.reduce(function (m, data) { return m.concat(data.__partialMessages || []); }, []);
-        maisons = all[0].maisonTerritories || [];
-        regions = {};
-        codes.forEach(function (c) { if (results[c].region) regions[c] = results[c].region; });
-        lines = collect(codes.map(function (c) { return regions[c]; }).filter(Boolean));
-        loadedYear = year;
-      });
-    }
-
-    /** Every department's crossFinancing of the year, in one request (the contract has none per department). */
-    function loadDepartments(year) {
-      return graphql("MapDepartmentFinancing", { year: year }).then(function (data) {
-        var byCode = {};
-        (data.departments || []).forEach(function (d) { byCode[d.code] = d.crossFinancing; });
-        departmentFinancing[year] = byCode;
-        partialMessages["dep-" + year] = data.__partialMessages;
-      });
-    }
-
     function load() {
       read();
       updateUrl();
@@ -325,13 +275,17 @@
       document.body.removeAttribute("data-loaded");
       var year = state.year;
       var pending = [];
-      if (loadedYear !== year) pending.push(loadYear(year));
-      if (state.level === "dep" && state.figure === "financements" && !departmentFinancing[year]) pending.push(loadDepartments(year));
+      if (loadedYear !== year) pending.push(data.year(year).then(function (answer) {
+        if (year !== state.year) return;
+        regions = answer.regions; lines = answer.lines; maisons = answer.maisons; yearMessages = answer.messages;
+        loadedYear = year;
+      }));
+      if (state.level === "dep" && state.figure === "financements" && !departmentFinancing[year]) pending.push(data.departments(year).then(function (answer) { departmentFinancing[year] = answer; }));
       var status = document.getElementById("status");
       if (pending.length) status.textContent = "Chargement des territoires pour " + year + "…";
       return Promise.all(pending).then(function () {
         if (year !== state.year) return; // another year was chosen meanwhile: its own load draws
-        var messages = (partialMessages[year] || []).concat(state.level === "dep" ? partialMessages["dep-" + year] || [] : []);
+        var messages = yearMessages.concat(state.level === "dep" && departmentFinancing[year] ? departmentFinancing[year].messages : []);
         if (messages.length) showError(messages.filter(function (m, i) { return messages.indexOf(m) === i; }).join(" ; "), true);
         status.textContent = "Carte de " + year + " affichée : " + figureTitle() + ".";
         draw();
