@@ -209,3 +209,20 @@ test("the pages reached the gateway only, with no error and no CSP violation", (
   expect(offOrigin).toEqual([]);
   expect(pageErrors).toEqual([]);
 });
+
+test("MapDepartmentFinancing: the 101 departments cost each subgraph a fixed number of calls and SQL statements", async () => {
+  const token = await hub.auth.token("national"); // an authenticated read is not served from the response cache
+  const costs: Record<string, { requests: number; sqlStatements: number }>[] = [];
+  for (const year of [YEAR, 2021]) { // with lines, and a year without any
+    costs.push(await hub.measure(async () => {
+      const answer = await hub.query(MAP_DEPARTMENT_FINANCING, { year }, "MapDepartmentFinancing", token);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.departments).toHaveLength(DEPARTMENTS.length);
+    }));
+  }
+  if (process.env.SHOW_COSTS) console.log(JSON.stringify(costs));
+  expect(costs[0]).toEqual(costs[1]);
+  // the hub twice (the departments, then their figures from the funders' lines), each funder once: one statement per call
+  const once = { requests: 1, sqlStatements: 1 };
+  expect(costs[0]).toEqual({ hub: { requests: 2, sqlStatements: 2 }, ars: once, dreets: once, caf: once, maisons: once, departements: once });
+});
