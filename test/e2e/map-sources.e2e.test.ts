@@ -7,12 +7,11 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { Axis, FundingSource } from "../../subgraphs/shared/enums";
-import { MaisonDecision } from "../../subgraphs/maisons/maison.entities";
 import { DEPARTMENTS, REGIONS } from "../../subgraphs/shared/reference/cog";
 import { REGION_DASHBOARD } from "../../gateway/graphiql";
 import { MAP_DEPARTMENT_FINANCING, sourcesOfChoice } from "../../gateway/map/sources";
 import { startTestHub, TestHub } from "../support/hub";
-import { call, credit, grant, laureate, maison, testSiret } from "../support/fixtures";
+import { seedMapSources } from "../support/map-sources-fixture";
 import { launchChromium } from "../support/browser";
 import { seriousViolations } from "../support/axe";
 
@@ -38,22 +37,7 @@ const offOrigin: string[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
   hub = await startTestHub({
-    seed: async (s) => {
-      // Pays de la Loire: ARS over 44 and 49 (shared 20 000,05 each), DREETS in 44, CAF 44 and 49, a departmental credit in 44.
-      const health = await call(s, "ars", { regionCode: "52", year: YEAR, axes: [Axis.SCREENING_CONTINUITY] });
-      const social = await call(s, "dreets", { regionCode: "52", year: YEAR, axes: [Axis.PARENT_ISOLATION] });
-      await laureate(s, "ars", health, { siret: testSiret(701), amount: 40_000.1, departments: ["44", "49"], axes: [Axis.SCREENING_CONTINUITY] });
-      await laureate(s, "dreets", social, { siret: testSiret(702), amount: 12_345.67, departments: ["44"], axes: [Axis.PARENT_ISOLATION] });
-      await grant(s, { departmentCode: "44", year: YEAR, fund: FundingSource.CAF_FNP, siret: testSiret(703), amount: 3_000.5 });
-      await grant(s, { departmentCode: "44", year: YEAR, fund: FundingSource.FIPE, siret: testSiret(704), amount: 700 });
-      await grant(s, { departmentCode: "49", year: YEAR, fund: FundingSource.CAF_LAEP, siret: testSiret(705), amount: 1_500.25 });
-      await credit(s, { departmentCode: "44", year: YEAR, siret: testSiret(706), amountCents: 800_000 });
-      // Occitanie: a CAF grant in 31, a departmental credit in 34.
-      await grant(s, { departmentCode: "31", year: YEAR, fund: FundingSource.CAF_REAAP, siret: testSiret(707), amount: 2_222.22 });
-      await credit(s, { departmentCode: "34", year: YEAR, siret: testSiret(708), amountCents: 99_999 });
-      // La Réunion: a Maison budgeted by a local authority and another funder.
-      await maison(s, { territoryCode: "04", carriers: [testSiret(709)], decision: MaisonDecision.LABELLED, criteria: {}, budget: [{ year: YEAR, source: FundingSource.LOCAL_AUTHORITY, amount: 1_000 }, { year: YEAR, source: FundingSource.OTHER, amount: 5_000 }] });
-    },
+    seed: (s) => seedMapSources(s, YEAR),
   });
   origin = new URL(hub.gateway.url).origin;
   page = await browser.newPage({ viewport: { width: 1366, height: 1000 }, locale: "fr-FR" });
