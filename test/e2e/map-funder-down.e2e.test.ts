@@ -48,4 +48,8 @@ test.each([["region", "Pays de la Loire (52)"], ["departement", "Loire-Atlantiqu
   expect(table[territory]).toMatch(/^partiel : au moins un financeur n'a pas répondu/);
   expect(Object.values(table).filter((v) => !v.startsWith("partiel"))).toEqual([]);
   expect(plain(await page.textContent("#projects"))).toContain("60 000,10 €");
+  // filtered, the figure adds up the listed lines: the CAF's are missing, so it is partial too
+  await page.selectOption("#axe", Axis.SCREENING_CONTINUITY);
+  await page.waitForFunction(() => location.search.includes("axe=SCREENING_CONTINUITY") && document.body.hasAttribute("data-loaded"));
+  expect((await figures())[territory]).toMatch(/^partiel/);
 }, 60_000);

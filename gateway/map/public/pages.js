@@ -142,6 +142,9 @@
         return figure.partial ? { value: null, text: financingTotal({ total: null }) } : { value: figure.euros, text: money(figure.euros) };
       }
       if (!sources.inLines(state.source)) return { value: null, text: "sans objet avec un filtre par axe ou par financeur" };
+      // the lines of a region whose figure is partial lack a funder's: their sum is not the figure either
+      var regionCode = state.level === "reg" ? code : (ref.departments.find(function (d) { return d.code === code; }) || {}).region;
+      if (sources.figure((regions[regionCode] || {}).crossFinancing, "").partial) return { value: null, text: financingTotal({ total: null }) };
       var sum = mine.filter(function (l) { return sources.keeps(state.source, l.source); }).reduce(function (total, l) { return total + cents(l.amount); }, 0) / 100;
       return { value: sum, text: money(sum) };
     }
@@ -158,7 +161,7 @@
       var partial = " « Partiel » : un financeur n'a pas répondu, le chiffre n'est pas connu (jamais compté 0).";
       if (!filtered()) return legend + "Financements croisés de chaque " + (state.level === "reg" ? "région" : "département") + " tels que le graphe les calcule (" + (state.source ? "somme des sources choisies" : "total, toutes sources") + ")" + (state.level === "dep" ? " ; un projet couvrant plusieurs départements y compte pour sa part." : ".") + partial;
       if (!sources.inLines(state.source)) return legend + "Avec un filtre par axe ou par financeur, la carte additionne les lauréats ARS et DREETS et les subventions CAF : " + sources.label(state.source) + " n'en fait pas partie.";
-      return legend + "Somme des lauréats et subventions CAF retenus par les filtres (projets retirés exclus)" + (state.level === "dep" ? " ; un projet couvrant plusieurs départements compte dans chacun." : ".");
+      return legend + "Somme des lauréats et subventions CAF retenus par les filtres (projets retirés exclus)" + (state.level === "dep" ? " ; un projet couvrant plusieurs départements compte dans chacun." : ".") + partial;
     }
 
     /** map-chart keys departments by INSEE code, regions by its own keys (page.ts says which). */
