@@ -2,8 +2,9 @@
  * The national map of the 1000 premiers jours projects (public, no token) and the pages of a
  * project's dossier and of a structure. Rendered here: the frame, the controls (a usable form
  * before the script runs) and the configuration as inert JSON; the browser asks the graph through
- * the contract's operations only (RegionDashboard per region, MaisonsBoard, CoFinancedProject,
- * StructureFinancing) and draws the DSFR chart `map-chart` from what they return.
+ * the contract's operations (RegionDashboard per region, MaisonsBoard, CoFinancedProject,
+ * StructureFinancing), unchanged, and one query of its own for the departments' cross-financing
+ * (MapDepartmentFinancing, sources.ts), and draws the DSFR chart `map-chart` from what they return.
  */
 import { CO_FINANCED_PROJECT, MAISONS_BOARD, REGION_DASHBOARD, STRUCTURE_FINANCING } from "../graphiql";
 import { dashboardReference } from "../dashboard/labels";
@@ -11,14 +12,18 @@ import { DASHBOARD_PATH } from "../dashboard/page";
 import { DEPARTMENTS } from "../../subgraphs/shared/reference/cog";
 import { DSFR_CHART_PATH } from "../dsfr/routes";
 import { escapeHtml, PageLink, pageEnd, pageStart } from "../dsfr/layout";
+import { EXPORTS_PATH } from "../exports/routes";
+import { MAP_DEPARTMENT_FINANCING, readSourceChoice, SOURCE_CHOICE_GROUPS, sourcesReference } from "./sources";
 
 export const MAP_PATH = "/carte";
 export const PROJECT_PATH = "/carte/dossier";
 export const STRUCTURE_PATH = "/carte/structure";
+/** The laureates' CSV; the map's link adds the view's `annee`, `region` or `departement`, `axes`. */
+export const LAUREATES_CSV_PATH = `${EXPORTS_PATH}/laureats.csv`;
 
 /** What the map colours territories by. */
 export const MAP_FIGURES = {
-  financements: "Financements croisés (total du graphe, par région)",
+  financements: "Financements croisés",
   laureats: "Nombre de projets lauréats",
   maisons: "Maisons des 1000 premiers jours labellisées",
 } as const;
@@ -43,7 +48,8 @@ export const CHART_REGION_KEYS: Readonly<Record<string, string>> = {
   "01": "971", "02": "972", "03": "973", "04": "974", "06": "976",
 };
 
-export interface MapSelection { level: "dep" | "reg"; year: number; figure: MapFigure; axis: string; funder: string; territory: string }
+/** `source`: "" (every source), a FundingSource value or a family (`famille-caf`), see sources.ts. */
+export interface MapSelection { level: "dep" | "reg"; year: number; figure: MapFigure; source: string; axis: string; funder: string; territory: string }
 
 function mapReference() {
   const reference = dashboardReference();
@@ -53,6 +59,7 @@ function mapReference() {
     figures: MAP_FIGURES,
     funders: MAP_FUNDERS,
     chartRegionKeys: CHART_REGION_KEYS,
+    financing: sourcesReference(),
   };
 }
 
@@ -68,9 +75,10 @@ export function readMapSelection(search: URLSearchParams): MapSelection {
   return {
     level,
     year: reference.years.includes(year) ? year : reference.defaultYear,
-    figure: figure in MAP_FIGURES ? (figure as MapFigure) : "financements",
+    figure: Object.hasOwn(MAP_FIGURES, figure) ? (figure as MapFigure) : "financements",
+    source: readSourceChoice(search.get("source")),
     axis: reference.axes.some((a) => a.code === axis) ? axis : "",
-    funder: funder in MAP_FUNDERS ? funder : "",
+    funder: Object.hasOwn(MAP_FUNDERS, funder) ? funder : "",
     territory: territories.some((t) => t.code === territory) ? territory : "",
   };
 }
@@ -89,23 +97,27 @@ const frame = (title: string, current: string, config: unknown) => pageStart({
   serviceTitle: "1000 premiers jours — financements",
   serviceTagline: "La carte des projets des 1000 premiers jours",
   styles: [`${DSFR_CHART_PATH}/MapChart/MapChart.css`, `${MAP_PATH}/map.css`],
-  scripts: [`${MAP_PATH}/pages.js`],
+  scripts: [`${MAP_PATH}/sources.js`, `${MAP_PATH}/map-data.js`, `${MAP_PATH}/pages.js`],
   modules: [`${DSFR_CHART_PATH}/MapChart/MapChart.js`],
   config: { id: "map-config", value: config },
   navigation: navigation(current),
 });
 
-const operations = { RegionDashboard: REGION_DASHBOARD, MaisonsBoard: MAISONS_BOARD, CoFinancedProject: CO_FINANCED_PROJECT, StructureFinancing: STRUCTURE_FINANCING };
+const operations = { RegionDashboard: REGION_DASHBOARD, MaisonsBoard: MAISONS_BOARD, CoFinancedProject: CO_FINANCED_PROJECT, StructureFinancing: STRUCTURE_FINANCING, MapDepartmentFinancing: MAP_DEPARTMENT_FINANCING };
+
+const sourceOptions = (selected: string) => option("", "Toutes sources", selected === "") + SOURCE_CHOICE_GROUPS.map((group) =>
+  `<optgroup label="${escapeHtml(group.label)}">${group.options.map((o) => option(o.value, o.label, o.value === selected)).join("")}</optgroup>`).join("");
 
 export function renderMapPage(selection: MapSelection): string {
   const reference = mapReference();
-  const config = { page: "map", chartStyles: ["/dsfr/dsfr.min.css", `${DSFR_CHART_PATH}/MapChart/MapChart.css`], graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH }, operations, reference, selection };
+  const config = { page: "map", chartStyles: ["/dsfr/dsfr.min.css", `${DSFR_CHART_PATH}/MapChart/MapChart.css`], graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH, exports: LAUREATES_CSV_PATH }, operations, reference, selection };
   const select = (id: string, name: string, label: string, options: string) =>
     `<div class="fr-select-group"><label class="fr-label" for="${id}">${label}</label><select class="fr-select" id="${id}" name="${name}">${options}</select></div>`;
   const controls = [
     select("niveau", "niveau", "Découpage", option("region", "Par région", selection.level === "reg") + option("departement", "Par département", selection.level === "dep")),
     select("annee", "annee", "Année", reference.years.map((y) => option(String(y), String(y), y === selection.year)).join("")),
     select("indicateur", "indicateur", "Indicateur", Object.entries(MAP_FIGURES).map(([k, v]) => option(k, v, k === selection.figure)).join("")),
+    select("source", "source", `Sources<span class="fr-hint-text">Pour l'indicateur « Financements croisés »</span>`, sourceOptions(selection.source)),
     select("axe", "axe", "Axe", option("", "Tous les axes", selection.axis === "") + reference.axes.map((a) => option(a.code, `Axe ${a.number} : ${a.label}`, a.code === selection.axis)).join("")),
     select("financeur", "financeur", "Financeur", option("", "Tous les financeurs", selection.funder === "") + Object.entries(MAP_FUNDERS).map(([k, v]) => option(k, v.label, k === selection.funder)).join("")),
   ].join("\n    ");

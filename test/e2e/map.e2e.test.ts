@@ -18,6 +18,7 @@ import { CHART_REGION_KEYS } from "../../gateway/map/page";
 import { startTestHub, TestHub } from "../support/hub";
 import { call, grant, laureate, maison, testSiret } from "../support/fixtures";
 import { launchChromium } from "../support/browser";
+import { seriousViolations } from "../support/axe";
 
 const S1 = testSiret(1);
 const S3 = testSiret(3);
@@ -67,13 +68,6 @@ afterAll(async () => {
 
 const loaded = (state: string) => page.waitForSelector(`body[data-loaded="${state}"]`, { timeout: 30_000 });
 const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim())));
-
-/** axe-core, run inside the page (evaluated through the debugging protocol: the CSP forbids inline scripts). */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ["violations"] }));
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}) : ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("by department, the map draws every department and the five overseas territories", async () => {
   await page.goto(`${origin}/carte?niveau=departement&annee=2021&indicateur=laureats`);
@@ -180,7 +174,7 @@ test("axe-core finds no serious or critical violation on the map, the dashboard,
   for (const [url, state] of pages) {
     await page.goto(origin + url);
     await loaded(state);
-    expect([url, await seriousViolations()]).toEqual([url, []]);
+    expect([url, await seriousViolations(page)]).toEqual([url, []]);
   }
 }, 120_000);
 
@@ -208,7 +202,7 @@ test("a partial cross-financing (total null, issue #11) reads \"partiel\" on the
 });
 
 /** `MAP_SCREENSHOTS=docs npm run jest -- test/e2e/map` keeps the README's pictures (demo set). */
-test("screenshots of the map and a dossier on the fictitious demo set", async () => {
+test("screenshots of the map (by laureates, by a funder family) on the fictitious demo set", async () => {
   const folder = process.env.MAP_SCREENSHOTS ? path.resolve(process.env.MAP_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), "map-"));
   const demoHub = await startTestHub({ demo: buildDemoDataset() });
   try {
@@ -220,8 +214,14 @@ test("screenshots of the map and a dossier on the fictitious demo set", async ()
     await demoPage.waitForTimeout(500); // the shadow root's adopted sheets
     await demoPage.locator("#carte-france").scrollIntoViewIfNeeded();
     await demoPage.screenshot({ path: path.join(folder, "map.png"), fullPage: false });
-    const png = fs.readFileSync(path.join(folder, "map.png"));
-    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    // coloured by one funder family (issue 15): the CAF's funds, by department
+    await demoPage.goto(`${demoOrigin}/carte?niveau=departement&annee=2021&indicateur=financements&source=famille-caf`);
+    await demoPage.waitForSelector('body[data-loaded="dep-2021-financements"][data-source="famille-caf"]', { timeout: 30_000 });
+    await demoPage.waitForSelector("#carte-france map-chart .FR-44");
+    await demoPage.waitForTimeout(500);
+    await demoPage.locator("#carte-france").scrollIntoViewIfNeeded();
+    await demoPage.screenshot({ path: path.join(folder, "map-sources.png"), fullPage: false });
+    for (const name of ["map.png", "map-sources.png"]) expect(fs.readFileSync(path.join(folder, name)).subarray(1, 4).toString()).toBe("PNG");
     await demoPage.close();
   } finally {
     await demoHub.stop();

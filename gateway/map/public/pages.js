@@ -1,7 +1,7 @@
 /*
  * La carte nationale des 1000 premiers jours, et les pages d'un dossier et d'une structure. Plain
- * browser script: it sends the contract's operations unchanged to the gateway's /graphql and
- * draws what they return (the DSFR chart `map-chart` for the map, DSFR tables beside it). Every
+ * browser script: it sends the contract's operations unchanged to the gateway's /graphql (and
+ * MapDepartmentFinancing, map-data.js says why) and draws what they return (the DSFR chart `map-chart` for the map, DSFR tables beside it). Every
  * text from the graph goes through textContent, never innerHTML.
  */
 (function () {
@@ -46,15 +46,19 @@
     }).then(function (response) {
       return response.json().catch(function () { throw new Error("la passerelle a répondu " + response.status + " sans JSON"); });
     }).then(function (body) {
-      if (body.errors && body.errors.length) throw new Error(body.errors.map(function (e) { return e.message; }).join(" ; "));
+      var messages = (body.errors || []).map(function (e) { return e.message; });
+      // a partial answer (a funder down) is drawn, flagged: only an answer without data is a failure
+      if (messages.length && !body.data) throw new Error(messages.join(" ; "));
+      if (body.data) body.data.__partialMessages = messages;
       return body.data;
     });
   }
 
-  function showError(message) {
+  function showError(message, partial) {
     var box = document.getElementById("error");
     box.hidden = !message;
-    box.textContent = message ? "Les données n'ont pas pu être chargées : " + message : "";
+    box.className = "fr-alert fr-alert--sm " + (partial ? "fr-alert--warning" : "fr-alert--error");
+    box.textContent = !message ? "" : partial ? "Données partielles : " + message : "Les données n'ont pas pu être chargées : " + message;
   }
 
   function projectLink(projectRef, text) {
@@ -68,18 +72,23 @@
 
   function mapPage() {
     var form = document.getElementById("filters");
-    var fields = { level: "niveau", year: "annee", figure: "indicateur", axis: "axe", funder: "financeur" };
+    var fields = { level: "niveau", year: "annee", figure: "indicateur", source: "source", axis: "axe", funder: "financeur" };
     var state = config.selection;
+    var sources = mapSources.create(ref.financing);
+    var data = mapData.create(graphql, ref);
     var loadedYear = null;
     var lines = [];      // every laureate and CAF grant of the year, with its territory
     var regions = {};    // region code -> RegionDashboard's region
     var maisons = [];
+    var yearMessages = []; // what a partial answer of the year's requests said
+    var departmentFinancing = {}; // year -> { byCode: department code -> crossFinancing, messages }
 
     function read() {
       state = {
         level: document.getElementById("niveau").value === "departement" ? "dep" : "reg",
         year: Number(document.getElementById("annee").value),
         figure: document.getElementById("indicateur").value,
+        source: document.getElementById("source").value,
         axis: document.getElementById("axe").value,
         funder: document.getElementById("financeur").value,
         territory: state.territory,
@@ -88,6 +97,7 @@
 
     function viewUrl() {
       var query = "?niveau=" + (state.level === "dep" ? "departement" : "region") + "&annee=" + state.year + "&indicateur=" + state.figure;
+      if (state.source) query += "&source=" + encodeURIComponent(state.source);
       if (state.axis) query += "&axe=" + state.axis;
       if (state.funder) query += "&financeur=" + state.funder;
       if (state.territory) query += "&territoire=" + encodeURIComponent(state.territory);
@@ -97,26 +107,6 @@
     function updateUrl() {
       history.replaceState(null, "", viewUrl());
       document.getElementById("view-link").href = viewUrl();
-    }
-
-    /** Laureates (ARS, DREETS) and CAF grants, one line each, from the regions' dashboards. */
-    function collect(regionList) {
-      var all = [];
-      regionList.forEach(function (region) {
-        [["healthCalls", "ARS", "FIR"], ["socialCalls", "DREETS", "P304_17"]].forEach(function (side) {
-          region[side[0]].forEach(function (call) {
-            call.projects.forEach(function (p) {
-              all.push({ kind: "laureate", funder: side[1], source: side[2], id: p.id, title: p.title, amount: p.amount, axes: p.axes || [], status: p.status, structure: p.structure, ref: p.project ? p.project.ref : null, region: region.code, departments: p.departments.map(function (d) { return d.code; }), call: call.title });
-            });
-          });
-        });
-        region.departments.forEach(function (department) {
-          department.parentalityGrants.forEach(function (g) {
-            all.push({ kind: "grant", funder: "CAF", source: g.fund, id: g.id, title: "Subvention de la CAF " + department.code + " (" + label(ref.sources, g.fund) + ")", amount: g.amount, axes: g.axes || [], status: "AWARDED", structure: g.structure, ref: null, region: region.code, departments: [department.code] });
-          });
-        });
-      });
-      return all;
     }
 
     function kept(line) {
@@ -145,19 +135,33 @@
         var count = mine.filter(function (l) { return l.kind === "laureate"; }).length;
         return { value: count, text: String(count) };
       }
-      if (state.level === "reg" && !filtered()) {
-        var financing = regions[code] ? regions[code].crossFinancing : { total: 0 };
-        return { value: financing.total === null ? null : financing.total, text: financingTotal(financing) };
+      if (!filtered()) {
+        // the graph's figure: RegionDashboard's crossFinancing by region, MapDepartmentFinancing's by department
+        var financing = state.level === "reg" ? (regions[code] || {}).crossFinancing : (departmentFinancing[state.year] || { byCode: {} }).byCode[code];
+        var figure = sources.figure(financing, state.source);
+        return figure.partial ? { value: null, text: financingTotal({ total: null }) } : { value: figure.euros, text: money(figure.euros) };
       }
-      var sum = mine.reduce(function (total, l) { return total + cents(l.amount); }, 0) / 100;
+      if (!sources.inLines(state.source)) return { value: null, text: "sans objet avec un filtre par axe ou par financeur" };
+      // the lines of a region whose figure is partial lack a funder's: their sum is not the figure either
+      var regionCode = state.level === "reg" ? code : (ref.departments.find(function (d) { return d.code === code; }) || {}).region;
+      if (sources.figure((regions[regionCode] || {}).crossFinancing, "").partial) return { value: null, text: financingTotal({ total: null }) };
+      var sum = mine.filter(function (l) { return sources.keeps(state.source, l.source); }).reduce(function (total, l) { return total + cents(l.amount); }, 0) / 100;
       return { value: sum, text: money(sum) };
     }
 
+    /** What the colours say: the figure, and for cross-financing the sources it adds up. */
+    function figureTitle() {
+      return ref.figures[state.figure] + (state.figure === "financements" ? " : " + sources.label(state.source) : "");
+    }
+
     function note() {
-      if (state.figure === "maisons") return "Maisons labellisées par le comité national (outre-mer), toutes années.";
-      if (state.figure === "laureats") return "Projets lauréats des appels à projets ARS et DREETS en " + state.year + " (projets retirés exclus) ; un projet compte dans chaque département qu'il couvre.";
-      if (state.level === "reg" && !filtered()) return "Total des financements croisés de chaque région en " + state.year + ", tel que le graphe le calcule.";
-      return "Somme des lauréats et subventions CAF retenus par les filtres en " + state.year + " (projets retirés exclus)" + (state.level === "dep" ? " ; un projet couvrant plusieurs départements compte dans chacun." : ".");
+      var legend = "Couleurs de la carte : " + figureTitle() + (state.figure === "maisons" ? "" : ", " + state.year) + ". ";
+      if (state.figure === "maisons") return legend + "Maisons labellisées par le comité national (outre-mer), toutes années.";
+      if (state.figure === "laureats") return legend + "Projets lauréats des appels à projets ARS et DREETS (projets retirés exclus) ; un projet compte dans chaque département qu'il couvre.";
+      var partial = " « Partiel » : un financeur n'a pas répondu, le chiffre n'est pas connu (jamais compté 0).";
+      if (!filtered()) return legend + "Financements croisés de chaque " + (state.level === "reg" ? "région" : "département") + " tels que le graphe les calcule (" + (state.source ? "somme des sources choisies" : "total, toutes sources") + ")" + (state.level === "dep" ? " ; un projet couvrant plusieurs départements y compte pour sa part." : ".") + partial;
+      if (!sources.inLines(state.source)) return legend + "Avec un filtre par axe ou par financeur, la carte additionne les lauréats ARS et DREETS et les subventions CAF : " + sources.label(state.source) + " n'en fait pas partie.";
+      return legend + "Somme des lauréats et subventions CAF retenus par les filtres (projets retirés exclus)" + (state.level === "dep" ? " ; un projet couvrant plusieurs départements compte dans chacun." : ".") + partial;
     }
 
     /** map-chart keys departments by INSEE code, regions by its own keys (page.ts says which). */
@@ -192,7 +196,7 @@
       // France's figure: a laureate covering several departments counts once
       if (state.figure === "laureats") national = 100 * lines.filter(function (l) { return l.kind === "laureate" && kept(l) && counted(l); }).length;
       chart.setAttribute("value", state.figure === "financements" ? money(national / 100) : String(national / 100));
-      chart.setAttribute("name", ref.figures[state.figure]);
+      chart.setAttribute("name", figureTitle());
       chart.setAttribute("date", String(state.year));
       chart.setAttribute("level", state.level);
       replace("carte-france", chart);
@@ -200,7 +204,7 @@
     }
 
     function drawTable(figures) {
-      replace("figures", table(ref.figures[state.figure] + ", " + (state.level === "reg" ? "par région" : "par département") + ", " + state.year,
+      replace("figures", table(figureTitle() + ", " + (state.level === "reg" ? "par région" : "par département") + ", " + state.year,
         [state.level === "reg" ? "Région" : "Département", "Valeur", "Projets"],
         figures.map(function (f) {
           return [f.territory.name + " (" + f.territory.code + ")", h("span", { className: "figure-value", text: f.figure.text }),
@@ -216,6 +220,7 @@
       if (state.territory) listProjects(state.territory, false);
       else replace("projects", h("p", { text: "Choisissez un territoire sur la carte ou dans le tableau." }));
       updateUrl();
+      document.body.setAttribute("data-source", state.source || "toutes");
       document.body.setAttribute("data-loaded", state.level + "-" + state.year + "-" + state.figure);
     }
 
@@ -241,9 +246,17 @@
       var heading = "Projets de " + territory.name + " (" + territory.code + ") en " + state.year;
       replace("projects",
         h("p", { className: "projects-heading fr-text--lead", text: heading + " : " + groups.length + " projet(s) ou subvention(s)" }),
+        h("p", null, h("a", { className: "fr-link fr-link--download", id: "projects-csv", href: csvUrl(code), download: "", text: "Télécharger la liste (CSV)" })),
         groups.length === 0 ? h("p", { text: "Aucun projet ni subvention enregistré pour ces critères." }) : h("ul", { className: "project-list" }, groups.map(projectCard)));
       document.body.setAttribute("data-territory", code);
       if (focus) document.getElementById("projets").focus();
+    }
+
+    /** The laureates' CSV export with this view's filters (the parameters /exports/laureats.csv reads). */
+    function csvUrl(code) {
+      var query = "?annee=" + state.year + (state.level === "reg" ? "&region=" : "&departement=") + encodeURIComponent(code);
+      if (state.axis) query += "&axes=" + encodeURIComponent(state.axis);
+      return config.paths.exports + query;
     }
 
     function projectCard(group) {
@@ -262,26 +275,22 @@
       read();
       updateUrl();
       showError("");
-      if (loadedYear === state.year) { draw(); return Promise.resolve(); }
-      var status = document.getElementById("status");
-      status.textContent = "Chargement des territoires pour " + state.year + "…";
       document.body.removeAttribute("data-loaded");
       var year = state.year;
-      var codes = ref.regions.map(function (r) { return r.code; });
-      // a few regions at a time: 18 RegionDashboard calls, each a contract operation unchanged
-      var results = {};
-      var next = 0;
-      function worker() {
-        if (next >= codes.length) return Promise.resolve();
-        var code = codes[next++];
-        return graphql("RegionDashboard", { region: code, year: year }).then(function (data) { results[code] = data.region; }).then(worker);
-      }
-      return Promise.all([graphql("MaisonsBoard", {}), worker(), worker(), worker(), worker()]).then(function (all) {
-        maisons = all[0].maisonTerritories;
-        regions = results;
-        lines = collect(codes.map(function (c) { return results[c]; }).filter(Boolean));
+      var pending = [];
+      if (loadedYear !== year) pending.push(data.year(year).then(function (answer) {
+        if (year !== state.year) return;
+        regions = answer.regions; lines = answer.lines; maisons = answer.maisons; yearMessages = answer.messages;
         loadedYear = year;
-        status.textContent = "Carte de " + year + " affichée : " + ref.figures[state.figure] + ".";
+      }));
+      if (state.level === "dep" && state.figure === "financements" && !departmentFinancing[year]) pending.push(data.departments(year).then(function (answer) { departmentFinancing[year] = answer; }));
+      var status = document.getElementById("status");
+      if (pending.length) status.textContent = "Chargement des territoires pour " + year + "…";
+      return Promise.all(pending).then(function () {
+        if (year !== state.year) return; // another year was chosen meanwhile: its own load draws
+        var messages = yearMessages.concat(state.level === "dep" && departmentFinancing[year] ? departmentFinancing[year].messages : []);
+        if (messages.length) showError(messages.filter(function (m, i) { return messages.indexOf(m) === i; }).join(" ; "), true);
+        status.textContent = "Carte de " + year + " affichée : " + figureTitle() + ".";
         draw();
       }).catch(function (error) {
         status.textContent = "";
