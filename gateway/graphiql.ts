@@ -4,6 +4,8 @@
  * against the contract. GraphiQL opens them as named tabs; the dashboard and the exports send them
  * unchanged to /graphql.
  */
+import { EXPLORER_EXAMPLES } from "./graphiql-explorer";
+
 export interface ContractRead {
   /** One line, in French: what the operation answers. */
   summary: string;
@@ -142,11 +144,19 @@ export const CONTRACT_READS: Readonly<Record<string, ContractRead>> = {
   },
 };
 
-/** One GraphiQL tab per contract read, titled by its operation name, with a French comment. */
-export const GRAPHIQL_DEFAULT_TABS = Object.values(CONTRACT_READS).map((read, i) => ({
-  query: `# Graphe des financements des 1000 premiers jours — exemple ${i + 1}/${Object.keys(CONTRACT_READS).length} du contrat public.\n# ${read.summary}\n# La documentation de chaque type et champ est dans l'explorateur (« Docs »).\n${read.document}\n`,
-  variables: JSON.stringify(read.variables, null, 2),
-}));
+const tab = (heading: string, summary: string, document: string, variables: Record<string, unknown>) => ({
+  query: `# Graphe des financements des 1000 premiers jours — ${heading}.\n# ${summary}\n# La documentation de chaque type et champ est dans l'explorateur (« Docs »).\n${document}\n`,
+  variables: JSON.stringify(variables, null, 2),
+});
+
+/**
+ * One GraphiQL tab per contract read, titled by its operation name, with a French comment; then
+ * the explorer's tabs (gateway/graphiql-explorer.ts), outside the contract.
+ */
+export const GRAPHIQL_DEFAULT_TABS = [
+  ...Object.values(CONTRACT_READS).map((read, i, all) => tab(`exemple ${i + 1}/${all.length} du contrat public`, read.summary, read.document, read.variables)),
+  ...Object.values(EXPLORER_EXAMPLES).map((example) => tab(`${example.title} (hors contrat public)`, example.summary, example.document, example.variables)),
+];
 
 /** The query GraphiQL opens with when tabs are not used: the regional dashboard. */
 export const GRAPHIQL_DEFAULT_QUERY = GRAPHIQL_DEFAULT_TABS[0].query;

@@ -1,12 +1,13 @@
 /**
  * GraphiQL as an analyst meets it: a fresh browser (empty local storage) opens the gateway's
- * GraphiQL on the fictitious demo set, and Run on each of the contract's example tabs sends that
- * tab's example variables and gets data back, without errors. Then a reload keeps the tabs and the
+ * GraphiQL on the fictitious demo set, and Run on each of the contract's example tabs (and the
+ * explorer's) sends that tab's example variables and gets data back, without errors. Then a reload keeps the tabs and the
  * variables each one holds (no extra tab, no variables from another tab).
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildDemoDataset } from "../../subgraphs/shared/demo/dataset";
 import { CONTRACT_READS } from "../../gateway/graphiql";
+import { EXPLORER_EXAMPLES } from "../../gateway/graphiql-explorer";
 import { startTestHub, TestHub } from "../support/hub";
 import { launchChromium } from "../support/browser";
 
@@ -39,7 +40,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const names = Object.keys(CONTRACT_READS);
+/** The contract's tabs, then the explorer's. */
+const EXAMPLES: Record<string, { variables: Record<string, unknown> }> = { ...CONTRACT_READS, ...EXPLORER_EXAMPLES };
+const names = Object.keys(EXAMPLES);
 
 /** Retries `read` until it returns what `accept` wants (the editor settles after the page loads). */
 async function settled<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -73,7 +76,7 @@ async function runActiveTab(operationName: string): Promise<Exchange> {
 }
 
 function expectData(exchange: Exchange, name: string) {
-  expect(exchange.variables).toEqual(CONTRACT_READS[name].variables);
+  expect(exchange.variables).toEqual(EXAMPLES[name].variables);
   expect(exchange.body.errors).toBeUndefined();
   const roots = Object.values(exchange.body.data ?? {});
   expect(roots.length).toBeGreaterThan(0);
@@ -107,3 +110,11 @@ test("every tab runs with its own variables: data, no errors, also after a reloa
   expectData(await runActiveTab("CoFinancedProject"), "CoFinancedProject");
   expect(pageErrors).toEqual([]);
 }, 180_000);
+
+test("the explorer's tabs answer figures on the demo set, not empty lists", () => {
+  const last = (name: string) => exchanges.filter((e) => e.operationName === name).at(-1)!.body.data as any;
+  const byAxis = last("ExplorerByAxis");
+  expect(byAxis.region.crossFinancingByAxis.total).toBe(byAxis.region.crossFinancing.total);
+  expect(byAxis.region.crossFinancingByAxis.byAxis.some((a: { amount: number }) => a.amount > 0)).toBe(true);
+  expect(last("ExplorerCoFunding").region.coFunding.pairs.length).toBeGreaterThan(0);
+});

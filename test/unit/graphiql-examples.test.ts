@@ -4,6 +4,7 @@
  */
 import { parse, print } from "graphql";
 import { CONTRACT_READS, GRAPHIQL_DEFAULT_TABS } from "../../gateway/graphiql";
+import { EXPLORER_EXAMPLES } from "../../gateway/graphiql-explorer";
 import { contractOperations } from "../support/contract";
 
 const reads = contractOperations().filter((o) => o.kind === "query");
@@ -16,13 +17,24 @@ test.each(reads.map((o) => [o.name, o.document]))("%s is the contract's text, un
   expect(print(parse(CONTRACT_READS[name].document))).toBe(document);
 });
 
-test("GraphiQL opens one tab per contract read, with its variables", () => {
-  expect(GRAPHIQL_DEFAULT_TABS).toHaveLength(reads.length);
+test("GraphiQL opens one tab per contract read, then the explorer's, with their variables", () => {
+  const names = [...reads.map((o) => o.name), ...Object.keys(EXPLORER_EXAMPLES)];
+  expect(GRAPHIQL_DEFAULT_TABS).toHaveLength(reads.length + 2);
   GRAPHIQL_DEFAULT_TABS.forEach((tab, i) => {
     const operation = parse(tab.query).definitions[0];
-    expect(operation.kind === "OperationDefinition" && operation.name?.value).toBe(reads[i].name);
+    expect(operation.kind === "OperationDefinition" && operation.name?.value).toBe(names[i]);
     expect(tab.query).toMatch(/^# Graphe des financements des 1000 premiers jours/);
     expect(() => JSON.parse(tab.variables)).not.toThrow();
   });
   expect(JSON.parse(GRAPHIQL_DEFAULT_TABS[0].variables)).toEqual({ region: "52", year: 2021 });
+});
+
+test("the explorer's tabs say what they are, in French, and declare the variables they are given", () => {
+  expect(Object.values(EXPLORER_EXAMPLES).map((e) => e.title)).toEqual(["Explorer : financements par axe", "Explorer : qui cofinance avec qui"]);
+  for (const [name, example] of Object.entries(EXPLORER_EXAMPLES)) {
+    const operation = parse(example.document).definitions[0];
+    const declared = operation.kind === "OperationDefinition" ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
+    expect({ name, variables: Object.keys(example.variables).sort() }).toEqual({ name, variables: declared.sort() });
+    expect(GRAPHIQL_DEFAULT_TABS.find((t) => t.query.includes(`query ${name}(`))!.query).toMatch(`# Graphe des financements des 1000 premiers jours — ${example.title}`);
+  }
 });
