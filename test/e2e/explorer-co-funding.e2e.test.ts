@@ -4,7 +4,7 @@
  */
 import { startTestHub, TestHub } from "../support/hub";
 import { seedExplorerFixture } from "../support/explorer-fixture";
-import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
+import { withFunderDown } from "../support/funder-down";
 
 const PAIRS = "complete missingFunders totalCount pairs { firstFunder secondFunder structures dossiers firstFunderAmount secondFunderAmount }";
 const ARS = "ARS Pays de la Loire";
@@ -89,13 +89,7 @@ describe("every funder answering", () => {
 describe("a funder down", () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({
-      // the CAF subgraph unreachable: nothing listens on the discard port
-      subgraphUrls: { caf: "http://127.0.0.1:9/graphql" },
-      limits: { subgraphTimeoutMs: 2_000 },
-      speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } },
-      seed: seedExplorerFixture,
-    });
+    hub = await startTestHub({ ...withFunderDown("caf"), seed: seedExplorerFixture });
   }, 120_000);
   afterAll(() => hub?.stop());
 

@@ -49,7 +49,7 @@ test("a pair's amounts never exceed what each of the two counts in the territory
 
 test("symmetric: the order of the lines changes nothing, and names that sort the other way swap the two sides", () => {
   // a renaming that reverses the alphabetical order of the funders
-  const reversed = new Map([...FUNDERS].sort((a, b) => a.localeCompare(b, "fr")).map((f, i) => [f, `${String.fromCharCode(90 - i)} ${f}`]));
+  const reversed = new Map<string, string>([...FUNDERS].sort((a, b) => a.localeCompare(b, "fr")).map((f, i) => [f, `${String.fromCharCode(90 - i)} ${f}`]));
   fc.assert(fc.property(detailsArb, (details) => {
     const pairs = coFundingPairs(details, 2024);
     expect(coFundingPairs([...details].reverse(), 2024)).toEqual(pairs);
