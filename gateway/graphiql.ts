@@ -144,16 +144,18 @@ export const CONTRACT_READS: Readonly<Record<string, ContractRead>> = {
   },
 };
 
-/** One GraphiQL tab per contract read, titled by its operation name, with a French comment; then the explorer's tabs. */
+const tab = (heading: string, summary: string, document: string, variables: Record<string, unknown>) => ({
+  query: `# Graphe des financements des 1000 premiers jours — ${heading}.\n# ${summary}\n# La documentation de chaque type et champ est dans l'explorateur (« Docs »).\n${document}\n`,
+  variables: JSON.stringify(variables, null, 2),
+});
+
+/**
+ * One GraphiQL tab per contract read, titled by its operation name, with a French comment; then
+ * the explorer's tabs (gateway/graphiql-explorer.ts), outside the contract.
+ */
 export const GRAPHIQL_DEFAULT_TABS = [
-  ...Object.values(CONTRACT_READS).map((read, i) => ({
-    query: `# Graphe des financements des 1000 premiers jours — exemple ${i + 1}/${Object.keys(CONTRACT_READS).length} du contrat public.\n# ${read.summary}\n# La documentation de chaque type et champ est dans l'explorateur (« Docs »).\n${read.document}\n`,
-    variables: JSON.stringify(read.variables, null, 2),
-  })),
-  ...Object.values(EXPLORER_EXAMPLES).map((example) => ({
-    query: `# Graphe des financements des 1000 premiers jours — ${example.title} (hors contrat public).\n# ${example.summary}\n${example.document}\n`,
-    variables: JSON.stringify(example.variables, null, 2),
-  })),
+  ...Object.values(CONTRACT_READS).map((read, i, all) => tab(`exemple ${i + 1}/${all.length} du contrat public`, read.summary, read.document, read.variables)),
+  ...Object.values(EXPLORER_EXAMPLES).map((example) => tab(`${example.title} (hors contrat public)`, example.summary, example.document, example.variables)),
 ];
 
 /** Every tab's operation and its example variables, in the tabs' order (the GraphiQL test runs them all). */

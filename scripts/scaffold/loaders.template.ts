@@ -27,6 +27,7 @@ import { FundingSource } from "../shared/enums";
 import { FundingLine } from "../shared/federation/funding.types";
 import { byKey, groupBy } from "../shared/graphql/batch";
 import { regionLinesFromDepartments, structureNameLoader } from "../shared/graphql/shared-loaders";
+import { DetailTable, departmentDetailLoaders } from "../shared/graphql/detail-loaders";
 ${funder.imports.length ? `import { ${[...funder.imports].sort().join(", ")} } from "../shared/reference/cog";\n` : ""}import { toCents } from "../shared/money";
 import { ${n.grantRow} } from "./grant.entity";
 
@@ -35,6 +36,15 @@ export type ${n.loadersType} = ReturnType<typeof create${n.pascal}Loaders>;
 /** How cross-financing names the funder of a line. */
 ${funder.code}
 
+/** The explorer's details: one per funding line, with its SIRET (no axes column: none tagged). */
+const DETAILS: DetailTable = {
+  from: (qb) => qb.from(${n.grantRow}, "g"),
+  columns: { territory: "g.department_code", year: "g.year", cents: "g.amount_cents", dossier: "g.project_ref", siret: "g.siret" },
+  source: FundingSource.${n.source},
+  funder: (department) => funderOf(department),
+  forecast: false,
+};
+
 export function create${n.pascal}Loaders(ds: DataSource) {
   const grants = ds.getRepository(${n.grantRow});
   const grantsBy = (column: "departmentCode" | "siret" | "projectRef") =>
@@ -42,17 +52,17 @@ export function create${n.pascal}Loaders(ds: DataSource) {
       const grouped = groupBy(await grants.find({ where: { [column]: In([...keys]) }, order: { year: "ASC", id: "ASC" } }), (g) => g[column] as string);
       return keys.map((k) => grouped.get(k) ?? []);
     });
-  /** Lines per key, department and year, in cents: always source ${n.source}. */
+  /** Lines per key, department, year and dossier, in cents: always source ${n.source}. */
   const lines = (keyColumn: string) =>
     new DataLoader<string, FundingLine[]>(async (keys) => {
       const rows = await ds.createQueryBuilder()
-        .select(keyColumn, "key").addSelect("g.department_code", "department").addSelect("g.year", "year").addSelect("SUM(g.amount_cents)", "cents")
+        .select(keyColumn, "key").addSelect("g.department_code", "department").addSelect("g.year", "year").addSelect("g.project_ref", "dossier").addSelect("SUM(g.amount_cents)", "cents")
         .from(${n.grantRow}, "g")
         .where(\`\${keyColumn} IN (:...keys)\`, { keys: [...keys] })
-        .groupBy(keyColumn).addGroupBy("g.department_code").addGroupBy("g.year")
-        .getRawMany<{ key: string; department: string; year: string | number; cents: string | number }>();
+        .groupBy(keyColumn).addGroupBy("g.department_code").addGroupBy("g.year").addGroupBy("g.project_ref")
+        .getRawMany<{ key: string; department: string; year: string | number; dossier: string | null; cents: string | number }>();
       const grouped = groupBy(rows, (r) => String(r.key));
-      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.${n.source}, funder: funderOf(r.department), cents: toCents(r.cents) })));
+      return keys.map((k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.${n.source}, funder: funderOf(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
     });
   const byDepartment = lines("g.department_code");
 
@@ -66,6 +76,7 @@ export function create${n.pascal}Loaders(ds: DataSource) {
     linesByRegion: regionLinesFromDepartments(byDepartment),
     linesByStructure: lines("g.siret"),
     linesByProject: lines("g.project_ref"),
+    ...departmentDetailLoaders(ds, DETAILS, { department: "g.department_code", structure: "g.siret", project: "g.project_ref" }),
   };
 }
 `;

@@ -9,7 +9,8 @@ export const schemaTemplate = (n: Names) => `import { Arg, Ctx, Directive, Field
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { centsToEuros } from "../shared/money";
-import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution } from "../shared/federation/funding.types";
+import { contributionOf } from "../shared/federation/contribution-of";
 import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { createAuditResolver } from "../shared/audit/audit";
 import { ${n.grantRow} } from "./grant.entity";
@@ -58,9 +59,9 @@ class GrantResolver {
 
 @Resolver(() => Region)
 class RegionResolver {
-  @contributionResolver(SUBGRAPH) // ${n.name}Contribution: internal, summed by the hub's crossFinancing
+  @contributionResolver(SUBGRAPH) // ${n.name}Contribution: internal, summed by the hub's crossFinancing and explorer
   contribution(@Root() region: Region, @Ctx() ctx: ${n.contextType}): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+    return contributionOf(ctx.loaders, "Region", region.code);
   }
 }
 
@@ -73,7 +74,7 @@ class DepartmentResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: ${n.contextType}): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+    return contributionOf(ctx.loaders, "Department", department.code);
   }
 }
 
@@ -86,7 +87,7 @@ class StructureResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: ${n.contextType}): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+    return contributionOf(ctx.loaders, "Structure", structure.siret);
   }
 }
 
@@ -99,7 +100,7 @@ class ProjectResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: ${n.contextType}): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+    return contributionOf(ctx.loaders, "Project", project.ref);
   }
 }
 

@@ -6,9 +6,18 @@ import { cafFunder } from "../shared/financing/funders";
 import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
+import { DetailTable, departmentDetailLoaders } from "../shared/graphql/detail-loaders";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 
 export type CafLoaders = ReturnType<typeof createCafLoaders>;
+
+/** Every grant counts, with its fund, SIRET and axes (the explorer's details). */
+const GRANT_DETAILS: DetailTable = {
+  from: (qb) => qb.from(ParentalityGrantRow, "g"),
+  columns: { territory: "g.department_code", year: "g.year", cents: "g.amount_cents", dossier: "g.project_ref", siret: "g.siret", source: "g.fund", axes: "g.axes" },
+  funder: (department) => cafFunder(department),
+  forecast: false,
+};
 
 export function createCafLoaders(ds: DataSource) {
   const grants = ds.getRepository(ParentalityGrantRow);
@@ -41,5 +50,6 @@ export function createCafLoaders(ds: DataSource) {
     linesByRegion: regionLinesFromDepartments(byDepartment),
     linesByStructure: lines("g.siret"),
     linesByProject: lines("g.project_ref"),
+    ...departmentDetailLoaders(ds, GRANT_DETAILS, { department: "g.department_code", structure: "g.siret", project: "g.project_ref" }),
   };
 }

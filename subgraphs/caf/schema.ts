@@ -3,7 +3,8 @@ import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis, FundingSource } from "../shared/enums";
 import { centsToEuros } from "../shared/money";
-import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution } from "../shared/federation/funding.types";
+import { contributionOf } from "../shared/federation/contribution-of";
 import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { ParentalityGrantInput, recordParentalityGrant } from "./writes";
@@ -56,7 +57,7 @@ class GrantResolver {
 class RegionResolver {
   @contributionResolver(SUBGRAPH)
   contribution(@Root() region: Region, @Ctx() ctx: CafContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+    return contributionOf(ctx.loaders, "Region", region.code);
   }
 }
 
@@ -69,7 +70,7 @@ class DepartmentResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: CafContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+    return contributionOf(ctx.loaders, "Department", department.code);
   }
 }
 
@@ -82,7 +83,7 @@ class StructureResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: CafContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+    return contributionOf(ctx.loaders, "Structure", structure.siret);
   }
 }
 
@@ -95,7 +96,7 @@ class ProjectResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: CafContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+    return contributionOf(ctx.loaders, "Project", project.ref);
   }
 }
 

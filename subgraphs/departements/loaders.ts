@@ -6,9 +6,19 @@ import { FundingLine } from "../shared/federation/funding.types";
 import { departmentFunder } from "../shared/financing/funders";
 import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { toCents } from "../shared/money";
+import { DetailTable, departmentDetailLoaders } from "../shared/graphql/detail-loaders";
 import { DepartmentalCreditRow } from "./departmental-credit.entity";
 
 export type DepartementsLoaders = ReturnType<typeof createDepartementsLoaders>;
+
+/** Every credit counts, source DEPARTMENT, with its SIRET and axes (the explorer's details). */
+const CREDIT_DETAILS: DetailTable = {
+  from: (qb) => qb.from(DepartmentalCreditRow, "c"),
+  columns: { territory: "c.department_code", year: "c.year", cents: "c.amount_cents", dossier: "c.project_ref", siret: "c.siret", axes: "c.axes" },
+  source: FundingSource.DEPARTMENT,
+  funder: (department) => departmentFunder(department),
+  forecast: false,
+};
 
 export function createDepartementsLoaders(ds: DataSource) {
   const credits = ds.getRepository(DepartmentalCreditRow);
@@ -41,5 +51,6 @@ export function createDepartementsLoaders(ds: DataSource) {
     linesByRegion: regionLinesFromDepartments(byDepartment),
     linesByStructure: lines("c.siret"),
     linesByProject: lines("c.project_ref"),
+    ...departmentDetailLoaders(ds, CREDIT_DETAILS, { department: "c.department_code", structure: "c.siret", project: "c.project_ref" }),
   };
 }

@@ -3,7 +3,8 @@ import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis } from "../shared/enums";
 import { centsToEuros } from "../shared/money";
-import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution } from "../shared/federation/funding.types";
+import { contributionOf } from "../shared/federation/contribution-of";
 import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { createAuditResolver } from "../shared/audit/audit";
 import { rowId } from "../shared/rules/formats";
@@ -68,7 +69,7 @@ class CreditResolver {
 class RegionResolver {
   @contributionResolver(SUBGRAPH)
   contribution(@Root() region: Region, @Ctx() ctx: DepartementsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+    return contributionOf(ctx.loaders, "Region", region.code);
   }
 }
 
@@ -81,7 +82,7 @@ class DepartmentResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: DepartementsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+    return contributionOf(ctx.loaders, "Department", department.code);
   }
 }
 
@@ -94,7 +95,7 @@ class StructureResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: DepartementsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+    return contributionOf(ctx.loaders, "Structure", structure.siret);
   }
 }
 
@@ -107,7 +108,7 @@ class ProjectResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: DepartementsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+    return contributionOf(ctx.loaders, "Project", project.ref);
   }
 }
 

@@ -2,17 +2,15 @@ import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, 
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis, axisFromNumber, FundingSource } from "../shared/enums";
-import { AmountError, centsToEuros } from "../shared/money";
-import { GraphQLError } from "graphql";
+import { centsToEuros } from "../shared/money";
 import { isValidSiret } from "../shared/siret";
 import { badInput } from "../shared/errors";
 import { AXIS_RECORDS } from "../shared/reference/axes";
 import { crossFinancing, FundingLineData } from "../shared/financing/cross-financing";
 import { Contribution, FinancedEntity } from "../shared/federation/contributions";
-import { CONTRIBUTION_FIELD_SUFFIX, FundingContribution, REQUIRED_LINE_FIELDS } from "../shared/federation/funding.types";
-
-/** A contribution as it arrives in a representation (plain JSON). */
-interface FundingContributionData { lines?: FundingLineData[]; recordedName?: string | null }
+import { FundingContribution, REQUIRED_LINE_FIELDS } from "../shared/federation/funding.types";
+import { applyAll, contributionFields, exactFigure } from "./contribution-fields";
+import { createExplorerResolvers } from "./explorer/explorer.resolvers";
 import { DepartmentRow, RegionRow } from "../shared/db/reference.entities";
 import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
 import { HubLoaders } from "./loaders";
@@ -115,7 +113,8 @@ export function createHubSchema(contributions: readonly Contribution[]) {
     axes: a.axisNumbers ? a.axisNumbers.split(",").map((n) => axisFromNumber(Number(n))) : null, resultsExpected: a.resultsExpected, source: a.source, regionCode: a.regionCode,
   });
 
-  const of = (entity: FinancedEntity) => contributions.filter((c) => c.entity === entity);
+  const fields = contributionFields(contributions);
+  const { of, requires, contributionsIn, missingIn } = fields;
   /** Declares the funders' contribution fields as @external on a hub entity class. */
   const externalContributions = (target: Function, entity: FinancedEntity) => {
     for (const c of of(entity)) {
@@ -123,35 +122,8 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       Directive("@external")(target.prototype, c.field);
     }
   };
-  const requires = (entity: FinancedEntity, selection: (c: Contribution) => string) => {
-    const fields = of(entity).map((c) => `${c.field} { ${selection(c)} }`);
-    return fields.length ? [Directive(`@requires(fields: "${fields.join(" ")}")`)] : [];
-  };
-  /**
-   * The contributions the gateway passed in (the fields @requires asked for). Read from the
-   * representation itself, not from the list known at start: when a new funder is registered and
-   * the gateway reloads the new supergraph, its lines count at once, before this hub restarts.
-   */
-  const contributionsIn = (root: object): FundingContributionData[] =>
-    Object.entries(root).filter(([key, value]) => key.endsWith(CONTRIBUTION_FIELD_SUFFIX) && value && typeof value === "object").map(([, value]) => value as FundingContributionData);
   const linesOf = (root: object): FundingLineData[] => contributionsIn(root).flatMap((c) => c.lines ?? []);
-  /**
-   * The registered funders whose contribution the representation lacks. When a funder's subgraph
-   * is down, times out or fails, the gateway still calls the hub, with that field absent or null
-   * (test/e2e/figures-complete.e2e.test.ts): the sum of the others must then not read as the total.
-   */
-  const missingIn = (root: object, entity: FinancedEntity): string[] =>
-    [...new Set(of(entity).filter((c) => { const v = (root as Record<string, unknown>)[c.field]; return !v || typeof v !== "object"; }).map((c) => c.subgraph))].sort();
-  const figure = (root: object, entity: FinancedEntity, year?: number | null) => {
-    try {
-      return toCrossFinancing(linesOf(root), missingIn(root, entity), year);
-    } catch (error) {
-      // a sum that a Float cannot carry exactly is refused, never rounded
-      if (error instanceof AmountError) throw new GraphQLError(`Financements croisés impossibles à calculer exactement : ${error.message}`, { extensions: { code: "AMOUNT_OUT_OF_RANGE" } });
-      throw error;
-    }
-  };
-  const applyAll = (decorators: MethodDecorator[], target: object, key: string) => decorators.forEach((d) => d(target, key, Object.getOwnPropertyDescriptor(target, key)!));
+  const figure = (root: object, entity: FinancedEntity, year?: number | null) => exactFigure(() => toCrossFinancing(linesOf(root), missingIn(root, entity), year));
   const LINES = (c: Contribution) => `lines { ${[...REQUIRED_LINE_FIELDS, ...c.optionalLineFields].join(" ")} }`;
 
   @Directive('@key(fields: "code")')
@@ -325,8 +297,9 @@ export function createHubSchema(contributions: readonly Contribution[]) {
     Project: { __resolveReference: (ref: { ref: string }) => Object.assign(new Project(), ref) },
   };
 
+  const explorer = createExplorerResolvers({ Region, Department, Structure, Project }, fields);
   return {
-    resolvers: [RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, ReferenceQueries, AnnouncementResolver] as const,
+    resolvers: [RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, ReferenceQueries, AnnouncementResolver, ...explorer] as const,
     referenceResolvers,
     /** The entity Query.structures returns (directory/structure-search.resolver.ts). */
     Structure,

@@ -7,12 +7,43 @@ import { byKey, groupBy, perKey } from "../shared/graphql/batch";
 import { departmentsOf, findDepartment, findRegion } from "../shared/reference/cog";
 import { FundingSource } from "../shared/enums";
 import { toCents } from "../shared/money";
+import { DetailTable, detailLoader } from "../shared/graphql/detail-loaders";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonProjectRow } from "./maison.entities";
 
 export type MaisonsLoaders = ReturnType<typeof createMaisonsLoaders>;
 
 /** An overseas region has one department: the Maison's department for CAF and departmental lines. */
 export const territoryDepartment = (territoryCode: string) => departmentsOf(territoryCode)[0]?.code ?? territoryCode;
+
+/**
+ * A department's lines are its territory's (an overseas region has one department); a department
+ * that is not overseas has none. An error (an unreadable sum) fails the department's lines: a
+ * figure without them would look complete.
+ */
+const departmentFromTerritory = <Line>(byTerritory: DataLoader<string, Line[]>) =>
+  new DataLoader<string, Line[]>(async (departments) => {
+    const territories = departments.map((d) => {
+      const region = findRegion(findDepartment(d)?.regionCode ?? "");
+      return region?.overseas ? region.code : null;
+    });
+    const loaded = await byTerritory.loadMany(territories.filter((t): t is string => t !== null));
+    const byCode = new Map(territories.filter((t): t is string => t !== null).map((t, i) => [t, loaded[i]]));
+    return territories.map((t) => { const l = t ? byCode.get(t) : undefined; return l ?? []; });
+  });
+
+/**
+ * The explorer's details: one per budget line of a labelled Maison, a forecast, without axes (the
+ * project sheet names none), its SIRET the lead carrier's (the structure its lines count for).
+ */
+const BUDGET_DETAILS: DetailTable = {
+  from: (qb) => qb.from(MaisonBudgetLineRow, "b")
+    .innerJoin(MaisonProjectRow, "m", "m.id = b.project_id")
+    .leftJoin(MaisonCarrierRow, "c", "c.project_id = m.id AND c.position = 0")
+    .andWhere("m.decision = :labelled", { labelled: MaisonDecision.LABELLED }),
+  columns: { territory: "m.territory_code", year: "b.year", cents: "b.amount_cents", dossier: "m.project_ref", siret: "c.siret", source: "b.source" },
+  funder: (territory, source) => funderOfSource(source, territory, territoryDepartment(territory)),
+  forecast: true,
+};
 
 export function createMaisonsLoaders(ds: DataSource) {
   const projects = ds.getRepository(MaisonProjectRow);
@@ -45,6 +76,7 @@ export function createMaisonsLoaders(ds: DataSource) {
       })));
     });
   const byTerritory = lines("m.territory_code", false);
+  const detailsByTerritory = detailLoader(ds, BUDGET_DETAILS, "m.territory_code");
 
   return {
     projectById: new DataLoader<number, MaisonProjectRow | undefined>(async (ids) => byKey(await projects.findBy({ id: In([...ids]) }), (p) => p.id, ids)),
@@ -61,17 +93,12 @@ export function createMaisonsLoaders(ds: DataSource) {
     budget: childrenOf(MaisonBudgetLineRow, { year: "ASC", id: "ASC" }),
     structureName: structureNameLoader(ds),
     linesByRegion: byTerritory,
-    linesByDepartment: new DataLoader<string, FundingLine[]>(async (departments) => {
-      const territories = departments.map((d) => {
-        const region = findRegion(findDepartment(d)?.regionCode ?? "");
-        return region?.overseas ? region.code : null;
-      });
-      const loaded = await byTerritory.loadMany(territories.filter((t): t is string => t !== null));
-      const byCode = new Map(territories.filter((t): t is string => t !== null).map((t, i) => [t, loaded[i]]));
-      // an error (an unreadable sum) fails the department's lines: a figure without them would look complete
-      return territories.map((t) => { const l = t ? byCode.get(t) : undefined; return l ?? []; });
-    }),
+    linesByDepartment: departmentFromTerritory(byTerritory),
     linesByStructure: lines("c.siret", true),
     linesByProject: lines("m.project_ref", false),
+    detailsByRegion: detailsByTerritory,
+    detailsByDepartment: departmentFromTerritory(detailsByTerritory),
+    detailsByStructure: detailLoader(ds, BUDGET_DETAILS, "c.siret"),
+    detailsByProject: detailLoader(ds, BUDGET_DETAILS, "m.project_ref"),
   };
 }

@@ -4,7 +4,8 @@ import { Actor } from "../shared/auth/organisation";
 import { FundingSource } from "../shared/enums";
 import { centsToEuros, sumCents } from "../shared/money";
 import { OVERSEAS_REGIONS } from "../shared/reference/cog";
-import { FundingContribution, lazyContribution } from "../shared/federation/funding.types";
+import { FundingContribution } from "../shared/federation/funding.types";
+import { contributionOf } from "../shared/federation/contribution-of";
 import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
 import { LabellingCriterionRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { MaisonsLoaders } from "./loaders";
@@ -165,7 +166,7 @@ class TerritoryResolver {
 class RegionResolver {
   @contributionResolver(SUBGRAPH)
   contribution(@Root() region: Region, @Ctx() ctx: MaisonsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+    return contributionOf(ctx.loaders, "Region", region.code);
   }
 }
 
@@ -173,7 +174,7 @@ class RegionResolver {
 class DepartmentResolver {
   @contributionResolver(SUBGRAPH)
   contribution(@Root() department: Department, @Ctx() ctx: MaisonsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+    return contributionOf(ctx.loaders, "Department", department.code);
   }
 }
 
@@ -188,7 +189,7 @@ class StructureResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() structure: Structure, @Ctx() ctx: MaisonsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+    return contributionOf(ctx.loaders, "Structure", structure.siret);
   }
 }
 
@@ -201,7 +202,7 @@ class ProjectResolver {
 
   @contributionResolver(SUBGRAPH)
   contribution(@Root() project: Project, @Ctx() ctx: MaisonsContext): FundingContribution {
-    return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+    return contributionOf(ctx.loaders, "Project", project.ref);
   }
 }
 

@@ -6,16 +6,13 @@
 import { startTestHub, TestHub } from "../support/hub";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
 import { FundingSource } from "../../subgraphs/shared/enums";
-import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
+import { withFunderDown } from "../support/funder-down";
 
 const siret = testSiret(1101);
 let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub({
-    // the CAF subgraph unreachable: nothing listens on the discard port
-    subgraphUrls: { caf: "http://127.0.0.1:9/graphql" },
-    limits: { subgraphTimeoutMs: 2_000 },
-    speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } },
+    ...withFunderDown("caf"),
     seed: async (s) => {
       const callId = await call(s, "ars", { regionCode: "52", year: 2024 });
       await laureate(s, "ars", callId, { siret, amount: 1_000, departments: ["44"], projectRef: "DOSSIER-FIG-1" });

@@ -2,8 +2,8 @@
  * Issue 11, invariants over random data (fast-check), end to end: random datasets of laureates in
  * one or several departments (renewed, withdrawn), CAF grants, departmental credits, labelled and
  * unlabelled Maisons whose forecasts the funders record or not; read through the gateway, every
- * figure adds up. Bounded (a few datasets per run, small ones) so that it runs in CI on both
- * databases; the pure properties of the summing code run in test/unit/cross-financing.property.test.ts.
+ * figure adds up, and the explorer's by-axis total is crossFinancing's. Bounded (a few datasets
+ * per run, small ones) so that it runs in CI on both databases; the pure properties of the summing code run in test/unit/cross-financing.property.test.ts.
  * Fictitious data.
  */
 import fc from "fast-check";
@@ -115,6 +115,10 @@ async function store(data: Dataset): Promise<Counted[]> {
 const FIGURE = "total complete bySource { amount } byYear { total } byFunder { amount }";
 interface Figure { total: number; complete: boolean; bySource: { amount: number }[]; byYear: { total: number }[]; byFunder: { amount: number }[] }
 const c = (euros: number) => Math.round(euros * 100);
+/** The explorer's figure of the same entity: its total is crossFinancing's (issue 15). */
+const BY_AXIS = "crossFinancingByAxis { total }";
+type WithByAxis = { crossFinancing: Figure; crossFinancingByAxis: { total: number } };
+const expectSameTotal = (entity: WithByAxis) => expect(entity.crossFinancingByAxis.total).toBe(entity.crossFinancing.total);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function expectConsistent(figure: Figure) {
@@ -133,12 +137,13 @@ test("over random datasets: departments add up to their region, regions to the n
     await wipe("maisons", [MaisonBudgetLineRow, MaisonAssessmentRow, MaisonCarrierRow, MaisonProjectRow]);
     const counted = await store(data);
     const { data: read, errors } = await hub.query(`{
-      regions { code crossFinancing { ${FIGURE} } departments { code crossFinancing { ${FIGURE} } } }
-      ${SIRETS.map((siret, i) => `s${i}: structure(siret: "${siret}") { crossFinancing { ${FIGURE} } }`).join("\n")}
+      regions { code crossFinancing { ${FIGURE} } ${BY_AXIS} departments { code crossFinancing { ${FIGURE} } ${BY_AXIS} } }
+      ${SIRETS.map((siret, i) => `s${i}: structure(siret: "${siret}") { crossFinancing { ${FIGURE} } ${BY_AXIS} }`).join("\n")}
     }`);
     expect(errors).toBeUndefined();
     let national = 0;
-    for (const region of read.regions as { code: string; crossFinancing: Figure; departments: { crossFinancing: Figure }[] }[]) {
+    for (const region of read.regions as (WithByAxis & { code: string; departments: WithByAxis[] })[]) {
+      [region, ...region.departments].forEach(expectSameTotal);
       expectConsistent(region.crossFinancing);
       region.departments.forEach((d) => expectConsistent(d.crossFinancing));
       expect(sum(region.departments.map((d) => c(d.crossFinancing.total)))).toBe(c(region.crossFinancing.total));
@@ -148,6 +153,7 @@ test("over random datasets: departments add up to their region, regions to the n
     expect(national).toBe(sum(counted.map((k) => k.cents)));
     SIRETS.forEach((siret, i) => {
       const figure = read[`s${i}`].crossFinancing as Figure;
+      expectSameTotal(read[`s${i}`]);
       expectConsistent(figure);
       expect(c(figure.total)).toBe(sum(counted.filter((k) => k.siret === siret).map((k) => k.cents)));
     });

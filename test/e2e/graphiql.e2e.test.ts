@@ -109,3 +109,11 @@ test("every tab runs with its own variables: data, no errors, also after a reloa
   expectData(await runActiveTab("CoFinancedProject"), "CoFinancedProject");
   expect(pageErrors).toEqual([]);
 }, 180_000);
+
+test("the explorer's tabs answer figures on the demo set, not empty lists", () => {
+  const last = (name: string) => exchanges.filter((e) => e.operationName === name).at(-1)!.body.data as any;
+  const byAxis = last("ExplorerByAxis");
+  expect(byAxis.region.crossFinancingByAxis.total).toBe(byAxis.region.crossFinancing.total);
+  expect(byAxis.region.crossFinancingByAxis.byAxis.some((a: { amount: number }) => a.amount > 0)).toBe(true);
+  expect(last("ExplorerCoFunding").region.coFunding.pairs.length).toBeGreaterThan(0);
+});

@@ -176,9 +176,10 @@ describe("once composed, through the gateway", () => {
     expect(supergraph.composed).toMatchObject({ ok: true });
     const funders = supergraph.subgraphs.filter((s) => s.name !== "hub");
     expect(discoverContributions(funders).filter((c) => c.subgraph === NAME)).toEqual(
-      ["Region", "Department", "Structure", "Project"].map((entity) => ({ subgraph: NAME, entity, field: `${NAME}Contribution`, nonNull: true, optionalLineFields: ["dossier", "forecast"] })),
+      ["Region", "Department", "Structure", "Project"].map((entity) => ({ subgraph: NAME, entity, field: `${NAME}Contribution`, nonNull: true, optionalLineFields: ["dossier", "forecast"], details: true })),
     );
     expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(new RegExp(`CrossFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ lines`));
+    expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(new RegExp(`AxisFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ details`));
     const api = (supergraph.composed as { publicSdl: string }).publicSdl;
     expect(api).toMatch(/recordCollectivitesGrant\(/);
     expect(api).toMatch(/collectivitesGrants/);
@@ -216,7 +217,7 @@ describe("once composed, through the gateway", () => {
     );
     expect(recorded).toEqual({ data: { recordCollectivitesGrant: { amount: 2500.5, structure: { siret: SIRET }, project: { ref: "R-SCAFFOLD" } } } });
 
-    const financing = "crossFinancing(year: 2024) { total bySource { source amount } funders }";
+    const financing = "crossFinancing(year: 2024) { total bySource { source amount } funders } crossFinancingByAxis(year: 2024) { total withoutAxis withoutAxisLines }";
     let answer: Awaited<ReturnType<typeof query>> = {};
     const calls = await measure(async () => {
       answer = await query(`query($siret: ID!) {
@@ -228,11 +229,13 @@ describe("once composed, through the gateway", () => {
     });
     expect(answer.errors).toBeUndefined();
     const expected = { total: 2500.5, bySource: [{ source: "LOCAL_AUTHORITY", amount: 2500.5 }], funders: ["Collectivité partenaire 44 Loire-Atlantique"] };
+    // its details count in the explorer too (no axes column in the scaffold: a line without axis)
+    const byAxis = { total: 2500.5, withoutAxis: 2500.5, withoutAxisLines: 1 };
     expect(answer.data).toEqual({
-      structure: { name: "Crèche exemple (fictif)", collectivitesGrants: [{ amount: 2500.5, title: "Ateliers parents-enfants" }], crossFinancing: expected },
-      project: { crossFinancing: expected },
-      department: { crossFinancing: expected },
-      region: { crossFinancing: expected },
+      structure: { name: "Crèche exemple (fictif)", collectivitesGrants: [{ amount: 2500.5, title: "Ateliers parents-enfants" }], crossFinancing: expected, crossFinancingByAxis: byAxis },
+      project: { crossFinancing: expected, crossFinancingByAxis: byAxis },
+      department: { crossFinancing: expected, crossFinancingByAxis: byAxis },
+      region: { crossFinancing: expected, crossFinancingByAxis: byAxis },
     });
     // the gateway asked the new subgraph for its contributions, in one batched request
     expect(calls[NAME].requests).toBe(1);

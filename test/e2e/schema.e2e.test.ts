@@ -70,11 +70,13 @@ test("a new funder subgraph's contributions are counted without touching the hub
     enum FundingSource { FIR P304_17 P304_19 CAF_FNP CAF_REAAP CAF_LAEP CAF_FPT FIPE DEPARTMENT LOCAL_AUTHORITY OTHER }`;
   const funders = artifacts.subgraphs.filter((s) => s.name !== "hub").map((s) => ({ name: s.name, sdl: s.sdl }));
   const contributions = discoverContributions([...funders, { name: "collectivites", sdl: newcomer }]);
-  expect(contributions.filter((c) => c.subgraph === "collectivites")).toEqual([{ subgraph: "collectivites", entity: "Structure", field: "collectivitesContribution", nonNull: true, optionalLineFields: [] }]);
+  expect(contributions.filter((c) => c.subgraph === "collectivites")).toEqual([{ subgraph: "collectivites", entity: "Structure", field: "collectivitesContribution", nonNull: true, optionalLineFields: [], details: false }]);
   expect(contributions.filter((c) => c.entity === "Region").map((c) => c.subgraph)).toEqual(["ars", "dreets", "caf", "maisons", "departements"]);
   // the hub's cross-financing now requires the newcomer's lines, and the whole still composes
   const hubSdl = printSubgraphSchema(await hubSubgraph(() => contributions).buildSchema());
   expect(hubSdl).toMatch(/CrossFinancing @requires\(fields: "[^"]*collectivitesContribution \{ lines/);
+  // its schema has no `details`: the explorer's figures do not ask for them (and say the newcomer is missing)
+  expect(hubSdl).not.toMatch(/collectivitesContribution \{ details/);
   const result = composeSupergraph([
     ...artifacts.subgraphs.filter((s) => s.name !== "hub"),
     { name: "collectivites", url: "http://127.0.0.1:4999/graphql", sdl: newcomer },

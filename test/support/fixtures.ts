@@ -72,11 +72,11 @@ export async function maison(
   return saved.id;
 }
 
-export async function credit(subgraphs: Record<string, SubgraphServer>, c: { departmentCode: string; year: number; siret: string; amountCents: number; projectRef?: string; programme?: DepartmentalProgramme }) {
+export async function credit(subgraphs: Record<string, SubgraphServer>, c: { departmentCode: string; year: number; siret: string; amountCents: number; projectRef?: string; programme?: DepartmentalProgramme; axes?: Axis[] }) {
   await structure(subgraphs, "departements", c.siret, `Structure ${c.siret}`);
   const saved = await ds(subgraphs, "departements").getRepository(DepartmentalCreditRow).save({
     departmentCode: c.departmentCode, year: c.year, programme: c.programme ?? DepartmentalProgramme.OTHER, siret: c.siret, title: `Crédit ${c.siret}`,
-    amountCents: c.amountCents, axes: [], projectRef: c.projectRef ?? null,
+    amountCents: c.amountCents, axes: c.axes ?? [], projectRef: c.projectRef ?? null,
   });
   return saved.id;
 }

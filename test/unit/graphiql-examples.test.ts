@@ -18,7 +18,7 @@ test.each(reads.map((o) => [o.name, o.document]))("%s is the contract's text, un
 });
 
 test("GraphiQL opens one tab per contract read, then the explorer's tabs, each with its variables", () => {
-  const names = [...reads.map((o) => o.name), "ExplorerAxeRegion", "ExplorerRechercheStructures"];
+  const names = [...reads.map((o) => o.name), "ExplorerAxeRegion", "ExplorerRechercheStructures", "ExplorerByAxis", "ExplorerCoFunding"];
   expect(GRAPHIQL_DEFAULT_TABS).toHaveLength(names.length);
   expect(Object.keys(GRAPHIQL_EXAMPLES)).toEqual(names);
   GRAPHIQL_DEFAULT_TABS.forEach((tab, i) => {
@@ -31,12 +31,14 @@ test("GraphiQL opens one tab per contract read, then the explorer's tabs, each w
   expect(JSON.parse(GRAPHIQL_DEFAULT_TABS[0].variables)).toEqual({ region: "52", year: 2021 });
 });
 
-test("the explorer's tabs say what they show, in French, and are no contract read", () => {
-  expect(Object.values(EXPLORER_EXAMPLES).map((e) => e.title)).toEqual(["Explorer : projets de l'axe 4 en Occitanie", "Explorer : recherche de structures"]);
+test("the explorer's tabs say what they show, in French, declare the variables they are given, and are no contract read", () => {
+  expect(Object.values(EXPLORER_EXAMPLES).map((e) => e.title)).toEqual(["Explorer : projets de l'axe 4 en Occitanie", "Explorer : recherche de structures", "Explorer : financements par axe", "Explorer : qui cofinance avec qui"]);
   const explorerTabs = GRAPHIQL_DEFAULT_TABS.slice(reads.length);
-  expect(explorerTabs.map((t) => t.query.split("\n")[0])).toEqual([
-    "# Graphe des financements des 1000 premiers jours — Explorer : projets de l'axe 4 en Occitanie (hors contrat public).",
-    "# Graphe des financements des 1000 premiers jours — Explorer : recherche de structures (hors contrat public).",
-  ]);
-  for (const name of Object.keys(EXPLORER_EXAMPLES)) expect(CONTRACT_READS[name]).toBeUndefined();
+  expect(explorerTabs.map((t) => t.query.split("\n")[0])).toEqual(Object.values(EXPLORER_EXAMPLES).map((e) => `# Graphe des financements des 1000 premiers jours — ${e.title} (hors contrat public).`));
+  for (const [name, example] of Object.entries(EXPLORER_EXAMPLES)) {
+    expect(CONTRACT_READS[name]).toBeUndefined();
+    const operation = parse(example.document).definitions[0];
+    const declared = operation.kind === "OperationDefinition" ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
+    expect({ name, variables: Object.keys(example.variables).sort() }).toEqual({ name, variables: declared.sort() });
+  }
 });

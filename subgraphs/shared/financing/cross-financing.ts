@@ -38,10 +38,10 @@ const reconciliationKey = (l: FundingLineData) => `${l.dossier}\u0000${l.source}
  * The reconciliation rule (schema/README.md): a forecast line of a dossier is replaced by what a
  * funder records for the same dossier, source and year; a forecast without such an actual counts.
  */
-export function reconcile(lines: readonly FundingLineData[]): { counted: FundingLineData[]; replaced: FundingLineData[] } {
+export function reconcile<Line extends FundingLineData>(lines: readonly Line[]): { counted: Line[]; replaced: Line[] } {
   const actuals = new Set(lines.filter((l) => !l.forecast && l.dossier && l.cents !== 0).map(reconciliationKey));
-  const counted: FundingLineData[] = [];
-  const replaced: FundingLineData[] = [];
+  const counted: Line[] = [];
+  const replaced: Line[] = [];
   for (const line of lines) (line.forecast && line.dossier && actuals.has(reconciliationKey(line)) ? replaced : counted).push(line);
   return { counted, replaced };
 }

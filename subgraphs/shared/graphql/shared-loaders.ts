@@ -16,11 +16,11 @@ export const structureNameLoader = (ds: DataSource) =>
  * regions. A department that fails fails its region (an Error for that key, not an empty list):
  * dropped silently, its lines would make a smaller total that looks complete.
  */
-export const regionLinesFromDepartments = (byDepartment: DataLoader<string, FundingLine[]>) =>
-  new DataLoader<string, FundingLine[]>(async (regions) =>
+export const regionLinesFromDepartments = <Line = FundingLine>(byDepartment: DataLoader<string, Line[]>) =>
+  new DataLoader<string, Line[]>(async (regions) =>
     Promise.all(regions.map(async (region) => {
       const loaded = await byDepartment.loadMany(departmentsOf(region).map((d) => d.code));
       const failed = loaded.find((l): l is Error => l instanceof Error);
-      return failed ?? (loaded as FundingLine[][]).flat();
+      return failed ?? (loaded as Line[][]).flat();
     })),
   );

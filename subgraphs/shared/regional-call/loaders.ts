@@ -10,6 +10,7 @@ import { groupBy, byKey, perKey } from "../graphql/batch";
 import { CallRow } from "./call.entity";
 import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
 import { CallSide } from "./side";
+import { createRegionalCallDetailLoaders } from "./detail-loaders";
 
 export type RegionalCallLoaders = ReturnType<typeof createRegionalCallLoaders>;
 
@@ -113,5 +114,6 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
     linesByDepartment: departmentLines,
     linesByStructure: fundingLines("p.siret"),
     linesByProject: fundingLines("p.project_ref"),
+    ...createRegionalCallDetailLoaders(ds, side),
   };
 }

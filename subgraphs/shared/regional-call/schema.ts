@@ -4,7 +4,8 @@ import { Actor } from "../auth/organisation";
 import { Axis, GrantStatus, COUNTED_STATUSES, FundingSource } from "../enums";
 import { centsToEuros, sumCents } from "../money";
 import { minimumAwardCents } from "../reference/instructions";
-import { FundingContribution, lazyContribution } from "../federation/funding.types";
+import { FundingContribution } from "../federation/funding.types";
+import { contributionOf } from "../federation/contribution-of";
 import { contributionResolver, createEntityStubs } from "../federation/entity-stubs";
 import { PageInfo, MAX_PAGE_SIZE } from "../graphql/pagination";
 import { rowId } from "../rules/formats";
@@ -184,7 +185,7 @@ export function createRegionalCallSchema(side: CallSide) {
 
     @contributionResolver(side.subgraph)
     contribution(@Root() region: RegionRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
-      return lazyContribution(() => ctx.loaders.linesByRegion.load(region.code));
+      return contributionOf(ctx.loaders, "Region", region.code);
     }
   }
 
@@ -192,7 +193,7 @@ export function createRegionalCallSchema(side: CallSide) {
   class DepartmentResolver {
     @contributionResolver(side.subgraph)
     contribution(@Root() department: DepartmentRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
-      return lazyContribution(() => ctx.loaders.linesByDepartment.load(department.code));
+      return contributionOf(ctx.loaders, "Department", department.code);
     }
   }
 
@@ -205,7 +206,7 @@ export function createRegionalCallSchema(side: CallSide) {
 
     @contributionResolver(side.subgraph)
     contribution(@Root() structure: StructureRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
-      return lazyContribution(() => ctx.loaders.linesByStructure.load(structure.siret), () => ctx.loaders.structureName.load(structure.siret));
+      return contributionOf(ctx.loaders, "Structure", structure.siret);
     }
   }
 
@@ -218,7 +219,7 @@ export function createRegionalCallSchema(side: CallSide) {
 
     @contributionResolver(side.subgraph)
     contribution(@Root() project: ProjectRef, @Ctx() ctx: RegionalCallContext): FundingContribution {
-      return lazyContribution(() => ctx.loaders.linesByProject.load(project.ref));
+      return contributionOf(ctx.loaders, "Project", project.ref);
     }
   }
 
