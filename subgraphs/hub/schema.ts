@@ -117,7 +117,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
   const of = (entity: FinancedEntity) => contributions.filter((c) => c.entity === entity);
   /** Declares the funders' contribution fields as @external on a hub entity class. */
-  const externalContributions = (target: Function, entity: FinancedEntity) => {
+  const externalContributions = (target: { prototype: object }, entity: FinancedEntity) => {
     for (const c of of(entity)) {
       Field(() => FundingContribution, { nullable: !c.nonNull, description: `Contribution du sous-graphe ${c.subgraph}.` })(target.prototype, c.field);
       Directive("@external")(target.prototype, c.field);
@@ -151,7 +151,11 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       throw error;
     }
   };
-  const applyAll = (decorators: MethodDecorator[], target: object, key: string) => decorators.forEach((d) => d(target, key, Object.getOwnPropertyDescriptor(target, key)!));
+  const applyAll = (decorators: MethodDecorator[], target: object, key: string) => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (!descriptor) throw new Error(`${key} n'est pas une méthode de ${target.constructor.name}.`);
+    decorators.forEach((d) => d(target, key, descriptor));
+  };
   const LINES = (c: Contribution) => `lines { ${[...REQUIRED_LINE_FIELDS, ...c.optionalLineFields].join(" ")} }`;
 
   @Directive('@key(fields: "code")')
@@ -168,7 +172,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   class Department {
     @Field(() => ID, { description: "Code INSEE du département (ex. « 44 », « 2A », « 974 »)." }) code: string;
     @Field({ description: "Nom du département." }) name: string;
-    regionCode: string;
+    regionCode?: string; // absent from a representation the gateway sends: the key only
   }
   externalContributions(Department, "Department");
 

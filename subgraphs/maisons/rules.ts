@@ -42,7 +42,7 @@ export function checkMaisonSheet(input: MaisonProjectInput, v: Violations): (Bud
   v.check(input.budget.length > 0, "budget", "BUDGET_REQUIRED", "Le budget prévisionnel 2024-2025 est obligatoire.");
   const lines = input.budget.map((line, i) => {
     v.check((BUDGET_YEARS as readonly number[]).includes(line.year), `budget[${i}].year`, "BUDGET_YEAR", "Les lignes du budget prévisionnel portent sur 2024 ou 2025.");
-    return { ...line, cents: v.amount(`budget[${i}].amount`, line.amount) };
+    return { year: line.year, source: line.source, amount: line.amount, cents: v.amount(`budget[${i}].amount`, line.amount) };
   });
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
   return lines;

@@ -73,8 +73,8 @@ export function maisonWrites(ds: DataSource) {
           resources: input.resources, phasing: input.phasing, evaluation: input.evaluation, decision: MaisonDecision.PENDING, phase: MaisonPhase.SUBMITTED, projectRef: input.projectRef ?? null,
         }));
         await m.insert(MaisonCarrierRow, input.carriers.map((c, position) => ({ projectId: maison.id, siret: c.siret, position })));
-        await m.insert(MaisonBudgetLineRow, lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: l.cents! })));
-        await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, { ...input });
+        await m.insert(MaisonBudgetLineRow, lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: v.valueOrThrow(l.cents) })));
+        await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, input);
         await recordInDirectory(who, input.carriers);
         return maison;
       });

@@ -41,7 +41,7 @@ export const contributionField = (subgraph: string) => `${subgraph}${CONTRIBUTIO
  * Builds a contribution whose fields load lazily: a dashboard asking only a structure's name does
  * not pay for its funding lines, and the other way round.
  */
-export function lazyContribution(lines: () => Promise<FundingLine[]>, recordedName: () => Promise<string | null> = async () => null): FundingContribution {
+export function lazyContribution(lines: () => Promise<FundingLine[]>, recordedName: () => Promise<string | null> = () => Promise.resolve(null)): FundingContribution {
   return {
     get lines() { return lines(); },
     get recordedName() { return recordedName(); },
