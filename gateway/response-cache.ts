@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getOperationAST, DocumentNode, GraphQLSchema, printSchema } from "graphql";
+import { getOperationAST, DocumentNode, GraphQLSchema, OperationTypeNode, printSchema } from "graphql";
 import { Cache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
 import { LRUCache } from "lru-cache";
@@ -50,13 +50,13 @@ export function memoryStore(maxBytes: number): CacheStore {
   let generation = 0;
   return {
     cache: {
-      get: (key) => entries.get(key) as never,
+      get: (key) => entries.get(key),
       set: (key, result, _entities, ttl) => { entries.set(key, result, { ttl: Number.isFinite(ttl) ? ttl : undefined }); },
       invalidate: () => undefined, // generations do it
     },
     generation: () => generation,
     advance: () => { generation++; entries.clear(); },
-    close: async () => entries.clear(),
+    close: () => { entries.clear(); return Promise.resolve(); },
   };
 }
 
@@ -86,7 +86,7 @@ export function redisStore(url: string, prefix: string): CacheStore {
     cache: {
       get: (key) => orMiss(async () => {
         const raw = await redis.get(prefix + key);
-        return raw ? JSON.parse(raw) : undefined;
+        return raw ? (JSON.parse(raw) as Entry) : undefined;
       }, undefined),
       set: (key, result, _entities, ttl) => orMiss(async () => {
         await redis.set(prefix + key, JSON.stringify(result), "PX", Math.max(1, Math.round(Number.isFinite(ttl) ? ttl : DEFAULT_RESPONSE_CACHE.ttlMs)));
@@ -96,7 +96,7 @@ export function redisStore(url: string, prefix: string): CacheStore {
     // Unknown generation: a key no entry has, so nothing stale is read.
     generation: () => orMiss(async () => Number((await redis.get(generationKey)) ?? 0), -Date.now()),
     advance: () => orMiss(async () => { await redis.incr(generationKey); }, undefined),
-    close: async () => { redis.disconnect(); },
+    close: () => { redis.disconnect(); return Promise.resolve(); },
   };
 }
 
@@ -140,7 +140,7 @@ function countedLookups(cache: Cache, registry: Registry): Cache {
   };
 }
 
-const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === "mutation";
+const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === OperationTypeNode.MUTATION;
 
 type MutationResult = { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] };
 
@@ -153,8 +153,9 @@ const REFUSED_BEFORE_WRITING = new Set(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USE
  * An error of unknown outcome (a timeout, an internal error) still invalidates: it may have been
  * applied.
  */
-function mayHaveWritten(result: MutationResult): boolean {
-  if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return true;
+function mayHaveWritten(outcome: unknown): boolean {
+  if (!outcome || typeof outcome !== "object" || Symbol.asyncIterator in outcome) return true;
+  const result = outcome as MutationResult;
   if (Object.values(result.data ?? {}).some((value) => value != null)) return true;
   return !(result.errors?.length && result.errors.every((error) => REFUSED_BEFORE_WRITING.has(String(error.extensions?.code))));
 }
@@ -177,7 +178,7 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: CacheSt
       // After a write that may have changed something, earlier answers are no longer served.
       onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
         if (!isMutation(args.document, args.operationName)) return undefined;
-        return { onExecuteDone: ({ result }: { result: unknown }) => (mayHaveWritten(result as MutationResult) ? store.advance() : undefined) };
+        return { onExecuteDone: ({ result }: { result: unknown }) => (mayHaveWritten(result) ? store.advance() : undefined) };
       },
       onSchemaChange: ({ schema }: { schema: GraphQLSchema }) => {
         schemaHash = createHash("sha256").update(printSchema(schema)).digest("base64url").slice(0, 16);
