@@ -17,7 +17,7 @@ const SNAPSHOTS = path.resolve(__dirname, "../../schema/migrations");
 const update = process.env.UPDATE_MIGRATION_SNAPSHOTS === "1";
 let database: TestDatabase;
 beforeAll(async () => { database = await createTestDatabase(); });
-afterAll(() => database?.drop());
+afterAll(() => (database as TestDatabase | undefined)?.drop());
 
 /** Runs the migrations one at a time on a fresh database, and describes the database after each. */
 async function stepByStep(module: (typeof FUNDER_SUBGRAPHS)[number]): Promise<string> {

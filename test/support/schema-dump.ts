@@ -6,7 +6,7 @@ const CLOCK_COLUMNS = new Set(["created_at", "updated_at", "at", "timestamp"]);
 
 /** A digest of a table's rows, clock columns left out: a migration that inserts reference data writes the same rows every time. */
 async function rowsDigest(ds: DataSource, table: string, quote: (name: string) => string): Promise<string> {
-  const rows: Record<string, unknown>[] = await ds.query(`SELECT * FROM ${quote(table)}`);
+  const rows: Record<string, string | number | boolean | Date | null>[] = await ds.query(`SELECT * FROM ${quote(table)}`);
   const lines = rows.map((row) => JSON.stringify(Object.keys(row).filter((k) => !CLOCK_COLUMNS.has(k)).sort().map((k) => [k, row[k] === null ? null : String(row[k])]))).sort();
   return `${rows.length} rows, sha256 ${createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16)}`;
 }

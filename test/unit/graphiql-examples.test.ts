@@ -2,7 +2,7 @@
  * The gateway's copy of the contract's read operations (GraphiQL tabs, dashboard, exports) is the
  * contract, word for word: an operation that drifts from ../shared/contract fails here.
  */
-import { parse, print } from "graphql";
+import { Kind, parse, print } from "graphql";
 import { CONTRACT_READS, GRAPHIQL_DEFAULT_TABS } from "../../gateway/graphiql";
 import { contractOperations } from "../support/contract";
 
@@ -20,7 +20,7 @@ test("GraphiQL opens one tab per contract read, with its variables", () => {
   expect(GRAPHIQL_DEFAULT_TABS).toHaveLength(reads.length);
   GRAPHIQL_DEFAULT_TABS.forEach((tab, i) => {
     const operation = parse(tab.query).definitions[0];
-    expect(operation.kind === "OperationDefinition" && operation.name?.value).toBe(reads[i].name);
+    expect(operation.kind === Kind.OPERATION_DEFINITION && operation.name?.value).toBe(reads[i].name);
     expect(tab.query).toMatch(/^# Graphe des financements des 1000 premiers jours/);
     expect(() => JSON.parse(tab.variables)).not.toThrow();
   });
