@@ -22,8 +22,7 @@ serveChild("@apollo/gateway", async () => {
     supergraphSdl: fs.readFileSync(process.env.BENCH_SUPERGRAPH_FILE ?? "", "utf8"),
     buildService: ({ url }) => new SignedDataSource({ url }),
   });
-  // (cast: @apollo/gateway 2 is typed against the previous gateway interface; the runtime contract is the same)
-  const server = new ApolloServer({ gateway: gateway as never });
+  const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
   return { url: new URL("/graphql", url).toString(), stop: () => server.stop() };
 });

@@ -20,7 +20,7 @@ export interface ChildReply { id: number; stats: Record<string, number>; rss: nu
  * <prefix>.<service>.<pid>.cpuprofile (--cpu-prof is refused in NODE_OPTIONS).
  */
 function startProfiler(prefix: string | undefined, name: string): () => Promise<void> {
-  if (!prefix) return async () => undefined;
+  if (!prefix) return () => Promise.resolve();
   const file = `${prefix}.${name.replace(/[^\w@.-]+/g, "_")}.${process.pid}.cpuprofile`;
   const session = new inspector.Session();
   session.connect();
@@ -42,7 +42,7 @@ export function serveChild(name: string, start: () => Promise<ChildService>): vo
   start()
     .then((service) => {
       process.send!({ type: "ready", url: service.url });
-      process.on("message", async (message: ChildRequest) => {
+      process.on("message", (message: ChildRequest) => void (async () => {
         const rss = process.memoryUsage.rss();
         peakRss = Math.max(peakRss, rss);
         const reply: ChildReply = { id: message.id, stats: service.stats?.() ?? {}, rss, peakRss };
@@ -54,9 +54,9 @@ export function serveChild(name: string, start: () => Promise<ChildService>): vo
           return;
         }
         process.send!(reply);
-      });
+      })().catch((error: unknown) => { console.error(`[${name}] échec :`, error); process.exit(1); }));
     })
-    .catch((error) => {
+    .catch((error: unknown) => {
       console.error(`[${name}] échec du démarrage :`, error);
       process.exit(1);
     });

@@ -4,7 +4,7 @@
  * region), 100 000 CAF grants, 30 000 structures, and Maisons in every overseas territory. Bulk
  * inserts with the subgraphs' own entities into fresh SQLite files; deterministic (seeded).
  */
-import { DataSource, EntityManager } from "typeorm";
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { Axis, AXES_IN_ORDER, FundingSource, GrantStatus } from "../subgraphs/shared/enums";
 import { withLuhnCheckDigit } from "../subgraphs/shared/siret";
 import { DEPARTMENTS, departmentsOf, OVERSEAS_REGIONS, REGIONS } from "../subgraphs/shared/reference/cog";
@@ -49,8 +49,8 @@ interface Laureate {
   amountCents: number; status: GrantStatus; projectRef: string | null;
 }
 
-async function insertChunks<T>(m: EntityManager, target: Function, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(target, rows.slice(i, i + CHUNK) as never);
+async function insertChunks(m: EntityManager, target: EntityTarget<ObjectLiteral>, rows: readonly ObjectLiteral[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(target, rows.slice(i, i + CHUNK));
 }
 
 /** Inserts each structure a funder refers to, once, with the name every funder records. */

@@ -8,8 +8,9 @@
 import { serveChild } from "./child";
 
 type RuntimeConfig = { plugins?: (context: unknown) => unknown[]; [option: string]: unknown };
-const OPTIONS: Record<string, (config: RuntimeConfig) => RuntimeConfig> = {
+const OPTIONS: Partial<Record<string, (config: RuntimeConfig) => RuntimeConfig>> = {
   jit: (config) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by the jit variant only
     const { useJIT } = require("@graphql-mesh/plugin-jit");
     return { ...config, plugins: (context) => [...(config.plugins?.(context) ?? []), useJIT()] };
   },
@@ -17,7 +18,7 @@ const OPTIONS: Record<string, (config: RuntimeConfig) => RuntimeConfig> = {
   "no-plugins": (config) => ({ ...config, plugins: () => [] }),
 };
 /** Options that are settings of the production configuration: set through its environment. */
-const ENVIRONMENT: Record<string, Record<string, string>> = {
+const ENVIRONMENT: Partial<Record<string, Record<string, string>>> = {
   "no-cache": { RESPONSE_CACHE_TTL_MS: "0" },
   "js-planner": { GATEWAY_QUERY_PLANNER: "js" },
 };
@@ -28,10 +29,11 @@ function withVariant(variant: string): void {
     if (!OPTIONS[name] && !ENVIRONMENT[name]) throw new Error(`Option inconnue : ${name} (${[...Object.keys(ENVIRONMENT), ...Object.keys(OPTIONS)].join(", ")})`);
     Object.assign(process.env, ENVIRONMENT[name] ?? {});
   }
-  const options = names.filter((name) => OPTIONS[name]).map((name) => OPTIONS[name]);
+  const options = names.flatMap((name) => OPTIONS[name] ?? []);
   if (!options.length) return;
   // gateway/server.ts calls createGatewayRuntime from this module: give it one that adds the options.
   const modulePath = require.resolve("@graphql-hive/gateway");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- its CommonJS module object is replaced in require.cache below
   const original = require(modulePath);
   require.cache[modulePath]!.exports = {
     ...original,

@@ -23,9 +23,9 @@ export function postJson(url: string, body: string, headers: Record<string, stri
 }
 
 /** A GraphQL request through a gateway; refuses errors so the load never measures failures. */
-export async function graphql<T = unknown>(url: string, query: string, variables: Record<string, unknown>): Promise<{ data: T; text: string }> {
+export async function graphql(url: string, query: string, variables: Record<string, unknown>): Promise<{ data: unknown; text: string }> {
   const reply = await postJson(url, JSON.stringify({ query, variables }));
-  const parsed = JSON.parse(reply.text) as { data?: T; errors?: { message: string }[] };
+  const parsed = JSON.parse(reply.text) as { data?: unknown; errors?: { message: string }[] };
   if (reply.status !== 200 || parsed.errors?.length || !parsed.data) {
     throw new Error(`${url} : HTTP ${reply.status}, ${parsed.errors?.map((e) => e.message).join(" ; ") ?? "pas de données"}`);
   }

@@ -41,7 +41,7 @@ export async function autocannonLoad(url: string, bodies: string[], connections:
       url, connections, duration: seconds, method: "POST", timeout: 120,
       headers: { "content-type": "application/json" },
       requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-    }, (error, done) => (error ? reject(error) : resolve(done)));
+    }, (error: Error | null, done) => (error ? reject(error) : resolve(done)));
     (instance as unknown as EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, time: number) => {
       if (status === 200) latencies.push(time);
     });

@@ -89,7 +89,7 @@ export function settingsFor(settings: Settings, typicalMs: number): Settings {
 export async function mismatches(gateway: Service, op: BenchOperation, answers: unknown[]): Promise<number> {
   let different = 0;
   for (const [i, expected] of answers.entries()) {
-    const answer = await graphql(gateway.url, op.document, op.variables[i]).catch((error: Error) => ({ data: error.message }));
+    const answer = await graphql(gateway.url, op.document, op.variables[i]).catch((error: unknown) => ({ data: error instanceof Error ? error.message : String(error) }));
     if (!isDeepStrictEqual(answer.data, expected)) different++;
   }
   return different;

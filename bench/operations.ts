@@ -31,7 +31,7 @@ function contractDocument(name: string): string {
 async function laureatePages(gatewayUrl: string, document: string, pages: number): Promise<Record<string, unknown>[]> {
   const variables: Record<string, unknown>[] = [{ year: YEAR, first: PAGE, after: null }];
   while (variables.length < pages) {
-    const { data } = await graphql<{ healthProjects: { pageInfo: { hasNextPage: boolean; endCursor: string } } }>(gatewayUrl, document, variables[variables.length - 1]);
+    const { data } = (await graphql(gatewayUrl, document, variables[variables.length - 1])) as { data: { healthProjects: { pageInfo: { hasNextPage: boolean; endCursor: string } } } };
     if (!data.healthProjects.pageInfo.hasNextPage) break;
     variables.push({ year: YEAR, first: PAGE, after: data.healthProjects.pageInfo.endCursor });
   }

@@ -23,7 +23,7 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
     const subgraph = /^\/([a-zA-Z0-9]+)\/graphql$/.exec(req.url ?? "")?.[1];
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", async () => {
+    req.on("end", () => void (async () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const start = performance.now();
       try {
@@ -33,7 +33,7 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
       } catch (error) {
         res.writeHead(502).end(String(error));
       }
-    });
+    })());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

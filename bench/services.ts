@@ -35,11 +35,12 @@ export function startService(name: string, script: string, env: Record<string, s
           url: message.url!,
           ask,
           async stop() {
-            if (child.exitCode !== null) return;
+            const running = () => child.exitCode === null; // read again after each await
+            if (!running()) return;
             const exited = new Promise((done) => child.once("exit", done));
             await Promise.race([ask("stop"), exited]);
             await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-            if (child.exitCode === null) child.kill("SIGKILL");
+            if (running()) child.kill("SIGKILL");
           },
         });
         return;

@@ -43,7 +43,8 @@ export async function writeBursts(hub: TestHub) {
     if (!error) { stats.accepted++; return answer.data[field]; }
     if (error.extensions?.code === "BAD_USER_INPUT" && /[éèàç]/.test(error.message)) { stats.refused++; return null; }
     stats.internalErrors++;
-    if (stats.firstErrors.length < 5) stats.firstErrors.push(`${name}: ${error.extensions?.code ?? "?"} ${error.message}`);
+    const code = error.extensions?.code;
+    if (stats.firstErrors.length < 5) stats.firstErrors.push(`${name}: ${typeof code === "string" ? code : "?"} ${error.message}`);
     return null;
   };
 

@@ -21,7 +21,9 @@ const bearerOf = (request: Request) => /^Bearer (\S+)/.exec(request.headers.get(
 function keyIdOf(request: Request): string {
   try {
     const token = bearerOf(request);
-    return String((token && decodeProtectedHeader(token).kid) || "aucun").slice(0, 100);
+    const kid: unknown = token ? decodeProtectedHeader(token).kid : undefined; // unverified: any JSON value
+    if (!kid) return "aucun";
+    return (typeof kid === "string" ? kid : JSON.stringify(kid)).slice(0, 100);
   } catch {
     return "illisible";
   }
@@ -45,7 +47,8 @@ function claimsViolation(payload: Record<string, unknown>, auth: AuthConfig): st
   const lifetime = tokenLifetimeViolation(payload, auth.maxTokenLifetimeSeconds);
   if (lifetime) return lifetime;
   if (!parseOrganisation(payload.org)) {
-    return `Organisation inconnue dans le jeton : « ${String(payload.org ?? "")} » ; la revendication org doit valoir ars:<région>, dreets:<région>, caf:<département>, cd:<département> ou national, avec un code du COG.`;
+    const org = payload.org === undefined || payload.org === null ? "" : typeof payload.org === "string" ? payload.org : JSON.stringify(payload.org);
+    return `Organisation inconnue dans le jeton : « ${org} » ; la revendication org doit valoir ars:<région>, dreets:<région>, caf:<département>, cd:<département> ou national, avec un code du COG.`;
   }
   if (typeof payload.sub !== "string" || !payload.sub) return "Jeton refusé : il ne nomme pas son titulaire (revendication sub).";
   return null;
@@ -101,7 +104,8 @@ export function jwtPlugin(auth: AuthConfig) {
     ...plugin,
     // Hive's plugin adds Yoga's on init: the one added is wrapped.
     onPluginInit(context: { addPlugin(plugin: unknown): void }) {
-      plugin.onPluginInit!({ ...context, addPlugin: (added: unknown) => context.addPlugin(withFrenchRefusals(added as YogaJwtPlugin, auth)) } as never);
+      if (!plugin.onPluginInit) throw new Error("Le greffon JWT de Hive n'a plus de onPluginInit : les refus en français ne s'appliqueraient pas.");
+      plugin.onPluginInit({ ...context, addPlugin: (added: unknown) => context.addPlugin(withFrenchRefusals(added as YogaJwtPlugin, auth)) } as never);
     },
   };
 }

@@ -20,7 +20,7 @@ export async function startMetricsServer(registry: Registry, port: number, host:
     }
     registry.metrics().then(
       (body) => res.writeHead(200, { "content-type": registry.contentType }).end(body),
-      (error: Error) => res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(error.message),
+      (error: unknown) => res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(error instanceof Error ? error.message : String(error)),
     );
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));

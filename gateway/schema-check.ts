@@ -149,6 +149,6 @@ function contractOperations(contract: string): { name: string; document: Documen
   const document = parse(contract);
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   return document.definitions.flatMap((d) => d.kind === Kind.OPERATION_DEFINITION
-    ? [{ name: d.name?.value ?? "(anonyme)", document: { kind: Kind.DOCUMENT, definitions: [d, ...fragments] } as DocumentNode }]
+    ? [{ name: d.name?.value ?? "(anonyme)", document: { kind: Kind.DOCUMENT, definitions: [d, ...fragments] } }]
     : []);
 }

@@ -42,9 +42,10 @@ const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", 
  * response: the server log keeps them, the client gets the message, path and code only.
  */
 export function useScrubbedErrors(subgraphTimeoutMs: number) {
-  const scrub = (result: { errors?: readonly GraphQLError[] }) => {
+  // errors as the executor hands them: GraphQLErrors or their plain JSON form (no extensions then)
+  const scrub = (result: { errors?: readonly (Pick<GraphQLError, "message" | "path" | "nodes"> & { extensions?: GraphQLError["extensions"] })[] }) => {
     if (!result.errors?.length) return undefined;
-    let changed = false;
+    let changed = false as boolean; // set inside the map below, where TypeScript does not look
     const errors = result.errors.map((error) => {
       const extensions = { ...(error.extensions ?? {}) } as Record<string, unknown>;
       if (GATEWAY_REFUSAL_CODES.has(String(extensions.code))) return error;
@@ -58,13 +59,13 @@ export function useScrubbedErrors(subgraphTimeoutMs: number) {
         const request = extensions.request as { url?: string } | undefined;
         console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, code: extensions.code, subgraph, url: request?.url }));
       }
-      for (const key of HIDDEN_ERROR_EXTENSIONS) delete extensions[key];
+      const shown = Object.fromEntries(Object.entries(extensions).filter(([key]) => !HIDDEN_ERROR_EXTENSIONS.includes(key)));
       // The network error names the subgraph's internal address: the client learns which data is missing, not where it lives.
       // Hive's timeout says "The operation was aborted due to timeout": the partner learns which subgraph and which limit.
       const message = timedOut
         ? `Le sous-graphe ${subgraph ?? "appelé"} n'a pas répondu dans le délai (${subgraphTimeoutMs / 1000} s, SUBGRAPH_TIMEOUT_MS) : ces données manquent, les autres sont là.`
         : unreachable ? `Un sous-graphe${subgraph ? ` (${subgraph})` : ""} ne répond pas : ces données manquent, les autres sont là.` : error.message;
-      return new GraphQLError(message, { path: error.path, nodes: error.nodes, extensions });
+      return new GraphQLError(message, { path: error.path, nodes: error.nodes, extensions: shown });
     });
     return changed ? { ...result, errors } : undefined;
   };
@@ -73,7 +74,7 @@ export function useScrubbedErrors(subgraphTimeoutMs: number) {
       return {
         onExecuteDone({ result, setResult }: { result: unknown; setResult: (r: never) => void }) {
           if (result && typeof result === "object" && !(Symbol.asyncIterator in result)) {
-            const scrubbed = scrub(result as { errors?: readonly GraphQLError[] });
+            const scrubbed = scrub(result);
             if (scrubbed) setResult(scrubbed as never);
           }
         },

@@ -133,7 +133,7 @@ export async function startGateway(config: GatewayConfig, routes: readonly Gatew
       void runtime(req, res);
       return;
     }
-    Promise.resolve(route.handle(req, res, { graphqlUrl })).catch((error) => {
+    Promise.resolve(route.handle(req, res, { graphqlUrl })).catch((error: unknown) => {
       console.error("[gateway] route", req.url, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Erreur interne.");

@@ -60,7 +60,8 @@ export function useWriteRateLimit(writesPerMinute: number, store: Store) {
     ...limiter,
     onExecute(payload: ExecutePayload) {
       payload.args.document = executedOperationOnly(payload.args.document, payload.args.operationName);
-      return limiter.onExecute!({
+      if (!limiter.onExecute) throw new Error("Le limiteur d'écritures d'envelop n'a plus de onExecute : aucune écriture ne serait limitée.");
+      return limiter.onExecute({
         ...payload,
         setResultAndStopExecution: (result: { errors?: readonly GraphQLError[] }) => payload.setResultAndStopExecution({ ...result, errors: result.errors?.map(refusal) }),
       } as never);

@@ -121,7 +121,7 @@ async function main() {
         reports.push({ name: op.name, variableSets: op.variables.length, settings: run, ...cost, apolloMismatches, ours, engine, apollo, variants: measured, floor });
         log(`${op.name} : ${ours.rps.toFixed(1)} req/s (sans cache ${engine.rps.toFixed(1)}, Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
       }
-      const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]) => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
+      const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]): Promise<[string, number]> => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
       const day = renderWorkingDay(await workingDay(hub.subgraphUrls, authEnv, secrets, samples));
       const markdown = `${renderResults({ date: new Date(), settings, load: [loadBefore, os.loadavg()[0]], counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports)}\n${day}`;
       fs.writeFileSync(resultsFile, markdown);
@@ -135,7 +135,7 @@ async function main() {
   }
 }
 
-(cli.only ? workingDayAlone() : main()).catch((error) => {
+(cli.only ? workingDayAlone() : main()).catch((error: unknown) => {
   console.error("Échec du banc d'essai :", error instanceof Error ? error.stack ?? error.message : error);
   process.exit(1);
 });

@@ -8,7 +8,8 @@ async function main() {
   const registry = readRegistry();
   const { subgraphs, composed } = await buildSchemaArtifacts(registry);
   for (const entry of registry) {
-    const sdl = subgraphs.find((s) => s.name === entry.name)!.sdl;
+    const sdl = subgraphs.find((s) => s.name === entry.name)?.sdl;
+    if (sdl === undefined) throw new Error(`Pas de SDL construit pour le sous-graphe « ${entry.name} ».`);
     fs.mkdirSync(path.dirname(entry.schemaFile), { recursive: true });
     fs.writeFileSync(entry.schemaFile, sdl);
   }
@@ -20,7 +21,7 @@ async function main() {
   console.log(`Supergraphe composé à partir de ${registry.length} sous-graphes : schema/supergraph.graphql`);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

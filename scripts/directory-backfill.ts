@@ -36,6 +36,6 @@ export async function backfillDirectory(database: DatabaseConfig, funders: reado
 if (require.main === module) {
   backfillDirectory(readDatabaseConfig()).then(
     (counts) => { for (const c of counts) console.log(`${c.subgraph} : ${c.structures} structure(s) proposée(s) à l'annuaire (le premier nom reste).`); },
-    (error) => { console.error("[annuaire] échec :", error instanceof Error ? error.message : error); process.exitCode = 1; },
+    (error: unknown) => { console.error("[annuaire] échec :", error instanceof Error ? error.message : error); process.exitCode = 1; },
   );
 }

@@ -42,7 +42,7 @@ export async function runExport(argv: string[], io: Io = processIo, env: NodeJS.
       },
     });
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -99,6 +99,6 @@ export async function runExport(argv: string[], io: Io = processIo, env: NodeJS.
 if (require.main === module) {
   runExport(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
-    (error) => { console.error("[export] erreur inattendue :", error); process.exitCode = 1; },
+    (error: unknown) => { console.error("[export] erreur inattendue :", error); process.exitCode = 1; },
   );
 }

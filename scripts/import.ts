@@ -56,8 +56,8 @@ const CACHE_OUTCOME = {
   unreachable: `Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (${DEFAULT_TTL}).`,
 } as const;
 
-export interface ImportIo { stdout(text: string): void; stderr(text: string): void; isTTY: boolean }
-const processIo: ImportIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTTY: !!process.stdout.isTTY };
+export interface ImportIo { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }
+const processIo: ImportIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTTY: "isTTY" in process.stdout && process.stdout.isTTY }; // absent when piped, whatever its type says
 
 export const IMPORT_KINDS = ["laureats", "subventions", "credits", "sirene"] as const;
 type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -88,16 +88,16 @@ function target(kind: Exclude<ImportKind, "sirene">, actor: Actor, callId: strin
   const org = actor.organisation;
   if (kind === "subventions") {
     if (org.kind !== "caf") throw new UsageError(`Seule une CAF (caf:<département>) importe des subventions (jeton : ${org.id}).`, 3);
-    return { module: cafSubgraph, definition: () => cafGrantImport(actor) as ImportDefinition<unknown> };
+    return { module: cafSubgraph, definition: () => cafGrantImport(actor) };
   }
   if (kind === "credits") {
     if (org.kind !== "cd") throw new UsageError(`Seul un conseil départemental (cd:<département>) importe des crédits (jeton : ${org.id}).`, 3);
-    return { module: departementsSubgraph, definition: () => departmentalCreditImport(actor) as ImportDefinition<unknown> };
+    return { module: departementsSubgraph, definition: () => departmentalCreditImport(actor) };
   }
   if (org.kind !== "ars" && org.kind !== "dreets") throw new UsageError(`Seule une ARS ou une DREETS (ars:<région>, dreets:<région>) importe les lauréats de ses appels (jeton : ${org.id}).`, 3);
   if (!callId) throw new UsageError("laureats demande --appel <identifiant de l'appel à projets>.");
   const side = org.kind === "ars" ? HEALTH_SIDE : SOCIAL_SIDE;
-  return { module: org.kind === "ars" ? arsSubgraph : dreetsSubgraph, definition: (ds) => laureateImport(ds, side, callId, actor) as ImportDefinition<unknown> };
+  return { module: org.kind === "ars" ? arsSubgraph : dreetsSubgraph, definition: (ds) => laureateImport(ds, side, callId, actor) };
 }
 
 /** A progress bar on a terminal (large files), nothing otherwise. */
@@ -121,7 +121,7 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { appel: { type: "string" }, jeton: { type: "string" }, aide: { type: "boolean", short: "h" } } });
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return { code: 2 };
   }
   const { values, positionals } = parsed;
@@ -180,6 +180,6 @@ async function importSirene(file: string, actor: Actor, database: DatabaseConfig
 if (require.main === module) {
   runImportCli(process.argv.slice(2)).then(
     ({ code }) => { process.exitCode = code; },
-    (error) => { console.error("[import] erreur inattendue :", error); process.exitCode = 1; },
+    (error: unknown) => { console.error("[import] erreur inattendue :", error); process.exitCode = 1; },
   );
 }

@@ -86,13 +86,13 @@ async function main() {
       }
       if (Math.floor(elapsed) > lastBurstSecond) {
         lastBurstSecond = Math.floor(elapsed);
-        const b = bursts.burst().catch((error) => { failures++; failuresSeen.push(String(error)); });
+        const b = bursts.burst().catch((error: unknown) => { failures++; failuresSeen.push(String(error)); });
         inFlight.add(b);
         void b.finally(() => inFlight.delete(b));
       }
       const due = Math.floor(elapsed * rate) - sent;
       for (let k = 0; k < due; k++) {
-        const p = issue(sent++).catch((error) => { failures++; failuresSeen.push(String(error)); });
+        const p = issue(sent++).catch((error: unknown) => { failures++; failuresSeen.push(String(error)); });
         inFlight.add(p);
         void p.finally(() => inFlight.delete(p));
       }
@@ -131,7 +131,7 @@ async function main() {
   process.exit(ok ? 0 : 1);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

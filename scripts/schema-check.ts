@@ -23,7 +23,7 @@ servi aujourd'hui et que chaque opération du contrat (CONTRACT_FILE, défaut
 1 si la vérification refuse le candidat, 2 si elle n'a pas pu être faite.
 `;
 
-export interface Io { stdout(text: string): void; stderr(text: string): void }
+export interface Io { stdout: (text: string) => void; stderr: (text: string) => void }
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 export async function runSchemaCheck(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -69,7 +69,7 @@ export async function runSchemaCheck(argv: string[], io: Io = processIo, env: No
 if (require.main === module) {
   runSchemaCheck(process.argv.slice(2)).then(
     (code) => process.exit(code),
-    (error) => {
+    (error: unknown) => {
       console.error("La vérification a échoué :", error);
       process.exit(2);
     },

@@ -38,8 +38,8 @@ function launch(service: Service): void {
   service.child = child;
   service.startedAt = Date.now();
   console.log(`${prefix} démarré (pid ${child.pid})`);
-  child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `${prefix} `)));
-  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `${prefix} `)));
+  child.stdout.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `${prefix} `)));
+  child.stderr.on("data", (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `${prefix} `)));
   child.on("exit", (code, signal) => {
     if (stopping) return;
     // One process down does not stop the hub: the gateway answers without its data meanwhile.
@@ -79,7 +79,7 @@ async function stop(code = 0): Promise<void> {
   stopping = true;
   for (const service of services) if (service.timer) clearTimeout(service.timer);
   await Promise.all(services.map(({ child }) => new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    if (!child || child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   })));
@@ -103,7 +103,7 @@ async function main() {
     return { subgraph, portVariable: `${name}_PORT`, url, urlVariable: `SUBGRAPH_URL_${name}`, reachAt: process.env[`SUBGRAPH_URL_${name}`] || url.toString() };
   });
   const gatewayEnv = Object.fromEntries(placed.map((p) => [p.urlVariable, p.reachAt]));
-  const hubEnv = { SUBGRAPH_URL_HUB: gatewayEnv.SUBGRAPH_URL_HUB ?? process.env.SUBGRAPH_URL_HUB ?? "" };
+  const hubEnv = { SUBGRAPH_URL_HUB: placed.find((p) => p.subgraph.name === "hub")?.reachAt ?? process.env.SUBGRAPH_URL_HUB ?? "" };
   for (const { subgraph, portVariable, url } of placed) {
     run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), { [portVariable]: url.port, ...(hubEnv.SUBGRAPH_URL_HUB ? hubEnv : {}) });
   }
@@ -116,7 +116,7 @@ async function main() {
   console.log("Jeton d'un partenaire : npm run token -- caf:44   (Ctrl-C pour arrêter)\n");
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error("Échec du démarrage du hub :", error instanceof Error ? error.message : error);
   void stop(1);
 });

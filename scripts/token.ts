@@ -14,7 +14,7 @@ if (!organisation) {
 }
 signLocalToken(ensureLocalSecrets(readDatabaseConfig().dataDir).privateKeyFile, organisation, { name: process.argv[3] })
   .then((token) => console.log(token))
-  .catch((error) => {
+  .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -20,7 +20,7 @@ export function gatewayClient(graphqlUrl: string): GraphqlClient {
         body: JSON.stringify({ query: document, variables, operationName }),
       });
     } catch (error) {
-      throw new ExportError(`La passerelle ${graphqlUrl} ne répond pas (${error instanceof Error ? error.message : error}). Le hub est-il démarré (npm start) ?`);
+      throw new ExportError(`La passerelle ${graphqlUrl} ne répond pas (${error instanceof Error ? error.message : String(error)}). Le hub est-il démarré (npm start) ?`);
     }
     const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
     if (!body) throw new ExportError(`La passerelle a répondu ${response.status} sans JSON.`);

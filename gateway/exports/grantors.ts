@@ -29,7 +29,7 @@ export interface Grantor {
 }
 
 /** Real SIRETs of grantors, keyed "ars:52", "caf:44"… — none verified yet (see the note above). */
-export const VERIFIED_GRANTOR_SIRETS: Readonly<Record<string, string>> = {};
+export const VERIFIED_GRANTOR_SIRETS: Readonly<Partial<Record<string, string>>> = {};
 
 const KIND_DIGIT: Record<FunderKind, string> = { ars: "1", dreets: "2", caf: "3" };
 

@@ -44,7 +44,7 @@ export function signedBody(secret: string, body: GraphQLBody, authorization: str
 
 export async function startSigner(config: SignerConfig): Promise<RunningSigner> {
   const server = http.createServer((req, res) => {
-    handle(config, req, res).catch((error) => {
+    handle(config, req, res).catch((error: unknown) => {
       console.error(JSON.stringify({ level: "error", service: "router-signer", msg: (error as Error).message }));
       if (!res.headersSent) sendJson(res, 502, { errors: [{ message: "Sous-graphe injoignable." }] });
       else res.end();
@@ -65,18 +65,22 @@ export async function startSigner(config: SignerConfig): Promise<RunningSigner> 
 
 async function handle(config: SignerConfig, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const pathname = new URL(req.url ?? "/", "http://signer").pathname;
-  if (pathname === "/health") return sendJson(res, 200, { status: "ok", service: "router-signer" });
+  if (pathname === "/health") { sendJson(res, 200, { status: "ok", service: "router-signer" }); return; }
   const match = /^\/([a-zA-Z0-9]+)\/graphql$/.exec(pathname);
   const target = match ? config.targets[match[1]] : undefined;
-  if (!target) return sendJson(res, 404, { error: "not found" });
-  if (req.method !== "POST") return sendJson(res, 405, { error: "POST only" });
+  if (!target) { sendJson(res, 404, { error: "not found" }); return; }
+  if (req.method !== "POST") { sendJson(res, 405, { error: "POST only" }); return; }
   let body: GraphQLBody;
   try {
-    body = JSON.parse((await readBody(req)).toString("utf8"));
+    const parsed: unknown = JSON.parse((await readBody(req)).toString("utf8"));
+    // null, a number or a list is no GraphQL request: refused here, not failed on below as "unreachable"
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new SyntaxError("not a JSON object");
+    body = parsed as GraphQLBody;
   } catch (error) {
-    return sendJson(res, error instanceof TooLarge ? 413 : 400, { errors: [{ message: "Corps de requête JSON invalide." }] });
+    sendJson(res, error instanceof TooLarge ? 413 : 400, { errors: [{ message: "Corps de requête JSON invalide." }] });
+    return;
   }
-  const headers: Record<string, string> = { "content-type": "application/json", accept: String(req.headers.accept ?? "application/json") };
+  const headers: Record<string, string> = { "content-type": "application/json", accept: req.headers.accept ?? "application/json" };
   const requestId = req.headers["x-request-id"];
   if (typeof requestId === "string") headers["x-request-id"] = requestId;
   const upstream = await fetch(target, { method: "POST", headers, body: JSON.stringify(signedBody(config.hmacSecret, body, req.headers.authorization)) });

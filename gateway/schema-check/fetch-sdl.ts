@@ -21,7 +21,7 @@ export async function fetchSubgraphSdl(url: string, options: { hmacSecret?: stri
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (error) {
-    throw new SdlFetchError(`Le sous-graphe ${url} ne répond pas (${(error as Error).cause ?? (error as Error).message}).`);
+    throw new SdlFetchError(`Le sous-graphe ${url} ne répond pas (${String((error as { cause?: Error }).cause ?? (error as Error).message)}).`);
   }
   if (response.status === 401) {
     throw new SdlFetchError(options.hmacSecret
@@ -29,15 +29,15 @@ export async function fetchSubgraphSdl(url: string, options: { hmacSecret?: stri
       : `Le sous-graphe ${url} refuse les requêtes non signées (401) : donnez le secret de signature de la passerelle dans HUB_HMAC_SECRET.`);
   }
   const text = await response.text();
-  let payload: { data?: { _service?: { sdl?: unknown } }; errors?: { message: string }[] };
+  let payload: { data?: { _service?: { sdl?: unknown } }; errors?: { message: string }[] } | null;
   try {
-    payload = JSON.parse(text);
+    payload = JSON.parse(text) as typeof payload;
   } catch {
     throw new SdlFetchError(`Le sous-graphe ${url} a répondu ${response.status} sans JSON : ${text.slice(0, 200)}`);
   }
-  const sdl = payload.data?._service?.sdl;
+  const sdl = payload?.data?._service?.sdl;
   if (typeof sdl !== "string") {
-    const reason = payload.errors?.map((e) => e.message).join(" ; ") || `réponse ${response.status} sans _service.sdl`;
+    const reason = payload?.errors?.map((e) => e.message).join(" ; ") || `réponse ${response.status} sans _service.sdl`;
     throw new SdlFetchError(`Le sous-graphe ${url} ne donne pas son SDL de fédération (_service { sdl }) : ${reason}`);
   }
   return sdl;

@@ -20,7 +20,7 @@ function* flatten(components: BomComponent[]): Generator<BomComponent> {
   }
 }
 
-export function checkLicences(components: BomComponent[], exceptions: Record<string, LicenceException>): LicenceLine[] {
+export function checkLicences(components: BomComponent[], exceptions: Readonly<Partial<Record<string, LicenceException>>>): LicenceLine[] {
   const lines = new Map<string, LicenceLine>();
   for (const component of flatten(components)) {
     const pkg = component.group ? `${component.group}/${component.name}` : component.name;

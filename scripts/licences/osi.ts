@@ -4,7 +4,7 @@ import spdx from "spdx-license-list";
 
 type Node = { license: string; plus?: boolean; exception?: string } | { conjunction: "and" | "or"; left: Node; right: Node };
 
-const isOsiApproved = (id: string): boolean => (spdx as Record<string, { osiApproved: boolean }>)[id]?.osiApproved === true;
+const isOsiApproved = (id: string): boolean => (spdx as Partial<Record<string, { osiApproved: boolean }>>)[id]?.osiApproved === true;
 
 function approved(node: Node): boolean {
   if ("license" in node) return isOsiApproved(node.license);
@@ -15,7 +15,7 @@ function approved(node: Node): boolean {
 export function isOpenSource(expression: string): boolean {
   if (!expression.trim()) return false;
   try {
-    return approved(parse(expression) as Node);
+    return approved(parse(expression));
   } catch {
     return false;
   }

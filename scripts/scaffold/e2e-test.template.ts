@@ -3,7 +3,11 @@ import { literal, Names } from "./names";
 
 /** The department the generated test records a line in, and its region. */
 const DEPARTMENT = "44";
-const REGION = findDepartment(DEPARTMENT)!.regionCode;
+const known = <T>(found: T | undefined, code: string): T => {
+  if (found === undefined) throw new Error(`Code inconnu du COG : ${code}.`);
+  return found;
+};
+const REGION = known(findDepartment(DEPARTMENT), DEPARTMENT).regionCode;
 
 /** The token that may write in DEPARTMENT, and one of the same kind that may not. */
 function tokens(n: Names): { writer: string; other: string } {
@@ -14,8 +18,8 @@ function tokens(n: Names): { writer: string; other: string } {
 
 /** The funder's name in cross-financing, as the generated loaders write it. */
 export function expectedFunder(n: Names): string {
-  if (n.scope === "department") return `${n.funder} ${DEPARTMENT} ${findDepartment(DEPARTMENT)!.name}`.trim();
-  if (n.scope === "region") return `${n.funder} ${findRegion(REGION)!.name}`.trim();
+  if (n.scope === "department") return `${n.funder} ${DEPARTMENT} ${known(findDepartment(DEPARTMENT), DEPARTMENT).name}`.trim();
+  if (n.scope === "region") return `${n.funder} ${known(findRegion(REGION), REGION).name}`.trim();
   return n.funder;
 }
 

@@ -55,7 +55,7 @@ export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
   const yamlFile = path.join(root, REGISTRY_YAML);
   const registryFile = path.join(root, REGISTRY_TS);
   const yaml = fs.readFileSync(yamlFile, "utf8");
-  const registered = (YAML.parse(yaml) as { subgraphs?: Record<string, { routing_url?: string }> })?.subgraphs ?? {};
+  const registered = (YAML.parse(yaml) as { subgraphs?: Record<string, { routing_url?: string }> } | null)?.subgraphs ?? {};
   const dir = path.join(root, "subgraphs", name);
   const testFile = path.join("test", "e2e", `${name}.e2e.test.ts`);
   if (RESERVED.has(name) || name in registered || fs.existsSync(dir)) {

@@ -71,7 +71,7 @@ export function cafGrantImport(actor: Actor): ImportDefinition<CheckedParentalit
     entity: "ParentalityGrant",
     table: ParentalityGrantRow,
     layouts: [scdlGrantLayout(department, check), native],
-    async prepare() {
+    prepare() {
       if (organisation.kind !== "caf") throw forbidden(`Seule une CAF (caf:<département>) importe des subventions (jeton : ${organisation.id}).`);
     },
     key: (g) => keyOf(g.key),

@@ -35,7 +35,7 @@ export function createCafLoaders(ds: DataSource) {
         .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
         .groupBy(keyColumn).addGroupBy("g.department_code").addGroupBy("g.year").addGroupBy("g.fund").addGroupBy("g.project_ref")
         .getRawMany<{ key: string; department: string; year: string | number; fund: FundingSource; dossier: string | null; cents: string | number }>();
-      const grouped = groupBy(rows, (r) => String(r.key));
+      const grouped = groupBy(rows, (r) => r.key);
       return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: r.fund, funder: cafFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
     });
   const byDepartment = lines("g.department_code");

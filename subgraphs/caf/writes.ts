@@ -54,10 +54,10 @@ export function checkParentalityGrant(input: ParentalityGrantInput, v: Violation
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
-  if (!v.empty) return null;
+  if (!v.empty || cents === null) return null;
   return {
     key: { departmentCode: input.department, year: input.year, fund: input.fund, siret: input.siret, title: input.title.trim() },
-    structureName: input.structureName.trim(), amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
+    structureName: input.structureName.trim(), amountCents: cents, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
   };
 }
 
@@ -78,15 +78,13 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
   const v = new Violations();
   if (!v.department("department", input.department)) v.throwIfAny();
   const who = requireCafOf(actor, input.department);
-  const checked = checkParentalityGrant(input, v);
-  v.throwIfAny();
-  const { key, structureName, ...rest } = checked!;
+  const { key, structureName, ...rest } = v.valueOrThrow(checkParentalityGrant(input, v));
   const written = await writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(ParentalityGrantRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateGrantMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);
     const grant = await m.save(m.create(ParentalityGrantRow, { ...key, ...rest }));
-    await audit(m, who, "recordParentalityGrant", "ParentalityGrant", grant.id, { ...input });
+    await audit(m, who, "recordParentalityGrant", "ParentalityGrant", grant.id, input);
     await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return grant;
   });

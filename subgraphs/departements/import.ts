@@ -62,7 +62,7 @@ export function departmentalCreditImport(actor: Actor): ImportDefinition<Checked
         return row.v.empty ? checked : null;
       },
     }],
-    async prepare() {
+    prepare() {
       if (organisation.kind !== "cd") throw forbidden(`Seul un conseil départemental (cd:<département>) importe des crédits départementaux (jeton : ${organisation.id}).`);
     },
     key: (c) => keyOf(c.key),

@@ -36,7 +36,7 @@ export function createDepartementsLoaders(ds: DataSource) {
         .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
         .groupBy(keyColumn).addGroupBy("c.department_code").addGroupBy("c.year").addGroupBy("c.project_ref")
         .getRawMany<{ key: string; department: string; year: string | number; dossier: string | null; cents: string | number }>();
-      const grouped = groupBy(rows, (r) => String(r.key));
+      const grouped = groupBy(rows, (r) => r.key);
       return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({ year: Number(r.year), source: FundingSource.DEPARTMENT, funder: departmentFunder(r.department), cents: toCents(r.cents), dossier: r.dossier, forecast: false })));
     });
   const byDepartment = lines("c.department_code");

@@ -53,10 +53,10 @@ export function checkDepartmentalCredit(input: DepartmentalCreditInput, v: Viola
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
-  if (!v.empty) return null;
+  if (!v.empty || cents === null) return null;
   return {
     key: { departmentCode: input.department, year: input.year, programme: input.programme, siret: input.siret, title: input.title.trim() },
-    structureName: input.structureName.trim(), amountCents: cents!, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
+    structureName: input.structureName.trim(), amountCents: cents, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
   };
 }
 
@@ -77,15 +77,13 @@ export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | nu
   const v = new Violations();
   if (!v.department("department", input.department)) v.throwIfAny();
   const who = requireDepartmentOf(actor, input.department);
-  const checked = checkDepartmentalCredit(input, v);
-  v.throwIfAny();
-  const { key, structureName, ...rest } = checked!;
+  const { key, structureName, ...rest } = v.valueOrThrow(checkDepartmentalCredit(input, v));
   const written = await writeTransaction(ds, async (m) => {
     const duplicate = await m.getRepository(DepartmentalCreditRow).findOneBy(key);
     if (duplicate) throw badInput(duplicateCreditMessage(duplicate.id), "title");
     await upsertStructure(m, input.siret, structureName);
     const credit = await m.save(m.create(DepartmentalCreditRow, { ...key, ...rest }));
-    await audit(m, who, "recordDepartmentalCredit", "DepartmentalCredit", credit.id, { ...input });
+    await audit(m, who, "recordDepartmentalCredit", "DepartmentalCredit", credit.id, input);
     await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return credit;
   });

@@ -116,7 +116,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   const fields = contributionFields(contributions);
   const { of, requires, contributionsIn, missingIn } = fields;
   /** Declares the funders' contribution fields as @external on a hub entity class. */
-  const externalContributions = (target: Function, entity: FinancedEntity) => {
+  const externalContributions = (target: { prototype: object }, entity: FinancedEntity) => {
     for (const c of of(entity)) {
       Field(() => FundingContribution, { nullable: !c.nonNull, description: `Contribution du sous-graphe ${c.subgraph}.` })(target.prototype, c.field);
       Directive("@external")(target.prototype, c.field);
@@ -140,7 +140,7 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   class Department {
     @Field(() => ID, { description: "Code INSEE du département (ex. « 44 », « 2A », « 974 »)." }) code: string;
     @Field({ description: "Nom du département." }) name: string;
-    regionCode: string;
+    regionCode?: string; // absent from a representation the gateway sends: the key only
   }
   externalContributions(Department, "Department");
 

@@ -8,7 +8,7 @@ export async function loadMaisonsDemo(ds: DataSource, dataset: DemoDataset): Pro
     await insertDemoStructures(manager, dataset, dataset.maisons.flatMap((m) => m.carriers));
     for (const maison of dataset.maisons) {
       const { carriers, assessment, budget, decision, phase, ...sheet } = maison;
-      const saved = await manager.save(manager.create(MaisonProjectRow, { ...sheet, decision: decision as MaisonDecision, phase: phase as MaisonPhase, demo: true }));
+      const saved = await manager.save(manager.create(MaisonProjectRow, { ...sheet, decision: MaisonDecision[decision], phase: MaisonPhase[phase], demo: true }));
       await manager.insert(MaisonCarrierRow, carriers.map((siret, position) => ({ projectId: saved.id, siret, position })));
       const assessed = Object.entries(assessment).map(([criterionCode, met]) => ({ projectId: saved.id, criterionCode, met }));
       if (assessed.length) await manager.insert(MaisonAssessmentRow, assessed);

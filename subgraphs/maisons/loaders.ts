@@ -68,7 +68,7 @@ export function createMaisonsLoaders(ds: DataSource) {
         .andWhere("m.decision = :labelled", { labelled: MaisonDecision.LABELLED })
         .groupBy(keyColumn).addGroupBy("m.territory_code").addGroupBy("b.year").addGroupBy("b.source").addGroupBy("m.project_ref")
         .getRawMany<{ key: string; territory: string; year: string | number; source: FundingSource; dossier: string | null; cents: string | number }>();
-      const grouped = groupBy(rows, (r) => String(r.key));
+      const grouped = groupBy(rows, (r) => r.key);
       return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({
         year: Number(r.year), source: r.source, funder: funderOfSource(r.source, r.territory, territoryDepartment(r.territory)), cents: toCents(r.cents),
         // a Maison's budget is a forecast: what a funder records for the same dossier replaces it (hub)

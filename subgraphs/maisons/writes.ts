@@ -1,24 +1,21 @@
 import { DataSource, EntityManager } from "typeorm";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { Actor } from "../shared/auth/organisation";
-import { forbidden, requireActor, requireNational } from "../shared/auth/policy";
+import { requireNational } from "../shared/auth/policy";
 import { audit } from "../shared/audit/audit";
 import { FundingSource } from "../shared/enums";
 import { badInput } from "../shared/errors";
 import { Violations } from "../shared/rules/violations";
-import { rowId, validProjectRef } from "../shared/rules/formats";
-import { TEXT_LIMITS } from "../shared/rules/limits";
-import { findRegion } from "../shared/reference/cog";
-import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
+import { rowId } from "../shared/rules/formats";
 import { recordInDirectory } from "../shared/directory/client";
 import { upsertStructureRows } from "../shared/db/structure.entity";
 import { writeTransaction } from "../shared/db/write-transaction";
 import { reportWriteChanges } from "../shared/cache/write-changes";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
+import { BUDGET_YEARS, checkCriteria, checkMaisonSheet, checkMaisonTerritory, labellingIncompleteMessage, requireSubmitter } from "./rules";
 import { territoryDepartment } from "./loaders";
 
-/** The forecast budget covers 2024 and 2025 only (instruction of 25 October 2024). */
-export const BUDGET_YEARS = [2024, 2025] as const;
+export { BUDGET_YEARS };
 
 @InputType({ description: "Une structure porteuse." })
 export class StructureInput {
@@ -54,20 +51,6 @@ export class CriterionInput {
   @Field({ description: "Oui / non." }) met: boolean;
 }
 
-const SHEET_FIELDS = [["objectives", "Les objectifs"], ["actions", "Les actions prévues"], ["governance", "La gouvernance"], ["resources", "Les moyens"], ["phasing", "Le phasage"], ["evaluation", "Le suivi et l'évaluation"]] as const;
-
-/**
- * Who submits a Maison: the ARS of the territory, otherwise its DEETS or its CAF (instruction of
- * 25 October 2024). The national committee assesses and decides.
- */
-function requireSubmitter(actor: Actor | null, territory: string): Actor {
-  const who = requireActor(actor);
-  const o = who.organisation;
-  const allowed = ((o.kind === "ars" || o.kind === "dreets") && o.region === territory) || (o.kind === "caf" && o.department === territoryDepartment(territory));
-  if (!allowed) throw forbidden(`Un projet de Maison est soumis par l'ARS, la DEETS ou la CAF du territoire ${territory} (jeton : ${o.id}).`);
-  return who;
-}
-
 async function findMaison(m: EntityManager, id: string): Promise<MaisonProjectRow> {
   const projectId = rowId(id);
   const row = projectId === null ? null : await m.getRepository(MaisonProjectRow).findOneBy({ id: projectId });
@@ -91,21 +74,9 @@ export function maisonWrites(ds: DataSource) {
   return {
     async submit(actor: Actor | null, input: MaisonProjectInput): Promise<MaisonProjectRow> {
       const v = new Violations();
-      const region = findRegion(input.territory);
-      if (!v.check(!!region?.overseas, "territory", "MAISON_TERRITORY", `Les Maisons des 1000 premiers jours concernent les cinq territoires d'outre-mer (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) ; « ${input.territory} » n'en est pas un.`)) v.throwIfAny();
+      if (!checkMaisonTerritory(input.territory, v)) v.throwIfAny();
       const who = requireSubmitter(actor, input.territory);
-      v.text("title", input.title, "L'intitulé du projet");
-      for (const [field, label] of SHEET_FIELDS) v.text(field, input[field], label, TEXT_LIMITS.sheet);
-      if (v.check(input.carriers.length > 0, "carriers", "CARRIER_REQUIRED", "Au moins un porteur.")) {
-        input.carriers.forEach((c, i) => { v.siret(`carriers[${i}].siret`, c.siret); v.text(`carriers[${i}].name`, c.name, "Le nom du porteur", TEXT_LIMITS.name); });
-        v.check(new Set(input.carriers.map((c) => c.siret)).size === input.carriers.length, "carriers", "CARRIER_DUPLICATE", "Un porteur est indiqué deux fois.");
-      }
-      v.check(input.budget.length > 0, "budget", "BUDGET_REQUIRED", "Le budget prévisionnel 2024-2025 est obligatoire.");
-      const lines = input.budget.map((line, i) => {
-        v.check((BUDGET_YEARS as readonly number[]).includes(line.year), `budget[${i}].year`, "BUDGET_YEAR", "Les lignes du budget prévisionnel portent sur 2024 ou 2025.");
-        return { ...line, cents: v.amount(`budget[${i}].amount`, line.amount) };
-      });
-      if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+      const lines = checkMaisonSheet(input, v);
       v.throwIfAny();
       return (await writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(MaisonProjectRow).findOneBy({ territoryCode: input.territory, title: input.title.trim() });
@@ -116,8 +87,8 @@ export function maisonWrites(ds: DataSource) {
           resources: input.resources, phasing: input.phasing, evaluation: input.evaluation, decision: MaisonDecision.PENDING, phase: MaisonPhase.SUBMITTED, projectRef: input.projectRef ?? null,
         }));
         await m.insert(MaisonCarrierRow, input.carriers.map((c, position) => ({ projectId: maison.id, siret: c.siret, position })));
-        await m.insert(MaisonBudgetLineRow, lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: l.cents! })));
-        await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, { ...input });
+        await m.insert(MaisonBudgetLineRow, lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: v.valueOrThrow(l.cents) })));
+        await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, input);
         await recordInDirectory(who, input.carriers);
         return reportMaisonChanges(m, maison);
       }))();
@@ -126,11 +97,7 @@ export function maisonWrites(ds: DataSource) {
     async assess(actor: Actor | null, id: string, criteria: CriterionInput[]): Promise<MaisonProjectRow> {
       const who = requireNational(actor);
       const v = new Violations();
-      const known = new Set(LABELLING_CRITERIA.map((c) => c.code));
-      const unknown = criteria.filter((c) => !known.has(c.code)).map((c) => c.code);
-      v.check(unknown.length === 0, "criteria", "CRITERION_UNKNOWN", `Critère(s) inconnu(s) de la grille : ${unknown.join(", ")} (voir labellingCriteria).`);
-      v.check(new Set(criteria.map((c) => c.code)).size === criteria.length, "criteria", "CRITERION_DUPLICATE", "Un critère est évalué deux fois.");
-      v.check(criteria.length > 0, "criteria", "CRITERION_REQUIRED", "Au moins un critère.");
+      checkCriteria(criteria, v);
       v.throwIfAny();
       return (await writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
@@ -148,10 +115,8 @@ export function maisonWrites(ds: DataSource) {
       return (await writeTransaction(ds, async (m) => {
         const maison = await findMaison(m, id);
         if (decision === MaisonDecision.LABELLED) {
-          const assessed = await m.getRepository(MaisonAssessmentRow).countBy({ projectId: maison.id });
-          if (assessed < LABELLING_CRITERIA.length) {
-            throw badInput(`Un projet n'est labellisé qu'une fois les ${LABELLING_CRITERIA.length} critères de la grille évalués (${assessed} évalués).`, "decision");
-          }
+          const refusal = labellingIncompleteMessage(await m.getRepository(MaisonAssessmentRow).countBy({ projectId: maison.id }));
+          if (refusal) throw badInput(refusal, "decision");
         }
         const before = maison.decision;
         maison.decision = decision;

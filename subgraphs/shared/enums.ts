@@ -12,9 +12,8 @@ export enum Axis {
 export const AXES_IN_ORDER: readonly Axis[] = Object.values(Axis);
 export const axisNumber = (axis: Axis): number => AXES_IN_ORDER.indexOf(axis) + 1;
 export const axisFromNumber = (n: number): Axis => {
-  const axis = AXES_IN_ORDER[n - 1];
-  if (!axis) throw new Error(`Axe inconnu : ${n}`);
-  return axis;
+  if (!Number.isInteger(n) || n < 1 || n > AXES_IN_ORDER.length) throw new Error(`Axe inconnu : ${n}`);
+  return AXES_IN_ORDER[n - 1];
 };
 
 export enum FundingSource {

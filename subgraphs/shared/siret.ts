@@ -21,7 +21,7 @@ export function luhnValid(digits: string): boolean {
 export function isValidSiret(siret: string): boolean {
   if (!/^\d{14}$/.test(siret)) return false;
   if (siret.startsWith(LA_POSTE_SIREN)) {
-    const digitSum = [...siret].reduce((sum, c) => sum + Number(c), 0);
+    const digitSum = siret.split("").reduce((sum, c) => sum + Number(c), 0);
     return digitSum % 5 === 0;
   }
   return luhnValid(siret);
@@ -30,7 +30,7 @@ export function isValidSiret(siret: string): boolean {
 /** Completes 13 digits with the Luhn check digit (used to build demo SIRETs). */
 export function withLuhnCheckDigit(first13: string): string {
   for (let d = 0; d <= 9; d++) {
-    if (luhnValid(first13 + d)) return first13 + d;
+    if (luhnValid(`${first13}${d}`)) return `${first13}${d}`;
   }
   throw new Error("unreachable: one check digit always fits");
 }

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { readRegistry, RegisteredSubgraph } from "../../subgraphs/shared/federation/registry";
 import { checkCompose, loadCompose } from "../support/compose-check";
+import { Json } from "../support/json";
 
 const root = path.resolve(__dirname, "../..");
 const registry = readRegistry();
@@ -35,7 +36,7 @@ test("every registered subgraph has its service, reached by the gateway on the p
 });
 
 describe("the checker catches", () => {
-  const caught = (mutate: (file: any) => void, pattern: RegExp, options?: Parameters<typeof check>[1]) => {
+  const caught = (mutate: (file: Json) => void, pattern: RegExp, options?: Parameters<typeof check>[1]) => {
     const file = compose();
     mutate(file);
     const problems = check(file, options);

@@ -9,6 +9,7 @@ import { testSiret } from "../support/fixtures";
 import { runImport } from "../../subgraphs/shared/import/run";
 import { cafGrantImport } from "../../subgraphs/caf/import";
 import { parseOrganisation } from "../../subgraphs/shared/auth/organisation";
+import { Json } from "../support/json";
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
@@ -16,7 +17,7 @@ beforeAll(async () => {
   hub = await startTestHub({ limits: { writesPerMinute: 100_000 } });
   for (const org of ["ars:52", "caf:44", "cd:49", "ars:04"]) tokens[org] = await hub.auth.token(org);
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 type Answer = Awaited<ReturnType<TestHub["query"]>>;
 const run = (name: string, variables: Record<string, unknown>, org: string) => hub.query(contractQuery(name), variables, name, tokens[org]);
@@ -25,7 +26,7 @@ const sql = (subgraph: string, query: string, params: unknown[] = []) => hub.sub
 
 /** Splits a burst's answers: successes, and refusals that must each be French BAD_USER_INPUT. */
 function outcome(answers: Answer[], field: string, refusal: RegExp) {
-  const accepted: any[] = [];
+  const accepted: Json[] = [];
   for (const answer of answers) {
     if (answer.errors) {
       expect(answer.errors[0].extensions?.code).toBe("BAD_USER_INPUT");

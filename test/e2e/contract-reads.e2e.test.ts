@@ -39,7 +39,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 test("RegionDashboard: both halves of the call, CAF grants per department, cross-financing of the year", async () => {
   const { data, errors } = await hub.query(contractQuery("RegionDashboard"), { region: "52", year: 2021 });

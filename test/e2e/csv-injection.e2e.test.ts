@@ -43,12 +43,12 @@ beforeAll(async () => {
     expect(answer.errors).toBeUndefined();
   }
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const rows = async (url: string) => {
   const response = await fetch(url);
   expect(response.status).toBe(200);
-  const [header, ...body] = parse(await response.text(), { relax_quotes: true }) as string[][];
+  const [header, ...body] = parse(await response.text(), { relax_quotes: true });
   return body.map((cells) => Object.fromEntries(header.map((column, i) => [column, cells[i]])));
 };
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -31,8 +31,8 @@ beforeAll(async () => {
   page.on("pageerror", (error) => pageErrors.push(error.message));
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
+  await (browser as Browser | undefined)?.close();
+  await (hub as TestHub | undefined)?.stop();
 });
 
 test("one funder down: the total reads incomplete, the partial sum is named as such, the rest still shows", async () => {

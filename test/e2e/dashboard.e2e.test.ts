@@ -72,14 +72,14 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
+  await (browser as Browser | undefined)?.close();
+  await (hub as TestHub | undefined)?.stop();
 });
 
 const dashboardUrl = (query = "") => `${new URL(hub.gateway.url).origin}/tableau-de-bord${query}`;
 const loaded = (region: string, year: number) => page.waitForSelector(`body[data-loaded="${region}-${year}"]`);
 const textOf = async (selector: string) => plain(await page.textContent(selector));
-const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim())));
+const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())));
 
 test("loads Pays de la Loire 2021 by default: cross-financing by source, both halves of the joint call, CAF grants", async () => {
   await page.goto(dashboardUrl());
@@ -189,7 +189,7 @@ test("the page and its assets are served with a policy that forbids any other or
 test("the page is in the State's design system, served by the gateway: header, footer, DSFR controls", async () => {
   expect(await page.$eval("header", (e) => e.className)).toBe("fr-header");
   expect(await page.$eval("footer", (e) => e.className)).toBe("fr-footer");
-  expect(await page.$eval("#region", (e) => e.className)).toBe("fr-select");
+  expect(await page.$eval("#region", (e) => e.getAttribute("class"))).toBe("fr-select");
   expect(await page.$$eval("#sources .fr-table table", (t) => t.length)).toBe(1);
   // the Marianne font and the styles come from the gateway, never from a CDN
   expect(await page.evaluate(() => document.fonts.check("16px Marianne"))).toBe(true);

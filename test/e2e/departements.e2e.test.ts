@@ -19,7 +19,7 @@ beforeAll(async () => {
   });
   cd44 = await hub.auth.token("cd:44");
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const record = `mutation($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id programme amount year department { code } structure { siret name } project { ref } } }`;
 const credit = (over: Record<string, unknown> = {}) => ({ department: "44", year: 2021, programme: "LAUREATE_COFUNDING", siret: S1, structureName: "Structure cofinancée", title: "Cofinancement du lauréat", amount: 12_500.25, projectRef: "R-CD", ...over });

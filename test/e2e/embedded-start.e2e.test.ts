@@ -44,8 +44,8 @@ beforeAll(async () => {
   for (const name of [...subgraphs, "gateway"]) ports[name] = await freePort();
   database = await createTestDatabase();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-start-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(ports.gateway), LOG_LEVEL: "error" };
-  for (const key of Object.keys(env)) if (/^(SUBGRAPH_URL_|AUTH_|HUB_HMAC_SECRET$|DATABASE_URL$|METRICS_PORT$)/.test(key)) delete env[key];
+  const inherited = Object.entries(process.env).filter(([key]) => !/^(SUBGRAPH_URL_|AUTH_|HUB_HMAC_SECRET$|DATABASE_URL$|METRICS_PORT$)/.test(key));
+  const env: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), DATA_DIR: dataDir, GATEWAY_PORT: String(ports.gateway), LOG_LEVEL: "error" };
   for (const name of subgraphs) env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
   if (database.config.url) env.DATABASE_URL = database.config.url;
   hub = spawn(process.execPath, [SCRIPT, "--no-demo"], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -55,8 +55,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (hub && hub.exitCode === null) await new Promise<void>((resolve) => { hub.once("exit", () => resolve()); hub.kill("SIGTERM"); });
-  await database?.drop();
+  const child = hub as ChildProcess | undefined; // unset when beforeAll failed early
+  if (child && child.exitCode === null) await new Promise<void>((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); });
+  await (database as TestDatabase | undefined)?.drop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -46,11 +46,11 @@ beforeAll(async () => {
   });
   origin = new URL(hub.gateway.url).origin;
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 /** Parses a CSV export and checks it against SCDL 2.1.1: header, then every record. */
 function scdlRows(csv: string): Record<string, string>[] {
-  const [header, ...body] = parse(csv) as string[][];
+  const [header, ...body] = parse(csv);
   expect(scdlHeaderViolations(header)).toEqual([]);
   const records = body.map((cells) => Object.fromEntries(header.map((column, i) => [column, cells[i]])));
   const broken = records.map((r, i) => ({ line: i + 2, violations: scdlRecordViolations(r) })).filter((r) => r.violations.length);
@@ -136,7 +136,7 @@ test("the national laureates of a year: both sides, every status, sorted by regi
   expect(response.status).toBe(200);
   expect(response.headers.get("content-disposition")).toBe('attachment; filename="laureats-1000-premiers-jours-2021.csv"');
   const csv = await response.text();
-  const [header, ...rows] = parse(csv) as string[][];
+  const [header, ...rows] = parse(csv);
   expect(header).toEqual([...LAUREATE_COLUMNS]);
   expect(rows).toEqual([
     ["2021", "santé", "ARS Pays de la Loire", "52", "Pays de la Loire", String(ids.p1), "Parcours sans rupture, avec « guillemets », et virgule", S1, `Structure ${S1}`, "44;49", "1", "Attribué", "60000.10"],
@@ -149,7 +149,7 @@ test("the national laureates of a year: both sides, every status, sorted by regi
   const paged = await exportNationalLaureates(gatewayClient(hub.gateway.url), 2021, 2);
   expect(paged.csv).toBe(csv);
   const counts = (await hub.query(contractQuery("NationalLaureates"), { year: 2021, first: 1 })).data;
-  expect(rows).toHaveLength(counts.healthProjects.totalCount + counts.socialProjects.totalCount);
+  expect(rows).toHaveLength((counts.healthProjects.totalCount as number) + (counts.socialProjects.totalCount as number));
 });
 
 describe("the CLI (npm run export)", () => {

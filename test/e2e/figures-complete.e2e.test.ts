@@ -20,7 +20,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const FIGURE = "total complete missingFunders partialTotal funders bySource { source amount }";
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const read = (region: string, department: string) => hub.query(`{
   region(code: "${region}") { crossFinancing(year: 2024) { total complete missingFunders partialTotal } }

@@ -7,7 +7,7 @@
  * Fictitious data.
  */
 import fc from "fast-check";
-import { DataSource } from "typeorm";
+import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { startTestHub, TestHub } from "../support/hub";
 import { testSiret } from "../support/fixtures";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
@@ -59,10 +59,10 @@ let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub({ speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } }, limits: { maxCost: 1_000_000, maxTokens: 100_000 } });
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const db = (name: string): DataSource => hub.subgraphs[name].database.dataSource;
-const wipe = async (name: string, entities: Function[]) => { for (const e of entities) await db(name).createQueryBuilder().delete().from(e).execute(); };
+const wipe = async (name: string, entities: EntityTarget<ObjectLiteral>[]) => { for (const e of entities) await db(name).createQueryBuilder().delete().from(e).execute(); };
 
 /** Writes the dataset straight into the funders' databases; returns the oracle's counted amounts. */
 async function store(data: Dataset): Promise<Counted[]> {
@@ -97,7 +97,7 @@ async function store(data: Dataset): Promise<Counted[]> {
     // the actuals the funders record for the dossier: same source and year as one forecast line (CAF or department only)
     const actualKeys = new Set<string>();
     for (const r of m.recorded) {
-      const line = m.budget[r.line % Math.max(1, m.budget.length)];
+      const line = m.budget.at(r.line % Math.max(1, m.budget.length)); // none when the budget is empty
       if (!line || (line.source !== FundingSource.DEPARTMENT && line.source !== FundingSource.CAF_FNP)) continue;
       const common = { departmentCode: department, year: line.year, siret: m.carrier, title: `Réel ${++n}`, amountCents: r.cents, axes: [], projectRef: ref };
       if (line.source === FundingSource.DEPARTMENT) credits.push({ ...common, programme: DepartmentalProgramme.MAISON_COFUNDING });

@@ -30,7 +30,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const FIGURE = "total complete forecastAmount bySource { source amount } byYear { year total } byFunder { funder amount forecastAmount replacedForecastAmount }";
 

@@ -35,8 +35,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
+  await (browser as Browser | undefined)?.close();
+  await (hub as TestHub | undefined)?.stop();
 });
 
 const names = Object.keys(GRAPHIQL_EXAMPLES);
@@ -52,7 +52,7 @@ async function settled<T>(read: () => Promise<T>, accept: (value: T) => boolean,
   return value;
 }
 const sameTitles = (titles: string[]) => JSON.stringify(titles) === JSON.stringify(names);
-const tabTitles = () => page.$$eval(".graphiql-tab .graphiql-tab-button", (tabs) => tabs.map((t) => (t.textContent ?? "").trim()));
+const tabTitles = () => page.$$eval(".graphiql-tab .graphiql-tab-button", (tabs) => tabs.map((t) => t.textContent.trim()));
 
 /** Opens a tab and waits until its query is in the editor (GraphiQL names the operation from it). */
 async function openTab(index: number, operationName: string) {
@@ -66,7 +66,7 @@ async function openTab(index: number, operationName: string) {
 async function runActiveTab(operationName: string): Promise<Exchange> {
   const before = exchanges.length;
   await page.click(".graphiql-execute-button");
-  await settled(async () => exchanges.length, (n) => n > before, 20_000);
+  await settled(() => Promise.resolve(exchanges.length), (n) => n > before, 20_000);
   const exchange = exchanges[exchanges.length - 1];
   expect(exchange.operationName).toBe(operationName);
   return exchange;

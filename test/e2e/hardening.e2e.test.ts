@@ -20,7 +20,7 @@ beforeAll(async () => {
   hub = await startTestHub({ limits: { writesPerMinute: 3, subgraphTimeoutMs: 1_000 }, subgraphUrls: { maisons: slowUrl } });
 });
 afterAll(async () => {
-  await hub?.stop();
+  await (hub as TestHub | undefined)?.stop();
   slow.closeAllConnections();
   slow.close();
 });

@@ -23,7 +23,8 @@ async function startHoldingProxy(target: () => string, marker: string) {
   let gate: Promise<void> = Promise.resolve();
   let held = 0;
   let marked = 0;
-  const server = http.createServer(async (req, res) => {
+  // an upstream failure closes the connection, as a dead proxy would
+  const server = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
@@ -35,7 +36,7 @@ async function startHoldingProxy(target: () => string, marker: string) {
     }
     const upstream = await fetch(target(), { method: "POST", headers: { "content-type": "application/json", accept: req.headers.accept ?? "application/json" }, body });
     res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" }).end(await upstream.text());
-  });
+  })().catch(() => res.destroy()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
@@ -86,9 +87,9 @@ beforeAll(async () => {
   hub = await startTestHub({ supergraphFile, pollingIntervalMs: 100, subgraphUrls: { maisons: proxy.url }, speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } });
 });
 afterAll(async () => {
-  proxy?.open();
-  await hub?.stop();
-  await proxy?.stop();
+  (proxy as Awaited<ReturnType<typeof startHoldingProxy>> | undefined)?.open();
+  await (hub as TestHub | undefined)?.stop();
+  await (proxy as Awaited<ReturnType<typeof startHoldingProxy>> | undefined)?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -103,7 +104,7 @@ test("a new supergraph written to the file is served without a restart; an opera
   const markedBefore = proxy.marked();
   proxy.close();
   const inFlight = hub.query(contractQuery("MaisonsBoard"));
-  await eventually(async () => proxy.held(), (n) => n === 1, "MaisonsBoard en attente chez maisons");
+  await eventually(() => Promise.resolve(proxy.held()), (n) => n === 1, "MaisonsBoard en attente chez maisons");
   publish(supergraphFile, withoutMaisons);
   // the new supergraph has no maisons subgraph: its field is gone from the served API
   await eventually(() => hub.query(MAISONS_PROBE), isUnknownField, "nouveau supergraphe servi");

@@ -7,7 +7,7 @@ import { signRequest } from "../../gateway/router-signer/server";
 
 let hub: TestHub;
 beforeAll(async () => { hub = await startTestHub(); });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 test("a contribution field the hub did not know at start is summed; the name a funder reports is not the structure's name (the directory's is)", async () => {
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Structure { name crossFinancing { total complete missingFunders partialTotal funders bySource { source amount } } } } }`;

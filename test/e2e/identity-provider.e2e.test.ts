@@ -12,8 +12,8 @@ beforeAll(async () => {
   hub = await startTestHub({ auth });
 });
 afterAll(async () => {
-  await hub?.stop();
-  await auth?.stopJwks();
+  await (hub as TestHub | undefined)?.stop();
+  await (auth as Awaited<ReturnType<typeof createJwksTestAuth>> | undefined)?.stopJwks();
 });
 
 const write = `mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }`;

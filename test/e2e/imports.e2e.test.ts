@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DataSource } from "typeorm";
+import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { runImportCli, ImportIo } from "../../scripts/import";
 import { createTestAuth } from "../support/auth";
 import { createTestDatabase, TestDatabase } from "../support/database";
@@ -76,7 +76,7 @@ async function importCli(config: DatabaseConfig, args: string[], organisation: s
   const result = await runImportCli([...args, "--jeton", await auth.token(organisation)], io, envFor(config));
   return { ...result, io };
 }
-const count = (ds: DataSource, entity: Function) => ds.getRepository(entity).count();
+const count = (ds: DataSource, entity: EntityTarget<ObjectLiteral>) => ds.getRepository(entity).count();
 
 describe("a deliberately broken file: every bad row reported, nothing written", () => {
   test("a call's laureates (ARS, semicolon, BOM)", async () => {
@@ -286,7 +286,7 @@ test("a department's credits: the same rules and report", async () => {
 
 test("50 000 rows of a CAF import in one go (SQLite)", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-import-50k-"));
-  const database: TestDatabase = { kind: "sqlite", config: { url: null, dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  const database: TestDatabase = { kind: "sqlite", config: { url: null, dataDir }, drop: () => fs.promises.rm(dataDir, { recursive: true, force: true }) };
   const { config, ds } = await freshDatabase(cafSubgraph, database);
   const funds = ["FNP", "REAAP", "LAEP", "FPT", "FIPE"];
   const lines = ["annee;fonds;siret;structure;objet;montant;axes"];

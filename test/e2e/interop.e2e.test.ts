@@ -73,7 +73,8 @@ describe("@apollo/gateway on the committed supergraph", () => {
   const S3 = testSiret(3);
   const S4 = testSiret(4);
   let hub: TestHub;
-  let apollo: { url: string; stop(): Promise<unknown> };
+  type Apollo = { url: string; stop(): Promise<unknown> };
+  let apollo: Apollo;
 
   beforeAll(async () => {
     // the fixture set of contract-reads.e2e.test.ts: every read has data behind it
@@ -98,9 +99,8 @@ describe("@apollo/gateway on the committed supergraph", () => {
     });
     const secret = hub.auth.config.hmacSecret;
     const subgraphUrl = (name: string) => {
-      const running = hub.subgraphs[name];
-      if (!running) throw new Error(`sous-graphe ${name} du supergraphe non démarré`);
-      return running.url;
+      if (!(name in hub.subgraphs)) throw new Error(`sous-graphe ${name} du supergraphe non démarré`);
+      return hub.subgraphs[name].url;
     };
     /** Every subgraph requires Hive Gateway's HMAC signature: Apollo's data source signs the same way. */
     class SignedDataSource extends RemoteGraphQLDataSource {
@@ -113,19 +113,18 @@ describe("@apollo/gateway on the committed supergraph", () => {
       // the supergraph's routing URLs, rewritten to the test hub's running subgraphs
       buildService: ({ name }) => new SignedDataSource({ url: subgraphUrl(name) }),
     });
-    // (cast: @apollo/gateway 2 is typed against the previous gateway interface; the runtime contract is the same)
-    const server = new ApolloServer({ gateway: gateway as never });
+    const server = new ApolloServer({ gateway });
     const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
     apollo = { url, stop: () => server.stop() };
   });
   afterAll(async () => {
-    await apollo?.stop();
-    await hub?.stop();
+    await (apollo as Apollo | undefined)?.stop();
+    await (hub as TestHub | undefined)?.stop();
   });
 
   const askApollo = async (query: string, variables: Record<string, unknown>) => {
     const response = await fetch(apollo.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-    return response.json() as Promise<{ data?: any; errors?: unknown[] }>;
+    return response.json() as Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
   };
 
   /** Variables of each contract read, on the fixture set; a new read must be added here. */

@@ -62,12 +62,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
+  await (browser as Browser | undefined)?.close();
+  await (hub as TestHub | undefined)?.stop();
 });
 
 const loaded = (state: string) => page.waitForSelector(`body[data-loaded="${state}"]`, { timeout: 30_000 });
-const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim())));
+const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())));
 
 test("by department, the map draws every department and the five overseas territories", async () => {
   await page.goto(`${origin}/carte?niveau=departement&annee=2021&indicateur=laureats`);
@@ -94,10 +94,10 @@ test("a click on a territory lists its projects with the figures the graph retur
   const expected: number[] = [];
   for (const c of [...graph.healthCalls, ...graph.socialCalls]) for (const p of c.projects) if (p.departments.some((d: { code: string }) => d.code === "44")) expected.push(p.amount);
   for (const g of graph.departments.find((d: { code: string }) => d.code === "44").parentalityGrants) expected.push(g.amount);
-  const shown = await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => (s.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim()));
+  const shown = await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => s.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim()));
   expect(shown.sort()).toEqual(expected.map(euros).sort());
   // R1 is one dossier with its two funders, linked to its page; its structure is linked to its own
-  const r1 = await page.$eval('#projects li[data-ref="R1"]', (li) => (li.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " "));
+  const r1 = await page.$eval('#projects li[data-ref="R1"]', (li) => li.textContent.replace(/[\s\u202f\u00a0]+/g, " "));
   expect(r1).toMatch(/FIR \(ARS\) : 60 000,10 € — Attribué/);
   expect(r1).toMatch(/P304 action 17 \(DREETS\) : 30 000,33 € — Attribué/);
   expect(await page.getAttribute('#projects li[data-ref="R1"] h3 a', "href")).toBe("/carte/dossier/R1");
@@ -132,14 +132,14 @@ test("filters by axis and funder; the view's link reproduces it", async () => {
   expect(link).toBe(`/carte?niveau=region&annee=2021&indicateur=financements&axe=${Axis.PARENT_ISOLATION}&financeur=CAF&territoire=52`);
   const table = Object.fromEntries((await rows("#figures tbody tr")).map((r) => [r[0], r[1]]));
   expect(table["Pays de la Loire (52)"]).toBe("5 000,50 €"); // the CAF grant on that axis only
-  await page.goto(origin + link);
+  await page.goto(`${origin}${link}`);
   await loaded("reg-2021-financements");
   expect(await page.inputValue("#axe")).toBe(Axis.PARENT_ISOLATION);
   expect(await page.inputValue("#financeur")).toBe("CAF");
   const again = Object.fromEntries((await rows("#figures tbody tr")).map((r) => [r[0], r[1]]));
   expect(again["Pays de la Loire (52)"]).toBe("5 000,50 €");
   await page.waitForSelector('body[data-territory="52"]');
-  expect(await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => (s.textContent ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim()))).toEqual(["5 000,50 €"]);
+  expect(await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => s.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim()))).toEqual(["5 000,50 €"]);
 });
 
 test("Maisons labelled: La Réunion counts its labelled Maison", async () => {
@@ -196,7 +196,7 @@ test("a partial cross-financing (total null, issue #11) reads \"partiel\" on the
   });
   await partialPage.goto(`${origin}/carte?niveau=region&annee=2021&indicateur=financements`);
   await partialPage.waitForSelector('body[data-loaded="reg-2021-financements"]');
-  const table = Object.fromEntries((await partialPage.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? "").trim())))).map((r) => [r[0], r[1]]));
+  const table = Object.fromEntries((await partialPage.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.trim())))).map((r) => [r[0], r[1]]));
   expect(table["Pays de la Loire (52)"]).toBe("partiel : au moins un financeur n'a pas répondu, le total n'est pas connu");
   await partialPage.close();
 });

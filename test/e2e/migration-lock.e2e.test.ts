@@ -9,7 +9,7 @@ import { FUNDER_SUBGRAPHS } from "../../subgraphs/registry";
 const onPostgres = process.env.TEST_DB === "postgres" ? test : test.skip;
 let database: TestDatabase;
 beforeAll(async () => { database = await createTestDatabase(); });
-afterAll(() => database?.drop());
+afterAll(() => (database as TestDatabase | undefined)?.drop());
 
 onPostgres("three replicas of each subgraph migrating at once all start, and every migration ran once", async () => {
   const opened = await Promise.allSettled(FUNDER_SUBGRAPHS.flatMap((module) => [1, 2, 3].map(() => module.openDatabase(database.config))));

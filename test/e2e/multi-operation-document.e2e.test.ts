@@ -24,7 +24,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 /** Variables of each contract read (as in interop.e2e.test.ts), on the fixture set above. */
 const READ_VARIABLES: Record<string, Record<string, unknown>> = {

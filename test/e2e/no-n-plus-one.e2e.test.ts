@@ -13,6 +13,7 @@ import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { testSiret } from "../support/fixtures";
+import { Json } from "../support/json";
 
 /** Bulk-loads `count` laureates (health and social) and as many CAF grants in one region. */
 async function region(subgraphs: Record<string, SubgraphServer>, regionCode: string, count: number, siretOffset: number) {
@@ -55,12 +56,12 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 test("RegionDashboard: SQL statements and subgraph calls do not grow with the number of projects", async () => {
   const dashboard = contractQuery("RegionDashboard");
-  let small: any;
-  let large: any;
+  let small: Json;
+  let large: Json;
   const smallCost = await hub.measure(async () => { small = await hub.query(dashboard, { region: "24", year: 2021 }); });
   const largeCost = await hub.measure(async () => { large = await hub.query(dashboard, { region: "75", year: 2021 }); });
 

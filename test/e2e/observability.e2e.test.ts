@@ -12,19 +12,19 @@ const seenRequestIds: string[] = [];
 beforeAll(async () => {
   // a proxy in front of the caf subgraph records the headers the gateway sends
   let target = "";
-  proxy = http.createServer(async (req, res) => {
+  proxy = http.createServer((req, res) => void (async () => {
     seenRequestIds.push(String(req.headers["x-request-id"]));
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const upstream = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
     res.writeHead(upstream.status, { "content-type": "application/json" }).end(await upstream.text());
-  });
+  })().catch(() => res.destroy()));
   await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
   hub = await startTestHub({ subgraphUrls: { caf: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` } });
   target = hub.subgraphs.caf.url;
 });
 afterAll(async () => {
-  await hub?.stop();
+  await (hub as TestHub | undefined)?.stop();
   proxy.close();
 });
 

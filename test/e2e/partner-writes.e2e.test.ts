@@ -15,7 +15,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   for (const org of ["ars:52", "ars:53", "dreets:52", "caf:44", "caf:49", "cd:44", "national", "ars:04"]) tokens[org] = await hub.auth.token(org);
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const run = (name: string, variables: Record<string, unknown>, org?: string) => hub.query(contractQuery(name), variables, name, org ? tokens[org] : undefined);
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   token = await hub.auth.token("national");
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const OVERSIZED = "12345678901234567890";
 const IDS = [OVERSIZED, "2147483648", "99999", "abc", "-1", "1.5"];

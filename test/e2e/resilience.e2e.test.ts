@@ -28,9 +28,9 @@ beforeAll(async () => {
   token = await auth.token("caf:44");
 }, 60_000);
 afterAll(async () => {
-  await caf?.kill();
-  await hub?.stop();
-  await cafDatabase?.drop();
+  await (caf as SubgraphProcess | undefined)?.kill();
+  await (hub as TestHub | undefined)?.stop();
+  await (cafDatabase as TestDatabase | undefined)?.drop();
 });
 
 const grant = (title: string) => hub.query(

@@ -38,7 +38,7 @@ describe("in-process cache (one gateway)", () => {
     hub = await startTestHub({ seed });
     cafToken = await hub.auth.token("caf:44");
   });
-  afterAll(() => hub?.stop());
+  afterAll(() => (hub as TestHub | undefined)?.stop());
 
   const read = (token?: string) => hub.query(contractQuery("StructureFinancing"), { siret: SIRET }, "StructureFinancing", token);
 
@@ -120,8 +120,8 @@ describe("shared cache in Redis (several gateway replicas)", () => {
     replica = await startGateway({ ...hub.gateway.config, port: 0 });
   });
   afterAll(async () => {
-    await replica?.stop();
-    await hub?.stop();
+    await (replica as RunningGateway | undefined)?.stop();
+    await (hub as TestHub | undefined)?.stop();
   });
 
   const readVia = async (url: string) => {

@@ -17,7 +17,7 @@ let signer: RunningSigner;
 beforeAll(async () => {
   const verify = createGatewayRequestVerifier(auth.config);
   // A stand-in subgraph that runs the real verifier and says who the caller is.
-  upstream = http.createServer(async (req, res) => {
+  upstream = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     try {
@@ -27,7 +27,7 @@ beforeAll(async () => {
       res.statusCode = error instanceof UnauthorizedRequest ? 401 : 500;
       res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
     }
-  });
+  })().catch(() => res.destroy()));
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
   upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/graphql`;
   signer = await startSigner({ ...readSignerConfig({ HUB_HMAC_SECRET: auth.config.hmacSecret, SUBGRAPH_URL_CAF: upstreamUrl }), port: 0 });

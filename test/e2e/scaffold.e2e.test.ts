@@ -25,6 +25,7 @@ import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";
 import { call, laureate, testSiret } from "../support/fixtures";
 import { contractQuery } from "../support/contract";
+import { Json } from "../support/json";
 
 const REPO = path.resolve(__dirname, "../..");
 const ROOT = path.join(REPO, ".tmp", `scaffold-${process.pid}`);
@@ -122,7 +123,7 @@ test("the generated code type-checks with the repository's strict settings", asy
   const tsconfig = { extends: path.join(REPO, "tsconfig.json"), compilerOptions: { rootDir: REPO }, include: [`subgraphs/${NAME}`, "subgraphs/registry.ts", `test/e2e/${NAME}.e2e.test.ts`] };
   fs.writeFileSync(path.join(ROOT, "tsconfig.json"), JSON.stringify(tsconfig));
   const tsc = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
-  const result = await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", path.join(ROOT, "tsconfig.json")]).then(() => "", (error: { stdout?: string }) => error.stdout ?? String(error));
+  const result = await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", path.join(ROOT, "tsconfig.json")]).then(() => "", (error: unknown) => (error as { stdout?: string }).stdout ?? String(error));
   expect(result).toBe("");
 }, 180_000);
 
@@ -137,6 +138,7 @@ describe("once composed, through the gateway", () => {
 
   beforeAll(async () => {
     // the copy's registry.ts, as the scaffold left it: the generated module is in FUNDER_SUBGRAPHS
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module the scaffold wrote during this test, loaded through jest's transform
     const { FUNDER_SUBGRAPHS } = require(path.join(ROOT, "subgraphs", "registry.ts")) as { FUNDER_SUBGRAPHS: readonly SubgraphModule[] };
     newcomer = FUNDER_SUBGRAPHS.find((m) => m.name === NAME)!;
     // what `npm run compose` does in the copy: the new SDL file, then every SDL and the supergraph
@@ -169,7 +171,7 @@ describe("once composed, through the gateway", () => {
   const query = async (q: string, variables?: Record<string, unknown>, token?: string) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;
-    return (await fetch(gateway!.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) })).json() as Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
+    return (await fetch(gateway!.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) })).json() as Promise<{ data?: Json; errors?: { message: string; extensions?: { code?: string } }[] }>;
   };
 
   test("composes with the registered subgraphs; its contribution fields are discovered and stay internal", () => {
@@ -252,12 +254,12 @@ describe("once composed, through the gateway", () => {
     });
     try {
       const read = (url: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractQuery("NationalLaureates"), variables: { year: 2021, first: 50 } }) }).then((r) => r.json());
-      let before: any;
-      let after: any;
+      let before: Json;
+      let after: Json;
       const withRegistered = await measure(async () => { before = await read(registered.url); });
       const withNewcomer = await measure(async () => { after = await read(gateway!.url); });
       expect(after).toEqual(before);
-      expect(after.data.healthProjects.edges.map((e: any) => e.node.structure.name)).toEqual([0, 1, 2].map((i) => `Structure ${testSiret(780 + i)}`));
+      expect(after.data.healthProjects.edges.map((e: Json) => e.node.structure.name)).toEqual([0, 1, 2].map((i) => `Structure ${testSiret(780 + i)}`));
       expect(withNewcomer).toEqual(withRegistered);
       // the laureates' subgraphs and the hub (names, regions); no other funder is asked for a name
       expect(Object.entries(withNewcomer).filter(([, c]) => c.requests > 0).map(([name]) => name).sort()).toEqual(["ars", "dreets", "hub"]);

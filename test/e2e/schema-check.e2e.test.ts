@@ -175,8 +175,8 @@ describe("the command line (npm run schema:check)", () => {
       caf = await startSubgraph(cafSubgraph, { database: database.config, auth: auth.config, port: 0 });
     });
     afterAll(async () => {
-      await caf?.stop();
-      await database?.drop();
+      await (caf as SubgraphServer | undefined)?.stop();
+      await (database as TestDatabase | undefined)?.drop();
       auth.cleanup();
     });
 
@@ -206,7 +206,7 @@ describe("the command line (npm run schema:check)", () => {
       const env = { ...process.env, CONTRACT_FILE };
       const passing = await sh("sh", ["-c", `${command} essai ${path.join(dir, "passing.graphql")}`], { env });
       expect(passing.stdout).toMatch(/\nOK : le sous-graphe « essai » peut être enregistré/);
-      const refused = await sh("sh", ["-c", `${command} caf ${path.join(dir, "breaking.graphql")}`], { env }).then(() => null, (error) => error);
+      const refused = await sh("sh", ["-c", `${command} caf ${path.join(dir, "breaking.graphql")}`], { env }).then(() => null, (error: unknown) => error as { code?: number; stderr?: string });
       expect(refused?.code).toBe(1);
       expect(refused?.stderr).toMatch(/✗ 3 changements incompatibles/);
     } finally {

@@ -13,6 +13,7 @@ import { contractQuery } from "../support/contract";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 import { StructureDirectoryRow } from "../../subgraphs/hub/directory/structure-directory.entity";
 import { In } from "typeorm";
+import { Json } from "../support/json";
 
 const FIXTURE = path.resolve(__dirname, "../fixtures/sirene/StockEtablissement-extrait-fictif.csv");
 const [LUCIOLES, MESANGES, CLOSED, NOT_PUBLIC] = [4_301, 4_302, 4_303, 4_304].map(testSiret);
@@ -21,7 +22,7 @@ const files = fs.mkdtempSync(path.join(os.tmpdir(), "hub-sirene-"));
 let hub: TestHub;
 // no response cache: the import, like any import, writes beside the gateway
 beforeAll(async () => { hub = await startTestHub({ speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } }); });
-afterAll(async () => { await hub?.stop(); fs.rmSync(files, { recursive: true, force: true }); });
+afterAll(async () => { await (hub as TestHub | undefined)?.stop(); fs.rmSync(files, { recursive: true, force: true }); });
 
 async function importSirene(file: string, organisation = "national") {
   const io: ImportIo & { out: string; err: string } = { out: "", err: "", isTTY: false, stdout: (t) => { io.out += t; }, stderr: (t) => { io.err += t; } };
@@ -84,8 +85,8 @@ test("its names override the recorded ones on every path; later funder writes re
   await record(NOT_PUBLIC, "Relais petite enfance (fictif)", "Accueil");
   expect(await names()).toEqual(["LES LUCIOLES (FICTIF)", "CRECHE PARENTALE LES MESANGES (FICTIF)", "ASSOCIATION EXEMPLE, SOUTIEN A LA PARENTALITE (FICTIF)", "Relais petite enfance (fictif)"]);
   const dashboard = await hub.query(contractQuery("RegionDashboard"), { region: "52", year: 2024 });
-  const grants = dashboard.data.region.departments.find((d: any) => d.code === "44").parentalityGrants;
-  expect(grants.filter((g: any) => g.structure.siret === LUCIOLES).map((g: any) => g.structure.name)).toEqual(["LES LUCIOLES (FICTIF)", "LES LUCIOLES (FICTIF)"]);
+  const grants = dashboard.data.region.departments.find((d: Json) => d.code === "44").parentalityGrants;
+  expect(grants.filter((g: Json) => g.structure.siret === LUCIOLES).map((g: Json) => g.structure.name)).toEqual(["LES LUCIOLES (FICTIF)", "LES LUCIOLES (FICTIF)"]);
 
   // the same file again changes nothing
   expect((await importSirene(FIXTURE)).io.out).toMatch(/3 SIRET déjà connu/);

@@ -13,6 +13,7 @@ import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entit
 import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
 import { backfillDirectory } from "../../scripts/directory-backfill";
 import { signRequest } from "../../gateway/router-signer/server";
+import { Json } from "../support/json";
 
 const LAUREATE = testSiret(4_201);
 const FIRST_NAME = "Maison des familles de Tours (fictif)";
@@ -20,12 +21,12 @@ const OTHER_NAME = "Nom donné par l'ARS Pays de la Loire (fictif)";
 
 let hub: TestHub;
 beforeAll(async () => { hub = await startTestHub(); });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const answer = await hub.query<T>(query, variables, undefined, token);
+async function ok(query: string, variables: Record<string, unknown>, token?: string): Promise<Json> {
+  const answer = await hub.query(query, variables, undefined, token);
   expect(answer.errors).toBeUndefined();
-  return answer.data as T;
+  return answer.data;
 }
 
 /** A health call of the region and one laureate of it, through the gateway as the region's ARS. */
@@ -46,7 +47,7 @@ describe("an ARS of region 52 awards a project to the SIRET of a region-24 laure
   test("structure(siret) and StructureFinancing show the directory's name, the first one recorded", async () => {
     const data = await ok(contractQuery("StructureFinancing"), { siret: LAUREATE });
     expect(data.structure.name).toBe(FIRST_NAME);
-    expect(data.structure.healthProjects.map((p: any) => p.call.region.code).sort()).toEqual(["24", "52"]);
+    expect(data.structure.healthProjects.map((p: Json) => p.call.region.code).sort()).toEqual(["24", "52"]);
   });
 
   test("both regions' dashboards, the national list and the dossiers show the same name", async () => {
@@ -59,14 +60,14 @@ describe("an ARS of region 52 awards a project to the SIRET of a region-24 laure
     for (const edge of national.healthProjects.edges) if (edge.node.structure.siret === LAUREATE) names.push(edge.node.structure.name);
     for (const ref of ["R-TOURS", "R-NANTES"]) {
       const data = await ok(`query($ref: ID!) { project(ref: $ref) { healthProjects { structure { siret name } } } }`, { ref });
-      names.push(...data.project.healthProjects.map((p: any) => p.structure.name));
+      names.push(...data.project.healthProjects.map((p: Json) => p.structure.name));
     }
     expect(names).toEqual(Array(6).fill(FIRST_NAME));
   });
 
   test("each ARS's own line keeps the name it recorded", async () => {
     const data = await ok(`query($siret: ID!) { structure(siret: $siret) { healthProjects { recordedStructureName call { region { code } } } } }`, { siret: LAUREATE });
-    const byRegion = Object.fromEntries(data.structure.healthProjects.map((p: any) => [p.call.region.code, p.recordedStructureName]));
+    const byRegion = Object.fromEntries(data.structure.healthProjects.map((p: Json) => [p.call.region.code, p.recordedStructureName]));
     expect(byRegion).toEqual({ "24": FIRST_NAME, "52": OTHER_NAME });
   });
 });

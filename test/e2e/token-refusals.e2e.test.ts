@@ -15,7 +15,7 @@ let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub();
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const WRITE = `mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }`;
 const INPUT = { department: "44", year: 2024, fund: "CAF_FNP", siret: "73282932000074", structureName: "Association (fictif)", title: "Subvention (fictif)", amount: 100 };
@@ -23,7 +23,7 @@ const INPUT = { department: "44", year: 2024, fund: "CAF_FNP", siret: "732829320
 /** A token signed with the hub's local key, with the claims given (no default exp or iat). */
 async function signed(claims: { org?: string; iat?: number; exp?: number }, key?: CryptoKey | KeyObjectLike) {
   const privateKey = key ?? await importPKCS8(fs.readFileSync(hub.auth.secrets.privateKeyFile, "utf8"), "RS256");
-  return new SignJWT({ ...claims }).setProtectedHeader({ alg: "RS256" }).setSubject("agent-de-test").setIssuer(LOCAL_ISSUER).setAudience(DEFAULT_AUDIENCE).sign(privateKey as CryptoKey);
+  return new SignJWT({ ...claims }).setProtectedHeader({ alg: "RS256" }).setSubject("agent-de-test").setIssuer(LOCAL_ISSUER).setAudience(DEFAULT_AUDIENCE).sign(privateKey);
 }
 type KeyObjectLike = Parameters<SignJWT["sign"]>[0];
 const now = () => Math.floor(Date.now() / 1000);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   expect(opened.errors).toBeUndefined();
   callId = opened.data.openHealthCall.id;
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const run = (name: string, variables: Record<string, unknown>, org: string) => hub.query(contractQuery(name), variables, name, tokens[org]);
 const CREDIT = `mutation RecordDepartmentalCredit($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id } }`;

@@ -14,8 +14,8 @@ import { readGatewayConfig } from "../../gateway/config";
 import { readSignerConfig } from "../../gateway/router-signer/config";
 import { findRoute, GATEWAY_ROUTES } from "../../gateway/routes";
 import { interpolate, Interpolation } from "./compose-interpolate";
+import { Json } from "./json";
 
-type Json = any;
 export interface ComposeCheckInput {
   /** docker-compose.yml as parsed (before interpolation). */
   compose: Json;
@@ -174,16 +174,16 @@ function defaultPortOf(root: string, source: string, problems: string[], where: 
  * The environment inside the container; a path that is a mounted file is swapped for the file
  * it mounts (or a placeholder when that file is made at install time, like the token key).
  */
-function containerEnv(service: Json, compose: Json, root: string, placeholder: string, problems: string[], where: string): Record<string, string> {
+function containerEnv(service: Json, compose: Json, root: string, placeholder: string, problems: string[], where: string): Partial<Record<string, string>> {
   const mounts = new Map<string, string>();
   for (const config of service.configs ?? []) {
     const source = compose.configs?.[config.source]?.file;
     if (!source) problems.push(`${where}: config ${config.source} is not declared`);
     else mounts.set(config.target, path.resolve(root, source));
   }
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(service.environment ?? {})) {
-    const text = value === null || value === undefined ? "" : String(value);
+  const env: Partial<Record<string, string>> = {};
+  for (const [key, value] of Object.entries((service.environment ?? {}) as Record<string, string | number | boolean | null>)) {
+    const text = value === null ? "" : String(value);
     if (text.startsWith("/") && !text.startsWith(`${IMAGE_WORKDIR}/`) && /FILE|PATH/.test(key)) {
       const mounted = mounts.get(text);
       if (!mounted) problems.push(`${where}: ${key}=${text} is mounted by no config`);

@@ -5,7 +5,7 @@
  * is a problem, and a secret must be required, never given a default.
  */
 export interface Interpolation {
-  env: Record<string, string>;
+  env: Readonly<Partial<Record<string, string>>>;
   /** Required variables that the environment lacks. */
   problems: string[];
   /** Secrets that are not required (they have a default, or may be empty). */
@@ -42,8 +42,8 @@ function resolve(name: string, operator: string | undefined, argument: string, c
   }
   const fallback = () => interpolateString(argument, context);
   switch (operator) {
-    case ":-": return nonEmpty ? value! : fallback();
-    case "-": return set ? value! : fallback();
+    case ":-": return nonEmpty ? value : fallback();
+    case "-": return set ? value : fallback();
     case ":+": return nonEmpty ? fallback() : "";
     case "+": return set ? fallback() : "";
     case ":?":

@@ -36,5 +36,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
-  return { kind: "sqlite", config: { url: null, dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  return { kind: "sqlite", config: { url: null, dataDir }, drop: () => fs.promises.rm(dataDir, { recursive: true, force: true }) };
 }

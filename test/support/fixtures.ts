@@ -19,7 +19,7 @@ const ds = (subgraphs: Record<string, SubgraphServer>, name: string): DataSource
 export async function structure(subgraphs: Record<string, SubgraphServer>, subgraph: string, siret: string, name: string) {
   await ds(subgraphs, subgraph).getRepository(StructureRow).upsert({ siret, name }, ["siret"]);
   // what the funder's write would have told the hub's structure directory (first name kept)
-  if (subgraphs.hub) await ds(subgraphs, "hub").transaction((m) => recordStructureNames(m, [{ siret, name }], subgraph));
+  if ("hub" in subgraphs) await ds(subgraphs, "hub").transaction((m) => recordStructureNames(m, [{ siret, name }], subgraph));
 }
 
 export async function call(subgraphs: Record<string, SubgraphServer>, subgraph: "ars" | "dreets", c: { regionCode: string; year: number; joint?: boolean; envelope?: number; axes?: Axis[]; title?: string }) {

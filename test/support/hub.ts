@@ -9,13 +9,14 @@ import { startGateway, RunningGateway } from "../../gateway/server";
 import { DEFAULT_LIMITS, SecurityLimits } from "../../gateway/security";
 import { createTestDatabase, TestDatabase } from "./database";
 import { createTestAuth, TestAuth } from "./auth";
+import { Json } from "./json";
 
 export interface TestHub {
   gateway: RunningGateway;
   subgraphs: Record<string, SubgraphServer>;
   database: TestDatabase;
   auth: TestAuth;
-  query<T = any>(query: string, variables?: Record<string, unknown>, operationName?: string, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  query(query: string, variables?: Record<string, unknown>, operationName?: string, token?: string): Promise<{ data?: Json; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Per subgraph: GraphQL requests and SQL statements run while `action` ran. */
   measure(action: () => Promise<unknown>): Promise<Record<string, { requests: number; sqlStatements: number }>>;
   stop(): Promise<void>;

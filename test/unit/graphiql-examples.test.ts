@@ -2,7 +2,7 @@
  * The gateway's copy of the contract's read operations (GraphiQL tabs, dashboard, exports) is the
  * contract, word for word: an operation that drifts from ../shared/contract fails here.
  */
-import { parse, print } from "graphql";
+import { Kind, parse, print } from "graphql";
 import { CONTRACT_READS, GRAPHIQL_DEFAULT_TABS, GRAPHIQL_EXAMPLES } from "../../gateway/graphiql";
 import { EXPLORER_EXAMPLES } from "../../gateway/graphiql-explorer";
 import { contractOperations } from "../support/contract";
@@ -23,7 +23,7 @@ test("GraphiQL opens one tab per contract read, then the explorer's tabs, each w
   expect(Object.keys(GRAPHIQL_EXAMPLES)).toEqual(names);
   GRAPHIQL_DEFAULT_TABS.forEach((tab, i) => {
     const operation = parse(tab.query).definitions[0];
-    expect(operation.kind === "OperationDefinition" && operation.name?.value).toBe(names[i]);
+    expect(operation.kind === Kind.OPERATION_DEFINITION && operation.name?.value).toBe(names[i]);
     expect(JSON.parse(tab.variables)).toEqual(GRAPHIQL_EXAMPLES[names[i]].variables);
     expect(tab.query).toMatch(/^# Graphe des financements des 1000 premiers jours/);
     expect(() => JSON.parse(tab.variables)).not.toThrow();

@@ -72,7 +72,7 @@ test("one list of formula starts (FORMULA_START): what csv-stringify escapes is 
   const { parse } = await import("csv-parse/sync");
   for (const start of ["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "A", "'", " ", "1"]) {
     const text = `${start}x`;
-    const [{ objet: cell }] = parse(exportCsv([{ objet: text }], ["objet"]), { columns: true }) as { objet: string }[];
+    const [{ objet: cell }] = parse<{ objet: string }>(exportCsv([{ objet: text }], ["objet"]), { columns: true });
     expect({ start, escaped: cell === `'${text}` }).toEqual({ start, escaped: escapedAsFormula(text) });
     expect(unescapeFormula(cell)).toBe(text);
   }

@@ -64,7 +64,7 @@ export function createAuditResolver(fieldName: string, label: string) {
       const actor = requireActor(ctx.actor);
       const where = actor.organisation.kind === "national" ? {} : { organisation: actor.organisation.id };
       const rows = await ctx.dataSource.getRepository(AuditEntryRow).find({ where, order: { id: "DESC" }, take: Math.min(Math.max(last, 0), 500) });
-      return rows.map((r) => ({ ...r, id: String(r.id), at: new Date(r.at).toISOString() }));
+      return rows.map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), subject: r.subject, organisation: r.organisation, operation: r.operation, entity: r.entity, entityId: r.entityId, changes: r.changes }));
     }
   }
   return AuditQueries;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DataSource, DataSourceOptions, MixedList, EntitySchema } from "typeorm";
+import { DataSource, DataSourceOptions } from "typeorm";
 import { DatabaseConfig } from "../config";
 import { SqlCounter } from "./sql-counter";
 import { serializeTransactions } from "./sqlite-transactions";
@@ -13,8 +13,8 @@ export interface SubgraphDatabase {
 interface Definition {
   /** The subgraph's name: its SQLite file, or its PostgreSQL schema. */
   name: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions["entities"]>;
+  migrations: NonNullable<DataSourceOptions["migrations"]>;
 }
 
 /**

@@ -13,9 +13,9 @@ export function serializeTransactions(dataSource: DataSource): void {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   let queue: Promise<unknown> = Promise.resolve();
-  manager.transaction = ((...args: unknown[]) => {
+  manager.transaction = (...args: unknown[]) => {
     const run = queue.then(() => transaction(...args));
     queue = run.catch(() => undefined);
     return run;
-  }) as typeof manager.transaction;
+  };
 }

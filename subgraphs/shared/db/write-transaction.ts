@@ -7,7 +7,8 @@ import { DataSource, EntityManager, QueryFailedError } from "typeorm";
  */
 export function isRetryableConflict(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
-  const code = String((error as { code?: unknown }).code ?? (error.driverError as { code?: unknown } | undefined)?.code ?? "");
+  const raw = (error as { code?: unknown }).code ?? (error.driverError as { code?: unknown } | undefined)?.code;
+  const code = typeof raw === "string" ? raw : "";
   return ["23505", "40001", "40P01", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT"].includes(code);
 }
 

@@ -129,7 +129,7 @@ export function buildDemoDataset(seed = 1000): DemoDataset {
         for (let i = 0; i < count; i++) {
           const cofunded = laureates.filter((l) => l.departments[0] === department.code && l.projectRef);
           const laureate = cofunded.length && rng.chance(0.5) ? rng.pick(cofunded) : null;
-          const structure = laureate ? structures.find((s) => s.siret === laureate.siret)! : structureIn(department.code);
+          const structure = laureate ? structureOf(structures, laureate.siret) : structureIn(department.code);
           const fund = year >= 2023 && rng.chance(0.2) ? FundingSource.FIPE : rng.pick(cafFunds);
           grants.push({
             departmentCode: department.code, year, fund, siret: structure.siret,
@@ -152,6 +152,12 @@ export function buildDemoDataset(seed = 1000): DemoDataset {
   };
 }
 
+function structureOf(structures: readonly DemoStructure[], siret: string): DemoStructure {
+  const structure = structures.find((s) => s.siret === siret);
+  if (!structure) throw new Error(`Jeu de démonstration : structure ${siret} absente.`);
+  return structure;
+}
+
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
@@ -165,7 +171,7 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 function buildDemoCredits(rng: SeededRandom, laureates: DemoLaureate[], _maisons: DemoMaison[], structureIn: (d: string) => DemoStructure, structures: DemoStructure[]): DemoCredit[] {
   const credits: DemoCredit[] = [];
   for (const laureate of laureates.filter((l) => l.projectRef && rng.chance(0.25))) {
-    const structure = structures.find((s) => s.siret === laureate.siret)!;
+    const structure = structureOf(structures, laureate.siret);
     credits.push({ departmentCode: laureate.departments[0], year: 2021, programme: "LAUREATE_COFUNDING", siret: structure.siret, title: `Cofinancement départemental : ${laureate.title}`, amountCents: euros(rng, 3_000, 20_000), axes: laureate.axes, projectRef: laureate.projectRef });
   }
   for (const regionCode of CALL_REGIONS_2021) {

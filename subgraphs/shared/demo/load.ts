@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from "typeorm";
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { StructureRow } from "../db/structure.entity";
 import { DemoDataset } from "./dataset";
 
@@ -6,7 +6,7 @@ import { DemoDataset } from "./dataset";
  * Loads a subgraph's slice of the demo set once: skipped when demo rows are already there, and
  * written in one transaction (a crash leaves no half-loaded demo).
  */
-export async function loadDemoOnce(ds: DataSource, marker: Function, load: (manager: EntityManager) => Promise<void>): Promise<void> {
+export async function loadDemoOnce(ds: DataSource, marker: EntityTarget<ObjectLiteral>, load: (manager: EntityManager) => Promise<void>): Promise<void> {
   if (await ds.getRepository(marker).exists({ where: { demo: true } })) return;
   await ds.transaction(load);
 }

@@ -29,7 +29,11 @@ export function useStructureDirectory(config: DirectoryConfig): void {
 
 /** The hub's URL for a funder subgraph: SUBGRAPH_URL_HUB (as the gateway reads it), else the registry's routing URL. */
 export function readDirectoryUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SUBGRAPH_URL_HUB?.trim() || readRegistry().find((s) => s.name === "hub")!.routingUrl;
+  const fromEnv = env.SUBGRAPH_URL_HUB?.trim();
+  if (fromEnv) return fromEnv;
+  const hub = readRegistry().find((s) => s.name === "hub");
+  if (!hub) throw new Error("Le registre des sous-graphes ne déclare pas le hub (SUBGRAPH_URL_HUB absent).");
+  return hub.routingUrl;
 }
 
 /**
@@ -60,7 +64,8 @@ async function record(config: DirectoryConfig, actor: Actor, names: readonly Str
       if (!ok) console.error(JSON.stringify({ level: "error", msg: "structure directory refused", status: response.status, errors: answer.errors }));
       break;
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", msg: "structure directory unreachable", attempt, error: String(error), cause: String((error as { cause?: unknown }).cause ?? "") }));
+      // fetch's TypeError carries the network error (ECONNREFUSED…) as its cause
+      console.error(JSON.stringify({ level: "error", msg: "structure directory unreachable", attempt, error: String(error), cause: String((error as { cause?: Error }).cause ?? "") }));
       // A connection closed under the request (a kept-alive socket the hub had just closed) is worth
       // one more try: recording names is idempotent (the first name stays). A timeout is not retried.
       // (by name: fetch's TypeError may come from another realm, e.g. under jest)

@@ -27,7 +27,7 @@ export async function buildFederatedSchema(
   const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+    resolvers[typeName] = Object.assign({}, resolvers[typeName], fields);
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
 }

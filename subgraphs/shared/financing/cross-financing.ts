@@ -57,7 +57,11 @@ export function crossFinancing(lines: readonly FundingLineData[], year?: number 
   const byYear = new Map<number, Cents[]>();
   const byFunder = new Map<string, { counted: Cents[]; forecast: Cents[]; replaced: Cents[] }>();
   const push = <K>(map: Map<K, Cents[]>, key: K, cents: Cents) => map.set(key, [...(map.get(key) ?? []), cents]);
-  const funder = (name: string) => byFunder.get(name) ?? byFunder.set(name, { counted: [], forecast: [], replaced: [] }).get(name)!;
+  const funder = (name: string) => {
+    let f = byFunder.get(name);
+    if (!f) byFunder.set(name, (f = { counted: [], forecast: [], replaced: [] }));
+    return f;
+  };
   for (const line of counted) {
     if (line.cents === 0) continue;
     push(bySource, line.source, line.cents);
@@ -66,15 +70,14 @@ export function crossFinancing(lines: readonly FundingLineData[], year?: number 
     if (line.forecast) funder(line.funder).forecast.push(line.cents);
   }
   for (const line of replaced) if (line.cents !== 0) funder(line.funder).replaced.push(line.cents);
-  const funders = [...byFunder.keys()].sort((a, b) => a.localeCompare(b, "fr"));
+  const funders = [...byFunder].sort(([a], [b]) => a.localeCompare(b, "fr"));
   return {
     totalCents: sumCents(counted.map((l) => l.cents)),
     forecastCents: sumCents(counted.filter((l) => l.forecast).map((l) => l.cents)),
-    bySource: FUNDING_SOURCES_IN_ORDER.filter((s) => bySource.has(s)).map((source) => ({ source, cents: sumCents(bySource.get(source)!) })),
-    byYear: [...byYear.keys()].sort((a, b) => a - b).map((y) => ({ year: y, totalCents: sumCents(byYear.get(y)!) })),
-    funders: funders.filter((f) => byFunder.get(f)!.counted.length > 0),
-    byFunder: funders.map((name) => {
-      const f = byFunder.get(name)!;
+    bySource: FUNDING_SOURCES_IN_ORDER.flatMap((source) => { const cents = bySource.get(source); return cents ? [{ source, cents: sumCents(cents) }] : []; }),
+    byYear: [...byYear].sort(([a], [b]) => a - b).map(([y, cents]) => ({ year: y, totalCents: sumCents(cents) })),
+    funders: funders.filter(([, f]) => f.counted.length > 0).map(([name]) => name),
+    byFunder: funders.map(([name, f]) => {
       return { funder: name, cents: sumCents(f.counted), forecastCents: sumCents(f.forecast), replacedForecastCents: sumCents(f.replaced) };
     }),
   };

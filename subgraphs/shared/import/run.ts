@@ -38,7 +38,7 @@ export interface ImportDefinition<T> {
   /** The layouts of file this import reads: the first whose header matches, else the last. */
   layouts: readonly RowLayout<T>[];
   /** Access and file-level context, in the transaction before any row is read (throws FORBIDDEN…). */
-  prepare?(m: EntityManager): Promise<void>;
+  prepare?(m: EntityManager): Promise<void> | void;
   /** Identity of a row: two rows with the same key are the same line of funding. */
   key(value: T): string;
   duplicateInFileMessage(firstLine: number): string;
@@ -111,8 +111,9 @@ export async function runImport<T>(ds: DataSource, definition: ImportDefinition<
     if (error instanceof Refused) report.problems.push(...error.problems);
     else if (error instanceof CsvError) report.problems.push({ line: error.line, column: null, rule: error.rule, message: error.message });
     else if (error instanceof GraphQLError) {
-      const rule = (error.extensions.violations as { rule?: string }[] | undefined)?.[0]?.rule ?? error.extensions.code ?? "REFUSED";
-      report.problems.push({ line: null, column: null, rule: String(rule), message: error.message });
+      const code = typeof error.extensions.code === "string" ? error.extensions.code : undefined;
+      const rule = (error.extensions.violations as { rule?: string }[] | undefined)?.[0]?.rule ?? code ?? "REFUSED";
+      report.problems.push({ line: null, column: null, rule, message: error.message });
     }
     else throw error;
     return report;

@@ -4,6 +4,6 @@ import { chunks } from "./chunks";
 
 /** upsertStructure for a whole file, in the import's transaction: one INSERT … ON CONFLICT per chunk of SIRETs. */
 export async function upsertStructures(m: EntityManager, names: ReadonlyMap<string, string>): Promise<void> {
-  const sirets = [...names.keys()].sort();
-  for (const chunk of chunks(sirets)) await upsertStructureRows(m, chunk.map((siret) => ({ siret, name: names.get(siret)! })));
+  const rows = [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([siret, name]) => ({ siret, name }));
+  for (const chunk of chunks(rows)) await upsertStructureRows(m, chunk);
 }

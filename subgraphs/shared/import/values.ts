@@ -31,13 +31,14 @@ export function readDate(cell: string): Read<string> {
   const value = cell.trim();
   const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [y, m, d] = french ? [french[3], french[2], french[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!y) return fail(`Date illisible « ${cell} » : JJ/MM/AAAA ou AAAA-MM-JJ attendue.`);
+  const parts = french ? [french[3], french[2], french[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
+  if (!parts) return fail(`Date illisible « ${cell} » : JJ/MM/AAAA ou AAAA-MM-JJ attendue.`);
+  const [y, m, d] = parts;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
     return fail(`Date inexistante « ${cell} ».`);
   }
-  return ok(`${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`);
+  return ok(`${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`);
 }
 
 /** A list in one cell: "44, 49", "44;49", "44 | 49", "44 49". */
@@ -54,7 +55,7 @@ export function readAxes(cell: string): Read<Axis[]> {
   const axes: Axis[] = [];
   for (const item of readList(cell.replace(/axes?\s*/gi, ""))) {
     const byNumber = /^[1-6]$/.test(item) ? AXES_IN_ORDER[Number(item) - 1] : undefined;
-    const byName = AXES_IN_ORDER.find((a) => a === item.toUpperCase());
+    const byName = AXES_IN_ORDER.find((a) => (a as string) === item.toUpperCase());
     const axis = byNumber ?? byName;
     if (!axis) return fail(`Axe inconnu « ${item} » : numéro de 1 à 6 ou nom de l'axe attendu.`);
     axes.push(axis);

@@ -37,7 +37,10 @@ const keyOf = (siret: string, title: string) => `${siret}\u0000${title}`;
 export function laureateImport(ds: DataSource, side: CallSide, callId: string, actor: Actor): ImportDefinition<CheckedAward> {
   const body = side.body === "ARS" ? "ars" : "dreets";
   let call: CallRow | null = null;
-  const theCall = () => call!;
+  const theCall = () => {
+    if (!call) throw new Error("Lignes lues avant prepare() : l'import lit ses lauréats une fois son appel verrouillé.");
+    return call;
+  };
   return {
     kind: "laureats",
     operation: `import${side.typePrefix}Projects`,

@@ -24,7 +24,7 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
     new DataLoader<string, FundingLine[]>(async (keys) => {
       const rows = await ds
         .createQueryBuilder()
-        .select(`${keyColumn}`, "key")
+        .select(keyColumn, "key")
         .addSelect("c.region_code", "region")
         .addSelect("p.year", "year")
         .addSelect("p.project_ref", "dossier")
@@ -38,7 +38,7 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
         .addGroupBy("p.year")
         .addGroupBy("p.project_ref")
         .getRawMany<{ key: string; region: string; year: number | string; dossier: string | null; cents: string | number }>();
-      const lines = groupBy(rows, (r) => String(r.key));
+      const lines = groupBy(rows, (r) => r.key);
       return perKey(keys, (key) => (lines.get(key) ?? []).map((r) => lineOf(r.region, Number(r.year), r.dossier, toCents(r.cents))));
     });
   const lineOf = (region: string, year: number, dossier: string | null, cents: number): FundingLine =>
@@ -63,7 +63,7 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
     const wanted = new Set(keys);
     const shares: { department: string; region: string; year: number; dossier: string | null; cents: number }[] = [];
     const failed = new Map<string, Error>();
-    for (const project of groupBy(rows, (r) => Number(r.id)).values()) {
+    for (const project of groupBy(rows, (r) => r.id).values()) {
       const { region, year, dossier, cents } = project[0];
       const departments = project.map((r) => r.department);
       try {
@@ -74,7 +74,8 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
     }
     const byDepartment = groupBy(shares.filter((s) => wanted.has(s.department)), (s) => s.department);
     return perKey(keys, (key) => {
-      if (failed.has(key)) throw failed.get(key);
+      const error = failed.get(key);
+      if (error) throw error;
       const groups = groupBy(byDepartment.get(key) ?? [], (s) => `${s.region}\u0000${s.year}\u0000${s.dossier}`);
       return [...groups.values()].map((g) => lineOf(g[0].region, g[0].year, g[0].dossier, sumCents(g.map((s) => s.cents))));
     });

@@ -51,10 +51,10 @@ export function checkAward(call: Pick<CallRow, "regionCode" | "axes">, input: Om
     v.check(new Set(input.departments).size === input.departments.length, "departments", "DEPARTMENT_DUPLICATE", "Un département est indiqué deux fois.");
   }
   if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
-  if (!v.empty) return null;
+  if (!v.empty || amountCents === null) return null;
   return {
     title: input.title.trim(), siret: input.siret, structureName: input.structureName.trim(), departments: input.departments, axes: input.axes,
-    amountCents: amountCents!, projectRef: input.projectRef ?? null, description: input.description ?? null,
+    amountCents, projectRef: input.projectRef ?? null, description: input.description ?? null,
   };
 }
 
@@ -107,7 +107,8 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
       ? m.getRepository(LaureateProjectRow).createQueryBuilder("p").setLock("pessimistic_write").where("p.id = :id", { id: projectId }).getOne()
       : m.getRepository(LaureateProjectRow).findOneBy({ id: projectId }));
     if (!row) throw badInput(`Projet lauréat inconnu : « ${id} ».`, "id");
-    const call = (await m.getRepository(CallRow).findOneBy({ id: row.callId }))!;
+    const call = await m.getRepository(CallRow).findOneBy({ id: row.callId });
+    if (!call) throw new Error(`Appel ${row.callId} du projet lauréat ${row.id} introuvable (clé étrangère rompue).`);
     return { row, call };
   };
 
@@ -140,15 +141,15 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         return value == null || v.check(isIsoDate(value), field, "DATE_FORMAT", "Date attendue au format AAAA-MM-JJ.");
       });
       checkCallCalendarAndEnvelope(input, envelopeCents, dates.every(Boolean), v);
-      v.throwIfAny();
+      const envelope = v.valueOrThrow(envelopeCents);
       return reported(writeTransaction(ds, async (m) => {
         const duplicate = await m.getRepository(CallRow).findOneBy({ regionCode: input.region, year: input.year, title: input.title.trim() });
         if (duplicate) throw badInput(`Cet appel à projets existe déjà (identifiant ${duplicate.id}) : même région, même année, même intitulé.`, "title");
         const call = await m.save(m.create(CallRow, {
           regionCode: input.region, year: input.year, title: input.title.trim(), axes: input.axes, joint: input.joint,
-          envelopeCents: envelopeCents!, deadline: input.deadline ?? null, resultsDue: input.resultsDue ?? null,
+          envelopeCents: envelope, deadline: input.deadline ?? null, resultsDue: input.resultsDue ?? null,
         }));
-        await audit(m, who, `open${side.typePrefix}Call`, `${side.typePrefix}Call`, call.id, { ...input });
+        await audit(m, who, `open${side.typePrefix}Call`, `${side.typePrefix}Call`, call.id, input);
         return { row: call, changes: { regions: [call.regionCode], calls: [callKey(call)], years: [call.year] } };
       }));
     },
@@ -160,9 +161,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         if (!call) throw badInput(`Appel à projets inconnu : « ${input.callId} ».`, "callId");
         const who = requireRegionalBody(actor, body, call.regionCode);
         const v = new Violations();
-        const checked = checkAward(call, input, v);
-        v.throwIfAny();
-        const { structureName, departments, ...fields } = checked!;
+        const { structureName, departments, ...fields } = v.valueOrThrow(checkAward(call, input, v));
         const projects = m.getRepository(LaureateProjectRow);
         const duplicate = await projects.findOneBy({ callId: call.id, siret: fields.siret, title: fields.title, year: call.year });
         if (duplicate) throw badInput(duplicateLaureateMessage(duplicate.id), "title");
@@ -173,7 +172,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
           callId: call.id, year: call.year, ...fields, structureName, status: GrantStatus.AWARDED, renewedFromId: null, evaluationSummary: null,
         }));
         await m.insert(LaureateProjectDepartmentRow, departments.map((departmentCode) => ({ projectId: project.id, departmentCode })));
-        await audit(m, who, `award${side.typePrefix}Project`, `${side.typePrefix}Project`, project.id, { ...input });
+        await audit(m, who, `award${side.typePrefix}Project`, `${side.typePrefix}Project`, project.id, input);
         await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
         return { row: project, changes: laureateChanges(call, project, departments) };
       }));
@@ -204,12 +203,11 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
         v.check(year > row.year, "year", "RENEWAL_YEAR", `La reconduction porte sur une année postérieure à ${row.year}.`);
         v.check(row.evaluationFavourable === true, "id", "RENEWAL_NEEDS_FAVOURABLE_EVALUATION", "Reconduction seulement après une évaluation favorable du projet (instruction 2023).");
         v.check(row.status !== GrantStatus.WITHDRAWN, "id", "RENEWAL_OF_WITHDRAWN", "Un projet retiré ne peut pas être reconduit.");
-        const amountCents = v.amount("amount", amount);
-        v.throwIfAny();
+        const amountCents = v.valueOrThrow(v.amount("amount", amount));
         const existing = await m.getRepository(LaureateProjectRow).findOneBy({ renewedFromId: row.id, year });
         if (existing) throw badInput(`Ce projet est déjà reconduit pour ${year} (identifiant ${existing.id}).`, "year");
         const renewal = await m.save(m.create(LaureateProjectRow, {
-          callId: row.callId, year, title: row.title, siret: row.siret, structureName: row.structureName, axes: row.axes, amountCents: amountCents!, status: GrantStatus.RENEWED,
+          callId: row.callId, year, title: row.title, siret: row.siret, structureName: row.structureName, axes: row.axes, amountCents, status: GrantStatus.RENEWED,
           description: row.description, projectRef: row.projectRef, renewedFromId: row.id, evaluationSummary: null,
         }));
         const departments = await m.getRepository(LaureateProjectDepartmentRow).findBy({ projectId: row.id });
@@ -223,7 +221,7 @@ export function regionalCallWrites(ds: DataSource, side: CallSide) {
       return reported(writeTransaction(ds, async (m) => {
         const { row, call } = await findProject(m, id);
         const who = requireRegionalBody(actor, body, call.regionCode);
-        if (!reason?.trim()) throw badInput("Le motif du retrait est obligatoire.", "reason");
+        if (!reason.trim()) throw badInput("Le motif du retrait est obligatoire.", "reason");
         const v = new Violations();
         v.text("reason", reason, "Le motif du retrait", TEXT_LIMITS.description);
         v.throwIfAny();

@@ -25,7 +25,9 @@ export const TEXT_LIMITS = {
 } as const satisfies Record<string, TextLimit>;
 
 /** C0 and C1 control characters and DEL (the NUL byte among them); line breaks and tabs are told apart below. Not global: safe for `.test`. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
+// eslint-disable-next-line no-control-regex -- likewise, line breaks and tabs excepted
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 
 export const codePoints = (value: string): number => {

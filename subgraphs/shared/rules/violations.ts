@@ -38,6 +38,12 @@ export class Violations {
       extensions: { code: "BAD_USER_INPUT", violations: this.list },
     });
   }
+  /** Throws the broken rules if any, else returns what the checks produced (null there with no broken rule is a bug of the checks). */
+  valueOrThrow<T>(value: T | null): T {
+    this.throwIfAny();
+    if (value === null) throw new Error("Aucune règle enfreinte, mais la vérification n'a rien produit à écrire.");
+    return value;
+  }
 
   /** Amount in euros: positive, at most two decimals. Returns cents, or null when refused. */
   amount(field: string, euros: number): Cents | null {

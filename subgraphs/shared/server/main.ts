@@ -22,11 +22,11 @@ export function runSubgraphMain(module: SubgraphModule, defaultPort: number): vo
   }))
     .then((server) => {
       console.log(JSON.stringify({ level: "info", subgraph: module.name, msg: "listening", url: server.url }));
-      const stop = () => server.stop().then(() => process.exit(0), () => process.exit(1));
+      const stop = () => void server.stop().then(() => process.exit(0), () => process.exit(1));
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     })
-    .catch((error) => {
+    .catch((error: unknown) => {
       console.error(`[${module.name}] échec du démarrage :`, error instanceof Error ? error.message : error);
       process.exit(1);
     });

@@ -52,23 +52,25 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   const observability = createObservability(options.name, () => options.database.sql.count);
   const verifyGatewayRequest = createGatewayRequestVerifier(options.auth);
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? "/", "http://subgraph");
-      if (url.pathname === "/health") return sendJson(res, 200, { status: "ok", subgraph: options.name });
+      if (url.pathname === "/health") { sendJson(res, 200, { status: "ok", subgraph: options.name }); return; }
       if (url.pathname === "/ready") {
         try {
           await dataSource.query("SELECT 1");
-          return sendJson(res, 200, { status: "ready", subgraph: options.name });
+          sendJson(res, 200, { status: "ready", subgraph: options.name });
         } catch {
-          return sendJson(res, 503, { status: "database unreachable", subgraph: options.name });
+          sendJson(res, 503, { status: "database unreachable", subgraph: options.name });
         }
+        return;
       }
       if (url.pathname === "/metrics") {
         res.setHeader("content-type", observability.registry.contentType);
-        return res.end(await observability.registry.metrics());
+        res.end(await observability.registry.metrics());
+        return;
       }
-      if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+      if (url.pathname !== "/graphql") { sendJson(res, 404, { error: "not found" }); return; }
       requests++;
       const startedAt = process.hrtime.bigint();
       const sqlBefore = options.database.sql.count;
@@ -82,7 +84,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       try {
         actor = await verifyGatewayRequest(body);
       } catch (error) {
-        if (error instanceof UnauthorizedRequest) return sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] });
+        if (error instanceof UnauthorizedRequest) { sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }); return; }
         throw error;
       }
       const headers = new HeaderMap();
@@ -91,7 +93,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       }
       const { value: result, changes } = await collectWriteChanges(() => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context: async () => options.createContext(actor),
+        context: () => Promise.resolve(options.createContext(actor)),
       }));
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -107,6 +109,10 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       sendJson(res, status, { errors: [{ message: status === 500 ? "Erreur interne du sous-graphe." : (error as Error).message }] });
       if (status === 500) observability.logger.error({ err: error }, "request failed");
     }
+  };
+  // the handler answers every error itself; what escapes it (a failed answer) ends the connection
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => { observability.logger.error({ err: error }, "answer failed"); res.destroy(); });
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
@@ -139,7 +145,7 @@ const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICAT
 
 function maskUnexpected(subgraph: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (USER_FACING_CODES.has(String(formatted.extensions?.code))) return formatted;
-  console.error(JSON.stringify({ level: "error", service: subgraph, msg: "unexpected error", error: String((error as { originalError?: unknown })?.originalError ?? error), path: formatted.path }));
+  console.error(JSON.stringify({ level: "error", service: subgraph, msg: "unexpected error", error: String((error as { originalError?: unknown } | null | undefined)?.originalError ?? error), path: formatted.path }));
   return { message: "Erreur interne du sous-graphe.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
