@@ -13,6 +13,7 @@ import { DEPARTMENTS, REGIONS } from "../subgraphs/shared/reference/cog";
 import { SeededRandom } from "../subgraphs/shared/demo/random";
 import { LoadResult, summarize } from "./load";
 import { postJson } from "./http";
+import { Json } from "../test/support/json";
 
 export interface WorkingDaySamples {
   year: number;
@@ -52,7 +53,7 @@ const READ_MIX = [["StructureFinancing", 35], ["CoFinancedProject", 20], ["Regio
 const CREDITS_QUERY = "query StructureCredits($siret: ID!) { structure(siret: $siret) { departmentalCredits { id } } }";
 const PAGE = 50;
 
-async function graphqlCall(url: string, query: string, variables: Record<string, unknown>, operationName?: string, token?: string): Promise<{ data?: any; errors?: { message: string }[] }> {
+async function graphqlCall(url: string, query: string, variables: Record<string, unknown>, operationName?: string, token?: string): Promise<{ data?: Json; errors?: { message: string }[] }> {
   const reply = await postJson(url, JSON.stringify({ query, variables, operationName }), token ? { authorization: `Bearer ${token}` } : {});
   return JSON.parse(reply.text);
 }

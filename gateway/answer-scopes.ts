@@ -1,4 +1,4 @@
-import { DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, getOperationAST, GraphQLObjectType, GraphQLSchema, isAbstractType, isObjectType, Kind, SelectionSetNode } from "graphql";
+import { DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, getOperationAST, GraphQLFieldMap, GraphQLObjectType, GraphQLSchema, isAbstractType, isObjectType, Kind, SelectionSetNode } from "graphql";
 import { collectFields } from "graphql/execution/collectFields";
 import { ANY, callScope, departmentScope, MAISONS, projectScope, regionScope, structureScope } from "./cache-scopes";
 
@@ -46,7 +46,7 @@ export function answerScopes(schema: GraphQLSchema, document: DocumentNode, oper
   const collected = new Map<string, Map<GraphQLObjectType, Map<string, readonly FieldNode[]>>>();
   const fieldsOf = (type: GraphQLObjectType, sets: readonly SelectionSetNode[], path: string) => {
     let byType = collected.get(path);
-    if (!byType) collected.set(path, (byType = new Map()));
+    if (!byType) collected.set(path, (byType = new Map<GraphQLObjectType, Map<string, readonly FieldNode[]>>()));
     let fields = byType.get(type);
     if (!fields) {
       fields = new Map<string, FieldNode[]>();
@@ -71,7 +71,9 @@ export function answerScopes(schema: GraphQLSchema, document: DocumentNode, oper
       const name = nodes[0].name.value;
       if (name === "__typename") continue;
       if (rule && !rule.fixed.has(name)) changing = true;
-      const field = type.getFields()[name];
+      // introspection fields (__schema, __type) are not among the type's own
+      const own: Partial<GraphQLFieldMap<unknown, unknown>> = type.getFields();
+      const field = own[name];
       if (!field) continue;
       const named = getNamedType(field.type);
       const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));

@@ -42,15 +42,20 @@ export const MAISONS = "maisons";
 
 type Args = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : null);
+/** The scope of an argument read as text, or null when it is not text (then the answer depends on every write). */
+const scopeOf = (value: unknown, scope: (text: string) => string) => {
+  const argument = text(value);
+  return argument && scope(argument);
+};
 
 /** Root fields the cache knows: the scopes of their answer, from their arguments. */
-const ROOT_SCOPES: Record<string, (args: Args) => (string | null)[]> = {
-  region: (a) => [text(a.code) && regionScope(text(a.code)!)],
-  department: (a) => [text(a.code) && departmentScope(text(a.code)!)],
-  structure: (a) => [text(a.siret) && structureScope(text(a.siret)!)],
-  project: (a) => [text(a.ref) && projectScope(text(a.ref)!)],
-  healthCall: (a) => [text(a.id) && callScope("health", text(a.id)!)],
-  socialCall: (a) => [text(a.id) && callScope("social", text(a.id)!)],
+const ROOT_SCOPES: Partial<Record<string, (args: Args) => (string | null)[]>> = {
+  region: (a) => [scopeOf(a.code, regionScope)],
+  department: (a) => [scopeOf(a.code, departmentScope)],
+  structure: (a) => [scopeOf(a.siret, structureScope)],
+  project: (a) => [scopeOf(a.ref, projectScope)],
+  healthCall: (a) => [scopeOf(a.id, (id) => callScope("health", id))],
+  socialCall: (a) => [scopeOf(a.id, (id) => callScope("social", id))],
   healthProjects: (a) => [laureatesScope(yearOfFilter(a.filter))],
   socialProjects: (a) => [laureatesScope(yearOfFilter(a.filter))],
   maisonTerritories: () => [MAISONS],
@@ -82,7 +87,10 @@ function rootFields(document: DocumentNode, operationName: string | null | undef
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) fields.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
-      else if (!seen.has(selection.name.value) && fragments.has(selection.name.value)) visit(fragments.get(selection.name.value)!, new Set([...seen, selection.name.value]));
+      else {
+        const fragment = seen.has(selection.name.value) ? undefined : fragments.get(selection.name.value);
+        if (fragment) visit(fragment, new Set([...seen, selection.name.value]));
+      }
     }
   };
   visit(operation.selectionSet, new Set());
@@ -125,8 +133,8 @@ export function writeScopes(changes: WriteChanges | null): string[] {
   for (const siret of changes.structures ?? []) scopes.add(structureScope(siret));
   for (const ref of changes.projects ?? []) scopes.add(projectScope(ref));
   for (const call of changes.calls ?? []) {
-    const [side, id] = call.split(":");
-    scopes.add(callScope(side, id ?? ""));
+    const [side, id = ""] = call.split(":");
+    scopes.add(callScope(side, id));
   }
   for (const year of changes.years ?? []) scopes.add(`year:${year}`);
   if (changes.lists?.includes("laureates")) {
@@ -145,5 +153,5 @@ export function parseWriteChanges(value: unknown): WriteChanges | null {
   const years = report.years === undefined || (Array.isArray(report.years) && report.years.every((y) => Number.isInteger(y)));
   const lists = report.lists === undefined || (Array.isArray(report.lists) && report.lists.every((l) => l === "laureates" || l === "maisons"));
   const ok = ["regions", "departments", "structures", "projects", "calls"].every(strings) && years && lists && (report.everything === undefined || typeof report.everything === "boolean");
-  return ok ? (report as WriteChanges) : null;
+  return ok ? report : null;
 }

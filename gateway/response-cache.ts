@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getOperationAST, DocumentNode, GraphQLSchema, printSchema } from "graphql";
+import { getOperationAST, DocumentNode, GraphQLSchema, OperationTypeNode, printSchema } from "graphql";
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
 import Redis from "ioredis";
 import { Counter, Registry } from "prom-client";
@@ -95,7 +95,7 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedS
         schemaHash = createHash("sha256").update(printSchema(schema)).digest("base64url").slice(0, 16);
       },
       // Before parsing: a hit costs no parse, validation nor plan.
-      onParams({ params, request, context, setResult }: { params: { query?: string; variables?: Record<string, unknown>; operationName?: string }; request: Request; context: object; setResult(result: unknown): void }) {
+      onParams({ params, request, context, setResult }: { params: { query?: string; variables?: Record<string, unknown>; operationName?: string }; request: Request; context: object; setResult: (result: unknown) => void }) {
         // Public reads only: a token may see more (audit trails), so its answers are never shared.
         if (request.headers.has("authorization")) return undefined;
         return (async () => {
@@ -108,7 +108,7 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedS
       },
       onExecute({ args }: { args: ExecuteArgs }) {
         const miss = misses.get(args.contextValue);
-        if (!miss || getOperationAST(args.document, args.operationName ?? undefined)?.operation !== "query") return undefined;
+        if (!miss || getOperationAST(args.document, args.operationName ?? undefined)?.operation !== OperationTypeNode.QUERY) return undefined;
         return {
           onExecuteDone: ({ result }: { result: unknown }) => {
             // answers with an error (a subgraph down, a bad SIRET) are never kept

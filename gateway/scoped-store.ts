@@ -47,7 +47,7 @@ export function memoryStore(maxBytes: number): ScopedStore & { versionCount(): n
       sequence++;
       for (const scope of scopes) versions.set(scope, sequence);
     },
-    close: async () => entries.clear(),
+    close: () => { entries.clear(); return Promise.resolve(); },
     versionCount: () => versions.size,
   };
 }
@@ -104,6 +104,6 @@ export function redisStore(url: string, prefix: string): ScopedStore {
       await redis.set(keys.entry(key), JSON.stringify(answer), "PX", Math.max(1, Math.round(ttlMs)));
     }, undefined),
     bump: (scopes) => orElse(() => bumpInRedis(redis, prefix, scopes), undefined),
-    close: async () => { redis.disconnect(); },
+    close: () => { redis.disconnect(); return Promise.resolve(); },
   };
 }

@@ -1,4 +1,4 @@
-import { DocumentNode, getOperationAST, Kind } from "graphql";
+import { DocumentNode, getOperationAST, Kind, OperationTypeNode } from "graphql";
 import { mergeWriteChanges, WRITE_CHANGES_EXTENSION, WriteChanges } from "../subgraphs/shared/cache/write-changes";
 import { parseWriteChanges, writeScopes } from "./cache-scopes";
 
@@ -20,7 +20,7 @@ export function mayHaveWritten(result: unknown): boolean {
   return !(errors?.length && errors.every((error) => REFUSED_BEFORE_WRITING.has(String(error.extensions?.code))));
 }
 
-const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === "mutation";
+const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === OperationTypeNode.MUTATION;
 
 /**
  * What a client's mutation changed, told by the subgraphs that ran it: each subgraph mutation call
@@ -39,7 +39,7 @@ export function writeInvalidationPlugin(stamp: (scopes: string[]) => Promise<voi
       const reports: (WriteChanges | null)[] = [];
       reportsOf.set(args.contextValue, reports);
       return {
-        onExecuteDone: ({ result, setResult }: { result: unknown; setResult(result: unknown): void }) => {
+        onExecuteDone: ({ result, setResult }: { result: unknown; setResult: (result: unknown) => void }) => {
           const extensions = (result as Result | null)?.extensions;
           // the protocol is between the subgraphs and the gateway: clients do not see it
           if (extensions && WRITE_CHANGES_EXTENSION in extensions) {
@@ -48,14 +48,14 @@ export function writeInvalidationPlugin(stamp: (scopes: string[]) => Promise<voi
           }
           if (!mayHaveWritten(result)) return undefined;
           const reported = reports.length > 0 && reports.every((report) => report !== null);
-          return stamp(writeScopes(reported ? mergeWriteChanges(reports as WriteChanges[]) : null));
+          return stamp(writeScopes(reported ? mergeWriteChanges(reports) : null));
         },
       };
     },
     onSubgraphExecute({ executionRequest }: { executionRequest: { document: DocumentNode; context?: object } }) {
       const reports = executionRequest.context && reportsOf.get(executionRequest.context);
       // (the subgraph document holds one operation; its name may differ from the client's)
-      if (!reports || !executionRequest.document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === "mutation")) return undefined;
+      if (!reports || !executionRequest.document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.MUTATION)) return undefined;
       return ({ result }: { result: unknown }) => {
         const report = parseWriteChanges((result as Result | null)?.extensions?.[WRITE_CHANGES_EXTENSION]);
         if (report) reports.push(report);

@@ -17,7 +17,8 @@ const PARAMETERS = {
   minAmount: "montant_min", maxAmount: "montant_max", text: "texte",
 } as const;
 type FilterField = keyof typeof PARAMETERS;
-const parameterOf = (field: string) => PARAMETERS[field as FilterField] ?? field;
+const names: Partial<Record<string, string>> = PARAMETERS;
+const parameterOf = (field: string) => names[field] ?? field;
 
 export const LAUREATE_PARAMETERS: readonly FilterField[] = ["year", "region", "department", "axes", "statuses", "minAmount", "maxAmount", "text"];
 export const GRANT_PARAMETERS: readonly FilterField[] = ["year", "region", "department", "funds", "axes", "minAmount", "maxAmount", "text"];

@@ -9,7 +9,7 @@ import { departmentsOf } from "../shared/reference/cog";
 import { Violations } from "../shared/rules/violations";
 import { connectionTypes } from "../shared/graphql/connection";
 import { idKeysetPage, RowPage } from "../shared/graphql/keyset-page";
-import { addExplorerFilterFields, ExplorerFilterFields } from "../shared/explorer/filter.input";
+import { addExplorerFilterFields } from "../shared/explorer/filter.input";
 import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../shared/explorer/filter.rules";
 import { applyExplorerFilter } from "../shared/explorer/filter.sql";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
@@ -23,7 +23,6 @@ export class ParentalityGrantFilter {
   @Field(() => ID, { nullable: true, description: "Code INSEE du département de la CAF." }) department?: string | null;
   @Field(() => [FundingSource], { nullable: true, description: `Fonds : les subventions sur l'un d'eux, fonds des CAF seulement (${CAF_FUNDS.join(", ")}) ; liste non vide.` }) funds?: FundingSource[] | null;
 }
-export interface ParentalityGrantFilter extends ExplorerFilterFields {}
 addExplorerFilterFields(ParentalityGrantFilter);
 
 const { Connection, PageArgs, toConnection } = connectionTypes("ParentalityGrant", ParentalityGrant, ParentalityGrantFilter, { a: "Une subvention de CAF", the: "La subvention", many: "subventions des CAF" });

@@ -8,7 +8,7 @@ import { departmentsOf } from "../shared/reference/cog";
 import { Violations } from "../shared/rules/violations";
 import { connectionTypes } from "../shared/graphql/connection";
 import { idKeysetPage, RowPage } from "../shared/graphql/keyset-page";
-import { addExplorerFilterFields, ExplorerFilterFields } from "../shared/explorer/filter.input";
+import { addExplorerFilterFields } from "../shared/explorer/filter.input";
 import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../shared/explorer/filter.rules";
 import { applyExplorerFilter } from "../shared/explorer/filter.sql";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
@@ -21,7 +21,6 @@ export class DepartmentalCreditFilter {
   @Field(() => ID, { nullable: true, description: "Code INSEE du département." }) department?: string | null;
   @Field(() => [DepartmentalProgramme], { nullable: true, description: "Cadres : les crédits dans l'un d'eux (liste non vide)." }) programmes?: DepartmentalProgramme[] | null;
 }
-export interface DepartmentalCreditFilter extends ExplorerFilterFields {}
 addExplorerFilterFields(DepartmentalCreditFilter);
 
 const { Connection, PageArgs, toConnection } = connectionTypes("DepartmentalCredit", DepartmentalCredit, DepartmentalCreditFilter, { a: "Un crédit départemental", the: "Le crédit", many: "crédits départementaux" });

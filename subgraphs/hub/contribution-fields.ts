@@ -21,7 +21,7 @@ export function contributionFields(contributions: readonly Contribution[]) {
   return {
     of,
     /** `@requires` of each contribution's `selection` (none for a contribution whose selection is null). */
-    requires(entity: FinancedEntity, selection: (c: Contribution) => string | null): MethodDecorator[] {
+    requires: (entity: FinancedEntity, selection: (c: Contribution) => string | null): MethodDecorator[] => {
       const fields = of(entity).flatMap((c) => { const s = selection(c); return s === null ? [] : [`${c.field} { ${s} }`]; });
       return fields.length ? [Directive(`@requires(fields: "${fields.join(" ")}")`)] : [];
     },
@@ -30,7 +30,7 @@ export function contributionFields(contributions: readonly Contribution[]) {
      * representation itself, not from the list known at start: when a new funder is registered and
      * the gateway reloads the new supergraph, its lines count at once, before this hub restarts.
      */
-    contributionsIn(root: object): FundingContributionData[] {
+    contributionsIn: (root: object): FundingContributionData[] => {
       return Object.entries(root).filter(([key, value]) => key.endsWith(CONTRIBUTION_FIELD_SUFFIX) && value && typeof value === "object").map(([, value]) => value as FundingContributionData);
     },
     /**
@@ -39,7 +39,7 @@ export function contributionFields(contributions: readonly Contribution[]) {
      * (test/e2e/figures-complete.e2e.test.ts): the sum of the others must then not read as the total.
      * `usable` false: the funder cannot give what the figure needs (no `details` in its schema).
      */
-    missingIn(root: object, entity: FinancedEntity, usable: (c: Contribution) => boolean = () => true): string[] {
+    missingIn: (root: object, entity: FinancedEntity, usable: (c: Contribution) => boolean = () => true): string[] => {
       const absent = (c: Contribution) => { const v = (root as Record<string, unknown>)[c.field]; return !v || typeof v !== "object" || !usable(c); };
       return [...new Set(of(entity).filter(absent).map((c) => c.subgraph))].sort();
     },
@@ -48,7 +48,11 @@ export function contributionFields(contributions: readonly Contribution[]) {
 export type ContributionFields = ReturnType<typeof contributionFields>;
 
 /** Applies method decorators to an already declared method (directives computed at schema build). */
-export const applyAll = (decorators: MethodDecorator[], target: object, key: string) => decorators.forEach((d) => d(target, key, Object.getOwnPropertyDescriptor(target, key)!));
+export function applyAll(decorators: MethodDecorator[], target: object, key: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (!descriptor) throw new Error(`Décorateurs appliqués à « ${key} », qui n'est pas une méthode déclarée.`);
+  for (const decorate of decorators) decorate(target, key, descriptor);
+}
 
 /** Runs a figure's computation: a sum that a Float cannot carry exactly is refused, never rounded. */
 export function exactFigure<T>(compute: () => T): T {

@@ -33,8 +33,7 @@ export function parseStructureSearch(search: string): Match {
     return { siretPrefix: digits };
   }
   const namePattern = checkSearchText(v, "search", search, "Le nom recherché");
-  v.throwIfAny();
-  return { namePattern: namePattern! };
+  return { namePattern: v.valueOrThrow(namePattern) };
 }
 
 /** Cursor: the folded name and the SIRET of the last row (keyset on the order of the results). */

@@ -28,20 +28,19 @@ const valuesOf = (lines: readonly FundingDetailData[], key: (d: FundingDetailDat
  * alone, or two funders with nothing in common, make no pair.
  */
 export function coFundingPairs(details: readonly FundingDetailData[], year: number): CoFundingPairData[] {
-  const byFunder = groupBy(countedDetails(details, year), (d) => d.funder);
-  const funders = [...byFunder.keys()].sort(byFrenchName);
-  const sirets = new Map(funders.map((f) => [f, valuesOf(byFunder.get(f)!, (d) => d.siret)]));
-  const dossiers = new Map(funders.map((f) => [f, valuesOf(byFunder.get(f)!, (d) => d.dossier)]));
+  const funders = [...groupBy(countedDetails(details, year), (d) => d.funder)]
+    .sort(([a], [b]) => byFrenchName(a, b))
+    .map(([name, lines]) => ({ name, lines, sirets: valuesOf(lines, (d) => d.siret), dossiers: valuesOf(lines, (d) => d.dossier) }));
   const pairs: CoFundingPairData[] = [];
   for (const [i, first] of funders.entries()) {
     for (const second of funders.slice(i + 1)) {
-      const sharedSirets = intersection(sirets.get(first)!, sirets.get(second)!);
-      const sharedDossiers = intersection(dossiers.get(first)!, dossiers.get(second)!);
+      const sharedSirets = intersection(first.sirets, second.sirets);
+      const sharedDossiers = intersection(first.dossiers, second.dossiers);
       if (sharedSirets.size === 0 && sharedDossiers.size === 0) continue;
-      const onShared = (funder: string) => sumCents(byFunder.get(funder)!
+      const onShared = (funder: (typeof funders)[number]) => sumCents(funder.lines
         .filter((d) => (!!d.siret && sharedSirets.has(d.siret)) || (!!d.dossier && sharedDossiers.has(d.dossier)))
         .map((d) => d.cents));
-      pairs.push({ firstFunder: first, secondFunder: second, structures: sharedSirets.size, dossiers: sharedDossiers.size, firstCents: onShared(first), secondCents: onShared(second) });
+      pairs.push({ firstFunder: first.name, secondFunder: second.name, structures: sharedSirets.size, dossiers: sharedDossiers.size, firstCents: onShared(first), secondCents: onShared(second) });
     }
   }
   const shared = (p: CoFundingPairData) => p.structures + p.dossiers;

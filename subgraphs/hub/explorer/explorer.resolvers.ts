@@ -88,7 +88,7 @@ export function createExplorerResolvers(entities: Record<FinancedEntity, EntityC
 
   @Resolver(() => entities.Project)
   class ProjectExplorer {
-    @FieldResolver(() => AxisFinancing, { nullable: true, description: `${BY_AXIS}` })
+    @FieldResolver(() => AxisFinancing, { nullable: true, description: BY_AXIS })
     crossFinancingByAxis(@Root() project: object, @yearArg() year?: number): AxisFinancing { return byAxis(project, "Project", year); }
   }
 

@@ -34,13 +34,13 @@ const LIST_KEYS = ["regions", "departments", "structures", "projects", "calls", 
 
 /** One report out of several (a request with two mutations, a file of many rows), each value once. */
 export function mergeWriteChanges(reports: readonly WriteChanges[]): WriteChanges {
-  const sets = new Map<string, Set<unknown>>(LIST_KEYS.map((key) => [key, new Set()]));
+  const sets = LIST_KEYS.map((key) => [key, new Set<unknown>()] as const);
   let everything = false;
   for (const report of reports) {
-    for (const key of LIST_KEYS) for (const value of report[key] ?? []) sets.get(key)!.add(value);
+    for (const [key, values] of sets) for (const value of report[key] ?? []) values.add(value);
     everything ||= !!report.everything;
   }
-  const merged = Object.fromEntries([...sets].filter(([, values]) => values.size > 0).map(([key, values]) => [key, [...values]])) as WriteChanges;
+  const merged = Object.fromEntries(sets.filter(([, values]) => values.size > 0).map(([key, values]) => [key, [...values]])) as WriteChanges;
   return everything ? { ...merged, everything } : merged;
 }
 

@@ -4,7 +4,10 @@ import { AMOUNT_CEILING_CENTS, TEXT_LIMITS } from "../rules/limits";
 import { formatEuros } from "../rules/violations";
 import { SEARCH_MIN_LENGTH } from "./filter.rules";
 
-/** The fields `addExplorerFilterFields` declares, as the class that receives them sees them. */
+/**
+ * The fields `addExplorerFilterFields` declares. The classes that receive them do not restate them
+ * (no declaration merging): the rules and the SQL read them as `ExplorerFilterValues`.
+ */
 export interface ExplorerFilterFields {
   axes?: Axis[] | null;
   minAmount?: number | null;
@@ -20,7 +23,7 @@ const ceiling = formatEuros(AMOUNT_CEILING_CENTS);
  * Applied after the class's own fields (not by inheritance, which would list them first): the
  * existing fields keep their place in the schema. All optional, ANDed with each other and the rest.
  */
-export function addExplorerFilterFields(target: Function): void {
+export function addExplorerFilterFields(target: { prototype: object }): void {
   const add = (name: keyof ExplorerFilterFields, type: () => unknown, description: string) => Field(type as never, { nullable: true, description })(target.prototype, name);
   add("axes", () => [Axis], "Axes thématiques : les lignes qui portent au moins l'un d'eux (liste non vide).");
   add("minAmount", () => Float, `Montant minimal en euros, inclus (positif ou nul, au plus deux décimales, au plus ${ceiling} €).`);

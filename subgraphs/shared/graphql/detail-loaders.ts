@@ -25,7 +25,8 @@ export interface DetailTable {
 
 /** A record as the SQL of a detail loader returns it (PostgreSQL gives bigint as a string). */
 export interface DetailRow {
-  key: string;
+  /** The key column's value: a number when the column holds numbers. */
+  key: string | number;
   territory: string;
   year: number | string;
   cents: number | string;
@@ -37,7 +38,9 @@ export interface DetailRow {
 
 /** The detail of one record; an unreadable amount throws (its key fails, not the batch: perKey). */
 export function toDetail(table: DetailTable, row: DetailRow, cents = toCents(row.cents)): FundingDetail {
-  const source = table.source ?? (row.source as FundingSource);
+  const source = table.source ?? row.source;
+  // a table declares its source or a source column: a row without is a declaration mistake
+  if (!source) throw new Error("Ligne de détail sans source de financement : la table ne déclare ni sa source ni sa colonne source.");
   return {
     year: Number(row.year), source, funder: table.funder(row.territory, source), cents,
     dossier: row.dossier ?? null, forecast: table.forecast, siret: row.siret ?? null, axes: axesColumn.from(row.axes ?? null),
@@ -50,7 +53,8 @@ export function toDetail(table: DetailTable, row: DetailRow, cents = toCents(row
  */
 export function detailQuery(ds: DataSource, table: DetailTable, keyColumn: string, keys: readonly string[], condition = `${keyColumn} IN (:...keys)`): SelectQueryBuilder<ObjectLiteral> {
   const { columns: c } = table;
-  const qb = ds.createQueryBuilder().select(keyColumn, "key").addSelect(c.territory, "territory").addSelect(c.year, "year").addSelect(c.cents, "cents");
+  // TypeORM types a query builder without an entity as SelectQueryBuilder<any>
+  const qb = (ds.createQueryBuilder() as SelectQueryBuilder<ObjectLiteral>).select(keyColumn, "key").addSelect(c.territory, "territory").addSelect(c.year, "year").addSelect(c.cents, "cents");
   for (const [column, alias] of [[c.dossier, "dossier"], [c.siret, "siret"], [c.source, "source"], [c.axes, "axes"]] as const) if (column) qb.addSelect(column, alias);
   return table.from(qb.where(condition, { keys: [...keys] }));
 }

@@ -50,7 +50,8 @@ export function createRegionalCallDetailLoaders(ds: DataSource, side: CallSide) 
     }
     const grouped = groupBy(shares, (s) => s.department);
     return perKey(keys, (key) => {
-      if (failed.has(key)) throw failed.get(key);
+      const error = failed.get(key);
+      if (error) throw error;
       return (grouped.get(key) ?? []).map((s) => s.detail);
     });
   });

@@ -9,7 +9,7 @@ import { contributionOf } from "../federation/contribution-of";
 import { contributionResolver, createEntityStubs } from "../federation/entity-stubs";
 import { PageInfo, MAX_PAGE_SIZE } from "../graphql/pagination";
 import { rowId } from "../rules/formats";
-import { addExplorerFilterFields, ExplorerFilterFields } from "../explorer/filter.input";
+import { addExplorerFilterFields } from "../explorer/filter.input";
 import { laureatePage } from "./project-list";
 import { CallRow } from "./call.entity";
 import { LaureateProjectRow } from "./laureate-project.entity";
@@ -92,7 +92,6 @@ export function createRegionalCallSchema(side: CallSide) {
     @Field(() => GrantStatus, { nullable: true, description: "État du projet." }) status?: GrantStatus;
     @Field(() => [GrantStatus], { nullable: true, description: "États : les projets dans l'un d'eux (liste non vide)." }) statuses?: GrantStatus[];
   }
-  interface Filter extends ExplorerFilterFields {}
   addExplorerFilterFields(Filter);
 
   @ArgsType()
