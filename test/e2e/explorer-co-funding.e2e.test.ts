@@ -19,7 +19,7 @@ describe("every funder answering", () => {
   beforeAll(async () => {
     hub = await startTestHub({ seed: seedExplorerFixture });
   }, 120_000);
-  afterAll(() => hub?.stop());
+  afterAll(() => (hub as TestHub | undefined)?.stop());
 
   test("a region: the pairs sharing a structure or a dossier, most shared first; a funder alone makes none; a withdrawn project counts for nothing", async () => {
     const { data, errors } = await hub.query(`{ region(code: "52") { coFunding(year: 2024) { ${PAIRS} } } }`);
@@ -91,7 +91,7 @@ describe("a funder down", () => {
   beforeAll(async () => {
     hub = await startTestHub({ ...withFunderDown("caf"), seed: seedExplorerFixture });
   }, 120_000);
-  afterAll(() => hub?.stop());
+  afterAll(() => (hub as TestHub | undefined)?.stop());
 
   test("both figures say they are partial and name it; the total is null, never the others' sum", async () => {
     const result = await hub.query(`{

@@ -5,6 +5,7 @@
  * (measured then, on this fixture, SQLite and PostgreSQL alike). Fictitious data.
  */
 import { startTestHub, TestHub } from "../support/hub";
+import { Json } from "../support/json";
 import { contractQuery } from "../support/contract";
 import { seedBusyRegion } from "../support/bulk-fixtures";
 
@@ -18,12 +19,12 @@ beforeAll(async () => {
     },
   });
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 type Cost = Record<string, [requests: number, sqlStatements: number]>;
 /** Per subgraph, [GraphQL requests, SQL statements] of one read (each read once: the response cache stays out of it). */
-async function costOf(query: string, variables: Record<string, unknown>): Promise<{ cost: Cost; data: any }> {
-  let answer: any;
+async function costOf(query: string, variables: Record<string, unknown>): Promise<{ cost: Cost; data: Json }> {
+  let answer: Json;
   const measured = await hub.measure(async () => { answer = await hub.query(query, variables); });
   expect(answer.errors).toBeUndefined();
   return { cost: Object.fromEntries(Object.entries(measured).map(([name, c]) => [name, [c.requests, c.sqlStatements]])), data: answer.data };

@@ -10,6 +10,7 @@ import { exportCafGrants, exportLaureates } from "../../gateway/exports/exports"
 import { gatewayClient } from "../../gateway/exports/gateway-client";
 import { LAUREATE_COLUMNS } from "../../gateway/exports/laureates";
 import { startTestHub, TestHub } from "../support/hub";
+import { Json } from "../support/json";
 import { ExplorerIds, NAMES, SIRETS, writeExplorerDataset } from "../support/explorer-dataset";
 
 let hub: TestHub;
@@ -25,13 +26,13 @@ beforeAll(async () => {
   hostileId = recorded.data.recordParentalityGrant.id;
   origin = new URL(hub.gateway.url).origin;
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 async function csvRows(path: string): Promise<{ header: string[]; rows: Record<string, string>[]; response: Response }> {
   const response = await fetch(`${origin}${path}`);
   const text = await response.text();
   expect({ status: response.status, text: response.status === 200 ? "" : text }).toEqual({ status: 200, text: "" });
-  const [header, ...body] = parse(text) as string[][];
+  const [header, ...body] = parse(text);
   return { header, rows: body.map((cells) => Object.fromEntries(header.map((c, i) => [c, cells[i]]))), response };
 }
 
@@ -41,7 +42,7 @@ async function graphIds(field: "healthProjects" | "socialProjects" | "parentalit
   const found: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const result: any = await hub.query(`query($f: ${type}, $after: String) { ${field}(filter: $f, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { f: filter, after });
+    const result: Json = await hub.query(`query($f: ${type}, $after: String) { ${field}(filter: $f, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { f: filter, after });
     expect(result.errors).toBeUndefined();
     found.push(...result.data[field].edges.map((e: { node: { id: string } }) => e.node.id));
     if (!result.data[field].pageInfo.hasNextPage) return found;

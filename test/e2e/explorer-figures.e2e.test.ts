@@ -10,7 +10,7 @@ let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub({ seed: seedExplorerFixture });
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const BY_AXIS = "total complete missingFunders partialTotal byAxis { axis amount lines funders } withoutAxis withoutAxisLines";
 const ARS = "ARS Pays de la Loire";
@@ -41,7 +41,7 @@ test("a region: every counted line once in the total, in full on each of its axe
     withoutAxis: 1_500, withoutAxisLines: 1, // G1
   });
   // L1 and G2 are on two axes each: the axes add up to more than the total
-  const axesSum = data.region.crossFinancingByAxis.byAxis.reduce((sum: number, a: { amount: number }) => sum + Math.round(a.amount * 100), 0);
+  const axesSum: number = data.region.crossFinancingByAxis.byAxis.reduce((sum: number, a: { amount: number }) => sum + Math.round(a.amount * 100), 0);
   expect(axesSum + 1_500_00).toBe(21_350_51 + 10_000_01 + 800_00);
 });
 

@@ -12,7 +12,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   ids = await writeExplorerDataset(hub);
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const PAGE = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }";
 const HEALTH = `query Explore($filter: HealthProjectFilter, $first: Int!, $after: String) { healthProjects(filter: $filter, first: $first, after: $after) { ${PAGE} } }`;

@@ -4,6 +4,7 @@
  * test/support/explorer-dataset.ts; the directory keeps the first name a funder recorded.
  */
 import { startTestHub, TestHub } from "../support/hub";
+import { Json } from "../support/json";
 import { NAMES, SIRETS, writeExplorerDataset } from "../support/explorer-dataset";
 
 let hub: TestHub;
@@ -11,7 +12,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   await writeExplorerDataset(hub);
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const SEARCH = `query Search($search: String!, $first: Int, $after: String) {
   structures(search: $search, first: $first, after: $after) {
@@ -114,7 +115,7 @@ describe("SQL statements per request do not grow with the rows returned (no N+1)
   const STRUCTURES = `query Explore($search: String!) { structures(search: $search) { totalCount edges { node { siret name crossFinancing { total } healthProjects { id } parentalityGrants { id } } } } }`;
 
   async function cost(document: string, variables: Record<string, unknown>, rows: number) {
-    let result: any;
+    let result: Json;
     const measured = await hub.measure(async () => { result = await hub.query(document, variables); });
     expect(result.errors).toBeUndefined();
     expect(Object.values(result.data as Record<string, { edges: unknown[] }>)[0].edges).toHaveLength(rows);

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildDemoDataset } from "../../subgraphs/shared/demo/dataset";
 import { GRAPHIQL_EXAMPLES } from "../../gateway/graphiql";
 import { startTestHub, TestHub } from "../support/hub";
+import { Json } from "../support/json";
 import { launchChromium } from "../support/browser";
 
 interface Exchange { operationName: string; variables: Record<string, unknown>; body: { data?: Record<string, unknown>; errors?: { message: string }[] } }
@@ -112,7 +113,7 @@ test("every tab runs with its own variables: data, no errors, also after a reloa
 }, 180_000);
 
 test("the explorer's tabs answer figures on the demo set, not empty lists", () => {
-  const last = (name: string) => exchanges.filter((e) => e.operationName === name).at(-1)!.body.data as any;
+  const last = (name: string) => exchanges.filter((e) => e.operationName === name).at(-1)!.body.data as Json;
   const byAxis = last("ExplorerByAxis");
   expect(byAxis.region.crossFinancingByAxis.total).toBe(byAxis.region.crossFinancing.total);
   expect(byAxis.region.crossFinancingByAxis.byAxis.some((a: { amount: number }) => a.amount > 0)).toBe(true);

@@ -31,11 +31,11 @@ beforeAll(async () => {
   page.on("pageerror", (error) => pageErrors.push(error.message));
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
+  await (browser as Browser | undefined)?.close();
+  await (hub as TestHub | undefined)?.stop();
 });
 
-const figures = async () => Object.fromEntries((await page.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? "")))).map((r) => [plain(r[0]), plain(r[1])]));
+const figures = async () => Object.fromEntries((await page.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)))).map((r) => [plain(r[0]), plain(r[1])]));
 
 test.each([["region", "Pays de la Loire (52)"], ["departement", "Loire-Atlantique (44)"]])("by %s, the CAF down: « partiel » even for the ARS's own source, the ARS's project still listed", async (level, territory) => {
   const code = /\((\w+)\)$/.exec(territory)![1];

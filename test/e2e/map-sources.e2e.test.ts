@@ -52,12 +52,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
+  await (browser as Browser | undefined)?.close();
+  await (hub as TestHub | undefined)?.stop();
 });
 
 const drawn = (state: string, source: string) => page.waitForSelector(`body[data-loaded="${state}"][data-source="${source}"]`, { timeout: 30_000 });
-const figures = async (p: Page = page) => Object.fromEntries((await p.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? "")))).map((r) => [plain(r[0]), plain(r[1])]));
+const figures = async (p: Page = page) => Object.fromEntries((await p.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)))).map((r) => [plain(r[0]), plain(r[1])]));
 const regionFinancing = async (): Promise<Record<string, Financing>> => {
   const all: Record<string, Financing> = {};
   for (const r of REGIONS) all[r.code] = (await hub.query(REGION_DASHBOARD, { region: r.code, year: YEAR })).data.region.crossFinancing;
@@ -128,7 +128,7 @@ test("the view's link and the form reproduce the view; the territory's CSV link 
   expect(plain(await page.textContent("#projects-csv"))).toBe("Télécharger la liste (CSV)");
   const link = await page.getAttribute("#view-link", "href");
   expect(link).toBe(`/carte?niveau=departement&annee=${YEAR}&indicateur=financements&source=famille-caf&territoire=44`);
-  await page.goto(origin + link);
+  await page.goto(origin + link!);
   await drawn(`dep-${YEAR}-financements`, "famille-caf");
   expect(await page.inputValue("#source")).toBe("famille-caf");
   expect((await figures())["Loire-Atlantique (44)"]).toBe("3 700,50 €");

@@ -14,6 +14,7 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { runImportCli } from "../../scripts/import";
 import { startTestHub, TestHub } from "../support/hub";
+import { Json } from "../support/json";
 import { contractQuery } from "../support/contract";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
 import { FundingSource } from "../../subgraphs/shared/enums";
@@ -48,9 +49,9 @@ const READS = {
 type ReadName = keyof typeof READS;
 
 /** One read through `url`: its answer and the subgraph calls it cost (0: served from the cache). */
-async function read(hub: TestHub, name: ReadName, url = hub.gateway.url): Promise<{ data: any; calls: number }> {
+async function read(hub: TestHub, name: ReadName, url = hub.gateway.url): Promise<{ data: Json; calls: number }> {
   const [operation, variables] = READS[name];
-  let data: any;
+  let data: Json;
   const spent = await hub.measure(async () => {
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractQuery(operation), variables, operationName: operation }) });
     const body = (await response.json()) as { data?: unknown; errors?: unknown };
@@ -71,7 +72,7 @@ test("the two structures of the test fall into different buckets (a collision wo
 describe("in process", () => {
   let hub: TestHub;
   beforeAll(async () => { hub = await startTestHub({ seed }); });
-  afterAll(() => hub?.stop());
+  afterAll(() => (hub as TestHub | undefined)?.stop());
   const write = async (operation: string, variables: Record<string, unknown>, org: string) => hub.query(contractQuery(operation), variables, operation, await hub.auth.token(org));
 
   test("a CAF grant in 44 refreshes region 52, department 44, the structure and the dossier; Occitanie and another structure stay cached", async () => {
@@ -99,7 +100,7 @@ describe("in process", () => {
 
   test("a new laureate appears at once in the national list of its year; Occitanie stays cached", async () => {
     await warm(hub);
-    const before = (await read(hub, "laureates")).data.healthProjects.totalCount;
+    const before: number = (await read(hub, "laureates")).data.healthProjects.totalCount;
     const written = await write("AwardHealthProject", { input: award(callIds.pdl, SIRET_NEW, "Nouveau lauréat (fictif)", ["85"]) }, "ars:52");
     expect(written.errors).toBeUndefined();
     const after = await read(hub, "laureates");
@@ -143,21 +144,21 @@ describe("a subgraph that does not report what it changed", () => {
   beforeAll(async () => {
     // in front of the CAF subgraph, a proxy that drops the report: an older subgraph, a partner's own
     let target = "";
-    proxy = http.createServer(async (req, res) => {
+    proxy = http.createServer((req, res) => void (async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "content-length", "connection"].includes(k))) as Record<string, string>;
       const answer = (await (await fetch(target, { method: "POST", headers, body: Buffer.concat(chunks) })).json()) as { extensions?: unknown };
       delete answer.extensions;
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
-    });
+    })().catch(() => res.destroy()));
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
     hub = await startTestHub({ seed, subgraphUrls: { caf: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` } });
     target = hub.subgraphs.caf.url;
   });
   afterAll(async () => {
-    await hub?.stop();
-    proxy?.close();
+    await (hub as TestHub | undefined)?.stop();
+    (proxy as http.Server | undefined)?.close();
   });
 
   test("its accepted write invalidates every answer", async () => {
@@ -177,8 +178,8 @@ describe("two replicas over one Redis", () => {
     replica = await startGateway({ ...hub.gateway.config, port: 0 });
   });
   afterAll(async () => {
-    await replica?.stop();
-    await hub?.stop();
+    await (replica as RunningGateway | undefined)?.stop();
+    await (hub as TestHub | undefined)?.stop();
   });
 
   test("after a write acknowledged by replica 1, replica 2 serves the new answer; Occitanie stays cached on both", async () => {

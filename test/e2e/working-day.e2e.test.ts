@@ -39,8 +39,8 @@ beforeAll(async () => {
   everything = await startGateway({ ...hub.gateway.config, port: 0, responseCache: { ...hub.gateway.config.responseCache, invalidation: "all" } });
 }, 120_000);
 afterAll(async () => {
-  await everything?.stop();
-  await hub?.stop();
+  await (everything as RunningGateway | undefined)?.stop();
+  await (hub as TestHub | undefined)?.stop();
 });
 
 const day = (url: string): Promise<WorkingDayReport> =>

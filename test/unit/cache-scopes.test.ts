@@ -114,17 +114,17 @@ describe("what a read depends on, from its answer", () => {
 });
 
 describe("the in-process store", () => {
-  test("an answer is served until a write stamps one of its scopes after it was computed", () => {
+  test("an answer is served until a write stamps one of its scopes after it was computed", async () => {
     const store = memoryStore(1024 * 1024);
-    const { sequence } = store.lookup("k") as { sequence: number };
-    store.bump(["region:52"]); // a write acknowledged while the read ran: the answer may predate it
-    store.save("k", { result: { data: 1 }, at: sequence, scopes: ["region:52"] }, 60_000);
-    expect((store.lookup("k") as { answer: unknown }).answer).toBeNull();
-    const { sequence: later } = store.lookup("k") as { sequence: number };
-    store.save("k", { result: { data: 2 }, at: later, scopes: ["region:52"] }, 60_000);
-    store.bump(["region:76", ANY]);
-    expect((store.lookup("k") as { answer: { result: unknown } }).answer.result).toEqual({ data: 2 });
-    store.bump([UNSCOPED]);
-    expect((store.lookup("k") as { answer: unknown }).answer).toBeNull();
+    const { sequence } = await store.lookup("k");
+    await store.bump(["region:52"]); // a write acknowledged while the read ran: the answer may predate it
+    await store.save("k", { result: { data: 1 }, at: sequence!, scopes: ["region:52"] }, 60_000);
+    expect((await store.lookup("k")).answer).toBeNull();
+    const { sequence: later } = await store.lookup("k");
+    await store.save("k", { result: { data: 2 }, at: later!, scopes: ["region:52"] }, 60_000);
+    await store.bump(["region:76", ANY]);
+    expect((await store.lookup("k")).answer?.result).toEqual({ data: 2 });
+    await store.bump([UNSCOPED]);
+    expect((await store.lookup("k")).answer).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ test("the explorer's tabs say what they show, in French, declare the variables t
   for (const [name, example] of Object.entries(EXPLORER_EXAMPLES)) {
     expect(CONTRACT_READS[name]).toBeUndefined();
     const operation = parse(example.document).definitions[0];
-    const declared = operation.kind === "OperationDefinition" ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
+    const declared = operation.kind === Kind.OPERATION_DEFINITION ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
     expect({ name, variables: Object.keys(example.variables).sort() }).toEqual({ name, variables: declared.sort() });
   }
 });
