@@ -12,6 +12,7 @@ import { StructureRow } from "../subgraphs/shared/db/structure.entity";
 import { SubgraphModule } from "../subgraphs/shared/server/subgraph-module";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
 import { recordStructureNames } from "../subgraphs/hub/directory/record";
+import { invalidateSharedCache } from "../gateway/response-cache";
 
 export async function backfillDirectory(database: DatabaseConfig, funders: readonly SubgraphModule[] = FUNDER_SUBGRAPHS): Promise<{ subgraph: string; structures: number }[]> {
   const hub = await hubSubgraph().openDatabase(database);
@@ -35,7 +36,12 @@ export async function backfillDirectory(database: DatabaseConfig, funders: reado
 
 if (require.main === module) {
   backfillDirectory(readDatabaseConfig()).then(
-    (counts) => { for (const c of counts) console.log(`${c.subgraph} : ${c.structures} structure(s) proposée(s) à l'annuaire (le premier nom reste).`); },
+    async (counts) => {
+      for (const c of counts) console.log(`${c.subgraph} : ${c.structures} structure(s) proposée(s) à l'annuaire (le premier nom reste).`);
+      // names show in every answer that lists a structure: over a shared cache, every scope is stamped
+      const cache = await invalidateSharedCache(null);
+      console.log(cache === "invalidated" ? "Cache des réponses de la passerelle invalidé." : "Les réponses publiques montreront ces noms dès l'expiration du cache de la passerelle (immédiatement avec RESPONSE_CACHE_REDIS_URL).");
+    },
     (error: unknown) => { console.error("[annuaire] échec :", error instanceof Error ? error.message : error); process.exitCode = 1; },
   );
 }
