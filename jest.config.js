@@ -5,8 +5,19 @@
 const transform = { "^.+\\.ts$": ["@swc/jest"] };
 module.exports = {
   projects: [
-    { displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/{subgraphs,gateway,scripts}/**/*.test.ts"], transform, testEnvironment: "node" },
-    { displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], transform, testEnvironment: "node", setupFiles: ["reflect-metadata", "<rootDir>/test/support/env.ts"] },
+    {
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/{subgraphs,gateway,scripts}/**/*.test.ts"],
+      transform,
+      testEnvironment: "node",
+    },
+    {
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      transform,
+      testEnvironment: "node",
+      setupFiles: ["reflect-metadata", "<rootDir>/test/support/env.ts"],
+    },
   ],
   testTimeout: 60000,
 };

@@ -13,7 +13,10 @@ import { serveChild } from "./child";
 class SignedDataSource extends RemoteGraphQLDataSource {
   override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource["willSendRequest"]>>[0]): void {
     const secret = process.env.HUB_HMAC_SECRET ?? "";
-    request.extensions = { ...request.extensions, "hmac-signature": signRequest(secret, { query: request.query, variables: request.variables }) };
+    request.extensions = {
+      ...request.extensions,
+      "hmac-signature": signRequest(secret, { query: request.query, variables: request.variables }),
+    };
   }
 }
 

@@ -13,7 +13,12 @@ export interface ChildService {
 }
 
 export type ChildRequest = { id: number; type: "stats" | "resetPeak" | "stop" };
-export interface ChildReply { id: number; stats: Record<string, number>; rss: number; peakRss: number }
+export interface ChildReply {
+  id: number;
+  stats: Record<string, number>;
+  rss: number;
+  peakRss: number;
+}
 
 /**
  * BENCH_CPU_PROFILE=<prefix>: a V8 CPU profile of each service, written when it stops to
@@ -25,10 +30,13 @@ function startProfiler(prefix: string | undefined, name: string): () => Promise<
   const session = new inspector.Session();
   session.connect();
   session.post("Profiler.enable", () => session.post("Profiler.start"));
-  return () => new Promise((resolve) => session.post("Profiler.stop", (error, result) => {
-    if (!error) fs.writeFileSync(file, JSON.stringify(result.profile));
-    resolve();
-  }));
+  return () =>
+    new Promise((resolve) =>
+      session.post("Profiler.stop", (error, result) => {
+        if (!error) fs.writeFileSync(file, JSON.stringify(result.profile));
+        resolve();
+      }),
+    );
 }
 
 export function serveChild(name: string, start: () => Promise<ChildService>): void {
@@ -36,25 +44,34 @@ export function serveChild(name: string, start: () => Promise<ChildService>): vo
   const stopProfiler = startProfiler(process.env.BENCH_CPU_PROFILE, name);
   let peakRss = process.memoryUsage.rss();
   // Sampled often enough to see the peak of a load run, cheap enough not to weigh on it.
-  setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 50).unref();
+  setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 50).unref();
   // An orchestrator that dies must not leave services behind.
   process.once("disconnect", () => process.exit(1));
   start()
     .then((service) => {
       process.send!({ type: "ready", url: service.url });
-      process.on("message", (message: ChildRequest) => void (async () => {
-        const rss = process.memoryUsage.rss();
-        peakRss = Math.max(peakRss, rss);
-        const reply: ChildReply = { id: message.id, stats: service.stats?.() ?? {}, rss, peakRss };
-        if (message.type === "resetPeak") peakRss = rss;
-        if (message.type === "stop") {
-          await service.stop();
-          await stopProfiler();
-          process.send!(reply, () => process.exit(0));
-          return;
-        }
-        process.send!(reply);
-      })().catch((error: unknown) => { console.error(`[${name}] échec :`, error); process.exit(1); }));
+      process.on(
+        "message",
+        (message: ChildRequest) =>
+          void (async () => {
+            const rss = process.memoryUsage.rss();
+            peakRss = Math.max(peakRss, rss);
+            const reply: ChildReply = { id: message.id, stats: service.stats?.() ?? {}, rss, peakRss };
+            if (message.type === "resetPeak") peakRss = rss;
+            if (message.type === "stop") {
+              await service.stop();
+              await stopProfiler();
+              process.send!(reply, () => process.exit(0));
+              return;
+            }
+            process.send!(reply);
+          })().catch((error: unknown) => {
+            console.error(`[${name}] échec :`, error);
+            process.exit(1);
+          }),
+      );
     })
     .catch((error: unknown) => {
       console.error(`[${name}] échec du démarrage :`, error);

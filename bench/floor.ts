@@ -7,7 +7,11 @@
 import { RecordedCall } from "./recorder";
 import { postJson } from "./http";
 
-export interface FloorCall { url: string; body: string; parent: number }
+export interface FloorCall {
+  url: string;
+  body: string;
+  parent: number;
+}
 export type FloorPlan = FloorCall[];
 
 export function floorPlan(calls: RecordedCall[], subgraphUrls: Record<string, string>): FloorPlan {
@@ -21,10 +25,13 @@ export function floorPlan(calls: RecordedCall[], subgraphUrls: Record<string, st
 export async function replay(plan: FloorPlan): Promise<void> {
   const done: Promise<void>[] = [];
   for (const call of plan) {
-    done.push((call.parent < 0 ? Promise.resolve() : done[call.parent]).then(async () => {
-      const reply = await postJson(call.url, call.body);
-      if (reply.status !== 200 || reply.text.includes('"errors"')) throw new Error(`plancher : ${call.url} a répondu ${reply.status} ${reply.text.slice(0, 200)}`);
-    }));
+    done.push(
+      (call.parent < 0 ? Promise.resolve() : done[call.parent]).then(async () => {
+        const reply = await postJson(call.url, call.body);
+        if (reply.status !== 200 || reply.text.includes('"errors"'))
+          throw new Error(`plancher : ${call.url} a répondu ${reply.status} ${reply.text.slice(0, 200)}`);
+      }),
+    );
   }
   await Promise.all(done);
 }

@@ -26,7 +26,8 @@ const ENVIRONMENT: Partial<Record<string, Record<string, string>>> = {
 function withVariant(variant: string): void {
   const names = variant.split("+").filter(Boolean);
   for (const name of names) {
-    if (!OPTIONS[name] && !ENVIRONMENT[name]) throw new Error(`Option inconnue : ${name} (${[...Object.keys(ENVIRONMENT), ...Object.keys(OPTIONS)].join(", ")})`);
+    if (!OPTIONS[name] && !ENVIRONMENT[name])
+      throw new Error(`Option inconnue : ${name} (${[...Object.keys(ENVIRONMENT), ...Object.keys(OPTIONS)].join(", ")})`);
     Object.assign(process.env, ENVIRONMENT[name] ?? {});
   }
   const options = names.flatMap((name) => OPTIONS[name] ?? []);

@@ -3,20 +3,30 @@ import http from "node:http";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-export interface Reply { status: number; text: string }
+export interface Reply {
+  status: number;
+  text: string;
+}
 
 export function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<Reply> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      agent, hostname: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST",
-      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      {
+        agent,
+        hostname: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

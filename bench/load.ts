@@ -23,7 +23,11 @@ export function summarize(latencies: number[], seconds: number, failures: number
 export async function autocannonWarmup(url: string, bodies: string[], connections: number, amount: number): Promise<void> {
   let next = 0;
   await autocannon({
-    url, connections, amount, method: "POST", timeout: 120,
+    url,
+    connections,
+    amount,
+    method: "POST",
+    timeout: 120,
     headers: { "content-type": "application/json" },
     requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
@@ -37,11 +41,18 @@ export async function autocannonLoad(url: string, bodies: string[], connections:
   let next = 0;
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url, connections, duration: seconds, method: "POST", timeout: 120,
-      headers: { "content-type": "application/json" },
-      requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-    }, (error: Error | null, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        method: "POST",
+        timeout: 120,
+        headers: { "content-type": "application/json" },
+        requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+      },
+      (error: Error | null, done) => (error ? reject(error) : resolve(done)),
+    );
     (instance as unknown as EventEmitter).on("response", (_client: unknown, status: number, _bytes: number, time: number) => {
       if (status === 200) latencies.push(time);
     });
@@ -55,16 +66,18 @@ export async function closedLoop(concurrency: number, seconds: number, task: (i:
   let failures = 0;
   let next = 0;
   const deadline = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < deadline) {
-      const start = performance.now();
-      try {
-        await task(next++);
-        latencies.push(performance.now() - start);
-      } catch (error) {
-        if (failures++ === 0) console.error((error as Error).message);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const start = performance.now();
+        try {
+          await task(next++);
+          latencies.push(performance.now() - start);
+        } catch (error) {
+          if (failures++ === 0) console.error((error as Error).message);
+        }
       }
-    }
-  }));
+    }),
+  );
   return summarize(latencies, seconds, failures);
 }

@@ -8,7 +8,12 @@ import { graphql, postJson } from "./http";
 import { autocannonLoad, autocannonWarmup, closedLoop, LoadResult } from "./load";
 import { Service } from "./services";
 
-export interface Settings { durationS: number; warmupPerClient: number; floorS: number; connections: number }
+export interface Settings {
+  durationS: number;
+  warmupPerClient: number;
+  floorS: number;
+  connections: number;
+}
 export type GatewayResult = LoadResult & { peakRssMb: number };
 
 export interface OperationReport {
@@ -71,10 +76,12 @@ export async function profile(hub: BenchHub, op: BenchOperation) {
     }
     answers.push(ours.data);
     const recorded = await hub.recorder.record(() => graphql(hub.capture.url, op.document, variables));
-    if (!isDeepStrictEqual(recorded.result.data, ours.data)) throw new Error(`${op.name} : la passerelle de capture ne répond pas comme la nôtre`);
+    if (!isDeepStrictEqual(recorded.result.data, ours.data))
+      throw new Error(`${op.name} : la passerelle de capture ne répond pas comme la nôtre`);
     plans.push(floorPlan(recorded.calls, hub.subgraphUrls));
   }
-  const perRequest = (totals: Record<string, number>) => Object.fromEntries(Object.entries(totals).map(([n, v]) => [n, v / samples.length]));
+  const perRequest = (totals: Record<string, number>) =>
+    Object.fromEntries(Object.entries(totals).map(([n, v]) => [n, v / samples.length]));
   const typicalMs = [...sequentialMs].sort((a, b) => a - b)[Math.floor(sequentialMs.length / 2)];
   return { sqlPerRequest: perRequest(sql), callsPerRequest: perRequest(calls), plans, answers, typicalMs };
 }
@@ -89,7 +96,9 @@ export function settingsFor(settings: Settings, typicalMs: number): Settings {
 export async function mismatches(gateway: Service, op: BenchOperation, answers: unknown[]): Promise<number> {
   let different = 0;
   for (const [i, expected] of answers.entries()) {
-    const answer = await graphql(gateway.url, op.document, op.variables[i]).catch((error: unknown) => ({ data: error instanceof Error ? error.message : String(error) }));
+    const answer = await graphql(gateway.url, op.document, op.variables[i]).catch((error: unknown) => ({
+      data: error instanceof Error ? error.message : String(error),
+    }));
     if (!isDeepStrictEqual(answer.data, expected)) different++;
   }
   return different;
@@ -117,7 +126,12 @@ export async function settle(hub: BenchHub, timeoutMs = 120_000): Promise<void> 
  */
 export async function loadGateway(hub: BenchHub, gateway: Service, op: BenchOperation, settings: Settings): Promise<GatewayResult> {
   // every variable set at least once: the production gateway then answers the run from its cache
-  await autocannonWarmup(gateway.url, op.bodies, settings.connections, Math.max(settings.connections * settings.warmupPerClient, op.bodies.length));
+  await autocannonWarmup(
+    gateway.url,
+    op.bodies,
+    settings.connections,
+    Math.max(settings.connections * settings.warmupPerClient, op.bodies.length),
+  );
   await gateway.ask("resetPeak");
   const result = await autocannonLoad(gateway.url, op.bodies, settings.connections, settings.durationS);
   const peakRssMb = mb((await gateway.ask("stats")).peakRss);

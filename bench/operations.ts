@@ -22,7 +22,9 @@ const PAGE = 100;
 
 function contractDocument(name: string): string {
   const document = parse(fs.readFileSync(CONTRACT_FILE, "utf8"));
-  const found = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+  const found = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+  );
   if (!found) throw new Error(`Opération ${name} absente du contrat (${CONTRACT_FILE})`);
   return print(found);
 }
@@ -31,7 +33,9 @@ function contractDocument(name: string): string {
 async function laureatePages(gatewayUrl: string, document: string, pages: number): Promise<Record<string, unknown>[]> {
   const variables: Record<string, unknown>[] = [{ year: YEAR, first: PAGE, after: null }];
   while (variables.length < pages) {
-    const { data } = (await graphql(gatewayUrl, document, variables[variables.length - 1])) as { data: { healthProjects: { pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    const { data } = (await graphql(gatewayUrl, document, variables[variables.length - 1])) as {
+      data: { healthProjects: { pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    };
     if (!data.healthProjects.pageInfo.hasNextPage) break;
     variables.push({ year: YEAR, first: PAGE, after: data.healthProjects.pageInfo.endCursor });
   }
@@ -43,12 +47,20 @@ export async function benchOperations(samples: DatasetSamples, gatewayUrl: strin
   for (const name of BENCH_OPERATIONS) {
     const document = contractDocument(name);
     const variables =
-      name === "RegionDashboard" ? samples.regions.map((region) => ({ region, year: YEAR }))
-      : name === "StructureFinancing" ? samples.cofundedSirets.map((siret) => ({ siret }))
-      : name === "CoFinancedProject" ? samples.cofinancedRefs.map((ref) => ({ ref }))
-      : await laureatePages(gatewayUrl, document, 10);
+      name === "RegionDashboard"
+        ? samples.regions.map((region) => ({ region, year: YEAR }))
+        : name === "StructureFinancing"
+          ? samples.cofundedSirets.map((siret) => ({ siret }))
+          : name === "CoFinancedProject"
+            ? samples.cofinancedRefs.map((ref) => ({ ref }))
+            : await laureatePages(gatewayUrl, document, 10);
     if (!variables.length) throw new Error(`Aucune variable pour ${name} : jeu de données trop petit.`);
-    operations.push({ name, document, variables, bodies: variables.map((v) => JSON.stringify({ query: document, variables: v, operationName: name })) });
+    operations.push({
+      name,
+      document,
+      variables,
+      bodies: variables.map((v) => JSON.stringify({ query: document, variables: v, operationName: name })),
+    });
   }
   return operations;
 }

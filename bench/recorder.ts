@@ -8,7 +8,12 @@ import { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { postJson } from "./http";
 
-export interface RecordedCall { subgraph: string; body: string; start: number; end: number }
+export interface RecordedCall {
+  subgraph: string;
+  body: string;
+  start: number;
+  end: number;
+}
 
 export interface Recorder {
   /** The URL the capturing gateway uses for a subgraph. */
@@ -23,17 +28,21 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
     const subgraph = /^\/([a-zA-Z0-9]+)\/graphql$/.exec(req.url ?? "")?.[1];
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => void (async () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const start = performance.now();
-      try {
-        const reply = await postJson(targets[subgraph ?? ""], body);
-        calls?.push({ subgraph: subgraph!, body, start, end: performance.now() });
-        res.writeHead(reply.status, { "content-type": "application/json" }).end(reply.text);
-      } catch (error) {
-        res.writeHead(502).end(String(error));
-      }
-    })());
+    req.on(
+      "end",
+      () =>
+        void (async () => {
+          const body = Buffer.concat(chunks).toString("utf8");
+          const start = performance.now();
+          try {
+            const reply = await postJson(targets[subgraph ?? ""], body);
+            calls?.push({ subgraph: subgraph!, body, start, end: performance.now() });
+            res.writeHead(reply.status, { "content-type": "application/json" }).end(reply.text);
+          } catch (error) {
+            res.writeHead(502).end(String(error));
+          }
+        })(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -27,14 +27,17 @@ export function machine(): string {
 }
 
 function aims(reports: OperationReport[], settings: Settings): string[] {
-  const ahead = (pick: (r: OperationReport) => GatewayResult) => reports.every((r) => pick(r).rps > r.apollo.rps && pick(r).p50 <= r.apollo.p50);
+  const ahead = (pick: (r: OperationReport) => GatewayResult) =>
+    reports.every((r) => pick(r).rps > r.apollo.rps && pick(r).p50 <= r.apollo.p50);
   const sequential = reports.map((r) => ({ name: r.name, overhead: r.floor[0].ours.p50 / r.floor[0].floor.p50 - 1 }));
   const structure = reports.find((r) => r.name === "StructureFinancing");
   const mark = (ok: boolean) => (ok ? "atteint" : "**non atteint**");
   return [
     `- Devant @apollo/gateway sur chaque opération (débit et p50) : configuration de production (cache chaud) ${mark(ahead((r) => r.ours))} ; sans cache ${mark(ahead((r) => r.engine))}.`,
     `- Surcoût de la passerelle sous 20 % du plancher (sans cache, p50, un client) : ${mark(sequential.every((s) => s.overhead < 0.2))} — ${sequential.map((s) => `${s.name} ${(s.overhead * 100).toFixed(0)} %`).join(", ")}.`,
-    structure ? `- StructureFinancing p95 sous 50 ms à ${settings.connections} clients : configuration de production (cache chaud) ${mark(structure.ours.p95 < 50)} (${ms(structure.ours.p95)} ms) ; sans cache ${mark(structure.engine.p95 < 50)} (${ms(structure.engine.p95)} ms ; le plancher seul, sans passerelle : ${ms(structure.floor[structure.floor.length - 1].floor.p95)} ms sur cette machine).` : "",
+    structure
+      ? `- StructureFinancing p95 sous 50 ms à ${settings.connections} clients : configuration de production (cache chaud) ${mark(structure.ours.p95 < 50)} (${ms(structure.ours.p95)} ms) ; sans cache ${mark(structure.engine.p95 < 50)} (${ms(structure.engine.p95)} ms ; le plancher seul, sans passerelle : ${ms(structure.floor[structure.floor.length - 1].floor.p95)} ms sur cette machine).`
+      : "",
   ].filter(Boolean);
 }
 
@@ -43,7 +46,14 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
   const subgraphs = Object.keys(reports[0]?.sqlPerRequest ?? {});
   const perSubgraph = (values: Record<string, number>) => subgraphs.map((n) => `${n} ${Number(values[n].toFixed(1))}`).join(" · ");
   const gatewayCells = (r: GatewayResult) => [rate(r.rps), ms(r.p50), ms(r.p95), ms(r.p99), `${r.peakRssMb} Mo`];
-  const floorCells = (f: { floor: LoadResult; ours: LoadResult }) => [ms(f.floor.p50), ms(f.ours.p50), ratio(f.ours.p50 / f.floor.p50), ms(f.floor.p95), ms(f.ours.p95), ratio(f.ours.p95 / f.floor.p95)];
+  const floorCells = (f: { floor: LoadResult; ours: LoadResult }) => [
+    ms(f.floor.p50),
+    ms(f.ours.p50),
+    ratio(f.ours.p50 / f.floor.p50),
+    ms(f.floor.p95),
+    ms(f.ours.p95),
+    ratio(f.ours.p95 / f.floor.p95),
+  ];
   const lines = [
     "# Banc d'essai de la passerelle",
     "",
@@ -61,32 +71,115 @@ export function renderResults(info: RunInfo, reports: OperationReport[]): string
     "",
     "« production » : la configuration livrée, avec le cache des réponses publiques ; chaque jeu de variables a été demandé pendant la chauffe, les lectures sont donc servies par le cache (cache chaud : le cas d'un tableau de bord consulté par plusieurs personnes entre deux écritures). « sans cache » : chaque requête va jusqu'aux sous-graphes (le cas d'une première lecture, ou juste après une écriture). Coût d'une requête sans cache : requêtes SQL et appels aux sous-graphes, exacts, mesurés une requête à la fois.",
     "",
-    ...header(["Opération", "configuration", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max passerelle", "requêtes SQL par requête", "appels aux sous-graphes par requête", "échecs", "durée"]),
+    ...header([
+      "Opération",
+      "configuration",
+      "req/s",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "RSS max passerelle",
+      "requêtes SQL par requête",
+      "appels aux sous-graphes par requête",
+      "échecs",
+      "durée",
+    ]),
     ...reports.flatMap((r) => [
       row([r.name, "production", ...gatewayCells(r.ours), "", "", r.ours.failures, `${r.settings.durationS} s`]),
-      row([r.name, "sans cache", ...gatewayCells(r.engine), perSubgraph(r.sqlPerRequest), perSubgraph(r.callsPerRequest), r.engine.failures, `${r.settings.durationS} s`]),
+      row([
+        r.name,
+        "sans cache",
+        ...gatewayCells(r.engine),
+        perSubgraph(r.sqlPerRequest),
+        perSubgraph(r.callsPerRequest),
+        r.engine.failures,
+        `${r.settings.durationS} s`,
+      ]),
     ]),
     "",
     "## Face à @apollo/gateway (même supergraphe, mêmes sous-graphes, mêmes requêtes)",
     "",
-    ...header(["Opération", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit production ÷ Apollo", "débit sans cache ÷ Apollo", "p50 Apollo ÷ sans cache", "réponses identiques", "échecs"]),
-    ...reports.map((r) => row([r.name, ...gatewayCells(r.apollo), ratio(r.ours.rps / r.apollo.rps), ratio(r.engine.rps / r.apollo.rps), ratio(r.apollo.p50 / r.engine.p50), r.apolloMismatches === 0 ? "oui" : `non (${r.apolloMismatches} sur ${Math.min(r.variableSets, 20)})`, r.apollo.failures])),
+    ...header([
+      "Opération",
+      "req/s",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "RSS max",
+      "débit production ÷ Apollo",
+      "débit sans cache ÷ Apollo",
+      "p50 Apollo ÷ sans cache",
+      "réponses identiques",
+      "échecs",
+    ]),
+    ...reports.map((r) =>
+      row([
+        r.name,
+        ...gatewayCells(r.apollo),
+        ratio(r.ours.rps / r.apollo.rps),
+        ratio(r.engine.rps / r.apollo.rps),
+        ratio(r.apollo.p50 / r.engine.p50),
+        r.apolloMismatches === 0 ? "oui" : `non (${r.apolloMismatches} sur ${Math.min(r.variableSets, 20)})`,
+        r.apollo.failures,
+      ]),
+    ),
     "",
     "## Face au plancher (les appels aux sous-graphes du plan, faits directement)",
     "",
     `Notre passerelle sans cache. Le plancher rejoue, sans passerelle, les requêtes que notre passerelle envoie aux sous-graphes pour la même opération, avec les mêmes dépendances (une requête attend celle dont elle a besoin, les branches parallèles restent parallèles). Même client HTTP pour les deux mesures, ${settings.floorS} s chacune au moins.`,
     "",
-    ...header(["Opération", "clients", "plancher p50 ms", "passerelle p50 ms", "passerelle ÷ plancher (p50)", "plancher p95 ms", "passerelle p95 ms", "passerelle ÷ plancher (p95)"]),
+    ...header([
+      "Opération",
+      "clients",
+      "plancher p50 ms",
+      "passerelle p50 ms",
+      "passerelle ÷ plancher (p50)",
+      "plancher p95 ms",
+      "passerelle p95 ms",
+      "passerelle ÷ plancher (p95)",
+    ]),
     ...reports.flatMap((r) => r.floor.map((f) => row([r.name, f.concurrency, ...floorCells(f)]))),
     "",
   ];
   if (info.variants.length) {
-    lines.push("## Options de vitesse de Hive Gateway", "", "Chaque variante change une option de notre passerelle sans cache, mesurée dans les mêmes conditions : `js-planner` remplace le planificateur Rust (@graphql-hive/router-runtime, retenu) par celui en JavaScript, `jit` ajoute le plugin JIT (@graphql-mesh/plugin-jit).", "",
-      ...header(["Opération", "variante", "req/s", "p50 ms", "p95 ms", "p99 ms", "RSS max", "débit ÷ sans cache", "p50 ÷ sans cache", "réponses identiques"]),
-      ...reports.flatMap((r) => Object.entries(r.variants).map(([variant, v]) => row([r.name, variant, ...gatewayCells(v), ratio(v.rps / r.engine.rps), ratio(v.p50 / r.engine.p50), v.mismatches === 0 ? "oui" : `non (${v.mismatches})`]))),
-      "");
+    lines.push(
+      "## Options de vitesse de Hive Gateway",
+      "",
+      "Chaque variante change une option de notre passerelle sans cache, mesurée dans les mêmes conditions : `js-planner` remplace le planificateur Rust (@graphql-hive/router-runtime, retenu) par celui en JavaScript, `jit` ajoute le plugin JIT (@graphql-mesh/plugin-jit).",
+      "",
+      ...header([
+        "Opération",
+        "variante",
+        "req/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "RSS max",
+        "débit ÷ sans cache",
+        "p50 ÷ sans cache",
+        "réponses identiques",
+      ]),
+      ...reports.flatMap((r) =>
+        Object.entries(r.variants).map(([variant, v]) =>
+          row([
+            r.name,
+            variant,
+            ...gatewayCells(v),
+            ratio(v.rps / r.engine.rps),
+            ratio(v.p50 / r.engine.p50),
+            v.mismatches === 0 ? "oui" : `non (${v.mismatches})`,
+          ]),
+        ),
+      ),
+      "",
+    );
   }
-  lines.push("## Mémoire des sous-graphes", "", ...header(["Sous-graphe", "RSS max"]),
-    ...Object.entries(info.subgraphPeakRssMb).map(([name, rss]) => row([name, `${rss} Mo`])), "");
+  lines.push(
+    "## Mémoire des sous-graphes",
+    "",
+    ...header(["Sous-graphe", "RSS max"]),
+    ...Object.entries(info.subgraphPeakRssMb).map(([name, rss]) => row([name, `${rss} Mo`])),
+    "",
+  );
   return lines.join("\n");
 }

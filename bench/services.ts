@@ -20,15 +20,24 @@ export function startService(name: string, script: string, env: Record<string, s
   let nextId = 0;
   const pending = new Map<number, (reply: ChildReply) => void>();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`${name} n'a pas démarré en ${timeoutMs / 1000} s`)); }, timeoutMs);
-    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`${name} s'est arrêté au démarrage (code ${code})`)); });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${name} n'a pas démarré en ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} s'est arrêté au démarrage (code ${code})`));
+    });
     child.on("message", (message: { type?: string; url?: string; id?: number }) => {
       if (message.type === "ready") {
         clearTimeout(timer);
         child.removeAllListeners("exit");
         const ask = (type: ChildRequest["type"]) => {
           const id = ++nextId;
-          return new Promise<ChildReply>((done) => { pending.set(id, done); child.send({ id, type } satisfies ChildRequest); });
+          return new Promise<ChildReply>((done) => {
+            pending.set(id, done);
+            child.send({ id, type } satisfies ChildRequest);
+          });
         };
         resolve({
           name,

@@ -45,42 +45,84 @@ const urlEnv = (urls: Record<string, string>) =>
 
 /** The committed supergraph with each subgraph's routing URL replaced by where it runs. */
 export function rewriteSupergraph(sdl: string, urls: Record<string, string>): string {
-  return sdl.replace(/(@join__graph\(name: "([^"]+)", url: ")([^"]*)(")/g, (match, head: string, name: string, _url: string, tail: string) =>
-    urls[name] ? `${head}${urls[name]}${tail}` : match);
+  return sdl.replace(
+    /(@join__graph\(name: "([^"]+)", url: ")([^"]*)(")/g,
+    (match, head: string, name: string, _url: string, tail: string) => (urls[name] ? `${head}${urls[name]}${tail}` : match),
+  );
 }
 
 /** The subgraphs alone, each in its own process, on the dataset of `workDir`. */
-export async function startSubgraphServices(workDir: string, authEnv: Record<string, string>, track: (service: Promise<Service>) => Promise<Service>): Promise<Record<string, Service>> {
+export async function startSubgraphServices(
+  workDir: string,
+  authEnv: Record<string, string>,
+  track: (service: Promise<Service>) => Promise<Service>,
+): Promise<Record<string, Service>> {
   const subgraphs: Record<string, Service> = {};
   // the hub first: the funders' writes (the working day's) tell its structure directory their SIRETs
   subgraphs.hub = await track(startService("hub", "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: "hub" }));
   for (const module of FUNDER_SUBGRAPHS) {
-    subgraphs[module.name] = await track(startService(module.name, "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: module.name, SUBGRAPH_URL_HUB: subgraphs.hub.url }));
+    subgraphs[module.name] = await track(
+      startService(module.name, "subgraph-main", {
+        ...authEnv,
+        DATA_DIR: workDir,
+        BENCH_SUBGRAPH: module.name,
+        SUBGRAPH_URL_HUB: subgraphs.hub.url,
+      }),
+    );
   }
   return subgraphs;
 }
 
 export async function startBenchHub(workDir: string, authEnv: Record<string, string>): Promise<BenchHub> {
   const started: Service[] = [];
-  const track = async (service: Promise<Service>) => { const s = await service; started.push(s); return s; };
+  const track = async (service: Promise<Service>) => {
+    const s = await service;
+    started.push(s);
+    return s;
+  };
   let recorder: Recorder | null = null;
   try {
     const subgraphs = await startSubgraphServices(workDir, authEnv, track);
     const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
     const gatewayEnv = (urls: Record<string, string>, extra: Record<string, string> = {}) => ({
-      ...authEnv, ...urlEnv(urls), ...extra, GATEWAY_PORT: "0", GATEWAY_HOST: "127.0.0.1", SUPERGRAPH_POLL_MS: "0", SUPERGRAPH_FILE,
+      ...authEnv,
+      ...urlEnv(urls),
+      ...extra,
+      GATEWAY_PORT: "0",
+      GATEWAY_HOST: "127.0.0.1",
+      SUPERGRAPH_POLL_MS: "0",
+      SUPERGRAPH_FILE,
     });
     const activeRecorder = await startRecorder(subgraphUrls);
     recorder = activeRecorder;
     const ours = await track(startService("passerelle", "hive-gateway-main", gatewayEnv(subgraphUrls)));
-    const engine = await track(startService("passerelle (sans cache)", "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: "no-cache" })));
-    const capture = await track(startService("passerelle (capture)", "hive-gateway-main", gatewayEnv(Object.fromEntries(Object.keys(subgraphUrls).map((n) => [n, activeRecorder.urlOf(n)])), { BENCH_GATEWAY_VARIANT: "no-cache" })));
+    const engine = await track(
+      startService("passerelle (sans cache)", "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: "no-cache" })),
+    );
+    const capture = await track(
+      startService(
+        "passerelle (capture)",
+        "hive-gateway-main",
+        gatewayEnv(Object.fromEntries(Object.keys(subgraphUrls).map((n) => [n, activeRecorder.urlOf(n)])), {
+          BENCH_GATEWAY_VARIANT: "no-cache",
+        }),
+      ),
+    );
     const apolloSupergraph = path.join(workDir, "supergraph.apollo.graphql");
     fs.writeFileSync(apolloSupergraph, rewriteSupergraph(fs.readFileSync(SUPERGRAPH_FILE, "utf8"), subgraphUrls));
-    const apollo = await track(startService("@apollo/gateway", "apollo-gateway-main", { ...authEnv, BENCH_SUPERGRAPH_FILE: apolloSupergraph }));
+    const apollo = await track(
+      startService("@apollo/gateway", "apollo-gateway-main", { ...authEnv, BENCH_SUPERGRAPH_FILE: apolloSupergraph }),
+    );
     return {
-      subgraphs, subgraphUrls, ours, engine, apollo, capture, recorder: activeRecorder,
-      startVariant: (variant) => track(startService(`passerelle (${variant})`, "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: variant }))),
+      subgraphs,
+      subgraphUrls,
+      ours,
+      engine,
+      apollo,
+      capture,
+      recorder: activeRecorder,
+      startVariant: (variant) =>
+        track(startService(`passerelle (${variant})`, "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: variant }))),
       async stop() {
         await Promise.all(started.map((s) => s.stop()));
         await activeRecorder.stop();

@@ -12,6 +12,13 @@ serveChild(`sous-graphe ${name}`, async () => {
   if (!module) throw new Error(`Sous-graphe inconnu : ${name}`);
   // a funder's writes (the working day's) tell the hub's structure directory their SIRETs: it starts first
   const directoryUrl = name === "hub" ? undefined : process.env.SUBGRAPH_URL_HUB;
-  const server = await startSubgraph(module, { database: readDatabaseConfig(), auth: readAuthConfig(), port: 0, host: "127.0.0.1", demo: null, directoryUrl });
+  const server = await startSubgraph(module, {
+    database: readDatabaseConfig(),
+    auth: readAuthConfig(),
+    port: 0,
+    host: "127.0.0.1",
+    demo: null,
+    directoryUrl,
+  });
   return { url: server.url, stats: () => server.stats(), stop: () => server.stop() };
 });

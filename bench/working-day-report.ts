@@ -5,12 +5,21 @@ import { WorkingDayReport } from "./working-day";
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "—");
 export const hitRate = (r: WorkingDayReport) => (r.hits + r.misses ? r.hits / (r.hits + r.misses) : 0);
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-const memory = (r: WorkingDayReport) => (r.rssMb.length ? `${r.rssMb[0]} → ${r.rssMb[r.rssMb.length - 1]} Mo (max ${Math.max(...r.rssMb)})` : "—");
+const memory = (r: WorkingDayReport) =>
+  r.rssMb.length ? `${r.rssMb[0]} → ${r.rssMb[r.rssMb.length - 1]} Mo (max ${Math.max(...r.rssMb)})` : "—";
 
 export function renderWorkingDay(results: WorkingDayResults): string {
   const { settings, warm, all, scoped } = results;
-  const rows = ([["sans écriture (cache chaud)", warm], ["invalidation de tout (avant)", all], ["invalidation ciblée", scoped]] as const).map(([label, r]) =>
-    `| ${label} | ${r.writes} (${r.writeFailures} refusées) | ${percent(hitRate(r))} | ${r.throughput.toFixed(1)} | ${r.stale} | ${memory(r)} |`);
+  const rows = (
+    [
+      ["sans écriture (cache chaud)", warm],
+      ["invalidation de tout (avant)", all],
+      ["invalidation ciblée", scoped],
+    ] as const
+  ).map(
+    ([label, r]) =>
+      `| ${label} | ${r.writes} (${r.writeFailures} refusées) | ${percent(hitRate(r))} | ${r.throughput.toFixed(1)} | ${r.stale} | ${memory(r)} |`,
+  );
   const operations = Object.keys(scoped.reads);
   const latency = operations.map((name) => {
     const cells = [warm, all, scoped].map((r) => `${ms(r.reads[name].p50)} / ${ms(r.reads[name].p95)}`);

@@ -12,19 +12,38 @@ import { startService } from "./services";
 import { SUPERGRAPH_FILE } from "./setup";
 import { runWorkingDay, WorkingDayReport, WorkingDaySamples } from "./working-day";
 
-export interface WorkingDaySettings { durationS: number; warmupS: number; readers: number; writesPerSecond: number }
-export interface WorkingDayResults { settings: WorkingDaySettings; warm: WorkingDayReport; all: WorkingDayReport; scoped: WorkingDayReport }
+export interface WorkingDaySettings {
+  durationS: number;
+  warmupS: number;
+  readers: number;
+  writesPerSecond: number;
+}
+export interface WorkingDayResults {
+  settings: WorkingDaySettings;
+  warm: WorkingDayReport;
+  all: WorkingDayReport;
+  scoped: WorkingDayReport;
+}
 
 const CONTRACT_FILE = path.resolve(process.env.CONTRACT_FILE || "../shared/contract/operations.graphql");
 
 export function contractDocuments(): Record<string, string> {
   const document = parse(fs.readFileSync(CONTRACT_FILE, "utf8"));
-  return Object.fromEntries(document.definitions
-    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && !!d.name)
-    .map((d) => [d.name!.value, print(d)]));
+  return Object.fromEntries(
+    document.definitions
+      .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && !!d.name)
+      .map((d) => [d.name!.value, print(d)]),
+  );
 }
 
-export async function workingDayInProcesses(subgraphUrls: Record<string, string>, authEnv: Record<string, string>, privateKeyFile: string, samples: WorkingDaySamples, settings: WorkingDaySettings, log: (message: string) => void): Promise<WorkingDayResults> {
+export async function workingDayInProcesses(
+  subgraphUrls: Record<string, string>,
+  authEnv: Record<string, string>,
+  privateKeyFile: string,
+  samples: WorkingDaySamples,
+  settings: WorkingDaySettings,
+  log: (message: string) => void,
+): Promise<WorkingDayResults> {
   const tokens = new Map<string, Promise<string>>();
   const token = (organisation: string) => {
     if (!tokens.has(organisation)) tokens.set(organisation, signLocalToken(privateKeyFile, organisation));
@@ -33,14 +52,29 @@ export async function workingDayInProcesses(subgraphUrls: Record<string, string>
   const documents = contractDocuments();
   const run = async (invalidation: "all" | "scoped", writesPerSecond: number) => {
     const gateway = await startService(`passerelle (invalidation ${invalidation})`, "hive-gateway-main", {
-      ...authEnv, ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
-      GATEWAY_PORT: "0", GATEWAY_HOST: "127.0.0.1", SUPERGRAPH_POLL_MS: "0", SUPERGRAPH_FILE, RESPONSE_CACHE_INVALIDATION: invalidation,
+      ...authEnv,
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+      GATEWAY_PORT: "0",
+      GATEWAY_HOST: "127.0.0.1",
+      SUPERGRAPH_POLL_MS: "0",
+      SUPERGRAPH_FILE,
+      RESPONSE_CACHE_INVALIDATION: invalidation,
       // the day's writes come from a few organisations: the per-organisation limit is not what is measured
       LIMIT_WRITES_PER_MINUTE: "100000",
     });
     try {
       log(`journée de travail : invalidation ${invalidation}, ${writesPerSecond} écriture(s)/s, ${settings.durationS} s…`);
-      return await runWorkingDay({ url: gateway.url, documents, samples, token, durationS: settings.durationS, warmupS: settings.warmupS, readers: settings.readers, writesPerSecond, rss: async () => (await gateway.ask("stats")).rss });
+      return await runWorkingDay({
+        url: gateway.url,
+        documents,
+        samples,
+        token,
+        durationS: settings.durationS,
+        warmupS: settings.warmupS,
+        readers: settings.readers,
+        writesPerSecond,
+        rss: async () => (await gateway.ask("stats")).rss,
+      });
     } finally {
       await gateway.stop();
     }

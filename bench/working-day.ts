@@ -49,11 +49,23 @@ export interface WorkingDayReport {
   rssMb: number[];
 }
 
-const READ_MIX = [["StructureFinancing", 35], ["CoFinancedProject", 20], ["RegionDashboard", 15], ["CafDepartment", 15], ["NationalLaureates", 15]] as const;
+const READ_MIX = [
+  ["StructureFinancing", 35],
+  ["CoFinancedProject", 20],
+  ["RegionDashboard", 15],
+  ["CafDepartment", 15],
+  ["NationalLaureates", 15],
+] as const;
 const CREDITS_QUERY = "query StructureCredits($siret: ID!) { structure(siret: $siret) { departmentalCredits { id } } }";
 const PAGE = 50;
 
-async function graphqlCall(url: string, query: string, variables: Record<string, unknown>, operationName?: string, token?: string): Promise<{ data?: Json; errors?: { message: string }[] }> {
+async function graphqlCall(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  operationName?: string,
+  token?: string,
+): Promise<{ data?: Json; errors?: { message: string }[] }> {
   const reply = await postJson(url, JSON.stringify({ query, variables, operationName }), token ? { authorization: `Bearer ${token}` } : {});
   return JSON.parse(reply.text);
 }
@@ -61,7 +73,8 @@ async function graphqlCall(url: string, query: string, variables: Record<string,
 /** Lookups of the response cache so far, read off the gateway's /metrics. */
 async function lookups(url: string): Promise<{ hits: number; misses: number }> {
   const text = await (await fetch(url.replace(/\/graphql$/, "/metrics"))).text();
-  const count = (result: string) => Number(new RegExp(`hub_response_cache_lookups_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  const count = (result: string) =>
+    Number(new RegExp(`hub_response_cache_lookups_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
   return { hits: count("hit"), misses: count("miss") };
 }
 
@@ -69,7 +82,12 @@ async function lookups(url: string): Promise<{ hits: number; misses: number }> {
 async function laureatePages(options: WorkingDayOptions, pages: number): Promise<(string | null)[]> {
   const cursors: (string | null)[] = [null];
   while (cursors.length < pages) {
-    const { data } = await graphqlCall(options.url, options.documents.NationalLaureates, { year: options.samples.year, first: PAGE, after: cursors[cursors.length - 1] }, "NationalLaureates");
+    const { data } = await graphqlCall(
+      options.url,
+      options.documents.NationalLaureates,
+      { year: options.samples.year, first: PAGE, after: cursors[cursors.length - 1] },
+      "NationalLaureates",
+    );
     if (!data?.healthProjects.pageInfo.hasNextPage) break;
     cursors.push(data.healthProjects.pageInfo.endCursor);
   }
@@ -83,7 +101,22 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
   // a call per region with room for the day's laureates (the dataset's own are full)
   const calls = new Map<string, string>();
   for (const region of REGIONS) {
-    const opened = await graphqlCall(url, "mutation($input: OpenCallInput!) { openHealthCall(input: $input) { id } }", { input: { region: region.code, year: samples.year, title: `Appel du jour ${region.code} ${Date.now()} (banc d'essai)`, axes: ["SCREENING_CONTINUITY"], joint: false, envelope: 100_000_000 } }, undefined, await options.token(`ars:${region.code}`));
+    const opened = await graphqlCall(
+      url,
+      "mutation($input: OpenCallInput!) { openHealthCall(input: $input) { id } }",
+      {
+        input: {
+          region: region.code,
+          year: samples.year,
+          title: `Appel du jour ${region.code} ${Date.now()} (banc d'essai)`,
+          axes: ["SCREENING_CONTINUITY"],
+          joint: false,
+          envelope: 100_000_000,
+        },
+      },
+      undefined,
+      await options.token(`ars:${region.code}`),
+    );
     if (!opened.data) throw new Error(`Appel non ouvert en ${region.code} : ${opened.errors?.map((e) => e.message).join(" ; ")}`);
     calls.set(region.code, opened.data.openHealthCall.id);
   }
@@ -133,9 +166,29 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     const title = `Écriture ${n} ${Date.now()} (banc d'essai)`;
     const common = { siret: structure.siret, structureName: "Structure du banc d'essai (fictif)", title, amount: 1_000 + n };
     const [organisation, mutation, field, input, shown] =
-      kind === 0 ? [`caf:${department}`, "mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }", "recordParentalityGrant", { ...common, department, year: samples.year, fund: "CAF_FNP" }, "parentalityGrants"]
-      : kind === 1 ? [`cd:${department}`, "mutation($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id } }", "recordDepartmentalCredit", { ...common, department, year: samples.year, programme: "PMI" }, "departmentalCredits"]
-      : [`ars:${region}`, "mutation($input: AwardProjectInput!) { awardHealthProject(input: $input) { id } }", "awardHealthProject", { ...common, callId: calls.get(region), departments: [department], axes: ["SCREENING_CONTINUITY"] }, "healthProjects"];
+      kind === 0
+        ? [
+            `caf:${department}`,
+            "mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }",
+            "recordParentalityGrant",
+            { ...common, department, year: samples.year, fund: "CAF_FNP" },
+            "parentalityGrants",
+          ]
+        : kind === 1
+          ? [
+              `cd:${department}`,
+              "mutation($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id } }",
+              "recordDepartmentalCredit",
+              { ...common, department, year: samples.year, programme: "PMI" },
+              "departmentalCredits",
+            ]
+          : [
+              `ars:${region}`,
+              "mutation($input: AwardProjectInput!) { awardHealthProject(input: $input) { id } }",
+              "awardHealthProject",
+              { ...common, callId: calls.get(region), departments: [department], axes: ["SCREENING_CONTINUITY"] },
+              "healthProjects",
+            ];
     const written = await graphqlCall(url, mutation, { input }, undefined, await options.token(organisation));
     const id = written.data?.[field]?.id;
     if (!id) {
@@ -143,9 +196,10 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
       return;
     }
     report.writes++;
-    const check = shown === "departmentalCredits"
-      ? await graphqlCall(url, CREDITS_QUERY, { siret: structure.siret }, "StructureCredits")
-      : await graphqlCall(url, options.documents.StructureFinancing, { siret: structure.siret }, "StructureFinancing");
+    const check =
+      shown === "departmentalCredits"
+        ? await graphqlCall(url, CREDITS_QUERY, { siret: structure.siret }, "StructureCredits")
+        : await graphqlCall(url, options.documents.StructureFinancing, { siret: structure.siret }, "StructureFinancing");
     if (!check.data?.structure?.[shown]?.some((row: { id: string }) => row.id === id)) report.stale++;
   };
 
@@ -155,7 +209,11 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     const interval = 1000 / options.writesPerSecond;
     const running: Promise<void>[] = [];
     for (let n = 0; performance.now() < deadline; n++) {
-      running.push(writeOnce(n).catch(() => { report.writeFailures++; }));
+      running.push(
+        writeOnce(n).catch(() => {
+          report.writeFailures++;
+        }),
+      );
       await new Promise((resolve) => setTimeout(resolve, interval));
     }
     await Promise.all(running);

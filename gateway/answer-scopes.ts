@@ -1,4 +1,17 @@
-import { DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, getOperationAST, GraphQLFieldMap, GraphQLObjectType, GraphQLSchema, isAbstractType, isObjectType, Kind, SelectionSetNode } from "graphql";
+import {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getOperationAST,
+  GraphQLFieldMap,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  SelectionSetNode,
+} from "graphql";
 import { collectFields } from "graphql/execution/collectFields";
 import { ANY, callScope, departmentScope, MAISONS, projectScope, regionScope, structureScope } from "./cache-scopes";
 
@@ -35,12 +48,19 @@ type Json = Record<string, unknown>;
 /** Root fields whose object readScopes already scopes from their argument (cache-scopes.ts): its key need not be selected. */
 const SCOPED_BY_ARGUMENT = new Set(["region", "department", "structure", "project", "healthCall", "socialCall"]);
 
-export function answerScopes(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Json, data: Json | null | undefined): string[] {
+export function answerScopes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Json,
+  data: Json | null | undefined,
+): string[] {
   const operation = getOperationAST(document, operationName ?? undefined);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root || !data) return [];
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   const scopes = new Set<string>();
   // the items of a list share their selection: its fields are collected once
   const collected = new Map<string, Map<GraphQLObjectType, Map<string, readonly FieldNode[]>>>();
@@ -51,7 +71,8 @@ export function answerScopes(schema: GraphQLSchema, document: DocumentNode, oper
     if (!fields) {
       fields = new Map<string, FieldNode[]>();
       for (const set of sets) {
-        for (const [key, nodes] of collectFields(schema, fragments, variables, type, set)) fields.set(key, [...(fields.get(key) ?? []), ...nodes]);
+        for (const [key, nodes] of collectFields(schema, fragments, variables, type, set))
+          fields.set(key, [...(fields.get(key) ?? []), ...nodes]);
       }
       byType.set(type, fields);
     }

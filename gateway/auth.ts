@@ -38,7 +38,8 @@ function refusalMessage(request: Request, auth: AuthConfig): string {
   } catch {
     exp = undefined; // not a JWT at all: the general rule below
   }
-  if (typeof exp === "number" && exp * 1000 < Date.now()) return `Jeton expiré le ${new Date(exp * 1000).toISOString()} : demandez un nouveau jeton à votre fournisseur d'identité.`;
+  if (typeof exp === "number" && exp * 1000 < Date.now())
+    return `Jeton expiré le ${new Date(exp * 1000).toISOString()} : demandez un nouveau jeton à votre fournisseur d'identité.`;
   return `Jeton refusé : il doit être un JWT signé par le fournisseur d'identité du hub (émetteur ${auth.issuer}, audience ${auth.audience}), non expiré, présenté en « Authorization: Bearer <jeton> ».`;
 }
 
@@ -47,7 +48,8 @@ function claimsViolation(payload: Record<string, unknown>, auth: AuthConfig): st
   const lifetime = tokenLifetimeViolation(payload, auth.maxTokenLifetimeSeconds);
   if (lifetime) return lifetime;
   if (!parseOrganisation(payload.org)) {
-    const org = payload.org === undefined || payload.org === null ? "" : typeof payload.org === "string" ? payload.org : JSON.stringify(payload.org);
+    const org =
+      payload.org === undefined || payload.org === null ? "" : typeof payload.org === "string" ? payload.org : JSON.stringify(payload.org);
     return `Organisation inconnue dans le jeton : « ${org} » ; la revendication org doit valoir ars:<région>, dreets:<région>, caf:<département>, cd:<département> ou national, avec un code du COG.`;
   }
   if (typeof payload.sub !== "string" || !payload.sub) return "Jeton refusé : il ne nomme pas son titulaire (revendication sub).";
@@ -74,7 +76,9 @@ function withFrenchRefusals(plugin: YogaJwtPlugin, auth: AuthConfig): YogaJwtPlu
         // publish it, or cannot be reached), answered 500 "Unexpected error." unless told here.
         if (error instanceof GraphQLError) throw tokenRefusal(refusalMessage(payload.request, auth));
         console.error(JSON.stringify({ level: "warn", service: "gateway", msg: "token signing key unavailable", error: String(error) }));
-        throw tokenRefusal(`Jeton refusé : sa clé de signature (kid « ${keyIdOf(payload.request)} ») est inconnue du fournisseur d'identité, ou celui-ci est injoignable.`);
+        throw tokenRefusal(
+          `Jeton refusé : sa clé de signature (kid « ${keyIdOf(payload.request)} ») est inconnue du fournisseur d'identité, ou celui-ci est injoignable.`,
+        );
       }
       const claims = payload.serverContext?.jwt?.payload;
       const violation = claims ? claimsViolation(claims, auth) : null;
@@ -104,8 +108,12 @@ export function jwtPlugin(auth: AuthConfig) {
     ...plugin,
     // Hive's plugin adds Yoga's on init: the one added is wrapped.
     onPluginInit(context: { addPlugin(plugin: unknown): void }) {
-      if (!plugin.onPluginInit) throw new Error("Le greffon JWT de Hive n'a plus de onPluginInit : les refus en français ne s'appliqueraient pas.");
-      plugin.onPluginInit({ ...context, addPlugin: (added: unknown) => context.addPlugin(withFrenchRefusals(added as YogaJwtPlugin, auth)) } as never);
+      if (!plugin.onPluginInit)
+        throw new Error("Le greffon JWT de Hive n'a plus de onPluginInit : les refus en français ne s'appliqueraient pas.");
+      plugin.onPluginInit({
+        ...context,
+        addPlugin: (added: unknown) => context.addPlugin(withFrenchRefusals(added as YogaJwtPlugin, auth)),
+      } as never);
     },
   };
 }

@@ -78,10 +78,16 @@ function yearOfFilter(filter: unknown): number | null {
 }
 
 /** The root fields of an operation (through fragments), with their arguments, variables resolved. */
-function rootFields(document: DocumentNode, operationName: string | null | undefined, variables: Args): { name: string; args: Args }[] | null {
+function rootFields(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Args,
+): { name: string; args: Args }[] | null {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return null;
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])),
+  );
   const fields: FieldNode[] = [];
   const visit = (set: SelectionSetNode, seen: Set<string>) => {
     for (const selection of set.selections) {
@@ -149,9 +155,15 @@ export function writeScopes(changes: WriteChanges | null): string[] {
 export function parseWriteChanges(value: unknown): WriteChanges | null {
   if (!value || typeof value !== "object") return null;
   const report = value as Record<string, unknown>;
-  const strings = (key: string) => report[key] === undefined || (Array.isArray(report[key]) && (report[key] as unknown[]).every((v) => typeof v === "string"));
+  const strings = (key: string) =>
+    report[key] === undefined || (Array.isArray(report[key]) && (report[key] as unknown[]).every((v) => typeof v === "string"));
   const years = report.years === undefined || (Array.isArray(report.years) && report.years.every((y) => Number.isInteger(y)));
-  const lists = report.lists === undefined || (Array.isArray(report.lists) && report.lists.every((l) => l === "laureates" || l === "maisons"));
-  const ok = ["regions", "departments", "structures", "projects", "calls"].every(strings) && years && lists && (report.everything === undefined || typeof report.everything === "boolean");
+  const lists =
+    report.lists === undefined || (Array.isArray(report.lists) && report.lists.every((l) => l === "laureates" || l === "maisons"));
+  const ok =
+    ["regions", "departments", "structures", "projects", "calls"].every(strings) &&
+    years &&
+    lists &&
+    (report.everything === undefined || typeof report.everything === "boolean");
   return ok ? report : null;
 }

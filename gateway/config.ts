@@ -30,8 +30,13 @@ export const QUERY_PLANNERS = ["rust", "js"] as const;
 export type QueryPlanner = (typeof QUERY_PLANNERS)[number];
 
 const LIMIT_VARIABLES: Record<keyof SecurityLimits, string> = {
-  maxDepth: "LIMIT_MAX_DEPTH", maxAliases: "LIMIT_MAX_ALIASES", maxTokens: "LIMIT_MAX_TOKENS", maxCost: "LIMIT_MAX_COST",
-  maxBodyBytes: "LIMIT_MAX_BODY_BYTES", writesPerMinute: "LIMIT_WRITES_PER_MINUTE", subgraphTimeoutMs: "SUBGRAPH_TIMEOUT_MS",
+  maxDepth: "LIMIT_MAX_DEPTH",
+  maxAliases: "LIMIT_MAX_ALIASES",
+  maxTokens: "LIMIT_MAX_TOKENS",
+  maxCost: "LIMIT_MAX_COST",
+  maxBodyBytes: "LIMIT_MAX_BODY_BYTES",
+  writesPerMinute: "LIMIT_WRITES_PER_MINUTE",
+  subgraphTimeoutMs: "SUBGRAPH_TIMEOUT_MS",
 };
 
 export function readLimits(env: NodeJS.ProcessEnv = process.env): SecurityLimits {
@@ -48,7 +53,8 @@ export function readLimits(env: NodeJS.ProcessEnv = process.env): SecurityLimits
 
 export function readQueryPlanner(env: NodeJS.ProcessEnv = process.env): QueryPlanner {
   const raw = env.GATEWAY_QUERY_PLANNER || "rust";
-  if (!(QUERY_PLANNERS as readonly string[]).includes(raw)) throw new ConfigError(`GATEWAY_QUERY_PLANNER doit valoir ${QUERY_PLANNERS.join(" ou ")}, reçu : ${raw}`);
+  if (!(QUERY_PLANNERS as readonly string[]).includes(raw))
+    throw new ConfigError(`GATEWAY_QUERY_PLANNER doit valoir ${QUERY_PLANNERS.join(" ou ")}, reçu : ${raw}`);
   return raw as QueryPlanner;
 }
 
@@ -70,7 +76,8 @@ function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bo
 /** RESPONSE_CACHE_TTL_MS (0: off), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX, RESPONSE_CACHE_INVALIDATION. */
 export function readResponseCache(env: NodeJS.ProcessEnv = process.env): ResponseCacheConfig {
   const redisUrl = env.RESPONSE_CACHE_REDIS_URL || null;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`RESPONSE_CACHE_REDIS_URL doit être une URL redis://, reçu : ${redisUrl}`);
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    throw new ConfigError(`RESPONSE_CACHE_REDIS_URL doit être une URL redis://, reçu : ${redisUrl}`);
   return {
     ttlMs: wholeNumber(env, "RESPONSE_CACHE_TTL_MS", DEFAULT_RESPONSE_CACHE.ttlMs),
     maxBytes: wholeNumber(env, "RESPONSE_CACHE_MAX_MB", DEFAULT_RESPONSE_CACHE.maxBytes / 1024 / 1024) * 1024 * 1024,
@@ -90,7 +97,11 @@ type SpeedSettings = Pick<GatewayConfig, "queryPlanner" | "responseCache" | "com
 
 /** GATEWAY_QUERY_PLANNER, RESPONSE_CACHE_*, GATEWAY_COMPRESSION. */
 export function readSpeedSettings(env: NodeJS.ProcessEnv = process.env): SpeedSettings {
-  return { queryPlanner: readQueryPlanner(env), responseCache: readResponseCache(env), compression: readSwitch(env, "GATEWAY_COMPRESSION", true) };
+  return {
+    queryPlanner: readQueryPlanner(env),
+    responseCache: readResponseCache(env),
+    compression: readSwitch(env, "GATEWAY_COMPRESSION", true),
+  };
 }
 
 /** The speed settings of production, for harnesses that build a configuration by hand. */
@@ -109,7 +120,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls[match[1].toLowerCase()] = value;
   }
   const polling = Number(env.SUPERGRAPH_POLL_MS ?? 2000);
-  if (!Number.isInteger(polling) || polling < 0) throw new ConfigError(`SUPERGRAPH_POLL_MS doit être un entier positif, reçu : ${env.SUPERGRAPH_POLL_MS}`);
+  if (!Number.isInteger(polling) || polling < 0)
+    throw new ConfigError(`SUPERGRAPH_POLL_MS doit être un entier positif, reçu : ${env.SUPERGRAPH_POLL_MS}`);
   return {
     port: readPort("GATEWAY_PORT", 4000, env),
     host: env.GATEWAY_HOST || "127.0.0.1",

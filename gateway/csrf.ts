@@ -13,7 +13,8 @@ export function useCsrfPrevention() {
   return {
     onRequestParse(payload: Parameters<NonNullable<typeof plugin.onRequestParse>>[0]) {
       try {
-        if (!plugin.onRequestParse) throw new Error("Le greffon CSRF de Yoga n'a plus de onRequestParse : la protection ne s'appliquerait pas.");
+        if (!plugin.onRequestParse)
+          throw new Error("Le greffon CSRF de Yoga n'a plus de onRequestParse : la protection ne s'appliquerait pas.");
         return plugin.onRequestParse(payload);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;

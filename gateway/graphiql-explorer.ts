@@ -77,25 +77,29 @@ export const EXPLORER_CO_FUNDING = `query ExplorerCoFunding($region: ID!, $year:
 export const EXPLORER_EXAMPLES: Readonly<Record<string, ExplorerExample>> = {
   ExplorerAxeRegion: {
     title: "Explorer : projets de l'axe 4 en Occitanie",
-    summary: "Les lauréats des deux volets et les subventions des CAF d'une région, d'une année et d'axes donnés (filtres cumulables : montants, états, fonds, texte).",
+    summary:
+      "Les lauréats des deux volets et les subventions des CAF d'une région, d'une année et d'axes donnés (filtres cumulables : montants, états, fonds, texte).",
     document: EXPLORER_AXIS_REGION,
     variables: { region: "76", year: 2022, axes: ["CULTURAL_AWAKENING"] },
   },
   ExplorerRechercheStructures: {
     title: "Explorer : recherche de structures",
-    summary: "Les structures de l'annuaire dont le nom contient un mot (sans tenir compte des accents ni des majuscules) ou dont le SIRET commence par des chiffres, avec leurs financements croisés.",
+    summary:
+      "Les structures de l'annuaire dont le nom contient un mot (sans tenir compte des accents ni des majuscules) ou dont le SIRET commence par des chiffres, avec leurs financements croisés.",
     document: EXPLORER_STRUCTURE_SEARCH,
     variables: { search: "berceau", first: 10 },
   },
   ExplorerByAxis: {
     title: "Explorer : financements par axe",
-    summary: "Les financements croisés d'une région et d'un département répartis par axe thématique (une ligne sur plusieurs axes compte dans chacun).",
+    summary:
+      "Les financements croisés d'une région et d'un département répartis par axe thématique (une ligne sur plusieurs axes compte dans chacun).",
     document: EXPLORER_BY_AXIS,
     variables: { region: "52", department: "85", year: 2021 },
   },
   ExplorerCoFunding: {
     title: "Explorer : qui cofinance avec qui",
-    summary: "Les paires de financeurs qui financent une même structure ou un même dossier dans la région et dans chacun de ses départements, pour une année.",
+    summary:
+      "Les paires de financeurs qui financent une même structure ou un même dossier dans la région et dans chacun de ses départements, pour une année.",
     document: EXPLORER_CO_FUNDING,
     variables: { region: "52", year: 2021, first: 20 },
   },

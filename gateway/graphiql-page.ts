@@ -37,7 +37,8 @@ const SEED_EDITORS = `(function (first) {
 
 export function renderHubGraphiQL(options: GraphiQLOptions): string {
   const html = renderGraphiQL(options);
-  if (!html.includes(START_CALL)) throw new Error("GraphiQL : la page de @graphql-yoga/render-graphiql a changé (appel de démarrage introuvable).");
+  if (!html.includes(START_CALL))
+    throw new Error("GraphiQL : la page de @graphql-yoga/render-graphiql a changé (appel de démarrage introuvable).");
   const first = options?.defaultTabs?.[0] ?? { query: options?.defaultQuery ?? "", variables: "" };
   const seed = `${SEED_EDITORS}(${JSON.stringify(first).replace(/</g, "\\u003c")});\n        `;
   return html.replace(START_CALL, () => seed + START_CALL);

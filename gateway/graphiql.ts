@@ -112,7 +112,8 @@ export const MAISONS_BOARD = `query MaisonsBoard {
 /** In the contract's order. */
 export const CONTRACT_READS: Readonly<Record<string, ContractRead>> = {
   RegionDashboard: {
-    summary: "Tableau de bord régional : les deux volets de l'appel à projets, les subventions des CAF de chaque département et les financements croisés de la région pour une année.",
+    summary:
+      "Tableau de bord régional : les deux volets de l'appel à projets, les subventions des CAF de chaque département et les financements croisés de la région pour une année.",
     document: REGION_DASHBOARD,
     variables: { region: "52", year: 2021 },
   },
@@ -154,12 +155,19 @@ const tab = (heading: string, summary: string, document: string, variables: Reco
  * the explorer's tabs (gateway/graphiql-explorer.ts), outside the contract.
  */
 export const GRAPHIQL_DEFAULT_TABS = [
-  ...Object.values(CONTRACT_READS).map((read, i, all) => tab(`exemple ${i + 1}/${all.length} du contrat public`, read.summary, read.document, read.variables)),
-  ...Object.values(EXPLORER_EXAMPLES).map((example) => tab(`${example.title} (hors contrat public)`, example.summary, example.document, example.variables)),
+  ...Object.values(CONTRACT_READS).map((read, i, all) =>
+    tab(`exemple ${i + 1}/${all.length} du contrat public`, read.summary, read.document, read.variables),
+  ),
+  ...Object.values(EXPLORER_EXAMPLES).map((example) =>
+    tab(`${example.title} (hors contrat public)`, example.summary, example.document, example.variables),
+  ),
 ];
 
 /** Every tab's operation and its example variables, in the tabs' order (the GraphiQL test runs them all). */
-export const GRAPHIQL_EXAMPLES: Readonly<Record<string, { variables: Record<string, unknown> }>> = { ...CONTRACT_READS, ...EXPLORER_EXAMPLES };
+export const GRAPHIQL_EXAMPLES: Readonly<Record<string, { variables: Record<string, unknown> }>> = {
+  ...CONTRACT_READS,
+  ...EXPLORER_EXAMPLES,
+};
 
 /** The query GraphiQL opens with when tabs are not used: the regional dashboard. */
 export const GRAPHIQL_DEFAULT_QUERY = GRAPHIQL_DEFAULT_TABS[0].query;

@@ -1,7 +1,7 @@
 import type { GatewayRoute } from "./routes";
 
-const json = (res: import("node:http").ServerResponse, status: number, body: object): void => void
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+const json = (res: import("node:http").ServerResponse, status: number, body: object): void =>
+  void res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
 
 /**
  * The same probes as every subgraph: /health (the process answers) and /ready (Hive Gateway has a

@@ -5,7 +5,11 @@ if (require.main === module) {
   startGateway(readGatewayConfig())
     .then((gateway) => {
       console.log(JSON.stringify({ level: "info", service: "gateway", msg: "listening", url: gateway.url }));
-      const stop = () => void gateway.stop().then(() => process.exit(0), () => process.exit(1));
+      const stop = () =>
+        void gateway.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     })

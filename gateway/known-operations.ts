@@ -6,9 +6,18 @@ import { CONTRACT_READS } from "./graphiql";
  * is the client's to choose, so it would grow the series without bound: it is counted as "autre".
  */
 export const CONTRACT_WRITES = [
-  "OpenHealthCall", "AwardHealthProject", "RecordHealthEvaluation", "RenewHealthProject",
-  "OpenSocialCall", "AwardSocialProject", "RecordSocialEvaluation", "RenewSocialProject",
-  "RecordParentalityGrant", "SubmitMaisonProject", "AssessMaisonProject", "DecideMaisonProject",
+  "OpenHealthCall",
+  "AwardHealthProject",
+  "RecordHealthEvaluation",
+  "RenewHealthProject",
+  "OpenSocialCall",
+  "AwardSocialProject",
+  "RecordSocialEvaluation",
+  "RenewSocialProject",
+  "RecordParentalityGrant",
+  "SubmitMaisonProject",
+  "AssessMaisonProject",
+  "DecideMaisonProject",
 ] as const;
 
 export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([...Object.keys(CONTRACT_READS), ...CONTRACT_WRITES]);

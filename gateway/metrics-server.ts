@@ -20,15 +20,17 @@ export async function startMetricsServer(registry: Registry, port: number, host:
     }
     registry.metrics().then(
       (body) => res.writeHead(200, { "content-type": registry.contentType }).end(body),
-      (error: unknown) => res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(error instanceof Error ? error.message : String(error)),
+      (error: unknown) =>
+        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(error instanceof Error ? error.message : String(error)),
     );
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {
     url: `http://${host}:${(server.address() as AddressInfo).port}/metrics`,
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }

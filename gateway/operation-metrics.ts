@@ -10,13 +10,15 @@ const METRIC = "hub_graphql_operation_duration_seconds";
  * takes whatever name a client sends.
  */
 export function useOperationMetrics(registry: Registry) {
-  const histogram = (registry.getSingleMetric(METRIC) as Histogram<"operation" | "operationType" | "result"> | undefined) ?? new Histogram({
-    name: METRIC,
-    help: "Durée d'exécution des opérations GraphQL par la passerelle, par opération du contrat (les autres : « autre »).",
-    labelNames: ["operation", "operationType", "result"],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
+  const histogram =
+    (registry.getSingleMetric(METRIC) as Histogram<"operation" | "operationType" | "result"> | undefined) ??
+    new Histogram({
+      name: METRIC,
+      help: "Durée d'exécution des opérations GraphQL par la passerelle, par opération du contrat (les autres : « autre »).",
+      labelNames: ["operation", "operationType", "result"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
   return {
     onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
       const operation = getOperationAST(args.document, args.operationName ?? undefined);
@@ -24,7 +26,12 @@ export function useOperationMetrics(registry: Registry) {
       const started = process.hrtime.bigint();
       return {
         onExecuteDone({ result }: { result: unknown }) {
-          const failed = !!(result && typeof result === "object" && "errors" in result && (result as { errors?: unknown[] }).errors?.length);
+          const failed = !!(
+            result &&
+            typeof result === "object" &&
+            "errors" in result &&
+            (result as { errors?: unknown[] }).errors?.length
+          );
           histogram.observe({ ...labels, result: failed ? "error" : "ok" }, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };

@@ -39,7 +39,13 @@ export interface ResponseCacheConfig {
   invalidation: "scoped" | "all";
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = { ttlMs: 30_000, maxBytes: 256 * 1024 * 1024, redisUrl: null, redisPrefix: "hub:response-cache:", invalidation: "scoped" };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = {
+  ttlMs: 30_000,
+  maxBytes: 256 * 1024 * 1024,
+  redisUrl: null,
+  redisPrefix: "hub:response-cache:",
+  invalidation: "scoped",
+};
 
 export function cacheStore(config: ResponseCacheConfig): ScopedStore {
   return config.redisUrl ? redisStore(config.redisUrl, config.redisPrefix) : memoryStore(config.maxBytes);
@@ -50,7 +56,10 @@ export function cacheStore(config: ResponseCacheConfig): ScopedStore {
  * rows it wrote are stamped and no replica serves an earlier answer that depends on them. Without
  * one, the gateway's own cache is out of reach: answers refresh within the TTL.
  */
-export async function invalidateSharedCache(changes: WriteChanges | null, env: NodeJS.ProcessEnv = process.env): Promise<"invalidated" | "not-shared" | "unreachable"> {
+export async function invalidateSharedCache(
+  changes: WriteChanges | null,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<"invalidated" | "not-shared" | "unreachable"> {
   const url = env.RESPONSE_CACHE_REDIS_URL;
   if (!url) return "not-shared";
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
@@ -70,9 +79,21 @@ const LOOKUPS_METRIC = "hub_response_cache_lookups_total";
 
 /** Hits and misses on /metrics, beside Hive Gateway's metrics (the gateway's registry). */
 const lookupCounter = (registry: Registry) =>
-  (registry.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined) ?? new Counter({ name: LOOKUPS_METRIC, help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).", labelNames: ["result"], registers: [registry] });
+  (registry.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined) ??
+  new Counter({
+    name: LOOKUPS_METRIC,
+    help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).",
+    labelNames: ["result"],
+    registers: [registry],
+  });
 
-type ExecuteArgs = { document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null; contextValue: object; schema: GraphQLSchema };
+type ExecuteArgs = {
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+  contextValue: object;
+  schema: GraphQLSchema;
+};
 type Result = { data?: Record<string, unknown> | null; errors?: readonly unknown[] };
 
 /**
@@ -85,17 +106,30 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedS
   const lookups = lookupCounter(registry);
   /** A read that missed: its key and the sequence read before it runs. */
   const misses = new WeakMap<object, { key: string; sequence: number }>();
-  const scopesOf = (args: ExecuteArgs, data: Record<string, unknown>) => (config.invalidation === "all" ? [ANY] : [
-    ...readScopes(args.document, args.operationName, args.variableValues ?? {}),
-    ...answerScopes(args.schema, args.document, args.operationName, args.variableValues ?? {}, data),
-  ]);
+  const scopesOf = (args: ExecuteArgs, data: Record<string, unknown>) =>
+    config.invalidation === "all"
+      ? [ANY]
+      : [
+          ...readScopes(args.document, args.operationName, args.variableValues ?? {}),
+          ...answerScopes(args.schema, args.document, args.operationName, args.variableValues ?? {}, data),
+        ];
   return [
     {
       onSchemaChange: ({ schema }: { schema: GraphQLSchema }) => {
         schemaHash = createHash("sha256").update(printSchema(schema)).digest("base64url").slice(0, 16);
       },
       // Before parsing: a hit costs no parse, validation nor plan.
-      onParams({ params, request, context, setResult }: { params: { query?: string; variables?: Record<string, unknown>; operationName?: string }; request: Request; context: object; setResult: (result: unknown) => void }) {
+      onParams({
+        params,
+        request,
+        context,
+        setResult,
+      }: {
+        params: { query?: string; variables?: Record<string, unknown>; operationName?: string };
+        request: Request;
+        context: object;
+        setResult: (result: unknown) => void;
+      }) {
         // Public reads only: a token may see more (audit trails), so its answers are never shared.
         if (request.headers.has("authorization")) return undefined;
         return (async () => {
@@ -108,7 +142,8 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedS
       },
       onExecute({ args }: { args: ExecuteArgs }) {
         const miss = misses.get(args.contextValue);
-        if (!miss || getOperationAST(args.document, args.operationName ?? undefined)?.operation !== OperationTypeNode.QUERY) return undefined;
+        if (!miss || getOperationAST(args.document, args.operationName ?? undefined)?.operation !== OperationTypeNode.QUERY)
+          return undefined;
         return {
           onExecuteDone: ({ result }: { result: unknown }) => {
             // answers with an error (a subgraph down, a bad SIRET) are never kept

@@ -7,7 +7,17 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
-import { buildASTSchema, DocumentNode, findBreakingChanges, GraphQLSchema, Kind, NoUnusedFragmentsRule, parse, specifiedRules, validate } from "graphql";
+import {
+  buildASTSchema,
+  DocumentNode,
+  findBreakingChanges,
+  GraphQLSchema,
+  Kind,
+  NoUnusedFragmentsRule,
+  parse,
+  specifiedRules,
+  validate,
+} from "graphql";
 import { transformSupergraphToPublicSchema } from "@theguild/federation-composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { readRegistry, RegisteredSubgraph, schemaDir } from "../subgraphs/shared/federation/registry";
@@ -20,7 +30,8 @@ export { fetchSubgraphSdl, SdlFetchError } from "./schema-check/fetch-sdl";
 export { formatSchemaCheckReport } from "./schema-check/report";
 
 /** The public contract, beside the repository (as CI lays it out), unless CONTRACT_FILE says otherwise. */
-export const defaultContractFile = (env: NodeJS.ProcessEnv = process.env) => path.resolve(env.CONTRACT_FILE || "../shared/contract/operations.graphql");
+export const defaultContractFile = (env: NodeJS.ProcessEnv = process.env) =>
+  path.resolve(env.CONTRACT_FILE || "../shared/contract/operations.graphql");
 
 export interface SchemaCheckInput {
   /** The subgraph's name in the registry (replaces the registered one of that name, if any). */
@@ -71,8 +82,15 @@ export async function checkSubgraphSchema(input: SchemaCheckInput): Promise<Sche
   const registry = input.registry ?? readRegistry();
   const registered = registry.find((s) => s.name === input.name);
   const report: SchemaCheckReport = {
-    subgraph: input.name, replacesRegistered: Boolean(registered), composedWith: 0, compositionErrors: [], breakingChanges: [],
-    contractBreaks: [], contractOperations: 0, supergraphSdl: null, ok: false,
+    subgraph: input.name,
+    replacesRegistered: Boolean(registered),
+    composedWith: 0,
+    compositionErrors: [],
+    breakingChanges: [],
+    contractBreaks: [],
+    contractOperations: 0,
+    supergraphSdl: null,
+    ok: false,
   };
   const syntaxError = sdlSyntaxError(input.sdl);
   if (syntaxError) {
@@ -97,12 +115,14 @@ export async function checkSubgraphSchema(input: SchemaCheckInput): Promise<Sche
   const before = publicApi(input.currentSupergraphSdl ?? fs.readFileSync(path.join(schemaDir(), "supergraph.graphql"), "utf8"));
   const after = publicApi(composed.supergraphSdl);
   report.breakingChanges = findBreakingChanges(before, after).map(breakingChangeInFrench);
-  const operations = contractOperations(input.contract ?? fs.readFileSync(defaultContractFile(), "utf8"))
-    .filter((o) => validateOperation(before, o.document).length === 0);
+  const operations = contractOperations(input.contract ?? fs.readFileSync(defaultContractFile(), "utf8")).filter(
+    (o) => validateOperation(before, o.document).length === 0,
+  );
   report.contractOperations = operations.length;
   for (const operation of operations) {
     const errors = validateOperation(after, operation.document);
-    if (errors.length) report.contractBreaks.push({ operation: operation.name, errors: errors.map((e) => validationErrorInFrench(e.message)) });
+    if (errors.length)
+      report.contractBreaks.push({ operation: operation.name, errors: errors.map((e) => validationErrorInFrench(e.message)) });
   }
   report.ok = report.breakingChanges.length === 0 && report.contractBreaks.length === 0;
   return report;
@@ -122,7 +142,11 @@ function sdlSyntaxError(sdl: string): string | null {
  * The registered subgraphs with the candidate in place of its namesake (or added last), and the
  * hub's SDL regenerated for the funders it would then count.
  */
-async function withCandidate(registered: SubgraphSdl[], candidate: SubgraphSdl, hubSdl: NonNullable<SchemaCheckInput["hubSdl"]>): Promise<SubgraphSdl[]> {
+async function withCandidate(
+  registered: SubgraphSdl[],
+  candidate: SubgraphSdl,
+  hubSdl: NonNullable<SchemaCheckInput["hubSdl"]>,
+): Promise<SubgraphSdl[]> {
   const subgraphs = registered.some((s) => s.name === candidate.name)
     ? registered.map((s) => (s.name === candidate.name ? candidate : s))
     : [...registered, candidate];
@@ -148,7 +172,9 @@ const validateOperation = (schema: GraphQLSchema, document: DocumentNode) => val
 function contractOperations(contract: string): { name: string; document: DocumentNode }[] {
   const document = parse(contract);
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-  return document.definitions.flatMap((d) => d.kind === Kind.OPERATION_DEFINITION
-    ? [{ name: d.name?.value ?? "(anonyme)", document: { kind: Kind.DOCUMENT, definitions: [d, ...fragments] } }]
-    : []);
+  return document.definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION
+      ? [{ name: d.name?.value ?? "(anonyme)", document: { kind: Kind.DOCUMENT, definitions: [d, ...fragments] } }]
+      : [],
+  );
 }

@@ -17,7 +17,9 @@ export interface StoredAnswer {
 
 export interface ScopedStore {
   /** A still valid answer, and the sequence as it stands before the read runs (null: unknown, do not store). */
-  lookup(key: string): Promise<{ answer: StoredAnswer | null; sequence: number | null }> | { answer: StoredAnswer | null; sequence: number | null };
+  lookup(
+    key: string,
+  ): Promise<{ answer: StoredAnswer | null; sequence: number | null }> | { answer: StoredAnswer | null; sequence: number | null };
   save(key: string, answer: StoredAnswer, ttlMs: number): Promise<void> | void;
   /** After an accepted write: its scopes are stamped with the next sequence number. */
   bump(scopes: readonly string[]): Promise<void> | void;
@@ -29,25 +31,39 @@ const scopesOf = (answer: StoredAnswer) => [...answer.scopes, UNSCOPED];
 
 export function memoryStore(maxBytes: number): ScopedStore & { versionCount(): number } {
   // Sized by the JSON length of each answer: a national dashboard weighs megabytes, a structure kilobytes.
-  const entries = new LRUCache<string, StoredAnswer>({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.result).length) });
+  const entries = new LRUCache<string, StoredAnswer>({
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.result).length),
+  });
   // bounded: scopes are regions, departments, years and a fixed number of buckets (cache-scopes.ts)
   const versions = new Map<string, number>();
   let sequence = 0;
   return {
     lookup(key) {
       const answer = entries.get(key) ?? null;
-      if (answer && !stillValid(answer, scopesOf(answer).map((scope) => versions.get(scope) ?? 0))) {
+      if (
+        answer &&
+        !stillValid(
+          answer,
+          scopesOf(answer).map((scope) => versions.get(scope) ?? 0),
+        )
+      ) {
         entries.delete(key);
         return { answer: null, sequence };
       }
       return { answer, sequence };
     },
-    save: (key, answer, ttlMs) => { entries.set(key, answer, { ttl: ttlMs }); },
+    save: (key, answer, ttlMs) => {
+      entries.set(key, answer, { ttl: ttlMs });
+    },
     bump(scopes) {
       sequence++;
       for (const scope of scopes) versions.set(scope, sequence);
     },
-    close: () => { entries.clear(); return Promise.resolve(); },
+    close: () => {
+      entries.clear();
+      return Promise.resolve();
+    },
     versionCount: () => versions.size,
   };
 }
@@ -78,11 +94,21 @@ export function redisStore(url: string, prefix: string): ScopedStore {
   const keys = redisKeys(prefix);
   let outage = false;
   const logged = (error: unknown) => {
-    if (!outage) console.error(JSON.stringify({ level: "error", service: "gateway", msg: "response cache: Redis unreachable, answering without cache", error: String(error) }));
+    if (!outage)
+      console.error(
+        JSON.stringify({
+          level: "error",
+          service: "gateway",
+          msg: "response cache: Redis unreachable, answering without cache",
+          error: String(error),
+        }),
+      );
     outage = true;
   };
   redis.on("error", logged);
-  redis.on("ready", () => { outage = false; });
+  redis.on("ready", () => {
+    outage = false;
+  });
   const orElse = async <T, F = T>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
     try {
       return await work();
@@ -92,18 +118,37 @@ export function redisStore(url: string, prefix: string): ScopedStore {
     }
   };
   return {
-    lookup: (key) => orElse(async (): Promise<{ answer: StoredAnswer | null; sequence: number | null }> => {
-      const [[, raw], [, sequence]] = (await redis.multi().get(keys.entry(key)).get(keys.sequence).exec()) as [unknown, string | null][];
-      const at = Number(sequence ?? 0);
-      if (!raw) return { answer: null, sequence: at };
-      const answer = JSON.parse(raw) as StoredAnswer;
-      const versions = await redis.mget(...scopesOf(answer).map(keys.version));
-      return { answer: stillValid(answer, versions.map((v) => Number(v ?? 0))) ? answer : null, sequence: at };
-    }, { answer: null, sequence: null }),
-    save: (key, answer, ttlMs) => orElse(async () => {
-      await redis.set(keys.entry(key), JSON.stringify(answer), "PX", Math.max(1, Math.round(ttlMs)));
-    }, undefined),
+    lookup: (key) =>
+      orElse(
+        async (): Promise<{ answer: StoredAnswer | null; sequence: number | null }> => {
+          const [[, raw], [, sequence]] = (await redis.multi().get(keys.entry(key)).get(keys.sequence).exec()) as [
+            unknown,
+            string | null,
+          ][];
+          const at = Number(sequence ?? 0);
+          if (!raw) return { answer: null, sequence: at };
+          const answer = JSON.parse(raw) as StoredAnswer;
+          const versions = await redis.mget(...scopesOf(answer).map(keys.version));
+          return {
+            answer: stillValid(
+              answer,
+              versions.map((v) => Number(v ?? 0)),
+            )
+              ? answer
+              : null,
+            sequence: at,
+          };
+        },
+        { answer: null, sequence: null },
+      ),
+    save: (key, answer, ttlMs) =>
+      orElse(async () => {
+        await redis.set(keys.entry(key), JSON.stringify(answer), "PX", Math.max(1, Math.round(ttlMs)));
+      }, undefined),
     bump: (scopes) => orElse(() => bumpInRedis(redis, prefix, scopes), undefined),
-    close: () => { redis.disconnect(); return Promise.resolve(); },
+    close: () => {
+      redis.disconnect();
+      return Promise.resolve();
+    },
   };
 }

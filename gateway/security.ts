@@ -34,7 +34,8 @@ const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICAT
 /** The gateway's own refusals: their `http` extension (status, Retry-After) is for Yoga to apply, not a subgraph's. */
 const GATEWAY_REFUSAL_CODES = new Set([RATE_LIMITED]);
 /** Network failures of a subgraph call, whose messages carry internal host names and ports. */
-const UPSTREAM_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed|other side closed/i;
+const UPSTREAM_FAILURE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed|other side closed/i;
 const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", "originalError", "http"];
 
 /**
@@ -43,28 +44,45 @@ const HIDDEN_ERROR_EXTENSIONS = ["request", "response", "serviceName", "stack", 
  */
 export function useScrubbedErrors(subgraphTimeoutMs: number) {
   // errors as the executor hands them: GraphQLErrors or their plain JSON form (no extensions then)
-  const scrub = (result: { errors?: readonly (Pick<GraphQLError, "message" | "path" | "nodes"> & { extensions?: GraphQLError["extensions"] })[] }) => {
+  const scrub = (result: {
+    errors?: readonly (Pick<GraphQLError, "message" | "path" | "nodes"> & { extensions?: GraphQLError["extensions"] })[];
+  }) => {
     if (!result.errors?.length) return undefined;
     let changed = false as boolean; // set inside the map below, where TypeScript does not look
     const errors = result.errors.map((error) => {
       const extensions = { ...(error.extensions ?? {}) } as Record<string, unknown>;
       if (GATEWAY_REFUSAL_CODES.has(String(extensions.code))) return error;
       const timedOut = extensions.code === "GATEWAY_TIMEOUT";
-      const unreachable = !USER_FACING_CODES.has(String(extensions.code)) && (extensions.code === "SUBREQUEST_HTTP_ERROR" || UPSTREAM_FAILURE.test(error.message));
+      const unreachable =
+        !USER_FACING_CODES.has(String(extensions.code)) &&
+        (extensions.code === "SUBREQUEST_HTTP_ERROR" || UPSTREAM_FAILURE.test(error.message));
       if (!timedOut && !unreachable && !HIDDEN_ERROR_EXTENSIONS.some((key) => key in extensions)) return error;
       changed = true;
       const subgraph = typeof extensions.serviceName === "string" ? extensions.serviceName : undefined;
       // A refusal (bad input, access) is the normal answer to a client; anything else is logged.
       if (!USER_FACING_CODES.has(String(extensions.code))) {
         const request = extensions.request as { url?: string } | undefined;
-        console.error(JSON.stringify({ level: "error", service: "gateway", msg: "subgraph error", error: error.message, path: error.path, code: extensions.code, subgraph, url: request?.url }));
+        console.error(
+          JSON.stringify({
+            level: "error",
+            service: "gateway",
+            msg: "subgraph error",
+            error: error.message,
+            path: error.path,
+            code: extensions.code,
+            subgraph,
+            url: request?.url,
+          }),
+        );
       }
       const shown = Object.fromEntries(Object.entries(extensions).filter(([key]) => !HIDDEN_ERROR_EXTENSIONS.includes(key)));
       // The network error names the subgraph's internal address: the client learns which data is missing, not where it lives.
       // Hive's timeout says "The operation was aborted due to timeout": the partner learns which subgraph and which limit.
       const message = timedOut
         ? `Le sous-graphe ${subgraph ?? "appelé"} n'a pas répondu dans le délai (${subgraphTimeoutMs / 1000} s, SUBGRAPH_TIMEOUT_MS) : ces données manquent, les autres sont là.`
-        : unreachable ? `Un sous-graphe${subgraph ? ` (${subgraph})` : ""} ne répond pas : ces données manquent, les autres sont là.` : error.message;
+        : unreachable
+          ? `Un sous-graphe${subgraph ? ` (${subgraph})` : ""} ne répond pas : ces données manquent, les autres sont là.`
+          : error.message;
       return new GraphQLError(message, { path: error.path, nodes: error.nodes, extensions: shown });
     });
     return changed ? { ...result, errors } : undefined;
@@ -90,17 +108,33 @@ export const OPERATION_LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED";
  * code: its onReject handlers run before it throws, so throwing here puts the French rule, the
  * variable that sets it, a code and HTTP 400 in its place.
  */
-const refuseWith = (message: string) => [() => {
-  throw new GraphQLError(message, { extensions: { code: OPERATION_LIMIT_EXCEEDED, http: { status: 400 } } });
-}];
+const refuseWith = (message: string) => [
+  () => {
+    throw new GraphQLError(message, { extensions: { code: OPERATION_LIMIT_EXCEEDED, http: { status: 400 } } });
+  },
+];
 
 /** The gateway's own security plugins (GraphQL Armor, the write limit), configured. */
 export function securityPlugins(limits: SecurityLimits, writeLimitStore: Store) {
   return [
-    maxDepthPlugin({ n: limits.maxDepth, onReject: refuseWith(`Requête trop imbriquée : ${limits.maxDepth} niveaux au plus (LIMIT_MAX_DEPTH).`) }),
-    maxAliasesPlugin({ n: limits.maxAliases, onReject: refuseWith(`Trop d'alias dans la requête : ${limits.maxAliases} au plus (LIMIT_MAX_ALIASES).`) }),
-    maxTokensPlugin({ n: limits.maxTokens, onReject: refuseWith(`Requête trop longue : ${limits.maxTokens} éléments lexicaux au plus (LIMIT_MAX_TOKENS).`) }),
-    costLimitPlugin({ maxCost: limits.maxCost, onReject: refuseWith(`Requête trop coûteuse : coût ${limits.maxCost} au plus (LIMIT_MAX_COST ; chaque champ compte, davantage en profondeur).`) }),
+    maxDepthPlugin({
+      n: limits.maxDepth,
+      onReject: refuseWith(`Requête trop imbriquée : ${limits.maxDepth} niveaux au plus (LIMIT_MAX_DEPTH).`),
+    }),
+    maxAliasesPlugin({
+      n: limits.maxAliases,
+      onReject: refuseWith(`Trop d'alias dans la requête : ${limits.maxAliases} au plus (LIMIT_MAX_ALIASES).`),
+    }),
+    maxTokensPlugin({
+      n: limits.maxTokens,
+      onReject: refuseWith(`Requête trop longue : ${limits.maxTokens} éléments lexicaux au plus (LIMIT_MAX_TOKENS).`),
+    }),
+    costLimitPlugin({
+      maxCost: limits.maxCost,
+      onReject: refuseWith(
+        `Requête trop coûteuse : coût ${limits.maxCost} au plus (LIMIT_MAX_COST ; chaque champ compte, davantage en profondeur).`,
+      ),
+    }),
     blockFieldSuggestionsPlugin(),
     useScrubbedErrors(limits.subgraphTimeoutMs),
     useWriteRateLimit(limits.writesPerMinute, writeLimitStore),

@@ -50,7 +50,11 @@ export function createGateway(config: GatewayConfig, cache: ScopedStore, registr
     // GraphiQL from the locally installed bundle: partners' networks are often closed to CDNs
     // (its editors seeded from the tabs: gateway/graphiql-page.ts says why).
     renderGraphiQL: renderHubGraphiQL,
-    graphiql: { title: "1000 premiers jours — graphe des financements", defaultQuery: GRAPHIQL_DEFAULT_QUERY, defaultTabs: GRAPHIQL_DEFAULT_TABS },
+    graphiql: {
+      title: "1000 premiers jours — graphe des financements",
+      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
+      defaultTabs: GRAPHIQL_DEFAULT_TABS,
+    },
     landingPage: false,
     // Subgraphs answer only requests signed with the shared secret (Hive Gateway's HMAC signature).
     hmacSignature: { secret: config.auth.hmacSecret },
@@ -67,7 +71,12 @@ export function createGateway(config: GatewayConfig, cache: ScopedStore, registr
       // name (any name it likes: unbounded series) and the URL (its query string on GET; the
       // subgraphs' internal addresses on the fetch metric).
       // (its own registry: the plugin clears its registry when the gateway stops)
-      usePrometheus({ endpoint: "/metrics", metrics: true, labels: { subgraphName: true, operationName: false, url: false }, registry } as never) as never,
+      usePrometheus({
+        endpoint: "/metrics",
+        metrics: true,
+        labels: { subgraphName: true, operationName: false, url: false },
+        registry,
+      } as never) as never,
       useOperationMetrics(registry) as never,
     ],
     // The request id (x-request-id, made by the gateway when the client sends none) follows the
@@ -88,7 +97,9 @@ export function createGateway(config: GatewayConfig, cache: ScopedStore, registr
 }
 
 const refuse = (res: http.ServerResponse, status: number, message: string, code: string) =>
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close" }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close" })
+    .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 
 /**
  * Refuses a body over the limit before reading it; a POST must state its length and come
@@ -97,7 +108,12 @@ const refuse = (res: http.ServerResponse, status: number, message: string, code:
 function bodySizeAccepted(req: http.IncomingMessage, res: http.ServerResponse, maxBytes: number): boolean {
   const encoding = req.headers["content-encoding"];
   if (encoding && encoding !== "identity") {
-    refuse(res, 415, `Corps compressé refusé (Content-Encoding: ${encoding}) : envoyez la requête sans compression.`, "UNSUPPORTED_MEDIA_TYPE");
+    refuse(
+      res,
+      415,
+      `Corps compressé refusé (Content-Encoding: ${encoding}) : envoyez la requête sans compression.`,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
     return false;
   }
   const length = Number(req.headers["content-length"]);
@@ -125,7 +141,10 @@ export async function startGateway(config: GatewayConfig, routes: readonly Gatew
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Introuvable.");
       return;
     }
-    const requestId = typeof req.headers["x-request-id"] === "string" && /^[\w.-]{1,100}$/.test(req.headers["x-request-id"]) ? req.headers["x-request-id"] : randomUUID();
+    const requestId =
+      typeof req.headers["x-request-id"] === "string" && /^[\w.-]{1,100}$/.test(req.headers["x-request-id"])
+        ? req.headers["x-request-id"]
+        : randomUUID();
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
     const route = findRoute(routes, req.method, pathname);

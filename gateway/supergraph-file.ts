@@ -21,7 +21,9 @@ const jsonLog: SupergraphLog = (level, msg, details) =>
 export function supergraphProblem(sdl: string): string | null {
   try {
     const document = parse(sdl);
-    const graphs = document.definitions.find((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === "join__Graph");
+    const graphs = document.definitions.find(
+      (d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === "join__Graph",
+    );
     if (!graphs?.values?.length) return "ce n'est pas un supergraphe de fédération (aucun sous-graphe dans join__Graph)";
     buildASTSchema(document);
     const api = buildASTSchema(transformSupergraphToPublicSchema(document));

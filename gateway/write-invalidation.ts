@@ -2,7 +2,11 @@ import { DocumentNode, getOperationAST, Kind, OperationTypeNode } from "graphql"
 import { mergeWriteChanges, WRITE_CHANGES_EXTENSION, WriteChanges } from "../subgraphs/shared/cache/write-changes";
 import { parseWriteChanges, writeScopes } from "./cache-scopes";
 
-type Result = { data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+type Result = {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+};
 
 /** Refusals made before anything is written: by the subgraphs' rules and access checks, or by the gateway's limit. */
 const REFUSED_BEFORE_WRITING = new Set(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "RATE_LIMITED"]);
@@ -20,7 +24,8 @@ export function mayHaveWritten(result: unknown): boolean {
   return !(errors?.length && errors.every((error) => REFUSED_BEFORE_WRITING.has(String(error.extensions?.code))));
 }
 
-const isMutation = (document: DocumentNode, operationName?: string | null) => getOperationAST(document, operationName ?? undefined)?.operation === OperationTypeNode.MUTATION;
+const isMutation = (document: DocumentNode, operationName?: string | null) =>
+  getOperationAST(document, operationName ?? undefined)?.operation === OperationTypeNode.MUTATION;
 
 /**
  * What a client's mutation changed, told by the subgraphs that ran it: each subgraph mutation call
@@ -55,7 +60,13 @@ export function writeInvalidationPlugin(stamp: (scopes: string[]) => Promise<voi
     onSubgraphExecute({ executionRequest }: { executionRequest: { document: DocumentNode; context?: object } }) {
       const reports = executionRequest.context && reportsOf.get(executionRequest.context);
       // (the subgraph document holds one operation; its name may differ from the client's)
-      if (!reports || !executionRequest.document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.MUTATION)) return undefined;
+      if (
+        !reports ||
+        !executionRequest.document.definitions.some(
+          (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.MUTATION,
+        )
+      )
+        return undefined;
       return ({ result }: { result: unknown }) => {
         const report = parseWriteChanges((result as Result | null)?.extensions?.[WRITE_CHANGES_EXTENSION]);
         if (report) reports.push(report);

@@ -35,7 +35,8 @@ const retryAfterSeconds = String(WINDOW_MS / 1000);
 
 function refusal(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {
-    path: error.path, nodes: error.nodes,
+    path: error.path,
+    nodes: error.nodes,
     extensions: { code: RATE_LIMITED, http: { status: 429, headers: { "Retry-After": retryAfterSeconds } } },
   });
 }
@@ -43,27 +44,37 @@ function refusal(error: GraphQLError): GraphQLError {
 /** One store per gateway, made outside the plugin factory so that every plugin instance counts in it. */
 export const writeRateLimitStore = (): Store => new InMemoryStore();
 
-type ExecutePayload = { args: { document: DocumentNode; operationName?: string | null }; setResultAndStopExecution(result: { errors?: readonly GraphQLError[] }): void };
+type ExecutePayload = {
+  args: { document: DocumentNode; operationName?: string | null };
+  setResultAndStopExecution(result: { errors?: readonly GraphQLError[] }): void;
+};
 
 export function useWriteRateLimit(writesPerMinute: number, store: Store) {
   const limiter = useRateLimiter({
     identifyFn: organisationOf as never,
     store,
-    configByField: [{
-      type: "Mutation", field: "*", max: writesPerMinute, window: `${WINDOW_MS}ms`,
-      // a refused attempt does not push the window further: Retry-After holds
-      uncountRejected: true,
-      message: `Limite d'écriture atteinte : ${writesPerMinute} appels par minute de cette mutation pour l'organisation {{id}}. Réessayez dans ${retryAfterSeconds} s.`,
-    }],
+    configByField: [
+      {
+        type: "Mutation",
+        field: "*",
+        max: writesPerMinute,
+        window: `${WINDOW_MS}ms`,
+        // a refused attempt does not push the window further: Retry-After holds
+        uncountRejected: true,
+        message: `Limite d'écriture atteinte : ${writesPerMinute} appels par minute de cette mutation pour l'organisation {{id}}. Réessayez dans ${retryAfterSeconds} s.`,
+      },
+    ],
   });
   return {
     ...limiter,
     onExecute(payload: ExecutePayload) {
       payload.args.document = executedOperationOnly(payload.args.document, payload.args.operationName);
-      if (!limiter.onExecute) throw new Error("Le limiteur d'écritures d'envelop n'a plus de onExecute : aucune écriture ne serait limitée.");
+      if (!limiter.onExecute)
+        throw new Error("Le limiteur d'écritures d'envelop n'a plus de onExecute : aucune écriture ne serait limitée.");
       return limiter.onExecute({
         ...payload,
-        setResultAndStopExecution: (result: { errors?: readonly GraphQLError[] }) => payload.setResultAndStopExecution({ ...result, errors: result.errors?.map(refusal) }),
+        setResultAndStopExecution: (result: { errors?: readonly GraphQLError[] }) =>
+          payload.setResultAndStopExecution({ ...result, errors: result.errors?.map(refusal) }),
       } as never);
     },
   };

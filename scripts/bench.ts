@@ -41,10 +41,18 @@ const settings: Settings = {
   connections: number("BENCH_CONNECTIONS", 10),
 };
 const scale = number("BENCH_SCALE", quick ? 0.1 : 1);
-const only = (process.env.BENCH_OPERATIONS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+const only = (process.env.BENCH_OPERATIONS ?? "")
+  .split(",")
+  .map((o) => o.trim())
+  .filter(Boolean);
 // JIT needs the JavaScript planner: with the Rust one its answers differ (measured, bench/RESULTS.md of 2026-11-23 21:26).
-const variants = (process.env.BENCH_VARIANTS ?? "no-cache+js-planner,no-cache+js-planner+jit").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
-const resultsFile = path.resolve(process.env.BENCH_RESULTS ?? (quick ? path.join(os.tmpdir(), "hub-bench-RESULTS.md") : "bench/RESULTS.md"));
+const variants = (process.env.BENCH_VARIANTS ?? "no-cache+js-planner,no-cache+js-planner+jit")
+  .split(",")
+  .map((v) => v.trim())
+  .filter((v) => v && v !== "none");
+const resultsFile = path.resolve(
+  process.env.BENCH_RESULTS ?? (quick ? path.join(os.tmpdir(), "hub-bench-RESULTS.md") : "bench/RESULTS.md"),
+);
 const log = (message: string) => console.log(`[banc] ${message}`);
 const cli = parseArgs({ options: { only: { type: "string" }, short: { type: "boolean" } } }).values;
 if (cli.only && cli.only !== "working-day") throw new Error(`--only : seule « working-day » se lance seule, reçu : ${cli.only}`);
@@ -55,8 +63,12 @@ const workingDaySettings = {
   readers: number("BENCH_CONNECTIONS", short ? 4 : 10),
   writesPerSecond: number("BENCH_WRITES_PER_S", short ? 2 : 1),
 };
-const workingDay = (subgraphUrls: Record<string, string>, authEnv: Record<string, string>, secrets: LocalSecrets, samples: DatasetSamples) =>
-  workingDayInProcesses(subgraphUrls, authEnv, secrets.privateKeyFile, { year: 2021, ...samples.spread }, workingDaySettings, log);
+const workingDay = (
+  subgraphUrls: Record<string, string>,
+  authEnv: Record<string, string>,
+  secrets: LocalSecrets,
+  samples: DatasetSamples,
+) => workingDayInProcesses(subgraphUrls, authEnv, secrets.privateKeyFile, { year: 2021, ...samples.spread }, workingDaySettings, log);
 
 /** `--only working-day`: the dataset, the subgraphs, and the working day alone. */
 async function workingDayAlone() {
@@ -68,11 +80,25 @@ async function workingDayAlone() {
     const samples = await buildDatabases(workDir, size);
     const secrets = ensureLocalSecrets(workDir);
     const authEnv = localAuthEnv(secrets);
-    const subgraphs = await startSubgraphServices(workDir, authEnv, async (service) => { const s = await service; started.push(s); return s; });
-    const results = await workingDay(Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), authEnv, secrets, samples);
+    const subgraphs = await startSubgraphServices(workDir, authEnv, async (service) => {
+      const s = await service;
+      started.push(s);
+      return s;
+    });
+    const results = await workingDay(
+      Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+      authEnv,
+      secrets,
+      samples,
+    );
     const markdown = renderWorkingDay(results);
-    const file = path.resolve(process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), "hub-bench-WORKING-DAY.md") : "bench/WORKING-DAY.md"));
-    fs.writeFileSync(file, `# Banc d'essai : journée de travail\n\nProduit par \`npm run bench -- --only working-day${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, données ${JSON.stringify(samples.counts)}.\n\n${markdown}`);
+    const file = path.resolve(
+      process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), "hub-bench-WORKING-DAY.md") : "bench/WORKING-DAY.md"),
+    );
+    fs.writeFileSync(
+      file,
+      `# Banc d'essai : journée de travail\n\nProduit par \`npm run bench -- --only working-day${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, données ${JSON.stringify(samples.counts)}.\n\n${markdown}`,
+    );
     console.log(`\n${markdown}`);
     log(`résultats écrits dans ${file}`);
   } finally {
@@ -118,10 +144,30 @@ async function main() {
         }
         log(`${op.name} : plancher…`);
         const floor = await againstFloor(hub, op, plans, run);
-        reports.push({ name: op.name, variableSets: op.variables.length, settings: run, ...cost, apolloMismatches, ours, engine, apollo, variants: measured, floor });
-        log(`${op.name} : ${ours.rps.toFixed(1)} req/s (sans cache ${engine.rps.toFixed(1)}, Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`);
+        reports.push({
+          name: op.name,
+          variableSets: op.variables.length,
+          settings: run,
+          ...cost,
+          apolloMismatches,
+          ours,
+          engine,
+          apollo,
+          variants: measured,
+          floor,
+        });
+        log(
+          `${op.name} : ${ours.rps.toFixed(1)} req/s (sans cache ${engine.rps.toFixed(1)}, Apollo ${apollo.rps.toFixed(1)}), p95 ${ours.p95.toFixed(1)} ms`,
+        );
       }
-      const subgraphPeakRssMb = Object.fromEntries(await Promise.all(Object.entries(hub.subgraphs).map(async ([name, s]): Promise<[string, number]> => [name, Math.round((await s.ask("stats")).peakRss / 1024 / 1024)])));
+      const subgraphPeakRssMb = Object.fromEntries(
+        await Promise.all(
+          Object.entries(hub.subgraphs).map(async ([name, s]): Promise<[string, number]> => [
+            name,
+            Math.round((await s.ask("stats")).peakRss / 1024 / 1024),
+          ]),
+        ),
+      );
       const day = renderWorkingDay(await workingDay(hub.subgraphUrls, authEnv, secrets, samples));
       const markdown = `${renderResults({ date: new Date(), settings, load: [loadBefore, os.loadavg()[0]], counts: samples.counts, subgraphPeakRssMb, variants, elapsedS: (Date.now() - started) / 1000 }, reports)}\n${day}`;
       fs.writeFileSync(resultsFile, markdown);
@@ -136,6 +182,6 @@ async function main() {
 }
 
 (cli.only ? workingDayAlone() : main()).catch((error: unknown) => {
-  console.error("Échec du banc d'essai :", error instanceof Error ? error.stack ?? error.message : error);
+  console.error("Échec du banc d'essai :", error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -14,7 +14,10 @@ import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
 import { recordStructureNames } from "../subgraphs/hub/directory/record";
 import { invalidateSharedCache } from "../gateway/response-cache";
 
-export async function backfillDirectory(database: DatabaseConfig, funders: readonly SubgraphModule[] = FUNDER_SUBGRAPHS): Promise<{ subgraph: string; structures: number }[]> {
+export async function backfillDirectory(
+  database: DatabaseConfig,
+  funders: readonly SubgraphModule[] = FUNDER_SUBGRAPHS,
+): Promise<{ subgraph: string; structures: number }[]> {
   const hub = await hubSubgraph().openDatabase(database);
   const counts: { subgraph: string; structures: number }[] = [];
   try {
@@ -40,8 +43,15 @@ if (require.main === module) {
       for (const c of counts) console.log(`${c.subgraph} : ${c.structures} structure(s) proposée(s) à l'annuaire (le premier nom reste).`);
       // names show in every answer that lists a structure: over a shared cache, every scope is stamped
       const cache = await invalidateSharedCache(null);
-      console.log(cache === "invalidated" ? "Cache des réponses de la passerelle invalidé." : "Les réponses publiques montreront ces noms dès l'expiration du cache de la passerelle (immédiatement avec RESPONSE_CACHE_REDIS_URL).");
+      console.log(
+        cache === "invalidated"
+          ? "Cache des réponses de la passerelle invalidé."
+          : "Les réponses publiques montreront ces noms dès l'expiration du cache de la passerelle (immédiatement avec RESPONSE_CACHE_REDIS_URL).",
+      );
     },
-    (error: unknown) => { console.error("[annuaire] échec :", error instanceof Error ? error.message : error); process.exitCode = 1; },
+    (error: unknown) => {
+      console.error("[annuaire] échec :", error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
   );
 }

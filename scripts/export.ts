@@ -7,7 +7,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { REGIONS, DEPARTMENTS } from "../subgraphs/shared/reference/cog";
 import { ExportError, gatewayClient } from "../gateway/exports/gateway-client";
-import { ExportFile, exportFunderScdl, exportNationalLaureates, fictitiousSiretWarning, parseFunderKind, parseYear } from "../gateway/exports/exports";
+import {
+  ExportFile,
+  exportFunderScdl,
+  exportNationalLaureates,
+  fictitiousSiretWarning,
+  parseFunderKind,
+  parseYear,
+} from "../gateway/exports/exports";
 import { FUNDER_KINDS } from "../gateway/exports/grantors";
 
 export const USAGE = `Exports CSV du hub des 1000 premiers jours (lus dans le graphe par la passerelle).
@@ -25,7 +32,10 @@ export const USAGE = `Exports CSV du hub des 1000 premiers jours (lus dans le gr
 Sans --sortie, le fichier est écrit sur la sortie standard.
 `;
 
-export interface Io { stdout(text: string): void; stderr(text: string): void }
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 const defaultGateway = (env: NodeJS.ProcessEnv) => env.GATEWAY_URL || `http://127.0.0.1:${env.GATEWAY_PORT || 4000}/graphql`;
@@ -37,8 +47,14 @@ export async function runExport(argv: string[], io: Io = processIo, env: NodeJS.
       args: argv,
       allowPositionals: true,
       options: {
-        financeur: { type: "string" }, territoire: { type: "string" }, annee: { type: "string" }, sortie: { type: "string" },
-        tous: { type: "boolean" }, dossier: { type: "string" }, passerelle: { type: "string" }, aide: { type: "boolean", short: "h" },
+        financeur: { type: "string" },
+        territoire: { type: "string" },
+        annee: { type: "string" },
+        sortie: { type: "string" },
+        tous: { type: "boolean" },
+        dossier: { type: "string" },
+        passerelle: { type: "string" },
+        aide: { type: "boolean", short: "h" },
       },
     });
   } catch (error) {
@@ -84,7 +100,10 @@ export async function runExport(argv: string[], io: Io = processIo, env: NodeJS.
     }
     if (command === "scdl") {
       if (!values.territoire) throw new ExportError("--territoire <code INSEE> est obligatoire.", 2);
-      write(await exportFunderScdl(client, parseFunderKind(values.financeur), values.territoire, parseYear(values.annee, false)), values.sortie);
+      write(
+        await exportFunderScdl(client, parseFunderKind(values.financeur), values.territoire, parseYear(values.annee, false)),
+        values.sortie,
+      );
       return 0;
     }
     io.stderr(`Commande inconnue : ${command}\n\n${USAGE}`);
@@ -98,7 +117,12 @@ export async function runExport(argv: string[], io: Io = processIo, env: NodeJS.
 
 if (require.main === module) {
   runExport(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (error: unknown) => { console.error("[export] erreur inattendue :", error); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error("[export] erreur inattendue :", error);
+      process.exitCode = 1;
+    },
   );
 }

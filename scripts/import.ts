@@ -56,8 +56,16 @@ const CACHE_OUTCOME = {
   unreachable: `Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (${DEFAULT_TTL}).`,
 } as const;
 
-export interface ImportIo { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean }
-const processIo: ImportIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTTY: "isTTY" in process.stdout && process.stdout.isTTY }; // absent when piped, whatever its type says
+export interface ImportIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+}
+const processIo: ImportIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: "isTTY" in process.stdout && process.stdout.isTTY,
+}; // absent when piped, whatever its type says
 
 export const IMPORT_KINDS = ["laureats", "subventions", "credits", "sirene"] as const;
 type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -72,29 +80,47 @@ function importAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthConfig {
   const publicKeyFile = path.join(keys, "jwt-public.pem");
   const hmacFile = path.join(keys, "hmac.secret");
   if (!fs.existsSync(publicKeyFile) || !fs.existsSync(hmacFile)) {
-    throw new UsageError(`Aucune clé de vérification des jetons : réglez AUTH_PUBLIC_KEY_FILE (ou AUTH_JWKS_URL) comme pour le sous-graphe, ou démarrez l'installation embarquée (npm start) qui crée ${keys}.`, 3);
+    throw new UsageError(
+      `Aucune clé de vérification des jetons : réglez AUTH_PUBLIC_KEY_FILE (ou AUTH_JWKS_URL) comme pour le sous-graphe, ou démarrez l'installation embarquée (npm start) qui crée ${keys}.`,
+      3,
+    );
   }
-  return readAuthConfig({ ...env, ...localAuthEnv({ publicKeyFile, privateKeyFile: "", hmacSecret: fs.readFileSync(hmacFile, "utf8").trim() }) });
+  return readAuthConfig({
+    ...env,
+    ...localAuthEnv({ publicKeyFile, privateKeyFile: "", hmacSecret: fs.readFileSync(hmacFile, "utf8").trim() }),
+  });
 }
 
 class UsageError extends Error {
-  constructor(message: string, readonly code = 2) {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
     super(message);
   }
 }
 
 /** Which subgraph's database and which import: from the command and the token's organisation. */
-function target(kind: Exclude<ImportKind, "sirene">, actor: Actor, callId: string | undefined): { module: SubgraphModule; definition: (ds: import("typeorm").DataSource) => ImportDefinition<unknown> } {
+function target(
+  kind: Exclude<ImportKind, "sirene">,
+  actor: Actor,
+  callId: string | undefined,
+): { module: SubgraphModule; definition: (ds: import("typeorm").DataSource) => ImportDefinition<unknown> } {
   const org = actor.organisation;
   if (kind === "subventions") {
     if (org.kind !== "caf") throw new UsageError(`Seule une CAF (caf:<département>) importe des subventions (jeton : ${org.id}).`, 3);
     return { module: cafSubgraph, definition: () => cafGrantImport(actor) };
   }
   if (kind === "credits") {
-    if (org.kind !== "cd") throw new UsageError(`Seul un conseil départemental (cd:<département>) importe des crédits (jeton : ${org.id}).`, 3);
+    if (org.kind !== "cd")
+      throw new UsageError(`Seul un conseil départemental (cd:<département>) importe des crédits (jeton : ${org.id}).`, 3);
     return { module: departementsSubgraph, definition: () => departmentalCreditImport(actor) };
   }
-  if (org.kind !== "ars" && org.kind !== "dreets") throw new UsageError(`Seule une ARS ou une DREETS (ars:<région>, dreets:<région>) importe les lauréats de ses appels (jeton : ${org.id}).`, 3);
+  if (org.kind !== "ars" && org.kind !== "dreets")
+    throw new UsageError(
+      `Seule une ARS ou une DREETS (ars:<région>, dreets:<région>) importe les lauréats de ses appels (jeton : ${org.id}).`,
+      3,
+    );
   if (!callId) throw new UsageError("laureats demande --appel <identifiant de l'appel à projets>.");
   const side = org.kind === "ars" ? HEALTH_SIDE : SOCIAL_SIDE;
   return { module: org.kind === "ars" ? arsSubgraph : dreetsSubgraph, definition: (ds) => laureateImport(ds, side, callId, actor) };
@@ -112,14 +138,25 @@ function progressBar(io: ImportIo): { onProgress: ImportProgress; stop(): void }
       phase = next;
       bar.update(done, { phase: next });
     },
-    stop: () => { if (phase !== null) bar.stop(); phase = null; },
+    stop: () => {
+      if (phase !== null) bar.stop();
+      phase = null;
+    },
   };
 }
 
-export async function runImportCli(argv: string[], io: ImportIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; report?: ImportReport }> {
+export async function runImportCli(
+  argv: string[],
+  io: ImportIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; report?: ImportReport }> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { appel: { type: "string" }, jeton: { type: "string" }, aide: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { appel: { type: "string" }, jeton: { type: "string" }, aide: { type: "boolean", short: "h" } },
+    });
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return { code: 2 };
@@ -131,10 +168,12 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
   }
   const [kind, file] = positionals;
   try {
-    if (!IMPORT_KINDS.includes(kind as ImportKind) || !file || positionals.length > 2) throw new UsageError(`Commande attendue : ${IMPORT_KINDS.join(", ")}, suivie du fichier CSV.`);
+    if (!IMPORT_KINDS.includes(kind as ImportKind) || !file || positionals.length > 2)
+      throw new UsageError(`Commande attendue : ${IMPORT_KINDS.join(", ")}, suivie du fichier CSV.`);
     if (!fs.existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
     const token = values.jeton || env.HUB_TOKEN;
-    if (!token) throw new UsageError("Jeton requis : --jeton <jeton> ou HUB_TOKEN (en installation embarquée : npm run token -- <organisation>).", 3);
+    if (!token)
+      throw new UsageError("Jeton requis : --jeton <jeton> ou HUB_TOKEN (en installation embarquée : npm run token -- <organisation>).", 3);
     const database = readDatabaseConfig(env);
     const authConfig = importAuthConfig(env, database.dataDir);
     const actor = await createTokenVerifier(authConfig)(token);
@@ -146,7 +185,13 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
     const db = await module.openDatabase(database);
     const progress = progressBar(io);
     try {
-      const report = await runImport(db.dataSource, definition(db.dataSource), { name: path.basename(file), content: fs.readFileSync(file) }, actor, progress.onProgress);
+      const report = await runImport(
+        db.dataSource,
+        definition(db.dataSource),
+        { name: path.basename(file), content: fs.readFileSync(file) },
+        actor,
+        progress.onProgress,
+      );
       progress.stop();
       (report.accepted ? io.stdout : io.stderr)(formatReport(report));
       if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(report.changes ?? null, env)]}\n`);
@@ -163,11 +208,22 @@ export async function runImportCli(argv: string[], io: ImportIo = processIo, env
 }
 
 /** The SIRENE extract into the hub's structure directory (the hub's database): national team only. */
-async function importSirene(file: string, actor: Actor, database: DatabaseConfig, io: ImportIo, env: NodeJS.ProcessEnv): Promise<{ code: number }> {
-  if (actor.organisation.kind !== "national") throw new UsageError(`Seule l'équipe nationale (national) importe le répertoire SIRENE (jeton : ${actor.organisation.id}).`, 3);
+async function importSirene(
+  file: string,
+  actor: Actor,
+  database: DatabaseConfig,
+  io: ImportIo,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number }> {
+  if (actor.organisation.kind !== "national")
+    throw new UsageError(`Seule l'équipe nationale (national) importe le répertoire SIRENE (jeton : ${actor.organisation.id}).`, 3);
   const db = await hubSubgraph().openDatabase(database);
   try {
-    const report = await importSireneExtract(db.dataSource, { name: path.basename(file), content: fs.readFileSync(file) }, actor.organisation.id);
+    const report = await importSireneExtract(
+      db.dataSource,
+      { name: path.basename(file), content: fs.readFileSync(file) },
+      actor.organisation.id,
+    );
     (report.accepted ? io.stdout : io.stderr)(formatSireneReport(report));
     // SIRENE names replace the funders' ones in every answer that lists those structures
     if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache({ everything: true }, env)]}\n`);
@@ -179,7 +235,12 @@ async function importSirene(file: string, actor: Actor, database: DatabaseConfig
 
 if (require.main === module) {
   runImportCli(process.argv.slice(2)).then(
-    ({ code }) => { process.exitCode = code; },
-    (error: unknown) => { console.error("[import] erreur inattendue :", error); process.exitCode = 1; },
+    ({ code }) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error("[import] erreur inattendue :", error);
+      process.exitCode = 1;
+    },
   );
 }

@@ -15,11 +15,22 @@ const root = path.resolve(__dirname, "..", "..");
 const keepAt = process.argv[2] === "--sbom" ? path.resolve(process.argv[3] ?? "sbom.cdx.json") : undefined;
 const bomFile = keepAt ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hub-bom-")), "bom.json");
 
-execFileSync(process.execPath, [
-  // the package exports only its library; its CLI sits beside it
-  path.join(path.dirname(require.resolve("@cyclonedx/cyclonedx-npm")), "bin", "cyclonedx-npm-cli.js"),
-  "--omit", "dev", "--output-reproducible", "--output-format", "JSON", "--output-file", bomFile, path.join(root, "package.json"),
-], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+execFileSync(
+  process.execPath,
+  [
+    // the package exports only its library; its CLI sits beside it
+    path.join(path.dirname(require.resolve("@cyclonedx/cyclonedx-npm")), "bin", "cyclonedx-npm-cli.js"),
+    "--omit",
+    "dev",
+    "--output-reproducible",
+    "--output-format",
+    "JSON",
+    "--output-file",
+    bomFile,
+    path.join(root, "package.json"),
+  ],
+  { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
+);
 
 const bom = JSON.parse(fs.readFileSync(bomFile, "utf8")) as { components?: BomComponent[] };
 const lines = checkLicences(bom.components ?? [], LICENCE_EXCEPTIONS);
@@ -29,7 +40,8 @@ const byLicence = new Map<string, number>();
 for (const l of lines.filter((l) => l.verdict === "open-source")) byLicence.set(l.declared, (byLicence.get(l.declared) ?? 0) + 1);
 console.log(`Licences des ${lines.length} dépendances de production :`);
 for (const [licence, n] of [...byLicence].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${licence}`);
-for (const l of lines.filter((l) => l.verdict === "exception")) console.log(`  exception  ${l.pkg}@${l.version} (${l.declared || "aucune licence déclarée"}) : ${l.why}`);
+for (const l of lines.filter((l) => l.verdict === "exception"))
+  console.log(`  exception  ${l.pkg}@${l.version} (${l.declared || "aucune licence déclarée"}) : ${l.why}`);
 if (keepAt) console.log(`Nomenclature CycloneDX : ${path.relative(process.cwd(), keepAt)}`);
 
 const refused = lines.filter((l) => l.verdict === "refused");

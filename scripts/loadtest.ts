@@ -55,9 +55,22 @@ async function main() {
     let result: { errors?: { message: string }[] };
     if (write) {
       const department = cafDepartments[i % cafDepartments.length];
-      result = await hub.query(contractQuery("RecordParentalityGrant"), {
-        input: { department, year: 2024, fund: "CAF_REAAP", siret: "73282932000074", structureName: "Structure de charge (fictive)", title: `Charge ${i}`, amount: 10 + (i % 100) },
-      }, "RecordParentalityGrant", tokens.get(department));
+      result = await hub.query(
+        contractQuery("RecordParentalityGrant"),
+        {
+          input: {
+            department,
+            year: 2024,
+            fund: "CAF_REAAP",
+            siret: "73282932000074",
+            structureName: "Structure de charge (fictive)",
+            title: `Charge ${i}`,
+            amount: 10 + (i % 100),
+          },
+        },
+        "RecordParentalityGrant",
+        tokens.get(department),
+      );
     } else {
       const [name, variables] = reads[i % reads.length]();
       result = await hub.query(contractQuery(name), variables, name);
@@ -86,13 +99,19 @@ async function main() {
       }
       if (Math.floor(elapsed) > lastBurstSecond) {
         lastBurstSecond = Math.floor(elapsed);
-        const b = bursts.burst().catch((error: unknown) => { failures++; failuresSeen.push(String(error)); });
+        const b = bursts.burst().catch((error: unknown) => {
+          failures++;
+          failuresSeen.push(String(error));
+        });
         inFlight.add(b);
         void b.finally(() => inFlight.delete(b));
       }
       const due = Math.floor(elapsed * rate) - sent;
       for (let k = 0; k < due; k++) {
-        const p = issue(sent++).catch((error: unknown) => { failures++; failuresSeen.push(String(error)); });
+        const p = issue(sent++).catch((error: unknown) => {
+          failures++;
+          failuresSeen.push(String(error));
+        });
         inFlight.add(p);
         void p.finally(() => inFlight.delete(p));
       }
@@ -123,7 +142,9 @@ async function main() {
     "",
     `Concurrent write bursts (one a second): ${burst.sent} writes, ${burst.accepted} recorded, ${burst.refused} refused in French (duplicates, envelope spent), ${burst.internalErrors} internal errors${discrepancies.length ? `; data differs from what was acknowledged: ${discrepancies.join(" ; ")}` : "; data as acknowledged"}.`,
     "",
-    ok ? "Result: **pass** (zero errors, RSS at the end no more than 10 % above the warm-up's)." : `Result: **fail**${[...failuresSeen, ...burst.firstErrors].length ? ` — first errors: ${[...failuresSeen, ...burst.firstErrors].join(" | ")}` : ""}.`,
+    ok
+      ? "Result: **pass** (zero errors, RSS at the end no more than 10 % above the warm-up's)."
+      : `Result: **fail**${[...failuresSeen, ...burst.firstErrors].length ? ` — first errors: ${[...failuresSeen, ...burst.firstErrors].join(" | ")}` : ""}.`,
     "",
   ].join("\n");
   console.log(report);

@@ -6,7 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkSubgraphSchema, defaultContractFile, fetchSubgraphSdl, formatSchemaCheckReport, SdlFetchError } from "../gateway/schema-check";
+import {
+  checkSubgraphSchema,
+  defaultContractFile,
+  fetchSubgraphSdl,
+  formatSchemaCheckReport,
+  SdlFetchError,
+} from "../gateway/schema-check";
 
 export const USAGE = `Vérifie le schéma d'un sous-graphe avant son enregistrement dans le hub des 1000 premiers jours.
 
@@ -23,7 +29,10 @@ servi aujourd'hui et que chaque opération du contrat (CONTRACT_FILE, défaut
 1 si la vérification refuse le candidat, 2 si elle n'a pas pu être faite.
 `;
 
-export interface Io { stdout: (text: string) => void; stderr: (text: string) => void }
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 export async function runSchemaCheck(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -55,13 +64,20 @@ export async function runSchemaCheck(argv: string[], io: Io = processIo, env: No
   let sdl: string;
   const isUrl = /^https?:\/\//.test(source);
   try {
-    sdl = isUrl ? await fetchSubgraphSdl(source, { hmacSecret: env.HUB_HMAC_SECRET || undefined }) : fs.readFileSync(path.resolve(env.INIT_CWD || process.cwd(), source), "utf8");
+    sdl = isUrl
+      ? await fetchSubgraphSdl(source, { hmacSecret: env.HUB_HMAC_SECRET || undefined })
+      : fs.readFileSync(path.resolve(env.INIT_CWD || process.cwd(), source), "utf8");
   } catch (error) {
     if (error instanceof SdlFetchError) io.stderr(`${error.message}\n`);
     else io.stderr(`Fichier illisible : ${source} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
     return 2;
   }
-  const report = await checkSubgraphSchema({ name, sdl, routingUrl: isUrl ? source : undefined, contract: fs.readFileSync(contractFile, "utf8") });
+  const report = await checkSubgraphSchema({
+    name,
+    sdl,
+    routingUrl: isUrl ? source : undefined,
+    contract: fs.readFileSync(contractFile, "utf8"),
+  });
   (report.ok ? io.stdout : io.stderr)(formatSchemaCheckReport(report));
   return report.ok ? 0 : 1;
 }

@@ -33,7 +33,10 @@ interface Service {
 const services: Service[] = [];
 
 function launch(service: Service): void {
-  const child = spawn(process.execPath, [service.script, ...(noDemo ? ["--no-demo"] : [])], { env: { ...process.env, ...service.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [service.script, ...(noDemo ? ["--no-demo"] : [])], {
+    env: { ...process.env, ...service.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const prefix = `[${service.name}]`.padEnd(10);
   service.child = child;
   service.startedAt = Date.now();
@@ -78,11 +81,19 @@ async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   for (const service of services) if (service.timer) clearTimeout(service.timer);
-  await Promise.all(services.map(({ child }) => new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  })));
+  await Promise.all(
+    services.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          if (!child || child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+          }
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
@@ -100,12 +111,21 @@ async function main() {
     const name = subgraph.name.toUpperCase();
     const url = new URL(subgraph.routingUrl);
     url.port = String(readPort(`${name}_PORT`, Number(url.port)));
-    return { subgraph, portVariable: `${name}_PORT`, url, urlVariable: `SUBGRAPH_URL_${name}`, reachAt: process.env[`SUBGRAPH_URL_${name}`] || url.toString() };
+    return {
+      subgraph,
+      portVariable: `${name}_PORT`,
+      url,
+      urlVariable: `SUBGRAPH_URL_${name}`,
+      reachAt: process.env[`SUBGRAPH_URL_${name}`] || url.toString(),
+    };
   });
   const gatewayEnv = Object.fromEntries(placed.map((p) => [p.urlVariable, p.reachAt]));
   const hubEnv = { SUBGRAPH_URL_HUB: placed.find((p) => p.subgraph.name === "hub")?.reachAt ?? process.env.SUBGRAPH_URL_HUB ?? "" };
   for (const { subgraph, portVariable, url } of placed) {
-    run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), { [portVariable]: url.port, ...(hubEnv.SUBGRAPH_URL_HUB ? hubEnv : {}) });
+    run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), {
+      [portVariable]: url.port,
+      ...(hubEnv.SUBGRAPH_URL_HUB ? hubEnv : {}),
+    });
   }
   const urls = placed.map((p) => p.url);
   await Promise.all(urls.map((url) => waitReady(new URL("/ready", url).toString())));

@@ -20,7 +20,10 @@ export const USAGE = `Crée un sous-graphe financeur prêt à composer avec le h
   --root <dossier>   racine du dépôt où écrire (défaut : le dossier courant)
 `;
 
-export interface Io { stdout(text: string): void; stderr(text: string): void }
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 /** `cwd` is the repository root (npm runs scripts there); a relative --root is read from where npm was called. */
@@ -30,7 +33,14 @@ export function runSubgraphNew(argv: string[], io: Io = processIo, cwd = process
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { source: { type: "string" }, org: { type: "string" }, funder: { type: "string" }, port: { type: "string" }, root: { type: "string" }, aide: { type: "boolean", short: "h" } },
+      options: {
+        source: { type: "string" },
+        org: { type: "string" },
+        funder: { type: "string" },
+        port: { type: "string" },
+        root: { type: "string" },
+        aide: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${USAGE}`);
@@ -51,7 +61,14 @@ export function runSubgraphNew(argv: string[], io: Io = processIo, cwd = process
     return 2;
   }
   try {
-    const { names, files } = scaffoldSubgraph({ root: values.root ? path.resolve(callerDir, values.root) : cwd, name: positionals[0], source: values.source, org: values.org, funder: values.funder, port });
+    const { names, files } = scaffoldSubgraph({
+      root: values.root ? path.resolve(callerDir, values.root) : cwd,
+      name: positionals[0],
+      source: values.source,
+      org: values.org,
+      funder: values.funder,
+      port,
+    });
     io.stdout(`${files.map((f) => `  écrit  ${f}`).join("\n")}\n\n${nextSteps(names)}`);
     return 0;
   } catch (error) {

@@ -10,5 +10,11 @@ import { hubSubgraph } from "./hub";
  * The subgraphs this repository builds and runs. A partner's own subgraph is not here: it is
  * registered in schema/supergraph.yaml only, with its SDL file and its URL.
  */
-export const FUNDER_SUBGRAPHS: readonly SubgraphModule[] = [arsSubgraph, dreetsSubgraph, cafSubgraph, maisonsSubgraph, departementsSubgraph];
+export const FUNDER_SUBGRAPHS: readonly SubgraphModule[] = [
+  arsSubgraph,
+  dreetsSubgraph,
+  cafSubgraph,
+  maisonsSubgraph,
+  departementsSubgraph,
+];
 export { hubSubgraph };

@@ -60,7 +60,9 @@ export interface DashboardReference {
 
 export function dashboardReference(): DashboardReference {
   return {
-    regions: [...REGIONS].sort((a, b) => a.name.localeCompare(b.name, "fr")).map((r) => ({ code: r.code, name: r.name, overseas: r.overseas })),
+    regions: [...REGIONS]
+      .sort((a, b) => a.name.localeCompare(b.name, "fr"))
+      .map((r) => ({ code: r.code, name: r.name, overseas: r.overseas })),
     years: DASHBOARD_YEARS,
     defaultRegion: "52",
     defaultYear: 2021,

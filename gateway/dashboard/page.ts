@@ -9,8 +9,10 @@ import { escapeHtml, pageEnd, pageStart } from "../dsfr/layout";
 
 export const DASHBOARD_PATH = "/tableau-de-bord";
 
-
-export interface DashboardSelection { region: string; year: number }
+export interface DashboardSelection {
+  region: string;
+  year: number;
+}
 
 /** The region and year asked for in the query string, or the defaults when absent or unknown. */
 export function readSelection(search: URLSearchParams): DashboardSelection {
@@ -25,7 +27,12 @@ export function readSelection(search: URLSearchParams): DashboardSelection {
 
 export function renderDashboardPage(selection: DashboardSelection): string {
   const reference = dashboardReference();
-  const config = { graphqlPath: "/graphql", exportsPath: "/exports", operations: { RegionDashboard: REGION_DASHBOARD, MaisonsBoard: MAISONS_BOARD }, reference };
+  const config = {
+    graphqlPath: "/graphql",
+    exportsPath: "/exports",
+    operations: { RegionDashboard: REGION_DASHBOARD, MaisonsBoard: MAISONS_BOARD },
+    reference,
+  };
   const option = (value: string, label: string, selected: boolean) =>
     `<option value="${escapeHtml(value)}"${selected ? " selected" : ""}>${escapeHtml(label)}</option>`;
   const regionOptions = reference.regions.map((r) => option(r.code, `${r.name} (${r.code})`, r.code === selection.region)).join("");

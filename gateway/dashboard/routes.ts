@@ -9,7 +9,8 @@ import { pageAsset } from "../dsfr/page-asset";
 import { DASHBOARD_PATH, readSelection, renderDashboardPage } from "./page";
 
 const securityHeaders = PAGE_SECURITY_HEADERS;
-const asset = (name: string, contentType: string) => pageAsset(`${DASHBOARD_PATH}/${name}`, path.join(__dirname, "public", name), contentType);
+const asset = (name: string, contentType: string) =>
+  pageAsset(`${DASHBOARD_PATH}/${name}`, path.join(__dirname, "public", name), contentType);
 
 export function dashboardRoutes(): GatewayRoute[] {
   return [

@@ -15,7 +15,8 @@ export const escapeHtml = (text: string) =>
 export const inertJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 /** The Content-Security-Policy of the hub's pages: this origin only, no inline script or style. */
-export const PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const PAGE_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export const PAGE_SECURITY_HEADERS = {
   "content-security-policy": PAGE_CONTENT_SECURITY_POLICY,
@@ -23,7 +24,12 @@ export const PAGE_SECURITY_HEADERS = {
   "referrer-policy": "same-origin",
 };
 
-export interface PageLink { href: string; text: string; id?: string; current?: boolean }
+export interface PageLink {
+  href: string;
+  text: string;
+  id?: string;
+  current?: boolean;
+}
 
 export interface PageFrame {
   title: string;
@@ -41,7 +47,8 @@ export interface PageFrame {
 
 /** Head, skip links and header; the page's <main id="contenu"> follows, then `pageEnd()`. */
 export function pageStart(frame: PageFrame): string {
-  const link = (l: PageLink) => `<a class="fr-nav__link" href="${escapeHtml(l.href)}"${l.id ? ` id="${l.id}"` : ""}${l.current ? ' aria-current="page"' : ""}>${escapeHtml(l.text)}</a>`;
+  const link = (l: PageLink) =>
+    `<a class="fr-nav__link" href="${escapeHtml(l.href)}"${l.id ? ` id="${l.id}"` : ""}${l.current ? ' aria-current="page"' : ""}>${escapeHtml(l.text)}</a>`;
   return `<!doctype html>
 <html lang="fr" data-fr-scheme="light">
 <head>

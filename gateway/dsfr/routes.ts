@@ -34,7 +34,10 @@ function distOf(pkg: string): string {
     return path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths })), "dist");
   } catch {
     let folder = path.dirname(require.resolve(pkg, { paths }));
-    while (!(fs.existsSync(path.join(folder, "package.json")) && (JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")) as { name?: unknown }).name === pkg)) {
+    while (!(
+      fs.existsSync(path.join(folder, "package.json")) &&
+      (JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")) as { name?: unknown }).name === pkg
+    )) {
       if (path.dirname(folder) === folder) throw new Error(`${pkg} : paquet introuvable`);
       folder = path.dirname(folder);
     }

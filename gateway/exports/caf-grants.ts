@@ -12,12 +12,35 @@ import { GraphqlClient } from "./gateway-client";
 import { scdlAmount } from "./scdl";
 
 export const CAF_GRANT_COLUMNS = [
-  "annee", "financeur", "code_departement", "departement", "fonds", "id_subvention", "objet", "siret", "structure", "axes", "montant",
+  "annee",
+  "financeur",
+  "code_departement",
+  "departement",
+  "fonds",
+  "id_subvention",
+  "objet",
+  "siret",
+  "structure",
+  "axes",
+  "montant",
 ] as const;
 export type CafGrantRecord = Record<(typeof CAF_GRANT_COLUMNS)[number], string>;
 
-interface Grant { id: string; year: number; fund: string; title: string; amount: number; axes: string[]; department: { code: string; name: string }; structure: { siret: string; name: string | null } }
-interface Page { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Grant }[] }
+interface Grant {
+  id: string;
+  year: number;
+  fund: string;
+  title: string;
+  amount: number;
+  axes: string[];
+  department: { code: string; name: string };
+  structure: { siret: string; name: string | null };
+}
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: Grant }[];
+}
 
 const DOCUMENT = `query ExportParentalityGrants($filter: ParentalityGrantFilter, $first: Int!, $after: String) {
   parentalityGrants(filter: $filter, first: $first, after: $after) {
@@ -44,7 +67,12 @@ const record = (g: Grant): CafGrantRecord => ({
 });
 
 /** Every grant the filter retains; the first page's totalCount is checked against the bound before reading on. */
-export async function cafGrants(client: GraphqlClient, filter: Record<string, unknown>, pageSize = LAUREATE_PAGE_SIZE, maxRows = EXPORT_MAX_ROWS): Promise<CafGrantRecord[]> {
+export async function cafGrants(
+  client: GraphqlClient,
+  filter: Record<string, unknown>,
+  pageSize = LAUREATE_PAGE_SIZE,
+  maxRows = EXPORT_MAX_ROWS,
+): Promise<CafGrantRecord[]> {
   const grants: Grant[] = [];
   let after: string | null = null;
   for (;;) {

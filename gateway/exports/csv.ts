@@ -14,12 +14,18 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Whether csv-stringify's `escape_formulas` will prefix this text cell with a quote (one more character). */
 export const escapedAsFormula = (text: string) => FORMULA_START.test(text);
 
-export function exportCsv<C extends string>(records: readonly Record<C, string>[], columns: readonly C[], numericColumns: readonly C[] = []): string {
+export function exportCsv<C extends string>(
+  records: readonly Record<C, string>[],
+  columns: readonly C[],
+  numericColumns: readonly C[] = [],
+): string {
   const numeric = new Set<string>(numericColumns);
   return stringify([...records], {
     header: true,
     columns: [...columns],
     escape_formulas: true,
-    cast: { string: (value, context) => (numeric.has(String(context.column)) && NUMBER.test(value) ? { value, escape_formulas: false } : value) },
+    cast: {
+      string: (value, context) => (numeric.has(String(context.column)) && NUMBER.test(value) ? { value, escape_formulas: false } : value),
+    },
   });
 }

@@ -10,6 +10,9 @@ const count = (n: number) => new Intl.NumberFormat("fr-FR").format(n).replace(/\
 
 export function checkExportBound(rows: number, maxRows = EXPORT_MAX_ROWS): void {
   if (rows > maxRows) {
-    throw new ExportError(`Le filtre retient ${count(rows)} lignes ; un export en compte au plus ${count(maxRows)}. Précisez le filtre (année, région, département, axes, montants, texte).`, 400);
+    throw new ExportError(
+      `Le filtre retient ${count(rows)} lignes ; un export en compte au plus ${count(maxRows)}. Précisez le filtre (année, région, département, axes, montants, texte).`,
+      400,
+    );
   }
 }

@@ -28,11 +28,17 @@ export function parseYear(value: string | null | undefined, required: boolean): 
     return null;
   }
   const year = Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ExportError(`Année invalide : ${value} (quatre chiffres attendus, par exemple 2021).`, 400);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new ExportError(`Année invalide : ${value} (quatre chiffres attendus, par exemple 2021).`, 400);
   return year;
 }
 
-export async function exportFunderScdl(client: GraphqlClient, kind: FunderKind, territory: string, year: number | null): Promise<ExportFile> {
+export async function exportFunderScdl(
+  client: GraphqlClient,
+  kind: FunderKind,
+  territory: string,
+  year: number | null,
+): Promise<ExportFile> {
   const who = grantor(kind, territory);
   const grants = await funderGrants(client, kind, territory, year);
   return { fileName: scdlFileName(who, year), csv: scdlCsv(who, grants), rows: grants.length, grantor: who };
@@ -43,16 +49,33 @@ export async function exportNationalLaureates(client: GraphqlClient, year: numbe
 }
 
 /** The laureates of both sides under a filter of the explorer (its year required: the file is named after it). */
-export async function exportLaureates(client: GraphqlClient, filter: { year: number } & Record<string, unknown>, pageSize?: number, maxRows?: number): Promise<ExportFile> {
+export async function exportLaureates(
+  client: GraphqlClient,
+  filter: { year: number } & Record<string, unknown>,
+  pageSize?: number,
+  maxRows?: number,
+): Promise<ExportFile> {
   const records = await nationalLaureates(client, filter, pageSize, maxRows);
   return { fileName: laureatesFileName(filter.year, Object.keys(filter).length > 1), csv: laureatesCsv(records), rows: records.length };
 }
 
 /** The CAF grants under a filter of the explorer (Query.parentalityGrants), every year when none is given. */
-export async function exportCafGrants(client: GraphqlClient, filter: Record<string, unknown>, pageSize?: number, maxRows?: number): Promise<ExportFile> {
+export async function exportCafGrants(
+  client: GraphqlClient,
+  filter: Record<string, unknown>,
+  pageSize?: number,
+  maxRows?: number,
+): Promise<ExportFile> {
   const records = await cafGrants(client, filter, pageSize, maxRows);
   const year = typeof filter.year === "number" ? filter.year : null;
-  return { fileName: cafGrantsFileName(year, Object.keys(filter).some((k) => k !== "year")), csv: cafGrantsCsv(records), rows: records.length };
+  return {
+    fileName: cafGrantsFileName(
+      year,
+      Object.keys(filter).some((k) => k !== "year"),
+    ),
+    csv: cafGrantsCsv(records),
+    rows: records.length,
+  };
 }
 
 export const fictitiousSiretWarning = (who: Grantor) =>

@@ -33,7 +33,11 @@ interface Page<T> {
  * with the given selection of HealthProject/SocialProject fields.
  */
 export async function allProjects<T>(
-  client: GraphqlClient, side: "health" | "social", filter: Record<string, unknown>, selection: string, pageSize = LAUREATE_PAGE_SIZE,
+  client: GraphqlClient,
+  side: "health" | "social",
+  filter: Record<string, unknown>,
+  selection: string,
+  pageSize = LAUREATE_PAGE_SIZE,
 ): Promise<T[]> {
   const field = side === "health" ? "healthProjects" : "socialProjects";
   const name = side === "health" ? "ExportHealthProjects" : "ExportSocialProjects";
@@ -55,7 +59,15 @@ export async function allProjects<T>(
   }
 }
 
-interface LaureateForScdl { id: string; title: string; amount: number; year: number; status: string; call: { title: string; fund: string }; structure: { siret: string; name: string | null } }
+interface LaureateForScdl {
+  id: string;
+  title: string;
+  amount: number;
+  year: number;
+  status: string;
+  call: { title: string; fund: string };
+  structure: { siret: string; name: string | null };
+}
 const LAUREATE_FOR_SCDL = "id title amount year status call { title fund } structure { siret name }";
 
 const CAF_GRANTS = `query ScdlCafGrants($department: ID!, $year: Int) {
@@ -69,16 +81,48 @@ const CAF_GRANTS = `query ScdlCafGrants($department: ID!, $year: Int) {
  * The grants of one funder, optionally of one year. Withdrawn laureates are left out: their money
  * was not granted (the hub's cross-financing leaves them out too).
  */
-export async function funderGrants(client: GraphqlClient, kind: FunderKind, territory: string, year: number | null): Promise<FunderGrant[]> {
+export async function funderGrants(
+  client: GraphqlClient,
+  kind: FunderKind,
+  territory: string,
+  year: number | null,
+): Promise<FunderGrant[]> {
   if (kind === "caf") {
-    type Data = { department: { parentalityGrants: { id: string; fund: string; amount: number; year: number; title: string; structure: { siret: string; name: string | null } }[] } | null };
+    type Data = {
+      department: {
+        parentalityGrants: {
+          id: string;
+          fund: string;
+          amount: number;
+          year: number;
+          title: string;
+          structure: { siret: string; name: string | null };
+        }[];
+      } | null;
+    };
     const data = await client<Data>(CAF_GRANTS, { department: territory, year }, "ScdlCafGrants");
-    return (data.department?.parentalityGrants ?? []).map((g) => ({ id: g.id, year: g.year, source: g.fund, title: g.title, callTitle: null, amount: g.amount, beneficiary: g.structure }));
+    return (data.department?.parentalityGrants ?? []).map((g) => ({
+      id: g.id,
+      year: g.year,
+      source: g.fund,
+      title: g.title,
+      callTitle: null,
+      amount: g.amount,
+      beneficiary: g.structure,
+    }));
   }
   const filter: Record<string, unknown> = { region: territory };
   if (year !== null) filter.year = year;
   const projects = await allProjects<LaureateForScdl>(client, kind === "ars" ? "health" : "social", filter, LAUREATE_FOR_SCDL);
   return projects
     .filter((p) => p.status !== "WITHDRAWN")
-    .map((p) => ({ id: p.id, year: p.year, source: p.call.fund, title: p.title, callTitle: p.call.title, amount: p.amount, beneficiary: p.structure }));
+    .map((p) => ({
+      id: p.id,
+      year: p.year,
+      source: p.call.fund,
+      title: p.title,
+      callTitle: p.call.title,
+      amount: p.amount,
+      beneficiary: p.structure,
+    }));
 }

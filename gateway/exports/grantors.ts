@@ -53,13 +53,15 @@ export function grantor(kind: FunderKind, territory: string): Grantor {
     const region = findRegion(territory);
     if (!region) throw new ExportError(`Région inconnue : ${territory} (code INSEE attendu, par exemple 52).`, 404);
     territoryName = region.name;
-    name = kind === "ars"
-      ? `Agence régionale de santé – ${region.name}`
-      : region.overseas
-        ? `Direction de l'économie, de l'emploi, du travail et des solidarités (DEETS) – ${region.name}`
-        : `Direction régionale de l'économie, de l'emploi, du travail et des solidarités (DREETS) – ${region.name}`;
+    name =
+      kind === "ars"
+        ? `Agence régionale de santé – ${region.name}`
+        : region.overseas
+          ? `Direction de l'économie, de l'emploi, du travail et des solidarités (DEETS) – ${region.name}`
+          : `Direction régionale de l'économie, de l'emploi, du travail et des solidarités (DREETS) – ${region.name}`;
   }
   const verified = VERIFIED_GRANTOR_SIRETS[`${kind}:${territory}`];
-  if (verified && !isValidSiret(verified)) throw new Error(`SIRET invalide pour ${kind}:${territory} dans VERIFIED_GRANTOR_SIRETS : ${verified}`);
+  if (verified && !isValidSiret(verified))
+    throw new Error(`SIRET invalide pour ${kind}:${territory} dans VERIFIED_GRANTOR_SIRETS : ${verified}`);
   return { kind, territory, territoryName, name, siret: verified ?? fictitiousGrantorSiret(kind, territory), fictitious: !verified };
 }

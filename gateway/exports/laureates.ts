@@ -13,13 +13,32 @@ import { scdlAmount } from "./scdl";
 import { checkExportBound, EXPORT_MAX_ROWS } from "./export-bound";
 
 export const LAUREATE_COLUMNS = [
-  "annee", "volet", "financeur", "code_region", "region", "id_projet", "intitule", "siret", "structure", "departements", "axes", "statut", "montant",
+  "annee",
+  "volet",
+  "financeur",
+  "code_region",
+  "region",
+  "id_projet",
+  "intitule",
+  "siret",
+  "structure",
+  "departements",
+  "axes",
+  "statut",
+  "montant",
 ] as const;
 export type LaureateRecord = Record<(typeof LAUREATE_COLUMNS)[number], string>;
 
 interface Laureate {
-  id: string; title: string; amount: number; year: number; status: string; axes: string[];
-  call: { region: { code: string; name: string } }; structure: { siret: string; name: string | null }; departments: { code: string }[];
+  id: string;
+  title: string;
+  amount: number;
+  year: number;
+  status: string;
+  axes: string[];
+  call: { region: { code: string; name: string } };
+  structure: { siret: string; name: string | null };
+  departments: { code: string }[];
 }
 const SELECTION = "id title amount year status axes call { region { code name } } structure { siret name } departments { code }";
 
@@ -52,11 +71,22 @@ const COUNT = `query ExportLaureateCount($health: HealthProjectFilter, $social: 
  * The laureates of both sides under one filter (the graph's HealthProjectFilter/SocialProjectFilter,
  * the same for both): counted first, refused above `maxRows`, then read page after page.
  */
-export async function nationalLaureates(client: GraphqlClient, filter: number | Record<string, unknown>, pageSize = LAUREATE_PAGE_SIZE, maxRows = EXPORT_MAX_ROWS): Promise<LaureateRecord[]> {
+export async function nationalLaureates(
+  client: GraphqlClient,
+  filter: number | Record<string, unknown>,
+  pageSize = LAUREATE_PAGE_SIZE,
+  maxRows = EXPORT_MAX_ROWS,
+): Promise<LaureateRecord[]> {
   const variables = typeof filter === "number" ? { year: filter } : filter;
-  const counts = await client<Record<string, { totalCount: number }>>(COUNT, { health: variables, social: variables }, "ExportLaureateCount");
+  const counts = await client<Record<string, { totalCount: number }>>(
+    COUNT,
+    { health: variables, social: variables },
+    "ExportLaureateCount",
+  );
   checkExportBound(counts.healthProjects.totalCount + counts.socialProjects.totalCount, maxRows);
-  const [health, social] = await Promise.all((["health", "social"] as const).map((side) => allProjects<Laureate>(client, side, variables, SELECTION, pageSize)));
+  const [health, social] = await Promise.all(
+    (["health", "social"] as const).map((side) => allProjects<Laureate>(client, side, variables, SELECTION, pageSize)),
+  );
   checkExportBound(health.length + social.length, maxRows); // rows recorded while the pages were read
   const records = [...health.map((l) => record("health", l)), ...social.map((l) => record("social", l))];
   // stable sort: region, then side (health first), then the API's order

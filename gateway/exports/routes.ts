@@ -22,7 +22,10 @@ function sendCsv(res: http.ServerResponse, file: ExportFile) {
     "x-content-type-options": "nosniff",
     "x-export-rows": String(file.rows),
   };
-  if (file.grantor) headers["x-scdl-attribuant-siret"] = file.grantor.fictitious ? `fictif (${file.grantor.siret}) : SIRET des financeurs non enregistres` : "verifie";
+  if (file.grantor)
+    headers["x-scdl-attribuant-siret"] = file.grantor.fictitious
+      ? `fictif (${file.grantor.siret}) : SIRET des financeurs non enregistres`
+      : "verifie";
   res.writeHead(200, headers);
   res.end(file.csv);
 }
@@ -43,7 +46,10 @@ export function exportRoutes(): GatewayRoute[] {
       async handle(req, res, { graphqlUrl }) {
         try {
           const [, kind, territory] = SCDL_PATH.exec(new URL(req.url ?? "/", "http://gateway").pathname) as RegExpExecArray;
-          sendCsv(res, await exportFunderScdl(gatewayClient(graphqlUrl), parseFunderKind(kind), territory, parseYear(query(req).get("annee"), false)));
+          sendCsv(
+            res,
+            await exportFunderScdl(gatewayClient(graphqlUrl), parseFunderKind(kind), territory, parseYear(query(req).get("annee"), false)),
+          );
         } catch (error) {
           sendError(res, error);
         }

@@ -29,11 +29,25 @@ export const SCDL_COLUMNS = [
 export type ScdlColumn = (typeof SCDL_COLUMNS)[number];
 export type ScdlRecord = Record<ScdlColumn, string>;
 
-export const SCDL_NATURES = ["aide en numéraire", "aide en nature", "aide en numéraire;aide en nature", "aide en nature;aide en numéraire"] as const;
+export const SCDL_NATURES = [
+  "aide en numéraire",
+  "aide en nature",
+  "aide en numéraire;aide en nature",
+  "aide en nature;aide en numéraire",
+] as const;
 
 const REQUIRED: readonly ScdlColumn[] = [
-  "nomAttribuant", "idAttribuant", "dateConvention", "nomBeneficiaire", "objet", "montant", "nature",
-  "conditionsVersement", "datesPeriodeVersement", "notificationUE", "pourcentageSubvention",
+  "nomAttribuant",
+  "idAttribuant",
+  "dateConvention",
+  "nomBeneficiaire",
+  "objet",
+  "montant",
+  "nature",
+  "conditionsVersement",
+  "datesPeriodeVersement",
+  "notificationUE",
+  "pourcentageSubvention",
 ];
 const SIRET = /^\d{14}$/;
 const RNA = /^W\d{9}$/;
@@ -47,7 +61,9 @@ export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+  return (
+    date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3])
+  );
 }
 
 /** The header must be the schema's columns, in the schema's order. */
@@ -73,10 +89,15 @@ export function scdlRecordViolations(record: Partial<Record<string, string>>): s
   check("montant", (v) => NUMBER.test(v), "nombre décimal avec un point attendu");
   check("nature", (v) => (SCDL_NATURES as readonly string[]).includes(v), `valeurs autorisées : ${SCDL_NATURES.join(" | ")}`);
   check("conditionsVersement", (v) => v.length <= 256, "256 caractères au plus");
-  check("datesPeriodeVersement", (v) => PERIOD.test(v) && v.split("/").every(isIsoDate), "date AAAA-MM-JJ ou période AAAA-MM-JJ/AAAA-MM-JJ attendue");
+  check(
+    "datesPeriodeVersement",
+    (v) => PERIOD.test(v) && v.split("/").every(isIsoDate),
+    "date AAAA-MM-JJ ou période AAAA-MM-JJ/AAAA-MM-JJ attendue",
+  );
   check("idRAE", (v) => v.length <= 5, "5 caractères au plus");
   check("notificationUE", (v) => v === "oui" || v === "non", "oui ou non attendu");
   check("pourcentageSubvention", (v) => NUMBER.test(v) && Number(v) >= 0.01 && Number(v) <= 1, "nombre décimal entre 0.01 et 1 attendu");
-  if (value("idBeneficiaire") === "" && value("rnaBeneficiaire") === "") violations.push("idBeneficiaire ou rnaBeneficiaire : l'un des deux est obligatoire");
+  if (value("idBeneficiaire") === "" && value("rnaBeneficiaire") === "")
+    violations.push("idBeneficiaire ou rnaBeneficiaire : l'un des deux est obligatoire");
   return violations;
 }

@@ -70,7 +70,11 @@ export function scdlRecord(grantor: Grantor, grant: FunderGrant): ScdlRecord {
 
 /** The CSV: a header of the 16 columns in the schema's order, comma, UTF-8 without BOM, LF line ends, formulas neutralised. */
 export function scdlCsv(grantor: Grantor, grants: readonly FunderGrant[]): string {
-  return exportCsv(grants.map((g) => scdlRecord(grantor, g)), SCDL_COLUMNS, ["montant", "pourcentageSubvention"]);
+  return exportCsv(
+    grants.map((g) => scdlRecord(grantor, g)),
+    SCDL_COLUMNS,
+    ["montant", "pourcentageSubvention"],
+  );
 }
 
 export const scdlFileName = (grantor: Grantor, year: number | null) =>

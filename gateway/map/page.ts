@@ -43,13 +43,36 @@ export const MAP_FUNDERS: Readonly<Record<string, { label: string; sources: stri
  * example keys them by INSEE code, which colours nothing.
  */
 export const CHART_REGION_KEYS: Readonly<Record<string, string>> = {
-  "11": "IDF", "24": "CVL", "27": "BFC", "28": "NOR", "32": "HDF", "44": "GES", "52": "PDL", "53": "BRE",
-  "75": "NAQ", "76": "OCC", "84": "ARA", "93": "PAC", "94": "20R",
-  "01": "971", "02": "972", "03": "973", "04": "974", "06": "976",
+  "11": "IDF",
+  "24": "CVL",
+  "27": "BFC",
+  "28": "NOR",
+  "32": "HDF",
+  "44": "GES",
+  "52": "PDL",
+  "53": "BRE",
+  "75": "NAQ",
+  "76": "OCC",
+  "84": "ARA",
+  "93": "PAC",
+  "94": "20R",
+  "01": "971",
+  "02": "972",
+  "03": "973",
+  "04": "974",
+  "06": "976",
 };
 
 /** `source`: "" (every source), a FundingSource value or a family (`famille-caf`), see sources.ts. */
-export interface MapSelection { level: "dep" | "reg"; year: number; figure: MapFigure; source: string; axis: string; funder: string; territory: string }
+export interface MapSelection {
+  level: "dep" | "reg";
+  year: number;
+  figure: MapFigure;
+  source: string;
+  axis: string;
+  funder: string;
+  territory: string;
+}
 
 function mapReference() {
   const reference = dashboardReference();
@@ -92,34 +115,84 @@ const navigation = (current: string): PageLink[] => [
   { href: "/graphql", text: "Explorer le graphe (GraphiQL)" },
 ];
 
-const frame = (title: string, current: string, config: unknown) => pageStart({
-  title,
-  serviceTitle: "1000 premiers jours — financements",
-  serviceTagline: "La carte des projets des 1000 premiers jours",
-  styles: [`${DSFR_CHART_PATH}/MapChart/MapChart.css`, `${MAP_PATH}/map.css`],
-  scripts: [`${MAP_PATH}/sources.js`, `${MAP_PATH}/map-data.js`, `${MAP_PATH}/pages.js`],
-  modules: [`${DSFR_CHART_PATH}/MapChart/MapChart.js`],
-  config: { id: "map-config", value: config },
-  navigation: navigation(current),
-});
+const frame = (title: string, current: string, config: unknown) =>
+  pageStart({
+    title,
+    serviceTitle: "1000 premiers jours — financements",
+    serviceTagline: "La carte des projets des 1000 premiers jours",
+    styles: [`${DSFR_CHART_PATH}/MapChart/MapChart.css`, `${MAP_PATH}/map.css`],
+    scripts: [`${MAP_PATH}/sources.js`, `${MAP_PATH}/map-data.js`, `${MAP_PATH}/pages.js`],
+    modules: [`${DSFR_CHART_PATH}/MapChart/MapChart.js`],
+    config: { id: "map-config", value: config },
+    navigation: navigation(current),
+  });
 
-const operations = { RegionDashboard: REGION_DASHBOARD, MaisonsBoard: MAISONS_BOARD, CoFinancedProject: CO_FINANCED_PROJECT, StructureFinancing: STRUCTURE_FINANCING, MapDepartmentFinancing: MAP_DEPARTMENT_FINANCING };
+const operations = {
+  RegionDashboard: REGION_DASHBOARD,
+  MaisonsBoard: MAISONS_BOARD,
+  CoFinancedProject: CO_FINANCED_PROJECT,
+  StructureFinancing: STRUCTURE_FINANCING,
+  MapDepartmentFinancing: MAP_DEPARTMENT_FINANCING,
+};
 
-const sourceOptions = (selected: string) => option("", "Toutes sources", selected === "") + SOURCE_CHOICE_GROUPS.map((group) =>
-  `<optgroup label="${escapeHtml(group.label)}">${group.options.map((o) => option(o.value, o.label, o.value === selected)).join("")}</optgroup>`).join("");
+const sourceOptions = (selected: string) =>
+  option("", "Toutes sources", selected === "") +
+  SOURCE_CHOICE_GROUPS.map(
+    (group) =>
+      `<optgroup label="${escapeHtml(group.label)}">${group.options.map((o) => option(o.value, o.label, o.value === selected)).join("")}</optgroup>`,
+  ).join("");
 
 export function renderMapPage(selection: MapSelection): string {
   const reference = mapReference();
-  const config = { page: "map", chartStyles: ["/dsfr/dsfr.min.css", `${DSFR_CHART_PATH}/MapChart/MapChart.css`], graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH, exports: LAUREATES_CSV_PATH }, operations, reference, selection };
+  const config = {
+    page: "map",
+    chartStyles: ["/dsfr/dsfr.min.css", `${DSFR_CHART_PATH}/MapChart/MapChart.css`],
+    graphqlPath: "/graphql",
+    paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH, exports: LAUREATES_CSV_PATH },
+    operations,
+    reference,
+    selection,
+  };
   const select = (id: string, name: string, label: string, options: string) =>
     `<div class="fr-select-group"><label class="fr-label" for="${id}">${label}</label><select class="fr-select" id="${id}" name="${name}">${options}</select></div>`;
   const controls = [
-    select("niveau", "niveau", "Découpage", option("region", "Par région", selection.level === "reg") + option("departement", "Par département", selection.level === "dep")),
+    select(
+      "niveau",
+      "niveau",
+      "Découpage",
+      option("region", "Par région", selection.level === "reg") + option("departement", "Par département", selection.level === "dep"),
+    ),
     select("annee", "annee", "Année", reference.years.map((y) => option(String(y), String(y), y === selection.year)).join("")),
-    select("indicateur", "indicateur", "Indicateur", Object.entries(MAP_FIGURES).map(([k, v]) => option(k, v, k === selection.figure)).join("")),
-    select("source", "source", `Sources<span class="fr-hint-text">Pour l'indicateur « Financements croisés »</span>`, sourceOptions(selection.source)),
-    select("axe", "axe", "Axe", option("", "Tous les axes", selection.axis === "") + reference.axes.map((a) => option(a.code, `Axe ${a.number} : ${a.label}`, a.code === selection.axis)).join("")),
-    select("financeur", "financeur", "Financeur", option("", "Tous les financeurs", selection.funder === "") + Object.entries(MAP_FUNDERS).map(([k, v]) => option(k, v.label, k === selection.funder)).join("")),
+    select(
+      "indicateur",
+      "indicateur",
+      "Indicateur",
+      Object.entries(MAP_FIGURES)
+        .map(([k, v]) => option(k, v, k === selection.figure))
+        .join(""),
+    ),
+    select(
+      "source",
+      "source",
+      `Sources<span class="fr-hint-text">Pour l'indicateur « Financements croisés »</span>`,
+      sourceOptions(selection.source),
+    ),
+    select(
+      "axe",
+      "axe",
+      "Axe",
+      option("", "Tous les axes", selection.axis === "") +
+        reference.axes.map((a) => option(a.code, `Axe ${a.number} : ${a.label}`, a.code === selection.axis)).join(""),
+    ),
+    select(
+      "financeur",
+      "financeur",
+      "Financeur",
+      option("", "Tous les financeurs", selection.funder === "") +
+        Object.entries(MAP_FUNDERS)
+          .map(([k, v]) => option(k, v.label, k === selection.funder))
+          .join(""),
+    ),
   ].join("\n    ");
   return `${frame("Carte nationale des projets — 1000 premiers jours", MAP_PATH, config)}<main id="contenu" tabindex="-1" class="fr-container fr-pb-6w">
   <h1 class="fr-mt-4w">La carte des projets des 1000 premiers jours</h1>
@@ -153,7 +226,14 @@ ${pageEnd()}`;
 
 export function renderDossierPage(kind: "project" | "structure", key: string): string {
   const reference = mapReference();
-  const config = { page: kind, key, graphqlPath: "/graphql", paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH }, operations, reference };
+  const config = {
+    page: kind,
+    key,
+    graphqlPath: "/graphql",
+    paths: { map: MAP_PATH, project: PROJECT_PATH, structure: STRUCTURE_PATH },
+    operations,
+    reference,
+  };
   const title = kind === "project" ? `Dossier ${key}` : `Structure ${key}`;
   return `${frame(`${title} — 1000 premiers jours`, "", config)}<main id="contenu" tabindex="-1" class="fr-container fr-pb-6w">
   <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">

@@ -21,9 +21,21 @@ const keyOf = (req: Parameters<GatewayRoute["handle"]>[0], prefix: string) =>
 
 export function mapRoutes(): GatewayRoute[] {
   return [
-    { method: "GET", path: MAP_PATH, handle: (req, res) => html(res, renderMapPage(readMapSelection(new URL(req.url ?? "/", "http://gateway").searchParams))) },
-    { method: "GET", path: new RegExp(`^${PROJECT_PATH}/[\\w.%-]{1,100}$`), handle: (req, res) => html(res, renderDossierPage("project", keyOf(req, PROJECT_PATH))) },
-    { method: "GET", path: new RegExp(`^${STRUCTURE_PATH}/\\d{14}$`), handle: (req, res) => html(res, renderDossierPage("structure", keyOf(req, STRUCTURE_PATH))) },
+    {
+      method: "GET",
+      path: MAP_PATH,
+      handle: (req, res) => html(res, renderMapPage(readMapSelection(new URL(req.url ?? "/", "http://gateway").searchParams))),
+    },
+    {
+      method: "GET",
+      path: new RegExp(`^${PROJECT_PATH}/[\\w.%-]{1,100}$`),
+      handle: (req, res) => html(res, renderDossierPage("project", keyOf(req, PROJECT_PATH))),
+    },
+    {
+      method: "GET",
+      path: new RegExp(`^${STRUCTURE_PATH}/\\d{14}$`),
+      handle: (req, res) => html(res, renderDossierPage("structure", keyOf(req, STRUCTURE_PATH))),
+    },
     asset("sources.js", "text/javascript; charset=utf-8"),
     asset("map-data.js", "text/javascript; charset=utf-8"),
     asset("pages.js", "text/javascript; charset=utf-8"),

@@ -10,7 +10,10 @@ import { SOURCE_LABELS } from "../dashboard/labels";
 export const FUNDER_FAMILIES: Readonly<Record<string, { label: string; sources: readonly FundingSource[] }>> = {
   ars: { label: "ARS — FIR", sources: [FundingSource.FIR] },
   dreets: { label: "DREETS / DEETS — P304", sources: [FundingSource.P304_17, FundingSource.P304_19] },
-  caf: { label: "CAF — FNP, REAAP, LAEP, FPT, FIPE", sources: [FundingSource.CAF_FNP, FundingSource.CAF_REAAP, FundingSource.CAF_LAEP, FundingSource.CAF_FPT, FundingSource.FIPE] },
+  caf: {
+    label: "CAF — FNP, REAAP, LAEP, FPT, FIPE",
+    sources: [FundingSource.CAF_FNP, FundingSource.CAF_REAAP, FundingSource.CAF_LAEP, FundingSource.CAF_FPT, FundingSource.FIPE],
+  },
   departements: { label: "Départements — crédits départementaux", sources: [FundingSource.DEPARTMENT] },
   autres: { label: "Autres collectivités et autres financeurs", sources: [FundingSource.LOCAL_AUTHORITY, FundingSource.OTHER] },
 };
@@ -35,8 +38,14 @@ export function sourcesOfChoice(choice: string): readonly string[] {
 
 /** The choices as the form's option groups (value, French label). */
 export const SOURCE_CHOICE_GROUPS: readonly { label: string; options: { value: string; label: string }[] }[] = [
-  { label: "Familles de financeurs", options: Object.entries(FUNDER_FAMILIES).map(([key, family]) => ({ value: FAMILY_PREFIX + key, label: family.label })) },
-  { label: "Sources de financement", options: FUNDING_SOURCES_IN_ORDER.map((source) => ({ value: source, label: SOURCE_LABELS[source] ?? source })) },
+  {
+    label: "Familles de financeurs",
+    options: Object.entries(FUNDER_FAMILIES).map(([key, family]) => ({ value: FAMILY_PREFIX + key, label: family.label })),
+  },
+  {
+    label: "Sources de financement",
+    options: FUNDING_SOURCES_IN_ORDER.map((source) => ({ value: source, label: SOURCE_LABELS[source] ?? source })),
+  },
 ];
 
 /** The label of every choice, for the browser (legend, caption, note). */

@@ -13,7 +13,8 @@ export interface SignerConfig {
 /** Reads the signing hop's environment once; a wrong value names its variable. */
 export function readSignerConfig(env: NodeJS.ProcessEnv = process.env): SignerConfig {
   const hmacSecret = env.HUB_HMAC_SECRET || "";
-  if (hmacSecret.length < 32) throw new ConfigError("HUB_HMAC_SECRET doit contenir au moins 32 caractères (secret partagé passerelle–sous-graphes).");
+  if (hmacSecret.length < 32)
+    throw new ConfigError("HUB_HMAC_SECRET doit contenir au moins 32 caractères (secret partagé passerelle–sous-graphes).");
   const targets = Object.fromEntries(readRegistry(registryFile(schemaDir(env))).map((s) => [s.name, s.routingUrl]));
   for (const [key, value] of Object.entries(env)) {
     const match = /^SUBGRAPH_URL_([A-Z0-9_]+)$/.exec(key);

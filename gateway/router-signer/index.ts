@@ -6,7 +6,11 @@ if (require.main === module) {
     .then(() => startSigner(readSignerConfig()))
     .then((signer) => {
       console.log(JSON.stringify({ level: "info", service: "router-signer", msg: "listening", url: signer.url }));
-      const stop = () => void signer.stop().then(() => process.exit(0), () => process.exit(1));
+      const stop = () =>
+        void signer.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     })

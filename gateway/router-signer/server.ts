@@ -30,7 +30,10 @@ const MAX_BODY_BYTES = 1_000_000;
 /** Hive Gateway's upstream signature: empty variables are left out, as the subgraphs expect. */
 export function signRequest(secret: string, body: GraphQLBody): string {
   const variables = body.variables && Object.keys(body.variables).length > 0 ? body.variables : undefined;
-  return crypto.createHmac("sha256", secret).update(stableStringify({ query: body.query, variables })).digest("base64");
+  return crypto
+    .createHmac("sha256", secret)
+    .update(stableStringify({ query: body.query, variables }))
+    .digest("base64");
 }
 
 export function signedBody(secret: string, body: GraphQLBody, authorization: string | undefined): GraphQLBody {
@@ -65,11 +68,20 @@ export async function startSigner(config: SignerConfig): Promise<RunningSigner> 
 
 async function handle(config: SignerConfig, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const pathname = new URL(req.url ?? "/", "http://signer").pathname;
-  if (pathname === "/health") { sendJson(res, 200, { status: "ok", service: "router-signer" }); return; }
+  if (pathname === "/health") {
+    sendJson(res, 200, { status: "ok", service: "router-signer" });
+    return;
+  }
   const match = /^\/([a-zA-Z0-9]+)\/graphql$/.exec(pathname);
   const target = match ? config.targets[match[1]] : undefined;
-  if (!target) { sendJson(res, 404, { error: "not found" }); return; }
-  if (req.method !== "POST") { sendJson(res, 405, { error: "POST only" }); return; }
+  if (!target) {
+    sendJson(res, 404, { error: "not found" });
+    return;
+  }
+  if (req.method !== "POST") {
+    sendJson(res, 405, { error: "POST only" });
+    return;
+  }
   let body: GraphQLBody;
   try {
     const parsed: unknown = JSON.parse((await readBody(req)).toString("utf8"));
@@ -83,7 +95,11 @@ async function handle(config: SignerConfig, req: http.IncomingMessage, res: http
   const headers: Record<string, string> = { "content-type": "application/json", accept: req.headers.accept ?? "application/json" };
   const requestId = req.headers["x-request-id"];
   if (typeof requestId === "string") headers["x-request-id"] = requestId;
-  const upstream = await fetch(target, { method: "POST", headers, body: JSON.stringify(signedBody(config.hmacSecret, body, req.headers.authorization)) });
+  const upstream = await fetch(target, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(signedBody(config.hmacSecret, body, req.headers.authorization)),
+  });
   res.statusCode = upstream.status;
   res.setHeader("content-type", upstream.headers.get("content-type") ?? "application/json");
   res.end(Buffer.from(await upstream.arrayBuffer()));

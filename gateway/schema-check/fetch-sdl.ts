@@ -21,12 +21,16 @@ export async function fetchSubgraphSdl(url: string, options: { hmacSecret?: stri
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (error) {
-    throw new SdlFetchError(`Le sous-graphe ${url} ne répond pas (${String((error as { cause?: Error }).cause ?? (error as Error).message)}).`);
+    throw new SdlFetchError(
+      `Le sous-graphe ${url} ne répond pas (${String((error as { cause?: Error }).cause ?? (error as Error).message)}).`,
+    );
   }
   if (response.status === 401) {
-    throw new SdlFetchError(options.hmacSecret
-      ? `Le sous-graphe ${url} refuse la signature (401) : HUB_HMAC_SECRET n'est pas le secret qu'il attend.`
-      : `Le sous-graphe ${url} refuse les requêtes non signées (401) : donnez le secret de signature de la passerelle dans HUB_HMAC_SECRET.`);
+    throw new SdlFetchError(
+      options.hmacSecret
+        ? `Le sous-graphe ${url} refuse la signature (401) : HUB_HMAC_SECRET n'est pas le secret qu'il attend.`
+        : `Le sous-graphe ${url} refuse les requêtes non signées (401) : donnez le secret de signature de la passerelle dans HUB_HMAC_SECRET.`,
+    );
   }
   const text = await response.text();
   let payload: { data?: { _service?: { sdl?: unknown } }; errors?: { message: string }[] } | null;

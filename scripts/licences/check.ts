@@ -2,10 +2,25 @@
 import type { LicenceException } from "./exceptions";
 import { isOpenSource } from "./osi";
 
-interface BomLicence { expression?: string; license?: { id?: string; name?: string } }
-export interface BomComponent { group?: string; name: string; version?: string; licenses?: BomLicence[]; components?: BomComponent[] }
+interface BomLicence {
+  expression?: string;
+  license?: { id?: string; name?: string };
+}
+export interface BomComponent {
+  group?: string;
+  name: string;
+  version?: string;
+  licenses?: BomLicence[];
+  components?: BomComponent[];
+}
 
-export interface LicenceLine { pkg: string; version: string; declared: string; verdict: "open-source" | "exception" | "refused"; why?: string }
+export interface LicenceLine {
+  pkg: string;
+  version: string;
+  declared: string;
+  verdict: "open-source" | "exception" | "refused";
+  why?: string;
+}
 
 /** Several declared licences mean the package is offered under each of them: any one will do. */
 function declaredLicence(component: BomComponent): string {

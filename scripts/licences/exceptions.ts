@@ -16,7 +16,10 @@ export const LICENCE_EXCEPTIONS: Record<string, LicenceException> = {
   // and forbids offering it to third parties as a hosted or managed service, and removing licence
   // keys. A public body running the hub for its own mission is inside it; reselling the hub as a
   // federation service would not be.
-  "@apollo/federation-internals": { declared: "Elastic-2.0", why: "source-available, runtime dependency of @apollo/subgraph; use allowed, managed-service resale forbidden" },
+  "@apollo/federation-internals": {
+    declared: "Elastic-2.0",
+    why: "source-available, runtime dependency of @apollo/subgraph; use allowed, managed-service resale forbidden",
+  },
   // Browser usage tables (data, not code) read by browserslist, under @babel/core, under
   // graphql-tag-pluck in Hive Gateway's loaders. CC-BY-4.0 is a content licence: attribution only.
   "caniuse-lite": { declared: "CC-BY-4.0", why: "data tables under a content licence (attribution), not executed by the hub" },
@@ -27,7 +30,10 @@ export const LICENCE_EXCEPTIONS: Record<string, LicenceException> = {
   // DREETS, operators of the State) use it as is for their sites, without altering its identity
   // elements; anyone else may use the code under MIT but not the Marque de l'État (Marianne
   // logo, font, "République française" block).
-  "@gouvfr/dsfr": { declared: "SEE LICENSE IN LICENSE.md", why: "code under MIT; Marianne font and Marque de l'État reserved to services of the State (SIG terms of use)" },
+  "@gouvfr/dsfr": {
+    declared: "SEE LICENSE IN LICENSE.md",
+    why: "code under MIT; Marianne font and Marque de l'État reserved to services of the State (SIG terms of use)",
+  },
   // Declares "BSD License" in words; its LICENSE file is the BSD 3-clause text.
   "ansi-color": { declared: "BSD License", why: "LICENSE file is BSD-3-Clause, declared in words only" },
   // Declares nothing; its LICENSE file is the MIT text.

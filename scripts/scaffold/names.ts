@@ -7,11 +7,16 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 /** Whom a write belongs to: the body of a region, of a department, or the national level. */
 export type Scope = "region" | "department" | "national";
-export const scopeOf = (org: OrganisationKind): Scope => (org === "ars" || org === "dreets" ? "region" : org === "national" ? "national" : "department");
+export const scopeOf = (org: OrganisationKind): Scope =>
+  org === "ars" || org === "dreets" ? "region" : org === "national" ? "national" : "department";
 
 /** How cross-financing names the funder when --funder is not given. */
 export const DEFAULT_FUNDER_LABEL: Record<OrganisationKind, string> = {
-  ars: "ARS", dreets: "DREETS", caf: "CAF", cd: "Conseil départemental", national: "",
+  ars: "ARS",
+  dreets: "DREETS",
+  caf: "CAF",
+  cd: "Conseil départemental",
+  national: "",
 };
 
 export interface ScaffoldOptions {

@@ -20,7 +20,9 @@ export function registerInSupergraphYaml(yaml: string, n: Names): string {
   const updated = hub ? yaml.slice(0, hub.index) + entry + yaml.slice(hub.index) : `${yaml.replace(/\n*$/, "\n")}${entry}`;
   const parsed = YAML.parse(updated) as { subgraphs?: Record<string, { routing_url?: string }> } | null;
   if (parsed?.subgraphs?.[n.name]?.routing_url !== `http://127.0.0.1:${n.port}/graphql`) {
-    throw new Error("schema/supergraph.yaml n'a pas la forme attendue (clé subgraphs, entrées indentées de deux espaces) : ajoutez l'entrée à la main.");
+    throw new Error(
+      "schema/supergraph.yaml n'a pas la forme attendue (clé subgraphs, entrées indentées de deux espaces) : ajoutez l'entrée à la main.",
+    );
   }
   return updated;
 }
@@ -36,5 +38,8 @@ export function registerInSubgraphRegistry(source: string, n: Names): string {
   const at = hubImport ? hubImport.index : imports[imports.length - 1].index + imports[imports.length - 1][0].length + 1;
   const line = `import { ${n.moduleConst} } from "./${n.name}";\n`;
   const withImport = source.slice(0, at) + line + source.slice(at);
-  return withImport.replace(list, (_all, head: string, items: string) => `${head}${items.trimEnd()}${items.trim() ? ", " : ""}${n.moduleConst}]`);
+  return withImport.replace(
+    list,
+    (_all, head: string, items: string) => `${head}${items.trimEnd()}${items.trim() ? ", " : ""}${n.moduleConst}]`,
+  );
 }

@@ -42,7 +42,9 @@ export const REGISTRY_TS = path.join("subgraphs", "registry.ts");
 export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
   const { root, name } = request;
   if (!/^[a-z][a-z0-9]{1,29}$/.test(name)) {
-    throw new ScaffoldError(`Nom invalide « ${name} » : 2 à 30 caractères, lettres minuscules et chiffres, une lettre d'abord (par exemple collectivites).`);
+    throw new ScaffoldError(
+      `Nom invalide « ${name} » : 2 à 30 caractères, lettres minuscules et chiffres, une lettre d'abord (par exemple collectivites).`,
+    );
   }
   const source = request.source ?? "OTHER";
   if (!(FUNDING_SOURCES_IN_ORDER as readonly string[]).includes(source)) {
@@ -59,7 +61,9 @@ export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
   const dir = path.join(root, "subgraphs", name);
   const testFile = path.join("test", "e2e", `${name}.e2e.test.ts`);
   if (RESERVED.has(name) || name in registered || fs.existsSync(dir)) {
-    throw new ScaffoldError(`Le sous-graphe « ${name} » existe déjà (subgraphs/${name}/ ou schema/supergraph.yaml) : choisissez un autre nom.`);
+    throw new ScaffoldError(
+      `Le sous-graphe « ${name} » existe déjà (subgraphs/${name}/ ou schema/supergraph.yaml) : choisissez un autre nom.`,
+    );
   }
   if (fs.existsSync(path.join(root, testFile))) throw new ScaffoldError(`${testFile} existe déjà : rien n'est écrit.`);
 
@@ -68,7 +72,14 @@ export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
   if (request.port === undefined) while (usedPorts.has(port)) port++;
   else if (usedPorts.has(port)) throw new ScaffoldError(`Le port ${port} est déjà celui d'un sous-graphe enregistré.`);
 
-  const names = deriveNames({ name, source, org: org as OrganisationKind, funder: request.funder, port, migrationTimestamp: (request.now ?? Date.now)() });
+  const names = deriveNames({
+    name,
+    source,
+    org: org as OrganisationKind,
+    funder: request.funder,
+    port,
+    migrationTimestamp: (request.now ?? Date.now)(),
+  });
   // Compute every edit before writing anything: a registry of an unexpected shape stops here.
   const yamlAfter = registerInSupergraphYaml(yaml, names);
   const registryAfter = registerInSubgraphRegistry(fs.readFileSync(registryFile, "utf8"), names);

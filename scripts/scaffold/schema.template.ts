@@ -5,7 +5,9 @@ import { Names } from "./names";
  * the fields this subgraph adds to them, its `<name>Contribution` to cross-financing, one root
  * query, the write mutation and the audit trail.
  */
-export const schemaTemplate = (n: Names) => `import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+export const schemaTemplate = (
+  n: Names,
+) => `import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { centsToEuros } from "../shared/money";

@@ -19,13 +19,22 @@ import { CafContext, ParentalityGrant, toGrant } from "./schema";
 @InputType({ description: "Filtre des subventions des CAF : les critères donnés se cumulent (ET)." })
 export class ParentalityGrantFilter {
   @Field(() => Int, { nullable: true, description: "Année de la subvention." }) year?: number | null;
-  @Field(() => ID, { nullable: true, description: "Code INSEE d'une région : les subventions des CAF de ses départements (COG)." }) region?: string | null;
+  @Field(() => ID, { nullable: true, description: "Code INSEE d'une région : les subventions des CAF de ses départements (COG)." })
+  region?: string | null;
   @Field(() => ID, { nullable: true, description: "Code INSEE du département de la CAF." }) department?: string | null;
-  @Field(() => [FundingSource], { nullable: true, description: `Fonds : les subventions sur l'un d'eux, fonds des CAF seulement (${CAF_FUNDS.join(", ")}) ; liste non vide.` }) funds?: FundingSource[] | null;
+  @Field(() => [FundingSource], {
+    nullable: true,
+    description: `Fonds : les subventions sur l'un d'eux, fonds des CAF seulement (${CAF_FUNDS.join(", ")}) ; liste non vide.`,
+  })
+  funds?: FundingSource[] | null;
 }
 addExplorerFilterFields(ParentalityGrantFilter);
 
-const { Connection, PageArgs, toConnection } = connectionTypes("ParentalityGrant", ParentalityGrant, ParentalityGrantFilter, { a: "Une subvention de CAF", the: "La subvention", many: "subventions des CAF" });
+const { Connection, PageArgs, toConnection } = connectionTypes("ParentalityGrant", ParentalityGrant, ParentalityGrantFilter, {
+  a: "Une subvention de CAF",
+  the: "La subvention",
+  many: "subventions des CAF",
+});
 type Connection = InstanceType<typeof Connection>;
 
 export interface GrantFilterValues extends ExplorerFilterValues {
@@ -34,29 +43,50 @@ export interface GrantFilterValues extends ExplorerFilterValues {
 }
 
 /** One page of CAF grants under a filter, in id order: one statement for the page, one for the count. */
-export async function grantPage(ds: DataSource, filter: GrantFilterValues | null | undefined, first: number, after?: string | null): Promise<RowPage<ParentalityGrantRow>> {
+export async function grantPage(
+  ds: DataSource,
+  filter: GrantFilterValues | null | undefined,
+  first: number,
+  after?: string | null,
+): Promise<RowPage<ParentalityGrantRow>> {
   const v = new Violations();
   const checked = checkExplorerFilter(filter, v);
   const funds = checkNonEmpty(v, graphqlFilterField("funds"), filter?.funds, "Fonds");
   const notCaf = (funds ?? []).filter((f) => !CAF_FUNDS.includes(f));
-  v.check(notCaf.length === 0, graphqlFilterField("funds"), "FUND_NOT_CAF", `Fonds qui ne sont pas ceux des CAF : ${notCaf.join(", ")} (fonds des CAF : ${CAF_FUNDS.join(", ")} ; FIR et P304 sont aux ARS et DREETS).`);
+  v.check(
+    notCaf.length === 0,
+    graphqlFilterField("funds"),
+    "FUND_NOT_CAF",
+    `Fonds qui ne sont pas ceux des CAF : ${notCaf.join(", ")} (fonds des CAF : ${CAF_FUNDS.join(", ")} ; FIR et P304 sont aux ARS et DREETS).`,
+  );
   v.throwIfAny();
   const filtered = () => {
     const qb = ds.getRepository(ParentalityGrantRow).createQueryBuilder("g");
     if (filter?.year != null) qb.andWhere("g.year = :year", { year: filter.year });
-    if (filter?.region != null) qb.andWhere("g.department_code IN (:...regionDepartments)", { regionDepartments: departmentsOf(filter.region).map((d) => d.code) });
+    if (filter?.region != null)
+      qb.andWhere("g.department_code IN (:...regionDepartments)", { regionDepartments: departmentsOf(filter.region).map((d) => d.code) });
     if (filter?.department != null) qb.andWhere("g.department_code = :department", { department: filter.department });
     if (funds) qb.andWhere("g.fund IN (:...funds)", { funds });
     // the structure name the CAF recorded: its own structure row for the SIRET (the grant line keeps none)
-    return applyExplorerFilter(qb, checked, { amountCents: "g.amount_cents", axes: "g.axes", texts: ["g.title", "(SELECT s.name FROM structure s WHERE s.siret = g.siret)"] });
+    return applyExplorerFilter(qb, checked, {
+      amountCents: "g.amount_cents",
+      axes: "g.axes",
+      texts: ["g.title", "(SELECT s.name FROM structure s WHERE s.siret = g.siret)"],
+    });
   };
   return idKeysetPage(filtered, "g", first, after);
 }
 
 @Resolver()
 export class ParentalityGrantListQuery {
-  @Query(() => Connection, { description: "Les subventions de toutes les CAF, paginées, sous un filtre dont les critères se cumulent (année, région, département, fonds, axes, montants, texte)." })
-  async parentalityGrants(@Args(() => PageArgs) { filter, first, after }: InstanceType<typeof PageArgs>, @Ctx() ctx: CafContext): Promise<Connection> {
+  @Query(() => Connection, {
+    description:
+      "Les subventions de toutes les CAF, paginées, sous un filtre dont les critères se cumulent (année, région, département, fonds, axes, montants, texte).",
+  })
+  async parentalityGrants(
+    @Args(() => PageArgs) { filter, first, after }: InstanceType<typeof PageArgs>,
+    @Ctx() ctx: CafContext,
+  ): Promise<Connection> {
     const page = await grantPage(ctx.dataSource, filter, first, after);
     for (const { row } of page.edges) ctx.loaders.grantById.prime(row.id, row);
     return toConnection(page, toGrant);

@@ -45,7 +45,8 @@ export function cafGrantImport(actor: Actor): ImportDefinition<CheckedParentalit
   /** The mutation's rules, then ownership: a CAF imports its own department's grants only. */
   const check = (input: ParentalityGrantInput, row: RowReader) => {
     const checked = checkParentalityGrant(input, row.v);
-    if (findDepartment(input.department) && input.department !== department) row.v.add("department", "DEPARTMENT_NOT_OWNED", cafOnlyMessage(input.department, actor));
+    if (findDepartment(input.department) && input.department !== department)
+      row.v.add("department", "DEPARTMENT_NOT_OWNED", cafOnlyMessage(input.department, actor));
     return row.v.empty ? checked : null;
   };
   const native: RowLayout<CheckedParentalityGrant> = {
@@ -53,16 +54,35 @@ export function cafGrantImport(actor: Actor): ImportDefinition<CheckedParentalit
     columns: CAF_GRANT_COLUMNS,
     read(row) {
       const fund = readFund(row.text("fund"));
-      if (!fund) row.v.unreadableCell("fund", row.has("fund") ? "FUND_UNKNOWN" : "REQUIRED", row.has("fund") ? `Fonds inconnu « ${row.text("fund")} » : FNP, REAAP, LAEP, FPT ou FIPE.` : "Le fonds est obligatoire.");
+      if (!fund)
+        row.v.unreadableCell(
+          "fund",
+          row.has("fund") ? "FUND_UNKNOWN" : "REQUIRED",
+          row.has("fund") ? `Fonds inconnu « ${row.text("fund")} » : FNP, REAAP, LAEP, FPT ou FIPE.` : "Le fonds est obligatoire.",
+        );
       let year = Number.NaN;
       if (row.has("year")) year = row.integer("year", "L'année");
       else if (row.has("date")) year = row.yearOfDate("date", "year");
-      else row.v.unreadableCell("year", "REQUIRED", "L'année (colonne « annee ») ou la date de la décision (colonne « date ») est obligatoire.");
-      return check({
-        department: row.has("department") ? readDepartmentCode(row.text("department")) : department, year, fund: fund ?? FundingSource.CAF_FNP,
-        siret: row.text("siret"), structureName: row.text("structureName"), title: row.text("title"), amount: row.decimal("amount"),
-        axes: row.axes("axes"), projectRef: row.optionalText("projectRef"),
-      }, row);
+      else
+        row.v.unreadableCell(
+          "year",
+          "REQUIRED",
+          "L'année (colonne « annee ») ou la date de la décision (colonne « date ») est obligatoire.",
+        );
+      return check(
+        {
+          department: row.has("department") ? readDepartmentCode(row.text("department")) : department,
+          year,
+          fund: fund ?? FundingSource.CAF_FNP,
+          siret: row.text("siret"),
+          structureName: row.text("structureName"),
+          title: row.text("title"),
+          amount: row.decimal("amount"),
+          axes: row.axes("axes"),
+          projectRef: row.optionalText("projectRef"),
+        },
+        row,
+      );
     },
   };
   return {
@@ -72,23 +92,35 @@ export function cafGrantImport(actor: Actor): ImportDefinition<CheckedParentalit
     table: ParentalityGrantRow,
     layouts: [scdlGrantLayout(department, check), native],
     prepare() {
-      if (organisation.kind !== "caf") throw forbidden(`Seule une CAF (caf:<département>) importe des subventions (jeton : ${organisation.id}).`);
+      if (organisation.kind !== "caf")
+        throw forbidden(`Seule une CAF (caf:<département>) importe des subventions (jeton : ${organisation.id}).`);
     },
     key: (g) => keyOf(g.key),
     duplicateInFileMessage: (first) => `Ligne en double : même CAF, année, fonds, structure et objet que la ligne ${first}.`,
     async existingKeys(m: EntityManager) {
-      const rows = await m.getRepository(ParentalityGrantRow).find({ select: { id: true, departmentCode: true, year: true, fund: true, siret: true, title: true }, where: { departmentCode: department } });
+      const rows = await m.getRepository(ParentalityGrantRow).find({
+        select: { id: true, departmentCode: true, year: true, fund: true, siret: true, title: true },
+        where: { departmentCode: department },
+      });
       return new Map(rows.map((r) => [keyOf(r), r.id]));
     },
     duplicateMessage: duplicateGrantMessage,
     amountCents: (g) => g.amountCents,
     year: (g) => g.key.year,
     structure: (g) => ({ siret: g.key.siret, name: g.structureName }),
-    changes: (grants) => mergeWriteChanges([{ departments: [department] }, ...grants.map((g) => ({ structures: [g.key.siret], projects: g.projectRef ? [g.projectRef] : [], years: [g.key.year] }))]),
+    changes: (grants) =>
+      mergeWriteChanges([
+        { departments: [department] },
+        ...grants.map((g) => ({ structures: [g.key.siret], projects: g.projectRef ? [g.projectRef] : [], years: [g.key.year] })),
+      ]),
     async insert(m, grants) {
-      await m.createQueryBuilder().insert().into(ParentalityGrantRow)
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ParentalityGrantRow)
         .values(grants.map((g) => ({ ...g.key, amountCents: g.amountCents, axes: g.axes, projectRef: g.projectRef })))
-        .updateEntity(false).execute();
+        .updateEntity(false)
+        .execute();
     },
   };
 }

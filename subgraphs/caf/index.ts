@@ -20,8 +20,14 @@ import { ParentalityGrantListQuery } from "./grant-list";
 
 export const cafSubgraph: SubgraphModule<CafContext> = {
   name: "caf",
-  buildSchema: () => buildFederatedSchema({ resolvers: [...cafResolvers, ParentalityGrantListQuery], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
-  openDatabase: (config) => openDatabase(config, { name: "caf", entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow, AuditEntryRow], migrations: [CafInitial1732300000000, CafWrites1732400000000] }),
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [...cafResolvers, ParentalityGrantListQuery], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
+  openDatabase: (config) =>
+    openDatabase(config, {
+      name: "caf",
+      entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow, AuditEntryRow],
+      migrations: [CafInitial1732300000000, CafWrites1732400000000],
+    }),
   createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createCafLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadCafDemo(db.dataSource, dataset),
 };

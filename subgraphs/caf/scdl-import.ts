@@ -21,8 +21,8 @@ import { CheckedParentalityGrant, ParentalityGrantInput } from "./writes";
 /** The names the SCDL export gives the funds in `objet` (gateway/exports/scdl.ts, SOURCE_NAMES). */
 export const SCDL_FUND_NAMES: Readonly<Record<string, FundingSource>> = {
   "Fonds national parentalité": FundingSource.CAF_FNP,
-  "REAAP": FundingSource.CAF_REAAP,
-  "LAEP": FundingSource.CAF_LAEP,
+  REAAP: FundingSource.CAF_REAAP,
+  LAEP: FundingSource.CAF_LAEP,
   "Fonds publics et territoires": FundingSource.CAF_FPT,
   "Fonds d'innovation pour la petite enfance (FIPE)": FundingSource.FIPE,
   "Fonds d'intervention régional (FIR)": FundingSource.FIR,
@@ -60,7 +60,10 @@ export const unescapeFormula = (cell: string) => (cell.startsWith("'") && FORMUL
 const SCDL_MARKERS = ["idbeneficiaire", "nombeneficiaire", "objet", "montant", "dateconvention"];
 
 /** The SCDL layout of the CAF grant import, for the CAF of `department`. */
-export function scdlGrantLayout(department: string, check: (input: ParentalityGrantInput, row: RowReader) => CheckedParentalityGrant | null): RowLayout<CheckedParentalityGrant> {
+export function scdlGrantLayout(
+  department: string,
+  check: (input: ParentalityGrantInput, row: RowReader) => CheckedParentalityGrant | null,
+): RowLayout<CheckedParentalityGrant> {
   return {
     name: "SCDL subventions 2.1.1",
     matches: (header) => SCDL_MARKERS.every((m) => header.includes(normaliseColumn(m))),
@@ -68,14 +71,28 @@ export function scdlGrantLayout(department: string, check: (input: ParentalityGr
     read(row) {
       const objet = readScdlObject(unescapeFormula(row.text("title")));
       if (!objet && row.has("title")) {
-        row.v.unreadableCell("title", "SCDL_OBJECT", `Objet SCDL illisible « ${row.text("title")} » : « <intitulé> (<fonds>, 1000 premiers jours <année>) » attendu, le fonds parmi ${Object.keys(SCDL_FUND_NAMES).join(", ")}.`);
+        row.v.unreadableCell(
+          "title",
+          "SCDL_OBJECT",
+          `Objet SCDL illisible « ${row.text("title")} » : « <intitulé> (<fonds>, 1000 premiers jours <année>) » attendu, le fonds parmi ${Object.keys(SCDL_FUND_NAMES).join(", ")}.`,
+        );
         row.v.unreadableCell("fund", "SCDL_OBJECT", "Fonds inconnu : l'objet SCDL ne le nomme pas.");
       }
       const year = objet?.year ?? row.yearOfDate("year", "year");
-      return check({
-        department, year, fund: objet?.fund ?? FundingSource.CAF_FNP, siret: row.text("siret"), structureName: unescapeFormula(row.text("structureName")),
-        title: objet?.title ?? row.text("title"), amount: row.decimal("amount"), axes: null, projectRef: null,
-      }, row);
+      return check(
+        {
+          department,
+          year,
+          fund: objet?.fund ?? FundingSource.CAF_FNP,
+          siret: row.text("siret"),
+          structureName: unescapeFormula(row.text("structureName")),
+          title: objet?.title ?? row.text("title"),
+          amount: row.decimal("amount"),
+          axes: null,
+          projectRef: null,
+        },
+        row,
+      );
     },
   };
 }

@@ -37,20 +37,34 @@ export class ParentalityGrant {
   row: ParentalityGrantRow;
 }
 
-export const toGrant = (row: ParentalityGrantRow): ParentalityGrant => ({ id: String(row.id), fund: row.fund, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
+export const toGrant = (row: ParentalityGrantRow): ParentalityGrant => ({
+  id: String(row.id),
+  fund: row.fund,
+  amount: centsToEuros(row.amountCents),
+  year: row.year,
+  title: row.title,
+  axes: row.axes,
+  row,
+});
 const inYear = (year?: number | null) => (g: ParentalityGrantRow) => year == null || g.year === year;
 const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
 
 @Resolver(() => ParentalityGrant)
 class GrantResolver {
   @FieldResolver(() => Department, { description: "Département de la CAF qui attribue." })
-  department(@Root() grant: ParentalityGrant): Department { return { code: grant.row.departmentCode }; }
+  department(@Root() grant: ParentalityGrant): Department {
+    return { code: grant.row.departmentCode };
+  }
 
   @FieldResolver(() => Structure, { description: "Structure bénéficiaire." })
-  structure(@Root() grant: ParentalityGrant): Structure { return { siret: grant.row.siret }; }
+  structure(@Root() grant: ParentalityGrant): Structure {
+    return { siret: grant.row.siret };
+  }
 
   @FieldResolver(() => Project, { nullable: true, description: "Dossier cofinancé, s'il est référencé." })
-  project(@Root() grant: ParentalityGrant): Project | null { return grant.row.projectRef ? { ref: grant.row.projectRef } : null; }
+  project(@Root() grant: ParentalityGrant): Project | null {
+    return grant.row.projectRef ? { ref: grant.row.projectRef } : null;
+  }
 }
 
 @Resolver(() => Region)
@@ -103,7 +117,10 @@ class ProjectResolver {
 @Resolver()
 class GrantQueries {
   @Query(() => ParentalityGrant, { nullable: true, description: "Une subvention de CAF par son identifiant." })
-  async parentalityGrant(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: CafContext): Promise<ParentalityGrant | null> {
+  async parentalityGrant(
+    @Arg("id", () => ID, { description: "Identifiant." }) id: string,
+    @Ctx() ctx: CafContext,
+  ): Promise<ParentalityGrant | null> {
     const key = rowId(id);
     const row = key === null ? undefined : await ctx.loaders.grantById.load(key);
     return row ? toGrant(row) : null;
@@ -112,8 +129,13 @@ class GrantQueries {
 
 @Resolver()
 class GrantMutations {
-  @Mutation(() => ParentalityGrant, { description: "Enregistre une subvention de la CAF. Réservé à caf:<département> ; fonds de la CAF seulement ; pas de doublon." })
-  async recordParentalityGrant(@Arg("input", () => ParentalityGrantInput, { description: "La subvention." }) input: ParentalityGrantInput, @Ctx() ctx: CafContext): Promise<ParentalityGrant> {
+  @Mutation(() => ParentalityGrant, {
+    description: "Enregistre une subvention de la CAF. Réservé à caf:<département> ; fonds de la CAF seulement ; pas de doublon.",
+  })
+  async recordParentalityGrant(
+    @Arg("input", () => ParentalityGrantInput, { description: "La subvention." }) input: ParentalityGrantInput,
+    @Ctx() ctx: CafContext,
+  ): Promise<ParentalityGrant> {
     return toGrant(await recordParentalityGrant(ctx.dataSource, ctx.actor, input));
   }
 }
@@ -123,7 +145,16 @@ const CafAuditQueries = createAuditResolver("cafAuditTrail", "subventions des CA
 /** Entities this subgraph extends without returning them: listed so the schema keeps them. */
 export const cafEntityStubs = entityStubs;
 
-export const cafResolvers = [GrantResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, GrantQueries, GrantMutations, CafAuditQueries] as const;
+export const cafResolvers = [
+  GrantResolver,
+  RegionResolver,
+  DepartmentResolver,
+  StructureResolver,
+  ProjectResolver,
+  GrantQueries,
+  GrantMutations,
+  CafAuditQueries,
+] as const;
 
 export const cafReferenceResolvers = {
   ParentalityGrant: {

@@ -7,14 +7,26 @@ import { checkParentalityGrant, ParentalityGrantInput, requireCafOf } from "./wr
 const SIRET = withLuhnCheckDigit("4400000000001");
 const grant = (over: Partial<ParentalityGrantInput> = {}): ParentalityGrantInput =>
   Object.assign(new ParentalityGrantInput(), {
-    department: "44", year: 2024, fund: FundingSource.CAF_REAAP, siret: SIRET, structureName: " Centre social (fictif) ",
-    title: " Café des parents ", amount: 12500.5, axes: [Axis.PARENT_ISOLATION], projectRef: "DOSSIER-44-1", ...over,
+    department: "44",
+    year: 2024,
+    fund: FundingSource.CAF_REAAP,
+    siret: SIRET,
+    structureName: " Centre social (fictif) ",
+    title: " Café des parents ",
+    amount: 12500.5,
+    axes: [Axis.PARENT_ISOLATION],
+    projectRef: "DOSSIER-44-1",
+    ...over,
   });
 const broken = (input: ParentalityGrantInput) => {
   const v = new Violations();
   const checked = checkParentalityGrant(input, v);
   expect(checked).toBeNull();
-  try { v.throwIfAny(); } catch (error) { return ((error as { extensions: { violations: { rule: string }[] } }).extensions.violations).map((x) => x.rule); }
+  try {
+    v.throwIfAny();
+  } catch (error) {
+    return (error as { extensions: { violations: { rule: string }[] } }).extensions.violations.map((x) => x.rule);
+  }
   throw new Error("no violation");
 };
 const actor = (org: string): Actor => ({ subject: "agent", organisation: parseOrganisation(org)! });
@@ -24,7 +36,10 @@ describe("the rules of a CAF grant", () => {
     const v = new Violations();
     expect(checkParentalityGrant(grant(), v)).toEqual({
       key: { departmentCode: "44", year: 2024, fund: FundingSource.CAF_REAAP, siret: SIRET, title: "Café des parents" },
-      structureName: "Centre social (fictif)", amountCents: 1250050, axes: [Axis.PARENT_ISOLATION], projectRef: "DOSSIER-44-1",
+      structureName: "Centre social (fictif)",
+      amountCents: 1250050,
+      axes: [Axis.PARENT_ISOLATION],
+      projectRef: "DOSSIER-44-1",
     });
     expect(v.empty).toBe(true);
   });
@@ -33,9 +48,12 @@ describe("the rules of a CAF grant", () => {
     expect(checkParentalityGrant(grant({ axes: null, projectRef: null }), new Violations())).toMatchObject({ axes: [], projectRef: null });
   });
 
-  it.each([FundingSource.FIR, FundingSource.P304_17, FundingSource.P304_19, FundingSource.DEPARTMENT])("refuses %s: FIR and P304 are not CAF funds", (fund) => {
-    expect(broken(grant({ fund }))).toEqual(["FUND_NOT_CAF"]);
-  });
+  it.each([FundingSource.FIR, FundingSource.P304_17, FundingSource.P304_19, FundingSource.DEPARTMENT])(
+    "refuses %s: FIR and P304 are not CAF funds",
+    (fund) => {
+      expect(broken(grant({ fund }))).toEqual(["FUND_NOT_CAF"]);
+    },
+  );
 
   it.each<[Partial<ParentalityGrantInput>, string[]]>([
     [{ department: "99" }, ["DEPARTMENT_UNKNOWN"]],

@@ -16,7 +16,13 @@ import { reportWriteChanges } from "../shared/cache/write-changes";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 
 /** The funds a CAF grants from; FIR and P304 are the ARS's and the DREETS's, never the CAF's. */
-export const CAF_FUNDS: readonly FundingSource[] = [FundingSource.CAF_FNP, FundingSource.CAF_REAAP, FundingSource.CAF_LAEP, FundingSource.CAF_FPT, FundingSource.FIPE];
+export const CAF_FUNDS: readonly FundingSource[] = [
+  FundingSource.CAF_FNP,
+  FundingSource.CAF_REAAP,
+  FundingSource.CAF_LAEP,
+  FundingSource.CAF_FPT,
+  FundingSource.FIPE,
+];
 
 @InputType({ description: "Subvention d'une CAF à une structure." })
 export class ParentalityGrantInput {
@@ -47,17 +53,31 @@ export interface CheckedParentalityGrant {
 export function checkParentalityGrant(input: ParentalityGrantInput, v: Violations): CheckedParentalityGrant | null {
   v.department("department", input.department);
   v.year("year", input.year);
-  v.check(CAF_FUNDS.includes(input.fund), "fund", "FUND_NOT_CAF", `Le fonds ${input.fund} n'est pas un fonds de la CAF : FIR et P304 restent aux ARS et DREETS (enveloppes distinctes et non fongibles).`);
+  v.check(
+    CAF_FUNDS.includes(input.fund),
+    "fund",
+    "FUND_NOT_CAF",
+    `Le fonds ${input.fund} n'est pas un fonds de la CAF : FIR et P304 restent aux ARS et DREETS (enveloppes distinctes et non fongibles).`,
+  );
   v.siret("siret", input.siret);
   v.text("structureName", input.structureName, "Le nom de la structure", TEXT_LIMITS.name);
   v.text("title", input.title, "L'objet de la subvention");
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
-  if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+  if (input.projectRef != null)
+    v.check(
+      validProjectRef(input.projectRef),
+      "projectRef",
+      "PROJECT_REF_FORMAT",
+      "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».",
+    );
   if (!v.empty || cents === null) return null;
   return {
     key: { departmentCode: input.department, year: input.year, fund: input.fund, siret: input.siret, title: input.title.trim() },
-    structureName: input.structureName.trim(), amountCents: cents, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
+    structureName: input.structureName.trim(),
+    amountCents: cents,
+    axes: input.axes ?? [],
+    projectRef: input.projectRef ?? null,
   };
 }
 
@@ -74,7 +94,11 @@ export const duplicateGrantMessage = (id: number | string) =>
   `Cette subvention est déjà enregistrée (identifiant ${id}) : même CAF, année, fonds, structure et objet.`;
 
 /** Records a grant, in one transaction with its audit entry. Only `caf:<department>` may. */
-export async function recordParentalityGrant(ds: DataSource, actor: Actor | null, input: ParentalityGrantInput): Promise<ParentalityGrantRow> {
+export async function recordParentalityGrant(
+  ds: DataSource,
+  actor: Actor | null,
+  input: ParentalityGrantInput,
+): Promise<ParentalityGrantRow> {
   const v = new Violations();
   if (!v.department("department", input.department)) v.throwIfAny();
   const who = requireCafOf(actor, input.department);
@@ -88,6 +112,11 @@ export async function recordParentalityGrant(ds: DataSource, actor: Actor | null
     await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return grant;
   });
-  reportWriteChanges({ departments: [key.departmentCode], structures: [key.siret], projects: rest.projectRef ? [rest.projectRef] : [], years: [key.year] });
+  reportWriteChanges({
+    departments: [key.departmentCode],
+    structures: [key.siret],
+    projects: rest.projectRef ? [rest.projectRef] : [],
+    years: [key.year],
+  });
   return written;
 }

@@ -17,13 +17,19 @@ import { DepartementsContext, DepartmentalCredit, toCredit } from "./schema";
 @InputType({ description: "Filtre des crédits départementaux : les critères donnés se cumulent (ET)." })
 export class DepartmentalCreditFilter {
   @Field(() => Int, { nullable: true, description: "Année du crédit." }) year?: number | null;
-  @Field(() => ID, { nullable: true, description: "Code INSEE d'une région : les crédits de ses départements (COG)." }) region?: string | null;
+  @Field(() => ID, { nullable: true, description: "Code INSEE d'une région : les crédits de ses départements (COG)." }) region?:
+    string | null;
   @Field(() => ID, { nullable: true, description: "Code INSEE du département." }) department?: string | null;
-  @Field(() => [DepartmentalProgramme], { nullable: true, description: "Cadres : les crédits dans l'un d'eux (liste non vide)." }) programmes?: DepartmentalProgramme[] | null;
+  @Field(() => [DepartmentalProgramme], { nullable: true, description: "Cadres : les crédits dans l'un d'eux (liste non vide)." })
+  programmes?: DepartmentalProgramme[] | null;
 }
 addExplorerFilterFields(DepartmentalCreditFilter);
 
-const { Connection, PageArgs, toConnection } = connectionTypes("DepartmentalCredit", DepartmentalCredit, DepartmentalCreditFilter, { a: "Un crédit départemental", the: "Le crédit", many: "crédits départementaux" });
+const { Connection, PageArgs, toConnection } = connectionTypes("DepartmentalCredit", DepartmentalCredit, DepartmentalCreditFilter, {
+  a: "Un crédit départemental",
+  the: "Le crédit",
+  many: "crédits départementaux",
+});
 type Connection = InstanceType<typeof Connection>;
 
 export interface CreditFilterValues extends ExplorerFilterValues {
@@ -32,7 +38,12 @@ export interface CreditFilterValues extends ExplorerFilterValues {
 }
 
 /** One page of departmental credits under a filter, in id order: one statement for the page, one for the count. */
-export async function creditPage(ds: DataSource, filter: CreditFilterValues | null | undefined, first: number, after?: string | null): Promise<RowPage<DepartmentalCreditRow>> {
+export async function creditPage(
+  ds: DataSource,
+  filter: CreditFilterValues | null | undefined,
+  first: number,
+  after?: string | null,
+): Promise<RowPage<DepartmentalCreditRow>> {
   const v = new Violations();
   const checked = checkExplorerFilter(filter, v);
   const programmes = checkNonEmpty(v, graphqlFilterField("programmes"), filter?.programmes, "Cadres");
@@ -40,19 +51,30 @@ export async function creditPage(ds: DataSource, filter: CreditFilterValues | nu
   const filtered = () => {
     const qb = ds.getRepository(DepartmentalCreditRow).createQueryBuilder("c");
     if (filter?.year != null) qb.andWhere("c.year = :year", { year: filter.year });
-    if (filter?.region != null) qb.andWhere("c.department_code IN (:...regionDepartments)", { regionDepartments: departmentsOf(filter.region).map((d) => d.code) });
+    if (filter?.region != null)
+      qb.andWhere("c.department_code IN (:...regionDepartments)", { regionDepartments: departmentsOf(filter.region).map((d) => d.code) });
     if (filter?.department != null) qb.andWhere("c.department_code = :department", { department: filter.department });
     if (programmes) qb.andWhere("c.programme IN (:...programmes)", { programmes });
     // the structure name the department recorded: its own structure row for the SIRET
-    return applyExplorerFilter(qb, checked, { amountCents: "c.amount_cents", axes: "c.axes", texts: ["c.title", "(SELECT s.name FROM structure s WHERE s.siret = c.siret)"] });
+    return applyExplorerFilter(qb, checked, {
+      amountCents: "c.amount_cents",
+      axes: "c.axes",
+      texts: ["c.title", "(SELECT s.name FROM structure s WHERE s.siret = c.siret)"],
+    });
   };
   return idKeysetPage(filtered, "c", first, after);
 }
 
 @Resolver()
 export class DepartmentalCreditListQuery {
-  @Query(() => Connection, { description: "Les crédits de tous les conseils départementaux, paginés, sous un filtre dont les critères se cumulent (année, région, département, cadres, axes, montants, texte)." })
-  async departmentalCredits(@Args(() => PageArgs) { filter, first, after }: InstanceType<typeof PageArgs>, @Ctx() ctx: DepartementsContext): Promise<Connection> {
+  @Query(() => Connection, {
+    description:
+      "Les crédits de tous les conseils départementaux, paginés, sous un filtre dont les critères se cumulent (année, région, département, cadres, axes, montants, texte).",
+  })
+  async departmentalCredits(
+    @Args(() => PageArgs) { filter, first, after }: InstanceType<typeof PageArgs>,
+    @Ctx() ctx: DepartementsContext,
+  ): Promise<Connection> {
     const page = await creditPage(ctx.dataSource, filter, first, after);
     for (const { row } of page.edges) ctx.loaders.creditById.prime(row.id, row);
     return toConnection(page, toCredit);

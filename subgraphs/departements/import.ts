@@ -12,7 +12,13 @@ import { ImportDefinition } from "../shared/import/run";
 import { readDepartmentCode } from "../shared/import/values";
 import { normaliseColumn } from "../shared/import/csv";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
-import { CheckedDepartmentalCredit, checkDepartmentalCredit, DEPARTMENTAL_PROGRAMMES, departmentOnlyMessage, duplicateCreditMessage } from "./writes";
+import {
+  CheckedDepartmentalCredit,
+  checkDepartmentalCredit,
+  DEPARTMENTAL_PROGRAMMES,
+  departmentOnlyMessage,
+  duplicateCreditMessage,
+} from "./writes";
 
 export const DEPARTMENTAL_CREDIT_COLUMNS: readonly ImportColumn[] = [
   { field: "department", names: ["departement", "code departement", "dep"] },
@@ -42,44 +48,79 @@ export function departmentalCreditImport(actor: Actor): ImportDefinition<Checked
     operation: "importDepartmentalCredits",
     entity: "DepartmentalCredit",
     table: DepartmentalCreditRow,
-    layouts: [{
-      name: "crédits départementaux",
-      columns: DEPARTMENTAL_CREDIT_COLUMNS,
-      read(row: RowReader) {
-        const programme = readProgramme(row.text("programme"));
-        if (!programme) row.v.unreadableCell("programme", row.has("programme") ? "PROGRAMME_UNKNOWN" : "REQUIRED", row.has("programme") ? `Cadre inconnu « ${row.text("programme")} » : ${DEPARTMENTAL_PROGRAMMES.join(", ")}.` : "Le cadre du crédit est obligatoire.");
-        let year = Number.NaN;
-        if (row.has("year")) year = row.integer("year", "L'année");
-        else if (row.has("date")) year = row.yearOfDate("date", "year");
-        else row.v.unreadableCell("year", "REQUIRED", "L'année (colonne « annee ») ou la date de la décision (colonne « date ») est obligatoire.");
-        const input = {
-          department: row.has("department") ? readDepartmentCode(row.text("department")) : department, year, programme: programme ?? DepartmentalProgramme.OTHER,
-          siret: row.text("siret"), structureName: row.text("structureName"), title: row.text("title"), amount: row.decimal("amount"),
-          axes: row.axes("axes"), projectRef: row.optionalText("projectRef"),
-        };
-        const checked = checkDepartmentalCredit(input, row.v);
-        if (findDepartment(input.department) && input.department !== department) row.v.add("department", "DEPARTMENT_NOT_OWNED", departmentOnlyMessage(input.department, actor));
-        return row.v.empty ? checked : null;
+    layouts: [
+      {
+        name: "crédits départementaux",
+        columns: DEPARTMENTAL_CREDIT_COLUMNS,
+        read(row: RowReader) {
+          const programme = readProgramme(row.text("programme"));
+          if (!programme)
+            row.v.unreadableCell(
+              "programme",
+              row.has("programme") ? "PROGRAMME_UNKNOWN" : "REQUIRED",
+              row.has("programme")
+                ? `Cadre inconnu « ${row.text("programme")} » : ${DEPARTMENTAL_PROGRAMMES.join(", ")}.`
+                : "Le cadre du crédit est obligatoire.",
+            );
+          let year = Number.NaN;
+          if (row.has("year")) year = row.integer("year", "L'année");
+          else if (row.has("date")) year = row.yearOfDate("date", "year");
+          else
+            row.v.unreadableCell(
+              "year",
+              "REQUIRED",
+              "L'année (colonne « annee ») ou la date de la décision (colonne « date ») est obligatoire.",
+            );
+          const input = {
+            department: row.has("department") ? readDepartmentCode(row.text("department")) : department,
+            year,
+            programme: programme ?? DepartmentalProgramme.OTHER,
+            siret: row.text("siret"),
+            structureName: row.text("structureName"),
+            title: row.text("title"),
+            amount: row.decimal("amount"),
+            axes: row.axes("axes"),
+            projectRef: row.optionalText("projectRef"),
+          };
+          const checked = checkDepartmentalCredit(input, row.v);
+          if (findDepartment(input.department) && input.department !== department)
+            row.v.add("department", "DEPARTMENT_NOT_OWNED", departmentOnlyMessage(input.department, actor));
+          return row.v.empty ? checked : null;
+        },
       },
-    }],
+    ],
     prepare() {
-      if (organisation.kind !== "cd") throw forbidden(`Seul un conseil départemental (cd:<département>) importe des crédits départementaux (jeton : ${organisation.id}).`);
+      if (organisation.kind !== "cd")
+        throw forbidden(
+          `Seul un conseil départemental (cd:<département>) importe des crédits départementaux (jeton : ${organisation.id}).`,
+        );
     },
     key: (c) => keyOf(c.key),
     duplicateInFileMessage: (first) => `Ligne en double : même département, année, cadre, structure et objet que la ligne ${first}.`,
     async existingKeys(m: EntityManager) {
-      const rows = await m.getRepository(DepartmentalCreditRow).find({ select: { id: true, departmentCode: true, year: true, programme: true, siret: true, title: true }, where: { departmentCode: department } });
+      const rows = await m.getRepository(DepartmentalCreditRow).find({
+        select: { id: true, departmentCode: true, year: true, programme: true, siret: true, title: true },
+        where: { departmentCode: department },
+      });
       return new Map(rows.map((r) => [keyOf(r), r.id]));
     },
     duplicateMessage: duplicateCreditMessage,
     amountCents: (c) => c.amountCents,
     year: (c) => c.key.year,
     structure: (c) => ({ siret: c.key.siret, name: c.structureName }),
-    changes: (credits) => mergeWriteChanges([{ departments: [department] }, ...credits.map((c) => ({ structures: [c.key.siret], projects: c.projectRef ? [c.projectRef] : [], years: [c.key.year] }))]),
+    changes: (credits) =>
+      mergeWriteChanges([
+        { departments: [department] },
+        ...credits.map((c) => ({ structures: [c.key.siret], projects: c.projectRef ? [c.projectRef] : [], years: [c.key.year] })),
+      ]),
     async insert(m, credits) {
-      await m.createQueryBuilder().insert().into(DepartmentalCreditRow)
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(DepartmentalCreditRow)
         .values(credits.map((c) => ({ ...c.key, amountCents: c.amountCents, axes: c.axes, projectRef: c.projectRef })))
-        .updateEntity(false).execute();
+        .updateEntity(false)
+        .execute();
     },
   };
 }

@@ -20,8 +20,17 @@ import { DepartmentalCreditListQuery } from "./credit-list";
 
 export const departementsSubgraph: SubgraphModule<DepartementsContext> = {
   name: "departements",
-  buildSchema: () => buildFederatedSchema({ resolvers: [...departementsResolvers, DepartmentalCreditListQuery], orphanedTypes: departementsEntityStubs }, departementsReferenceResolvers),
-  openDatabase: (config) => openDatabase(config, { name: "departements", entities: [...REFERENCE_ENTITIES, StructureRow, DepartmentalCreditRow, AuditEntryRow], migrations: [DepartementsInitial1732500000000] }),
+  buildSchema: () =>
+    buildFederatedSchema(
+      { resolvers: [...departementsResolvers, DepartmentalCreditListQuery], orphanedTypes: departementsEntityStubs },
+      departementsReferenceResolvers,
+    ),
+  openDatabase: (config) =>
+    openDatabase(config, {
+      name: "departements",
+      entities: [...REFERENCE_ENTITIES, StructureRow, DepartmentalCreditRow, AuditEntryRow],
+      migrations: [DepartementsInitial1732500000000],
+    }),
   createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createDepartementsLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadDepartementsDemo(db.dataSource, dataset),
 };

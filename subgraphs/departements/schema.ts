@@ -1,4 +1,19 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { Axis } from "../shared/enums";
@@ -24,7 +39,9 @@ registerEnumType(DepartmentalProgramme, {
   description: "Cadre d'un crédit départemental.",
   valuesConfig: {
     PMI: { description: "Protection maternelle et infantile (PMI)." },
-    PREVENTION_PROTECTION_CONTRACT: { description: "Contractualisation prévention et protection de l'enfance (engagement prévention / PMI, avec l'ARS et le préfet)." },
+    PREVENTION_PROTECTION_CONTRACT: {
+      description: "Contractualisation prévention et protection de l'enfance (engagement prévention / PMI, avec l'ARS et le préfet).",
+    },
     MAISON_COFUNDING: { description: "Cofinancement d'une Maison des 1000 premiers jours." },
     LAUREATE_COFUNDING: { description: "Cofinancement d'un lauréat d'appel à projets 1000 premiers jours." },
     OTHER: { description: "Autre crédit départemental." },
@@ -49,20 +66,34 @@ export class DepartmentalCredit {
   row: DepartmentalCreditRow;
 }
 
-export const toCredit = (row: DepartmentalCreditRow): DepartmentalCredit => ({ id: String(row.id), programme: row.programme, amount: centsToEuros(row.amountCents), year: row.year, title: row.title, axes: row.axes, row });
+export const toCredit = (row: DepartmentalCreditRow): DepartmentalCredit => ({
+  id: String(row.id),
+  programme: row.programme,
+  amount: centsToEuros(row.amountCents),
+  year: row.year,
+  title: row.title,
+  axes: row.axes,
+  row,
+});
 const inYear = (year?: number | null) => (c: DepartmentalCreditRow) => year == null || c.year === year;
 const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
 
 @Resolver(() => DepartmentalCredit)
 class CreditResolver {
   @FieldResolver(() => Department, { description: "Département qui attribue." })
-  department(@Root() credit: DepartmentalCredit): Department { return { code: credit.row.departmentCode }; }
+  department(@Root() credit: DepartmentalCredit): Department {
+    return { code: credit.row.departmentCode };
+  }
 
   @FieldResolver(() => Structure, { description: "Structure bénéficiaire." })
-  structure(@Root() credit: DepartmentalCredit): Structure { return { siret: credit.row.siret }; }
+  structure(@Root() credit: DepartmentalCredit): Structure {
+    return { siret: credit.row.siret };
+  }
 
   @FieldResolver(() => Project, { nullable: true, description: "Dossier cofinancé, s'il est référencé." })
-  project(@Root() credit: DepartmentalCredit): Project | null { return credit.row.projectRef ? { ref: credit.row.projectRef } : null; }
+  project(@Root() credit: DepartmentalCredit): Project | null {
+    return credit.row.projectRef ? { ref: credit.row.projectRef } : null;
+  }
 }
 
 @Resolver(() => Region)
@@ -76,7 +107,11 @@ class RegionResolver {
 @Resolver(() => Department)
 class DepartmentResolver {
   @FieldResolver(() => [DepartmentalCredit], { nullable: true, description: "Crédits du conseil départemental." })
-  async departmentalCredits(@Root() department: Department, @Ctx() ctx: DepartementsContext, @yearArg() year?: number): Promise<DepartmentalCredit[]> {
+  async departmentalCredits(
+    @Root() department: Department,
+    @Ctx() ctx: DepartementsContext,
+    @yearArg() year?: number,
+  ): Promise<DepartmentalCredit[]> {
     return (await ctx.loaders.creditsByDepartment.load(department.code)).filter(inYear(year)).map(toCredit);
   }
 
@@ -89,7 +124,11 @@ class DepartmentResolver {
 @Resolver(() => Structure)
 class StructureResolver {
   @FieldResolver(() => [DepartmentalCredit], { nullable: true, description: "Crédits départementaux reçus par la structure." })
-  async departmentalCredits(@Root() structure: Structure, @Ctx() ctx: DepartementsContext, @yearArg() year?: number): Promise<DepartmentalCredit[]> {
+  async departmentalCredits(
+    @Root() structure: Structure,
+    @Ctx() ctx: DepartementsContext,
+    @yearArg() year?: number,
+  ): Promise<DepartmentalCredit[]> {
     return (await ctx.loaders.creditsByStructure.load(structure.siret)).filter(inYear(year)).map(toCredit);
   }
 
@@ -115,14 +154,20 @@ class ProjectResolver {
 @Resolver()
 class CreditOperations {
   @Query(() => DepartmentalCredit, { nullable: true, description: "Un crédit départemental par son identifiant." })
-  async departmentalCredit(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: DepartementsContext): Promise<DepartmentalCredit | null> {
+  async departmentalCredit(
+    @Arg("id", () => ID, { description: "Identifiant." }) id: string,
+    @Ctx() ctx: DepartementsContext,
+  ): Promise<DepartmentalCredit | null> {
     const key = rowId(id);
     const row = key === null ? undefined : await ctx.loaders.creditById.load(key);
     return row ? toCredit(row) : null;
   }
 
   @Mutation(() => DepartmentalCredit, { description: "Enregistre un crédit départemental. Réservé à cd:<département> ; pas de doublon." })
-  async recordDepartmentalCredit(@Arg("input", () => DepartmentalCreditInput, { description: "Le crédit." }) input: DepartmentalCreditInput, @Ctx() ctx: DepartementsContext): Promise<DepartmentalCredit> {
+  async recordDepartmentalCredit(
+    @Arg("input", () => DepartmentalCreditInput, { description: "Le crédit." }) input: DepartmentalCreditInput,
+    @Ctx() ctx: DepartementsContext,
+  ): Promise<DepartmentalCredit> {
     return toCredit(await recordDepartmentalCredit(ctx.dataSource, ctx.actor, input));
   }
 }
@@ -130,7 +175,15 @@ class CreditOperations {
 const AuditQueries = createAuditResolver("departementsAuditTrail", "crédits des conseils départementaux");
 
 export const departementsEntityStubs = entityStubs;
-export const departementsResolvers = [CreditResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, CreditOperations, AuditQueries] as const;
+export const departementsResolvers = [
+  CreditResolver,
+  RegionResolver,
+  DepartmentResolver,
+  StructureResolver,
+  ProjectResolver,
+  CreditOperations,
+  AuditQueries,
+] as const;
 export const departementsReferenceResolvers = {
   DepartmentalCredit: {
     async __resolveReference(ref: { id: string }, ctx: DepartementsContext) {

@@ -7,13 +7,25 @@ import { checkDepartmentalCredit, DEPARTMENTAL_PROGRAMMES, DepartmentalCreditInp
 const SIRET = withLuhnCheckDigit("9740000000001");
 const credit = (over: Partial<DepartmentalCreditInput> = {}): DepartmentalCreditInput =>
   Object.assign(new DepartmentalCreditInput(), {
-    department: "974", year: 2025, programme: DEPARTMENTAL_PROGRAMMES[0], siret: SIRET, structureName: "PMI de Saint-Denis (fictif)",
-    title: "Consultations avancées", amount: 80000, axes: [Axis.SCREENING_CONTINUITY, Axis.HEALTH_PROMOTION], projectRef: null, ...over,
+    department: "974",
+    year: 2025,
+    programme: DEPARTMENTAL_PROGRAMMES[0],
+    siret: SIRET,
+    structureName: "PMI de Saint-Denis (fictif)",
+    title: "Consultations avancées",
+    amount: 80000,
+    axes: [Axis.SCREENING_CONTINUITY, Axis.HEALTH_PROMOTION],
+    projectRef: null,
+    ...over,
   });
 const broken = (input: DepartmentalCreditInput) => {
   const v = new Violations();
   expect(checkDepartmentalCredit(input, v)).toBeNull();
-  try { v.throwIfAny(); } catch (error) { return ((error as { extensions: { violations: { rule: string }[] } }).extensions.violations).map((x) => x.rule); }
+  try {
+    v.throwIfAny();
+  } catch (error) {
+    return (error as { extensions: { violations: { rule: string }[] } }).extensions.violations.map((x) => x.rule);
+  }
   throw new Error("no violation");
 };
 const actor = (org: string): Actor => ({ subject: "agent", organisation: parseOrganisation(org)! });
@@ -21,7 +33,10 @@ const actor = (org: string): Actor => ({ subject: "agent", organisation: parseOr
 describe("the rules of a departmental credit", () => {
   it("keeps a valid credit in exact cents, for every programme", () => {
     for (const programme of DEPARTMENTAL_PROGRAMMES) {
-      expect(checkDepartmentalCredit(credit({ programme }), new Violations())).toMatchObject({ key: { departmentCode: "974", programme, title: "Consultations avancées" }, amountCents: 8000000 });
+      expect(checkDepartmentalCredit(credit({ programme }), new Violations())).toMatchObject({
+        key: { departmentCode: "974", programme, title: "Consultations avancées" },
+        amountCents: 8000000,
+      });
     }
   });
 

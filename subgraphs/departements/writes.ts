@@ -19,13 +19,17 @@ import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-cre
 export class DepartmentalCreditInput {
   @Field(() => ID, { description: "Code INSEE du département." }) department: string;
   @Field(() => Int, { description: "Année." }) year: number;
-  @Field(() => DepartmentalProgramme, { description: "Cadre du crédit (PMI, contractualisation prévention et protection de l'enfance, cofinancement)." }) programme: DepartmentalProgramme;
+  @Field(() => DepartmentalProgramme, {
+    description: "Cadre du crédit (PMI, contractualisation prévention et protection de l'enfance, cofinancement).",
+  })
+  programme: DepartmentalProgramme;
   @Field(() => ID, { description: "SIRET de la structure bénéficiaire." }) siret: string;
   @Field({ description: "Nom de la structure bénéficiaire." }) structureName: string;
   @Field({ description: "Objet du crédit." }) title: string;
   @Field(() => Float, { description: "Montant en euros (au plus deux décimales)." }) amount: number;
   @Field(() => [Axis], { nullable: true, description: "Axes thématiques concernés." }) axes?: Axis[] | null;
-  @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé (une Maison, un lauréat d'appel à projets…)." }) projectRef?: string | null;
+  @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé (une Maison, un lauréat d'appel à projets…)." })
+  projectRef?: string | null;
 }
 
 /** A credit that passed every rule: what is written, and the key that makes it unique. */
@@ -46,17 +50,31 @@ export const DEPARTMENTAL_PROGRAMMES: readonly DepartmentalProgramme[] = Object.
 export function checkDepartmentalCredit(input: DepartmentalCreditInput, v: Violations): CheckedDepartmentalCredit | null {
   v.department("department", input.department);
   v.year("year", input.year);
-  v.check(DEPARTMENTAL_PROGRAMMES.includes(input.programme), "programme", "PROGRAMME_UNKNOWN", `Cadre inconnu « ${input.programme} » : ${DEPARTMENTAL_PROGRAMMES.join(", ")}.`);
+  v.check(
+    DEPARTMENTAL_PROGRAMMES.includes(input.programme),
+    "programme",
+    "PROGRAMME_UNKNOWN",
+    `Cadre inconnu « ${input.programme} » : ${DEPARTMENTAL_PROGRAMMES.join(", ")}.`,
+  );
   v.siret("siret", input.siret);
   v.text("structureName", input.structureName, "Le nom de la structure", TEXT_LIMITS.name);
   v.text("title", input.title, "L'objet du crédit");
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
-  if (input.projectRef != null) v.check(validProjectRef(input.projectRef), "projectRef", "PROJECT_REF_FORMAT", "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».");
+  if (input.projectRef != null)
+    v.check(
+      validProjectRef(input.projectRef),
+      "projectRef",
+      "PROJECT_REF_FORMAT",
+      "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».",
+    );
   if (!v.empty || cents === null) return null;
   return {
     key: { departmentCode: input.department, year: input.year, programme: input.programme, siret: input.siret, title: input.title.trim() },
-    structureName: input.structureName.trim(), amountCents: cents, axes: input.axes ?? [], projectRef: input.projectRef ?? null,
+    structureName: input.structureName.trim(),
+    amountCents: cents,
+    axes: input.axes ?? [],
+    projectRef: input.projectRef ?? null,
   };
 }
 
@@ -73,7 +91,11 @@ export const duplicateCreditMessage = (id: number | string) =>
   `Ce crédit est déjà enregistré (identifiant ${id}) : même département, année, cadre, structure et objet.`;
 
 /** Records a departmental credit with its audit entry, in one transaction. Only `cd:<department>` may. */
-export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | null, input: DepartmentalCreditInput): Promise<DepartmentalCreditRow> {
+export async function recordDepartmentalCredit(
+  ds: DataSource,
+  actor: Actor | null,
+  input: DepartmentalCreditInput,
+): Promise<DepartmentalCreditRow> {
   const v = new Violations();
   if (!v.department("department", input.department)) v.throwIfAny();
   const who = requireDepartmentOf(actor, input.department);
@@ -87,6 +109,11 @@ export async function recordDepartmentalCredit(ds: DataSource, actor: Actor | nu
     await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
     return credit;
   });
-  reportWriteChanges({ departments: [key.departmentCode], structures: [input.siret], projects: written.projectRef ? [written.projectRef] : [], years: [key.year] });
+  reportWriteChanges({
+    departments: [key.departmentCode],
+    structures: [input.siret],
+    projects: written.projectRef ? [written.projectRef] : [],
+    years: [key.year],
+  });
   return written;
 }

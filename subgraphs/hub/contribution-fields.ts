@@ -7,10 +7,17 @@ import { AmountError } from "../shared/money";
 import { Axis } from "../shared/enums";
 
 /** A funder's detail line as it arrives in a representation: a line, with its SIRET and axes. */
-export interface FundingDetailData extends FundingLineData { siret: string | null; axes: Axis[] }
+export interface FundingDetailData extends FundingLineData {
+  siret: string | null;
+  axes: Axis[];
+}
 
 /** A contribution as it arrives in a representation (plain JSON): only the parts @requires asked. */
-export interface FundingContributionData { lines?: FundingLineData[]; details?: FundingDetailData[]; recordedName?: string | null }
+export interface FundingContributionData {
+  lines?: FundingLineData[];
+  details?: FundingDetailData[];
+  recordedName?: string | null;
+}
 
 /**
  * How the hub's figures read the funders' contribution fields: which to @require, which the
@@ -22,7 +29,10 @@ export function contributionFields(contributions: readonly Contribution[]) {
     of,
     /** `@requires` of each contribution's `selection` (none for a contribution whose selection is null). */
     requires: (entity: FinancedEntity, selection: (c: Contribution) => string | null): MethodDecorator[] => {
-      const fields = of(entity).flatMap((c) => { const s = selection(c); return s === null ? [] : [`${c.field} { ${s} }`]; });
+      const fields = of(entity).flatMap((c) => {
+        const s = selection(c);
+        return s === null ? [] : [`${c.field} { ${s} }`];
+      });
       return fields.length ? [Directive(`@requires(fields: "${fields.join(" ")}")`)] : [];
     },
     /**
@@ -31,7 +41,9 @@ export function contributionFields(contributions: readonly Contribution[]) {
      * the gateway reloads the new supergraph, its lines count at once, before this hub restarts.
      */
     contributionsIn: (root: object): FundingContributionData[] => {
-      return Object.entries(root).filter(([key, value]) => key.endsWith(CONTRIBUTION_FIELD_SUFFIX) && value && typeof value === "object").map(([, value]) => value as FundingContributionData);
+      return Object.entries(root)
+        .filter(([key, value]) => key.endsWith(CONTRIBUTION_FIELD_SUFFIX) && value && typeof value === "object")
+        .map(([, value]) => value as FundingContributionData);
     },
     /**
      * The registered funders whose contribution the representation lacks. When a funder's subgraph
@@ -40,8 +52,17 @@ export function contributionFields(contributions: readonly Contribution[]) {
      * `usable` false: the funder cannot give what the figure needs (no `details` in its schema).
      */
     missingIn: (root: object, entity: FinancedEntity, usable: (c: Contribution) => boolean = () => true): string[] => {
-      const absent = (c: Contribution) => { const v = (root as Record<string, unknown>)[c.field]; return !v || typeof v !== "object" || !usable(c); };
-      return [...new Set(of(entity).filter(absent).map((c) => c.subgraph))].sort();
+      const absent = (c: Contribution) => {
+        const v = (root as Record<string, unknown>)[c.field];
+        return !v || typeof v !== "object" || !usable(c);
+      };
+      return [
+        ...new Set(
+          of(entity)
+            .filter(absent)
+            .map((c) => c.subgraph),
+        ),
+      ].sort();
     },
   };
 }
@@ -59,7 +80,10 @@ export function exactFigure<T>(compute: () => T): T {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof AmountError) throw new GraphQLError(`Financements croisés impossibles à calculer exactement : ${error.message}`, { extensions: { code: "AMOUNT_OUT_OF_RANGE" } });
+    if (error instanceof AmountError)
+      throw new GraphQLError(`Financements croisés impossibles à calculer exactement : ${error.message}`, {
+        extensions: { code: "AMOUNT_OUT_OF_RANGE" },
+      });
     throw error;
   }
 }

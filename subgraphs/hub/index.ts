@@ -33,9 +33,17 @@ export function hubSubgraph(contributions: () => Contribution[] = registeredCont
     name: HUB,
     async buildSchema() {
       const { resolvers, referenceResolvers, Structure } = createHubSchema(contributions());
-      return buildFederatedSchema({ resolvers: [...resolvers, StructureDirectoryMutations, structureSearchResolver(Structure)] }, referenceResolvers);
+      return buildFederatedSchema(
+        { resolvers: [...resolvers, StructureDirectoryMutations, structureSearchResolver(Structure)] },
+        referenceResolvers,
+      );
     },
-    openDatabase: (config) => openDatabase(config, { name: HUB, entities: [...REFERENCE_ENTITIES, InstructionRuleRow, RegionalCallAnnouncementRow, StructureDirectoryRow], migrations: [HubInitial1732300000000, HubStructureDirectory1733000000000] }),
+    openDatabase: (config) =>
+      openDatabase(config, {
+        name: HUB,
+        entities: [...REFERENCE_ENTITIES, InstructionRuleRow, RegionalCallAnnouncementRow, StructureDirectoryRow],
+        migrations: [HubInitial1732300000000, HubStructureDirectory1733000000000],
+      }),
     loadDemo: (db, dataset) => loadDirectoryDemo(db.dataSource, dataset),
     createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createHubLoaders(db.dataSource) }),
   };

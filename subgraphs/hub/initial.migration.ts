@@ -10,20 +10,54 @@ export class HubInitial1732300000000 implements MigrationInterface {
 
   async up(qr: QueryRunner): Promise<void> {
     await createReferenceTables(qr);
-    await qr.createTable(new Table({
-      name: "instruction_rule",
-      columns: [{ ...col.varchar("code", 40), isPrimary: true }, col.varchar("instruction", 60), col.int("year"), col.text("label"), { ...col.cents("amount_cents"), isNullable: true }, col.date("date")],
-    }));
-    await qr.createTable(new Table({
-      name: "regional_call_announcement",
-      columns: [{ ...col.code("region_code"), isPrimary: true }, { ...col.int("year"), isPrimary: true }, col.bool("launched"), col.text("specification", true), col.date("deadline"), col.text("expectations", true), col.varchar("axis_numbers", 20, true), col.varchar("results_expected", 100, true), col.text("source")],
-      foreignKeys: [fk("region_code", "region", "code")],
-    }));
-    await qr.manager.insert(InstructionRuleRow, INSTRUCTION_RULES.map((r) => ({ ...r })));
-    await qr.manager.insert(RegionalCallAnnouncementRow, REGIONAL_CALLS_2022.map((c) => ({
-      regionCode: c.regionCode, year: REGIONAL_CALLS_YEAR, launched: c.launched, specification: c.specification, deadline: c.deadline,
-      expectations: c.expectations, axisNumbers: c.axisNumbers?.join(",") ?? null, resultsExpected: c.resultsExpected, source: REGIONAL_CALLS_SOURCE,
-    })));
+    await qr.createTable(
+      new Table({
+        name: "instruction_rule",
+        columns: [
+          { ...col.varchar("code", 40), isPrimary: true },
+          col.varchar("instruction", 60),
+          col.int("year"),
+          col.text("label"),
+          { ...col.cents("amount_cents"), isNullable: true },
+          col.date("date"),
+        ],
+      }),
+    );
+    await qr.createTable(
+      new Table({
+        name: "regional_call_announcement",
+        columns: [
+          { ...col.code("region_code"), isPrimary: true },
+          { ...col.int("year"), isPrimary: true },
+          col.bool("launched"),
+          col.text("specification", true),
+          col.date("deadline"),
+          col.text("expectations", true),
+          col.varchar("axis_numbers", 20, true),
+          col.varchar("results_expected", 100, true),
+          col.text("source"),
+        ],
+        foreignKeys: [fk("region_code", "region", "code")],
+      }),
+    );
+    await qr.manager.insert(
+      InstructionRuleRow,
+      INSTRUCTION_RULES.map((r) => ({ ...r })),
+    );
+    await qr.manager.insert(
+      RegionalCallAnnouncementRow,
+      REGIONAL_CALLS_2022.map((c) => ({
+        regionCode: c.regionCode,
+        year: REGIONAL_CALLS_YEAR,
+        launched: c.launched,
+        specification: c.specification,
+        deadline: c.deadline,
+        expectations: c.expectations,
+        axisNumbers: c.axisNumbers?.join(",") ?? null,
+        resultsExpected: c.resultsExpected,
+        source: REGIONAL_CALLS_SOURCE,
+      })),
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {

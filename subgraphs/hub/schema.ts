@@ -37,21 +37,51 @@ class YearTotal {
 class FunderAmount {
   @Field({ description: "Financeur (organisme et territoire)." }) funder: string;
   @Field(() => Float, { description: "Montant compté en euros (montants enregistrés et prévisions non remplacées)." }) amount: number;
-  @Field(() => Float, { description: "Part de `amount` qui est encore une prévision (budget d'une Maison sans montant enregistré par ce financeur)." }) forecastAmount: number;
-  @Field(() => Float, { description: "Prévisions de ce financeur non comptées, en euros : il a enregistré le montant réel pour le même dossier, la même source et la même année." }) replacedForecastAmount: number;
+  @Field(() => Float, {
+    description: "Part de `amount` qui est encore une prévision (budget d'une Maison sans montant enregistré par ce financeur).",
+  })
+  forecastAmount: number;
+  @Field(() => Float, {
+    description:
+      "Prévisions de ce financeur non comptées, en euros : il a enregistré le montant réel pour le même dossier, la même source et la même année.",
+  })
+  replacedForecastAmount: number;
 }
 
-@ObjectType({ description: "Financements croisés : les lignes de tous les financeurs, toutes sources confondues (montants attribués et reconduits, hors projets retirés ; budgets des Maisons labellisées, remplacés par les montants enregistrés pour le même dossier). Complet seulement si chaque financeur a répondu : sinon `total` est nul et `partialTotal` donne la somme de ceux qui ont répondu." })
+@ObjectType({
+  description:
+    "Financements croisés : les lignes de tous les financeurs, toutes sources confondues (montants attribués et reconduits, hors projets retirés ; budgets des Maisons labellisées, remplacés par les montants enregistrés pour le même dossier). Complet seulement si chaque financeur a répondu : sinon `total` est nul et `partialTotal` donne la somme de ceux qui ont répondu.",
+})
 class CrossFinancing {
-  @Field(() => Float, { nullable: true, description: "Total en euros, quand il est complet ; nul quand un financeur manque (voir `complete`, `partialTotal`, `missingFunders`)." }) total: number | null;
-  @Field({ description: "Vrai quand chaque financeur enregistré a répondu ; faux : les chiffres ne sont qu'une partie du total." }) complete: boolean;
-  @Field(() => [String], { description: "Les financeurs (sous-graphes) dont la contribution manque : en panne, trop lents ou en erreur. Vide quand le total est complet." }) missingFunders: string[];
-  @Field(() => Float, { description: "Somme des financeurs qui ont répondu, en euros : égale à `total` quand il est complet, une partie seulement sinon." }) partialTotal: number;
-  @Field(() => Float, { description: "Part du total qui est encore une prévision (budgets des Maisons sans montant enregistré), en euros." }) forecastAmount: number;
-  @Field(() => [SourceAmount], { description: "Total par source, dans l'ordre de l'énumération FundingSource (financeurs qui ont répondu)." }) bySource: SourceAmount[];
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Total en euros, quand il est complet ; nul quand un financeur manque (voir `complete`, `partialTotal`, `missingFunders`).",
+  })
+  total: number | null;
+  @Field({ description: "Vrai quand chaque financeur enregistré a répondu ; faux : les chiffres ne sont qu'une partie du total." })
+  complete: boolean;
+  @Field(() => [String], {
+    description:
+      "Les financeurs (sous-graphes) dont la contribution manque : en panne, trop lents ou en erreur. Vide quand le total est complet.",
+  })
+  missingFunders: string[];
+  @Field(() => Float, {
+    description: "Somme des financeurs qui ont répondu, en euros : égale à `total` quand il est complet, une partie seulement sinon.",
+  })
+  partialTotal: number;
+  @Field(() => Float, {
+    description: "Part du total qui est encore une prévision (budgets des Maisons sans montant enregistré), en euros.",
+  })
+  forecastAmount: number;
+  @Field(() => [SourceAmount], {
+    description: "Total par source, dans l'ordre de l'énumération FundingSource (financeurs qui ont répondu).",
+  })
+  bySource: SourceAmount[];
   @Field(() => [YearTotal], { description: "Total par année, années croissantes (financeurs qui ont répondu)." }) byYear: YearTotal[];
   @Field(() => [String], { description: "Les financeurs qui cofinancent, par ordre alphabétique." }) funders: string[];
-  @Field(() => [FunderAmount], { description: "Total par financeur, avec ses prévisions comptées et remplacées." }) byFunder: FunderAmount[];
+  @Field(() => [FunderAmount], { description: "Total par financeur, avec ses prévisions comptées et remplacées." })
+  byFunder: FunderAmount[];
 }
 
 @ObjectType({ description: "Un axe thématique et son libellé dans l'instruction." })
@@ -71,7 +101,14 @@ class InstructionRule {
   @Field(() => String, { nullable: true, description: "Date (AAAA-MM-JJ), s'il y en a une." }) date: string | null;
 }
 
-const toRule = (r: InstructionRuleRow): InstructionRule => ({ code: r.code, instruction: r.instruction, year: r.year, label: r.label, amount: r.amountCents == null ? null : centsToEuros(r.amountCents), date: r.date });
+const toRule = (r: InstructionRuleRow): InstructionRule => ({
+  code: r.code,
+  instruction: r.instruction,
+  year: r.year,
+  label: r.label,
+  amount: r.amountCents == null ? null : centsToEuros(r.amountCents),
+  date: r.date,
+});
 const toCrossFinancing = (lines: FundingLineData[], missingFunders: string[], year?: number | null): CrossFinancing => {
   const data = crossFinancing(lines, year);
   const complete = missingFunders.length === 0;
@@ -84,7 +121,12 @@ const toCrossFinancing = (lines: FundingLineData[], missingFunders: string[], ye
     bySource: data.bySource.map((s) => ({ source: s.source, amount: centsToEuros(s.cents) })),
     byYear: data.byYear.map((y) => ({ year: y.year, total: centsToEuros(y.totalCents) })),
     funders: data.funders,
-    byFunder: data.byFunder.map((f) => ({ funder: f.funder, amount: centsToEuros(f.cents), forecastAmount: centsToEuros(f.forecastCents), replacedForecastAmount: centsToEuros(f.replacedForecastCents) })),
+    byFunder: data.byFunder.map((f) => ({
+      funder: f.funder,
+      amount: centsToEuros(f.cents),
+      forecastAmount: centsToEuros(f.forecastCents),
+      replacedForecastAmount: centsToEuros(f.replacedForecastCents),
+    })),
   };
 };
 
@@ -96,7 +138,10 @@ const toCrossFinancing = (lines: FundingLineData[], missingFunders: string[], ye
  */
 export function createHubSchema(contributions: readonly Contribution[]) {
   // Created per schema: its `region` field resolver points at this schema's Region class.
-  @ObjectType({ description: "Appel à projets régional tel que le ministère l'a recensé (page du 21 juillet 2022). Les valeurs inconnues (« A venir », cases vides) restent nulles." })
+  @ObjectType({
+    description:
+      "Appel à projets régional tel que le ministère l'a recensé (page du 21 juillet 2022). Les valeurs inconnues (« A venir », cases vides) restent nulles.",
+  })
   class RegionalCallAnnouncement {
     @Field(() => Int, { description: "Année." }) year: number;
     @Field({ description: "Vrai si la région a lancé ou annoncé un appel à projets." }) launched: boolean;
@@ -104,13 +149,21 @@ export function createHubSchema(contributions: readonly Contribution[]) {
     @Field(() => String, { nullable: true, description: "Date limite de dépôt des projets (AAAA-MM-JJ)." }) deadline: string | null;
     @Field(() => String, { nullable: true, description: "Projets attendus (texte du tableau)." }) expectations: string | null;
     @Field(() => [Axis], { nullable: true, description: "Axes choisis, quand le tableau les nomme." }) axes: Axis[] | null;
-    @Field(() => String, { nullable: true, description: "Date prévisionnelle des résultats, telle qu'écrite (ex. « Novembre 2022 »)." }) resultsExpected: string | null;
+    @Field(() => String, { nullable: true, description: "Date prévisionnelle des résultats, telle qu'écrite (ex. « Novembre 2022 »)." })
+    resultsExpected: string | null;
     @Field({ description: "Source." }) source: string;
     regionCode: string;
   }
   const toAnnouncement = (a: RegionalCallAnnouncementRow): RegionalCallAnnouncement => ({
-    year: a.year, launched: a.launched, specification: a.specification, deadline: a.deadline, expectations: a.expectations,
-    axes: a.axisNumbers ? a.axisNumbers.split(",").map((n) => axisFromNumber(Number(n))) : null, resultsExpected: a.resultsExpected, source: a.source, regionCode: a.regionCode,
+    year: a.year,
+    launched: a.launched,
+    specification: a.specification,
+    deadline: a.deadline,
+    expectations: a.expectations,
+    axes: a.axisNumbers ? a.axisNumbers.split(",").map((n) => axisFromNumber(Number(n))) : null,
+    resultsExpected: a.resultsExpected,
+    source: a.source,
+    regionCode: a.regionCode,
   });
 
   const fields = contributionFields(contributions);
@@ -118,16 +171,22 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   /** Declares the funders' contribution fields as @external on a hub entity class. */
   const externalContributions = (target: { prototype: object }, entity: FinancedEntity) => {
     for (const c of of(entity)) {
-      Field(() => FundingContribution, { nullable: !c.nonNull, description: `Contribution du sous-graphe ${c.subgraph}.` })(target.prototype, c.field);
+      Field(() => FundingContribution, { nullable: !c.nonNull, description: `Contribution du sous-graphe ${c.subgraph}.` })(
+        target.prototype,
+        c.field,
+      );
       Directive("@external")(target.prototype, c.field);
     }
   };
   const linesOf = (root: object): FundingLineData[] => contributionsIn(root).flatMap((c) => c.lines ?? []);
-  const figure = (root: object, entity: FinancedEntity, year?: number | null) => exactFigure(() => toCrossFinancing(linesOf(root), missingIn(root, entity), year));
+  const figure = (root: object, entity: FinancedEntity, year?: number | null) =>
+    exactFigure(() => toCrossFinancing(linesOf(root), missingIn(root, entity), year));
   const LINES = (c: Contribution) => `lines { ${[...REQUIRED_LINE_FIELDS, ...c.optionalLineFields].join(" ")} }`;
 
   @Directive('@key(fields: "code")')
-  @ObjectType("Region", { description: "Région (code INSEE du COG). Les cinq régions d'outre-mer sont les territoires des Maisons des 1000 premiers jours." })
+  @ObjectType("Region", {
+    description: "Région (code INSEE du COG). Les cinq régions d'outre-mer sont les territoires des Maisons des 1000 premiers jours.",
+  })
   class Region {
     @Field(() => ID, { description: "Code INSEE de la région (ex. « 52 »)." }) code: string;
     @Field({ description: "Nom de la région." }) name: string;
@@ -159,7 +218,8 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   externalContributions(Project, "Project");
 
   const toRegion = (r: RegionRow): Region => Object.assign(new Region(), { code: r.code, name: r.name, overseas: r.overseas });
-  const toDepartment = (d: DepartmentRow): Department => Object.assign(new Department(), { code: d.code, name: d.name, regionCode: d.regionCode });
+  const toDepartment = (d: DepartmentRow): Department =>
+    Object.assign(new Department(), { code: d.code, name: d.name, regionCode: d.regionCode });
   const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
 
   @Resolver(() => Region)
@@ -169,13 +229,23 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return (await ctx.loaders.departmentsOfRegion.load(region.code)).map(toDepartment);
     }
 
-    @FieldResolver(() => RegionalCallAnnouncement, { nullable: true, description: "L'appel à projets régional recensé par le ministère pour cette année (2022 seulement)." })
-    async regionalCall(@Root() region: Region, @Ctx() ctx: HubContext, @Arg("year", () => Int, { description: "Année." }) year: number): Promise<RegionalCallAnnouncement | null> {
+    @FieldResolver(() => RegionalCallAnnouncement, {
+      nullable: true,
+      description: "L'appel à projets régional recensé par le ministère pour cette année (2022 seulement).",
+    })
+    async regionalCall(
+      @Root() region: Region,
+      @Ctx() ctx: HubContext,
+      @Arg("year", () => Int, { description: "Année." }) year: number,
+    ): Promise<RegionalCallAnnouncement | null> {
       const found = (await ctx.loaders.announcementsOfRegion.load(region.code)).find((a) => a.year === year);
       return found ? toAnnouncement(found) : null;
     }
 
-    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la région : lignes de tous les financeurs dans la région." })
+    @FieldResolver(() => CrossFinancing, {
+      nullable: true,
+      description: "Financements croisés de la région : lignes de tous les financeurs dans la région.",
+    })
     crossFinancing(@Root() region: Region, @yearArg() year?: number): CrossFinancing {
       return figure(region, "Region", year);
     }
@@ -190,7 +260,11 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return toRegion((await ctx.loaders.region.load(regionCode as string)) as RegionRow);
     }
 
-    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés du département (un projet qui se déroule dans plusieurs départements y compte pour sa part : montant partagé à parts égales, au centime près, entre ses départements)." })
+    @FieldResolver(() => CrossFinancing, {
+      nullable: true,
+      description:
+        "Financements croisés du département (un projet qui se déroule dans plusieurs départements y compte pour sa part : montant partagé à parts égales, au centime près, entre ses départements).",
+    })
     crossFinancing(@Root() department: Department, @yearArg() year?: number): CrossFinancing {
       return figure(department, "Department", year);
     }
@@ -199,12 +273,19 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
   @Resolver(() => Structure)
   class StructureResolver {
-    @FieldResolver(() => String, { nullable: true, description: "Nom de la structure selon l'annuaire du hub : celui du répertoire SIRENE importé, sinon le premier nom qu'un financeur a enregistré pour ce SIRET (un financeur n'en renomme pas une autre)." })
+    @FieldResolver(() => String, {
+      nullable: true,
+      description:
+        "Nom de la structure selon l'annuaire du hub : celui du répertoire SIRENE importé, sinon le premier nom qu'un financeur a enregistré pour ce SIRET (un financeur n'en renomme pas une autre).",
+    })
     name(@Root() structure: Structure, @Ctx() ctx: HubContext): Promise<string | null> {
       return ctx.loaders.structureName.load(structure.siret);
     }
 
-    @FieldResolver(() => CrossFinancing, { nullable: true, description: "Financements croisés de la structure (une Maison portée à plusieurs compte pour son premier porteur)." })
+    @FieldResolver(() => CrossFinancing, {
+      nullable: true,
+      description: "Financements croisés de la structure (une Maison portée à plusieurs compte pour son premier porteur).",
+    })
     crossFinancing(@Root() structure: Structure, @yearArg() year?: number): CrossFinancing {
       return figure(structure, "Structure", year);
     }
@@ -223,7 +304,10 @@ export function createHubSchema(contributions: readonly Contribution[]) {
   @Resolver()
   class ReferenceQueries {
     @Query(() => Region, { nullable: true, description: "Une région par son code INSEE." })
-    async region(@Arg("code", () => ID, { description: "Code INSEE de la région." }) code: string, @Ctx() ctx: HubContext): Promise<Region | null> {
+    async region(
+      @Arg("code", () => ID, { description: "Code INSEE de la région." }) code: string,
+      @Ctx() ctx: HubContext,
+    ): Promise<Region | null> {
       const row = await ctx.loaders.region.load(code);
       return row ? toRegion(row) : null;
     }
@@ -234,7 +318,10 @@ export function createHubSchema(contributions: readonly Contribution[]) {
     }
 
     @Query(() => Department, { nullable: true, description: "Un département par son code INSEE." })
-    async department(@Arg("code", () => ID, { description: "Code INSEE du département." }) code: string, @Ctx() ctx: HubContext): Promise<Department | null> {
+    async department(
+      @Arg("code", () => ID, { description: "Code INSEE du département." }) code: string,
+      @Ctx() ctx: HubContext,
+    ): Promise<Department | null> {
       const row = await ctx.loaders.department.load(code);
       return row ? toDepartment(row) : null;
     }
@@ -244,9 +331,13 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return (await ctx.dataSource.getRepository(DepartmentRow).find({ order: { code: "ASC" } })).map(toDepartment);
     }
 
-    @Query(() => Structure, { nullable: true, description: "Une structure par son SIRET (nom nul si l'annuaire des structures du hub ne connaît pas ce SIRET)." })
+    @Query(() => Structure, {
+      nullable: true,
+      description: "Une structure par son SIRET (nom nul si l'annuaire des structures du hub ne connaît pas ce SIRET).",
+    })
     structure(@Arg("siret", () => ID, { description: "SIRET (14 chiffres)." }) siret: string): Structure {
-      if (!isValidSiret(siret)) throw badInput(`SIRET invalide : « ${siret} » (14 chiffres, clé de Luhn ; règle particulière de La Poste).`, "siret");
+      if (!isValidSiret(siret))
+        throw badInput(`SIRET invalide : « ${siret} » (14 chiffres, clé de Luhn ; règle particulière de La Poste).`, "siret");
       return Object.assign(new Structure(), { siret });
     }
 
@@ -266,9 +357,16 @@ export function createHubSchema(contributions: readonly Contribution[]) {
       return (await ctx.dataSource.getRepository(InstructionRuleRow).find({ order: { year: "ASC", code: "ASC" } })).map(toRule);
     }
 
-    @Query(() => [RegionalCallAnnouncement], { description: "Les appels à projets régionaux recensés par le ministère pour une année (2022)." })
-    async regionalCalls(@Arg("year", () => Int, { description: "Année." }) year: number, @Ctx() ctx: HubContext): Promise<RegionalCallAnnouncement[]> {
-      return (await ctx.dataSource.getRepository(RegionalCallAnnouncementRow).find({ where: { year }, order: { regionCode: "ASC" } })).map(toAnnouncement);
+    @Query(() => [RegionalCallAnnouncement], {
+      description: "Les appels à projets régionaux recensés par le ministère pour une année (2022).",
+    })
+    async regionalCalls(
+      @Arg("year", () => Int, { description: "Année." }) year: number,
+      @Ctx() ctx: HubContext,
+    ): Promise<RegionalCallAnnouncement[]> {
+      return (await ctx.dataSource.getRepository(RegionalCallAnnouncementRow).find({ where: { year }, order: { regionCode: "ASC" } })).map(
+        toAnnouncement,
+      );
     }
   }
 
@@ -299,7 +397,15 @@ export function createHubSchema(contributions: readonly Contribution[]) {
 
   const explorer = createExplorerResolvers({ Region, Department, Structure, Project }, fields);
   return {
-    resolvers: [RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, ReferenceQueries, AnnouncementResolver, ...explorer] as const,
+    resolvers: [
+      RegionResolver,
+      DepartmentResolver,
+      StructureResolver,
+      ProjectResolver,
+      ReferenceQueries,
+      AnnouncementResolver,
+      ...explorer,
+    ] as const,
     referenceResolvers,
     /** The entity Query.structures returns (directory/structure-search.resolver.ts). */
     Structure,

@@ -18,8 +18,14 @@ import { loadMaisonsDemo } from "./demo";
 
 export const maisonsSubgraph: SubgraphModule<MaisonsContext> = {
   name: "maisons",
-  buildSchema: () => buildFederatedSchema({ resolvers: [...maisonsResolvers], orphanedTypes: maisonsEntityStubs }, maisonsReferenceResolvers),
-  openDatabase: (config) => openDatabase(config, { name: "maisons", entities: [...REFERENCE_ENTITIES, StructureRow, ...MAISON_ENTITIES, AuditEntryRow], migrations: [MaisonsInitial1732300000000, MaisonsWrites1732400000000] }),
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [...maisonsResolvers], orphanedTypes: maisonsEntityStubs }, maisonsReferenceResolvers),
+  openDatabase: (config) =>
+    openDatabase(config, {
+      name: "maisons",
+      entities: [...REFERENCE_ENTITIES, StructureRow, ...MAISON_ENTITIES, AuditEntryRow],
+      migrations: [MaisonsInitial1732300000000, MaisonsWrites1732400000000],
+    }),
   createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createMaisonsLoaders(db.dataSource) }),
   loadDemo: (db, dataset) => loadMaisonsDemo(db.dataSource, dataset),
 };

@@ -28,7 +28,10 @@ const departmentFromTerritory = <Line>(byTerritory: DataLoader<string, Line[]>) 
     });
     const loaded = await byTerritory.loadMany(territories.filter((t): t is string => t !== null));
     const byCode = new Map(territories.filter((t): t is string => t !== null).map((t, i) => [t, loaded[i]]));
-    return territories.map((t) => { const l = t ? byCode.get(t) : undefined; return l ?? []; });
+    return territories.map((t) => {
+      const l = t ? byCode.get(t) : undefined;
+      return l ?? [];
+    });
   });
 
 /**
@@ -36,11 +39,20 @@ const departmentFromTerritory = <Line>(byTerritory: DataLoader<string, Line[]>) 
  * project sheet names none), its SIRET the lead carrier's (the structure its lines count for).
  */
 const BUDGET_DETAILS: DetailTable = {
-  from: (qb) => qb.from(MaisonBudgetLineRow, "b")
-    .innerJoin(MaisonProjectRow, "m", "m.id = b.project_id")
-    .leftJoin(MaisonCarrierRow, "c", "c.project_id = m.id AND c.position = 0")
-    .andWhere("m.decision = :labelled", { labelled: MaisonDecision.LABELLED }),
-  columns: { territory: "m.territory_code", year: "b.year", cents: "b.amount_cents", dossier: "m.project_ref", siret: "c.siret", source: "b.source" },
+  from: (qb) =>
+    qb
+      .from(MaisonBudgetLineRow, "b")
+      .innerJoin(MaisonProjectRow, "m", "m.id = b.project_id")
+      .leftJoin(MaisonCarrierRow, "c", "c.project_id = m.id AND c.position = 0")
+      .andWhere("m.decision = :labelled", { labelled: MaisonDecision.LABELLED }),
+  columns: {
+    territory: "m.territory_code",
+    year: "b.year",
+    cents: "b.amount_cents",
+    dossier: "m.project_ref",
+    siret: "c.siret",
+    source: "b.source",
+  },
   funder: (territory, source) => funderOfSource(source, territory, territoryDepartment(territory)),
   forecast: true,
 };
@@ -49,7 +61,10 @@ export function createMaisonsLoaders(ds: DataSource) {
   const projects = ds.getRepository(MaisonProjectRow);
   const childrenOf = <T extends { projectId: number }>(entity: new () => T, order: Record<string, "ASC">) =>
     new DataLoader<number, T[]>(async (ids) => {
-      const grouped = groupBy(await ds.getRepository(entity).find({ where: { projectId: In([...ids]) } as never, order: order as never }), (r) => r.projectId);
+      const grouped = groupBy(
+        await ds.getRepository(entity).find({ where: { projectId: In([...ids]) } as never, order: order as never }),
+        (r) => r.projectId,
+      );
       return ids.map((id) => grouped.get(id) ?? []);
     });
   /**
@@ -58,34 +73,65 @@ export function createMaisonsLoaders(ds: DataSource) {
    */
   const lines = (keyColumn: string, joinLeadCarrier: boolean) =>
     new DataLoader<string, FundingLine[]>(async (keys) => {
-      const qb = ds.createQueryBuilder()
-        .select(keyColumn, "key").addSelect("m.territory_code", "territory").addSelect("b.year", "year").addSelect("b.source", "source").addSelect("m.project_ref", "dossier").addSelect("SUM(b.amount_cents)", "cents")
+      const qb = ds
+        .createQueryBuilder()
+        .select(keyColumn, "key")
+        .addSelect("m.territory_code", "territory")
+        .addSelect("b.year", "year")
+        .addSelect("b.source", "source")
+        .addSelect("m.project_ref", "dossier")
+        .addSelect("SUM(b.amount_cents)", "cents")
         .from(MaisonBudgetLineRow, "b")
         .innerJoin(MaisonProjectRow, "m", "m.id = b.project_id");
       if (joinLeadCarrier) qb.innerJoin(MaisonCarrierRow, "c", "c.project_id = m.id AND c.position = 0");
       const rows = await qb
         .where(`${keyColumn} IN (:...keys)`, { keys: [...keys] })
         .andWhere("m.decision = :labelled", { labelled: MaisonDecision.LABELLED })
-        .groupBy(keyColumn).addGroupBy("m.territory_code").addGroupBy("b.year").addGroupBy("b.source").addGroupBy("m.project_ref")
-        .getRawMany<{ key: string; territory: string; year: string | number; source: FundingSource; dossier: string | null; cents: string | number }>();
+        .groupBy(keyColumn)
+        .addGroupBy("m.territory_code")
+        .addGroupBy("b.year")
+        .addGroupBy("b.source")
+        .addGroupBy("m.project_ref")
+        .getRawMany<{
+          key: string;
+          territory: string;
+          year: string | number;
+          source: FundingSource;
+          dossier: string | null;
+          cents: string | number;
+        }>();
       const grouped = groupBy(rows, (r) => r.key);
-      return perKey(keys, (k) => (grouped.get(k) ?? []).map((r) => ({
-        year: Number(r.year), source: r.source, funder: funderOfSource(r.source, r.territory, territoryDepartment(r.territory)), cents: toCents(r.cents),
-        // a Maison's budget is a forecast: what a funder records for the same dossier replaces it (hub)
-        dossier: r.dossier, forecast: true,
-      })));
+      return perKey(keys, (k) =>
+        (grouped.get(k) ?? []).map((r) => ({
+          year: Number(r.year),
+          source: r.source,
+          funder: funderOfSource(r.source, r.territory, territoryDepartment(r.territory)),
+          cents: toCents(r.cents),
+          // a Maison's budget is a forecast: what a funder records for the same dossier replaces it (hub)
+          dossier: r.dossier,
+          forecast: true,
+        })),
+      );
     });
   const byTerritory = lines("m.territory_code", false);
   const detailsByTerritory = detailLoader(ds, BUDGET_DETAILS, "m.territory_code");
 
   return {
-    projectById: new DataLoader<number, MaisonProjectRow | undefined>(async (ids) => byKey(await projects.findBy({ id: In([...ids]) }), (p) => p.id, ids)),
+    projectById: new DataLoader<number, MaisonProjectRow | undefined>(async (ids) =>
+      byKey(await projects.findBy({ id: In([...ids]) }), (p) => p.id, ids),
+    ),
     projectsByRef: new DataLoader<string, MaisonProjectRow[]>(async (refs) => {
-      const grouped = groupBy(await projects.find({ where: { projectRef: In([...refs]) }, order: { id: "ASC" } }), (p) => p.projectRef as string);
+      const grouped = groupBy(
+        await projects.find({ where: { projectRef: In([...refs]) }, order: { id: "ASC" } }),
+        (p) => p.projectRef as string,
+      );
       return refs.map((r) => grouped.get(r) ?? []);
     }),
     projectIdsByCarrier: new DataLoader<string, number[]>(async (sirets) => {
-      const grouped = groupBy(await ds.getRepository(MaisonCarrierRow).find({ where: { siret: In([...sirets]) }, order: { projectId: "ASC" } }), (c) => c.siret);
+      const grouped = groupBy(
+        await ds.getRepository(MaisonCarrierRow).find({ where: { siret: In([...sirets]) }, order: { projectId: "ASC" } }),
+        (c) => c.siret,
+      );
       return sirets.map((s) => (grouped.get(s) ?? []).map((c) => c.projectId));
     }),
     carriers: childrenOf(MaisonCarrierRow, { position: "ASC" }),

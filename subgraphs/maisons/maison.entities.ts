@@ -2,8 +2,17 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 import { FundingSource } from "../shared/enums";
 import { Cents, centsColumn } from "../shared/money";
 
-export enum MaisonDecision { PENDING = "PENDING", LABELLED = "LABELLED", DEFERRED = "DEFERRED", REJECTED = "REJECTED" }
-export enum MaisonPhase { SUBMITTED = "SUBMITTED", DIAGNOSIS = "DIAGNOSIS", OPERATIONAL = "OPERATIONAL" }
+export enum MaisonDecision {
+  PENDING = "PENDING",
+  LABELLED = "LABELLED",
+  DEFERRED = "DEFERRED",
+  REJECTED = "REJECTED",
+}
+export enum MaisonPhase {
+  SUBMITTED = "SUBMITTED",
+  DIAGNOSIS = "DIAGNOSIS",
+  OPERATIONAL = "OPERATIONAL",
+}
 
 /** A Maison des 1000 premiers jours project: the project sheet of annex 1 and its decision. */
 @Entity({ name: "maison_project" })

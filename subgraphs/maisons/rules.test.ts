@@ -8,14 +8,33 @@ import type { MaisonProjectInput } from "./writes";
 
 const CARRIER = { siret: withLuhnCheckDigit("9710000000001"), name: "Association Kaz Ti Moun (fictif)" };
 const sheet = (over: Partial<MaisonProjectInput> = {}): MaisonProjectInput => ({
-  territory: "01", title: "Maison des 1000 premiers jours de Pointe-à-Pitre", carriers: [CARRIER],
-  objectives: "o", actions: "a", governance: "g", resources: "r", phasing: "p", evaluation: "e",
-  budget: [{ year: 2024, source: FundingSource.FIR, amount: 150000 }, { year: 2025, source: FundingSource.CAF_FNP, amount: 42000.42 }], projectRef: "MAISON-971-1", ...over,
+  territory: "01",
+  title: "Maison des 1000 premiers jours de Pointe-à-Pitre",
+  carriers: [CARRIER],
+  objectives: "o",
+  actions: "a",
+  governance: "g",
+  resources: "r",
+  phasing: "p",
+  evaluation: "e",
+  budget: [
+    { year: 2024, source: FundingSource.FIR, amount: 150000 },
+    { year: 2025, source: FundingSource.CAF_FNP, amount: 42000.42 },
+  ],
+  projectRef: "MAISON-971-1",
+  ...over,
 });
 const rulesOf = (fill: (v: Violations) => void) => {
   const v = new Violations();
   fill(v);
-  try { v.throwIfAny(); return []; } catch (error) { return ((error as { extensions: { violations: { field: string; rule: string }[] } }).extensions.violations).map((x) => `${x.field}:${x.rule}`); }
+  try {
+    v.throwIfAny();
+    return [];
+  } catch (error) {
+    return (error as { extensions: { violations: { field: string; rule: string }[] } }).extensions.violations.map(
+      (x) => `${x.field}:${x.rule}`,
+    );
+  }
 };
 const actor = (org: string): Actor => ({ subject: "agent", organisation: parseOrganisation(org)! });
 

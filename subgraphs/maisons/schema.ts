@@ -1,4 +1,19 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { DataSource } from "typeorm";
 import { Actor } from "../shared/auth/organisation";
 import { FundingSource } from "../shared/enums";
@@ -79,7 +94,9 @@ class BudgetLine {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "Projet de « Maison des 1000 premiers jours » (outre-mer, 2024-2025) : fiche projet de l'annexe 1, évaluation et décision." })
+@ObjectType({
+  description: "Projet de « Maison des 1000 premiers jours » (outre-mer, 2024-2025) : fiche projet de l'annexe 1, évaluation et décision.",
+})
 class MaisonProject {
   @Field(() => ID, { description: "Identifiant du projet." }) id: string;
   @Field({ description: "Intitulé du projet." }) title: string;
@@ -100,14 +117,25 @@ class MaisonTerritory {
 }
 
 const toMaison = (row: MaisonProjectRow): MaisonProject => ({
-  id: String(row.id), title: row.title, decision: row.decision, phase: row.phase, objectives: row.objectives, actions: row.actions,
-  governance: row.governance, resources: row.resources, phasing: row.phasing, evaluation: row.evaluation, row,
+  id: String(row.id),
+  title: row.title,
+  decision: row.decision,
+  phase: row.phase,
+  objectives: row.objectives,
+  actions: row.actions,
+  governance: row.governance,
+  resources: row.resources,
+  phasing: row.phasing,
+  evaluation: row.evaluation,
+  row,
 });
 
 @Resolver(() => MaisonProject)
 class MaisonResolver {
   @FieldResolver(() => Region, { description: "Territoire (région d'outre-mer)." })
-  territory(@Root() maison: MaisonProject): Region { return { code: maison.row.territoryCode }; }
+  territory(@Root() maison: MaisonProject): Region {
+    return { code: maison.row.territoryCode };
+  }
 
   @FieldResolver(() => [Structure], { description: "Porteurs du projet, le porteur principal en premier." })
   async carriers(@Root() maison: MaisonProject, @Ctx() ctx: MaisonsContext): Promise<Structure[]> {
@@ -119,12 +147,22 @@ class MaisonResolver {
     const [rows, grid] = await Promise.all([ctx.loaders.assessments.load(maison.row.id), labellingGrid(ctx)]);
     const met = new Map(rows.map((r) => [r.criterionCode, r.met]));
     const criteria = grid.map((c) => ({ code: c.code, label: c.label, met: met.has(c.code) ? (met.get(c.code) as boolean) : null }));
-    return { met: criteria.filter((c) => c.met === true).length, assessed: rows.length, total: grid.length, complete: rows.length === grid.length, criteria };
+    return {
+      met: criteria.filter((c) => c.met === true).length,
+      assessed: rows.length,
+      total: grid.length,
+      complete: rows.length === grid.length,
+      criteria,
+    };
   }
 
   @FieldResolver(() => [BudgetLine], { description: "Budget prévisionnel 2024-2025, toutes sources." })
   async budget(@Root() maison: MaisonProject, @Ctx() ctx: MaisonsContext): Promise<BudgetLine[]> {
-    return (await ctx.loaders.budget.load(maison.row.id)).map((b) => ({ year: b.year, source: b.source, amount: centsToEuros(b.amountCents) }));
+    return (await ctx.loaders.budget.load(maison.row.id)).map((b) => ({
+      year: b.year,
+      source: b.source,
+      amount: centsToEuros(b.amountCents),
+    }));
   }
 
   @FieldResolver(() => Float, { description: "Total du budget prévisionnel en euros." })
@@ -133,7 +171,9 @@ class MaisonResolver {
   }
 
   @FieldResolver(() => Project, { nullable: true, description: "Dossier cofinancé, s'il est référencé." })
-  project(@Root() maison: MaisonProject): Project | null { return maison.row.projectRef ? { ref: maison.row.projectRef } : null; }
+  project(@Root() maison: MaisonProject): Project | null {
+    return maison.row.projectRef ? { ref: maison.row.projectRef } : null;
+  }
 }
 
 /** The grid is reference data: read once per request, shared by every project of the request. */
@@ -155,12 +195,15 @@ class TerritoryResolver {
     return (await projectsOfTerritories(ctx)).filter((p) => p.territoryCode === territory.region.code).map(toMaison);
   }
 
-  @FieldResolver(() => Boolean, { description: "Vrai si au moins un projet du territoire est labellisé (résultat attendu : au moins un par territoire)." })
+  @FieldResolver(() => Boolean, {
+    description: "Vrai si au moins un projet du territoire est labellisé (résultat attendu : au moins un par territoire).",
+  })
   async hasLabelledProject(@Root() territory: MaisonTerritory, @Ctx() ctx: MaisonsContext): Promise<boolean> {
-    return (await projectsOfTerritories(ctx)).some((p) => p.territoryCode === territory.region.code && p.decision === MaisonDecision.LABELLED);
+    return (await projectsOfTerritories(ctx)).some(
+      (p) => p.territoryCode === territory.region.code && p.decision === MaisonDecision.LABELLED,
+    );
   }
 }
-
 
 @Resolver(() => Region)
 class RegionResolver {
@@ -208,13 +251,18 @@ class ProjectResolver {
 
 @Resolver()
 class MaisonQueries {
-  @Query(() => [MaisonTerritory], { description: "Le tableau de labellisation : les cinq territoires d'outre-mer et leurs projets de Maison." })
+  @Query(() => [MaisonTerritory], {
+    description: "Le tableau de labellisation : les cinq territoires d'outre-mer et leurs projets de Maison.",
+  })
   maisonTerritories(): MaisonTerritory[] {
     return OVERSEAS_REGIONS.map((r) => ({ region: { code: r.code } }));
   }
 
   @Query(() => MaisonProject, { nullable: true, description: "Un projet de Maison par son identifiant." })
-  async maisonProject(@Arg("id", () => ID, { description: "Identifiant." }) id: string, @Ctx() ctx: MaisonsContext): Promise<MaisonProject | null> {
+  async maisonProject(
+    @Arg("id", () => ID, { description: "Identifiant." }) id: string,
+    @Ctx() ctx: MaisonsContext,
+  ): Promise<MaisonProject | null> {
     const key = rowId(id);
     const row = key === null ? undefined : await ctx.loaders.projectById.load(key);
     return row ? toMaison(row) : null;
@@ -228,8 +276,14 @@ class MaisonQueries {
 
 @Resolver()
 class MaisonMutations {
-  @Mutation(() => MaisonProject, { description: "Soumet un projet de Maison au comité national. Par l'ARS (ou la DEETS, ou la CAF) d'un territoire d'outre-mer ; budget 2024-2025." })
-  async submitMaisonProject(@Arg("input", () => MaisonProjectInput, { description: "La fiche projet et le budget." }) input: MaisonProjectInput, @Ctx() ctx: MaisonsContext): Promise<MaisonProject> {
+  @Mutation(() => MaisonProject, {
+    description:
+      "Soumet un projet de Maison au comité national. Par l'ARS (ou la DEETS, ou la CAF) d'un territoire d'outre-mer ; budget 2024-2025.",
+  })
+  async submitMaisonProject(
+    @Arg("input", () => MaisonProjectInput, { description: "La fiche projet et le budget." }) input: MaisonProjectInput,
+    @Ctx() ctx: MaisonsContext,
+  ): Promise<MaisonProject> {
     return toMaison(await maisonWrites(ctx.dataSource).submit(ctx.actor, input));
   }
 
@@ -242,7 +296,9 @@ class MaisonMutations {
     return toMaison(await maisonWrites(ctx.dataSource).assess(ctx.actor, id, criteria));
   }
 
-  @Mutation(() => MaisonProject, { description: "Décision du comité national ; la labellisation exige les 10 critères évalués. Réservé au niveau national." })
+  @Mutation(() => MaisonProject, {
+    description: "Décision du comité national ; la labellisation exige les 10 critères évalués. Réservé au niveau national.",
+  })
   async decideMaisonProject(
     @Arg("id", () => ID, { description: "Identifiant du projet." }) id: string,
     @Arg("decision", () => MaisonDecision, { description: "Décision." }) decision: MaisonDecision,
@@ -257,7 +313,17 @@ const MaisonsAuditQueries = createAuditResolver("maisonsAuditTrail", "Maisons de
 /** Entities this subgraph extends without returning them: listed so the schema keeps them. */
 export const maisonsEntityStubs = entityStubs;
 
-export const maisonsResolvers = [MaisonResolver, TerritoryResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, MaisonQueries, MaisonMutations, MaisonsAuditQueries] as const;
+export const maisonsResolvers = [
+  MaisonResolver,
+  TerritoryResolver,
+  RegionResolver,
+  DepartmentResolver,
+  StructureResolver,
+  ProjectResolver,
+  MaisonQueries,
+  MaisonMutations,
+  MaisonsAuditQueries,
+] as const;
 
 export const maisonsReferenceResolvers = {
   MaisonProject: {

@@ -11,7 +11,14 @@ import { recordInDirectory } from "../shared/directory/client";
 import { upsertStructureRows } from "../shared/db/structure.entity";
 import { writeTransaction } from "../shared/db/write-transaction";
 import { reportWriteChanges } from "../shared/cache/write-changes";
-import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
+import {
+  MaisonAssessmentRow,
+  MaisonBudgetLineRow,
+  MaisonCarrierRow,
+  MaisonDecision,
+  MaisonPhase,
+  MaisonProjectRow,
+} from "./maison.entities";
 import { BUDGET_YEARS, checkCriteria, checkMaisonSheet, checkMaisonTerritory, labellingIncompleteMessage, requireSubmitter } from "./rules";
 import { territoryDepartment } from "./loaders";
 
@@ -63,8 +70,12 @@ async function reportMaisonChanges(m: EntityManager, maison: MaisonProjectRow): 
   const carriers = await m.getRepository(MaisonCarrierRow).findBy({ projectId: maison.id });
   return () => {
     reportWriteChanges({
-      regions: [maison.territoryCode], departments: [territoryDepartment(maison.territoryCode)], structures: carriers.map((c) => c.siret),
-      projects: maison.projectRef ? [maison.projectRef] : [], years: [...BUDGET_YEARS], lists: ["maisons"],
+      regions: [maison.territoryCode],
+      departments: [territoryDepartment(maison.territoryCode)],
+      structures: carriers.map((c) => c.siret),
+      projects: maison.projectRef ? [maison.projectRef] : [],
+      years: [...BUDGET_YEARS],
+      lists: ["maisons"],
     });
     return maison;
   };
@@ -78,20 +89,45 @@ export function maisonWrites(ds: DataSource) {
       const who = requireSubmitter(actor, input.territory);
       const lines = checkMaisonSheet(input, v);
       v.throwIfAny();
-      return (await writeTransaction(ds, async (m) => {
-        const duplicate = await m.getRepository(MaisonProjectRow).findOneBy({ territoryCode: input.territory, title: input.title.trim() });
-        if (duplicate) throw badInput(`Ce projet de Maison est déjà soumis (identifiant ${duplicate.id}) : même territoire, même intitulé.`, "title");
-        await upsertStructureRows(m, input.carriers.map((c) => ({ siret: c.siret, name: c.name.trim() })));
-        const maison = await m.save(m.create(MaisonProjectRow, {
-          territoryCode: input.territory, title: input.title.trim(), objectives: input.objectives, actions: input.actions, governance: input.governance,
-          resources: input.resources, phasing: input.phasing, evaluation: input.evaluation, decision: MaisonDecision.PENDING, phase: MaisonPhase.SUBMITTED, projectRef: input.projectRef ?? null,
-        }));
-        await m.insert(MaisonCarrierRow, input.carriers.map((c, position) => ({ projectId: maison.id, siret: c.siret, position })));
-        await m.insert(MaisonBudgetLineRow, lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: v.valueOrThrow(l.cents) })));
-        await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, input);
-        await recordInDirectory(who, input.carriers);
-        return reportMaisonChanges(m, maison);
-      }))();
+      return (
+        await writeTransaction(ds, async (m) => {
+          const duplicate = await m
+            .getRepository(MaisonProjectRow)
+            .findOneBy({ territoryCode: input.territory, title: input.title.trim() });
+          if (duplicate)
+            throw badInput(`Ce projet de Maison est déjà soumis (identifiant ${duplicate.id}) : même territoire, même intitulé.`, "title");
+          await upsertStructureRows(
+            m,
+            input.carriers.map((c) => ({ siret: c.siret, name: c.name.trim() })),
+          );
+          const maison = await m.save(
+            m.create(MaisonProjectRow, {
+              territoryCode: input.territory,
+              title: input.title.trim(),
+              objectives: input.objectives,
+              actions: input.actions,
+              governance: input.governance,
+              resources: input.resources,
+              phasing: input.phasing,
+              evaluation: input.evaluation,
+              decision: MaisonDecision.PENDING,
+              phase: MaisonPhase.SUBMITTED,
+              projectRef: input.projectRef ?? null,
+            }),
+          );
+          await m.insert(
+            MaisonCarrierRow,
+            input.carriers.map((c, position) => ({ projectId: maison.id, siret: c.siret, position })),
+          );
+          await m.insert(
+            MaisonBudgetLineRow,
+            lines.map((l) => ({ projectId: maison.id, year: l.year, source: l.source, amountCents: v.valueOrThrow(l.cents) })),
+          );
+          await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, input);
+          await recordInDirectory(who, input.carriers);
+          return reportMaisonChanges(m, maison);
+        })
+      )();
     },
 
     async assess(actor: Actor | null, id: string, criteria: CriterionInput[]): Promise<MaisonProjectRow> {
@@ -99,32 +135,39 @@ export function maisonWrites(ds: DataSource) {
       const v = new Violations();
       checkCriteria(criteria, v);
       v.throwIfAny();
-      return (await writeTransaction(ds, async (m) => {
-        const maison = await findMaison(m, id);
-        const repo = m.getRepository(MaisonAssessmentRow);
-        const before = await repo.findBy({ projectId: maison.id });
-        for (const c of criteria) await repo.delete({ projectId: maison.id, criterionCode: c.code });
-        await repo.insert(criteria.map((c) => ({ projectId: maison.id, criterionCode: c.code, met: c.met })));
-        await audit(m, who, "assessMaisonProject", "MaisonProject", maison.id, { before: before.map((b) => ({ code: b.criterionCode, met: b.met })), after: criteria });
-        return reportMaisonChanges(m, maison);
-      }))();
+      return (
+        await writeTransaction(ds, async (m) => {
+          const maison = await findMaison(m, id);
+          const repo = m.getRepository(MaisonAssessmentRow);
+          const before = await repo.findBy({ projectId: maison.id });
+          for (const c of criteria) await repo.delete({ projectId: maison.id, criterionCode: c.code });
+          await repo.insert(criteria.map((c) => ({ projectId: maison.id, criterionCode: c.code, met: c.met })));
+          await audit(m, who, "assessMaisonProject", "MaisonProject", maison.id, {
+            before: before.map((b) => ({ code: b.criterionCode, met: b.met })),
+            after: criteria,
+          });
+          return reportMaisonChanges(m, maison);
+        })
+      )();
     },
 
     async decide(actor: Actor | null, id: string, decision: MaisonDecision): Promise<MaisonProjectRow> {
       const who = requireNational(actor);
-      return (await writeTransaction(ds, async (m) => {
-        const maison = await findMaison(m, id);
-        if (decision === MaisonDecision.LABELLED) {
-          const refusal = labellingIncompleteMessage(await m.getRepository(MaisonAssessmentRow).countBy({ projectId: maison.id }));
-          if (refusal) throw badInput(refusal, "decision");
-        }
-        const before = maison.decision;
-        maison.decision = decision;
-        if (decision === MaisonDecision.LABELLED && maison.phase === MaisonPhase.SUBMITTED) maison.phase = MaisonPhase.DIAGNOSIS;
-        await m.save(maison);
-        await audit(m, who, "decideMaisonProject", "MaisonProject", maison.id, { before, after: decision });
-        return reportMaisonChanges(m, maison);
-      }))();
+      return (
+        await writeTransaction(ds, async (m) => {
+          const maison = await findMaison(m, id);
+          if (decision === MaisonDecision.LABELLED) {
+            const refusal = labellingIncompleteMessage(await m.getRepository(MaisonAssessmentRow).countBy({ projectId: maison.id }));
+            if (refusal) throw badInput(refusal, "decision");
+          }
+          const before = maison.decision;
+          maison.decision = decision;
+          if (decision === MaisonDecision.LABELLED && maison.phase === MaisonPhase.SUBMITTED) maison.phase = MaisonPhase.DIAGNOSIS;
+          await m.save(maison);
+          await audit(m, who, "decideMaisonProject", "MaisonProject", maison.id, { before, after: decision });
+          return reportMaisonChanges(m, maison);
+        })
+      )();
     },
   };
 }

@@ -44,10 +44,14 @@ registerEnumType(Axis, {
   name: "Axis",
   description: "Les 6 axes thématiques de la politique des 1000 premiers jours (instruction SGMCAS/2021/74).",
   valuesConfig: {
-    SCREENING_CONTINUITY: { description: "Axe 1 : repérage des situations de fragilité et accompagnement sans rupture tout au long des 1000 premiers jours." },
+    SCREENING_CONTINUITY: {
+      description: "Axe 1 : repérage des situations de fragilité et accompagnement sans rupture tout au long des 1000 premiers jours.",
+    },
     HEALTH_PROMOTION: { description: "Axe 2 : actions de promotion de la santé des plus petits." },
     PARENT_ISOLATION: { description: "Axe 3 : prévention de l'isolement et de l'épuisement des parents." },
-    CULTURAL_AWAKENING: { description: "Axe 4 : lieux et offre favorisant l'éveil culturel et artistique des tout-petits, notamment des plus défavorisés." },
+    CULTURAL_AWAKENING: {
+      description: "Axe 4 : lieux et offre favorisant l'éveil culturel et artistique des tout-petits, notamment des plus défavorisés.",
+    },
     WORK_LIFE_BALANCE: { description: "Axe 5 : conciliation des temps entre vie professionnelle et parentalité." },
     SECOND_PARENT: { description: "Axe 6 : place du père ou du second parent dans le parcours des 1000 premiers jours." },
   },

@@ -39,7 +39,8 @@ export function sumCents(values: Iterable<Cents>): Cents {
     if (!Number.isSafeInteger(value)) throw new AmountError(`Montant en centimes invalide : ${value}`);
     total += BigInt(value);
   }
-  if (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER)) throw new AmountError("Somme hors des limites d'un entier exact.");
+  if (total > BigInt(Number.MAX_SAFE_INTEGER) || total < BigInt(Number.MIN_SAFE_INTEGER))
+    throw new AmountError("Somme hors des limites d'un entier exact.");
   return Number(total);
 }
 

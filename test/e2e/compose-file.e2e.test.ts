@@ -31,7 +31,9 @@ test("every registered subgraph has its service, reached by the gateway on the p
   const services = compose().services;
   for (const subgraph of registry) {
     expect(services[subgraph.name]?.command).toEqual(["node", `dist/subgraphs/${subgraph.name}/index.js`]);
-    expect(services.gateway.environment[`SUBGRAPH_URL_${subgraph.name.toUpperCase()}`]).toMatch(new RegExp(`^http://${subgraph.name}:\\d+/graphql$`));
+    expect(services.gateway.environment[`SUBGRAPH_URL_${subgraph.name.toUpperCase()}`]).toMatch(
+      new RegExp(`^http://${subgraph.name}:\\d+/graphql$`),
+    );
   }
 });
 
@@ -43,25 +45,65 @@ describe("the checker catches", () => {
     expect(problems.some((p) => pattern.test(p)) ? pattern : problems).toEqual(pattern);
   };
 
-  test("a registered subgraph without a service", () => caught((f) => { delete f.services.caf; }, /registered subgraph caf has no service/));
+  test("a registered subgraph without a service", () =>
+    caught((f) => {
+      delete f.services.caf;
+    }, /registered subgraph caf has no service/));
   test("a subgraph registered later, unknown to compose and the router", () => {
     const extra = { name: "cd44", routingUrl: "http://127.0.0.1:4020/graphql", schemaFile: "x" };
     caught(() => undefined, /SUBGRAPH_URL_CD44 is not set/, { registry: [...registry, extra] });
     caught(() => undefined, /no URL for subgraph cd44/, { registry: [...registry, extra] });
   });
-  test("a gateway URL on the wrong port", () => caught((f) => { f.services.gateway.environment.SUBGRAPH_URL_HUB = "http://hub:4011/graphql"; }, /uses port 4011, hub listens on 4010/));
-  test("a port variable that moves a subgraph away from its URL and health check", () => caught((f) => { f.services.dreets.environment.DREETS_PORT = "4102"; }, /dreets: health check probes port 4002, the service listens on 4102/));
-  test("a command built from no source", () => caught((f) => { f.services.ars.command = ["node", "dist/subgraphs/ars/main.js"]; }, /subgraphs\/ars\/main.ts missing/));
-  test("a health check on a path nobody serves", () => caught((f) => { f.services.maisons.healthcheck.test[3] = "fetch('http://127.0.0.1:4004/healthz')"; }, /probes \/healthz/));
-  test("a published subgraph", () => caught((f) => { f.services.caf.ports = ["4003:4003"]; }, /caf must not publish ports/));
-  test("a subgraph on a network with a way out", () => caught((f) => { f.services.caf.networks = ["edge"]; }, /caf must be on internal networks only/));
-  test("a missing variable the code requires", () => caught((f) => { delete f.services.hub.environment.HUB_HMAC_SECRET; }, /hub: its configuration is refused by the code: HUB_HMAC_SECRET/));
-  test("a subgraph listening on 127.0.0.1 inside its container", () => caught((f) => { delete f.services.ars.environment.HOST; }, /ars: HOST must be 0.0.0.0/));
-  test("a secret with a default value", () => caught((f) => { f.services.postgres.environment.POSTGRES_PASSWORD = "${POSTGRES_PASSWORD:-postgres}"; }, /POSTGRES_PASSWORD.*never defaulted/));
-  test("a required secret missing from .env", () => caught(() => undefined, /required variable HUB_HMAC_SECRET is missing/, { env: { POSTGRES_PASSWORD: "x" } }));
-  test("a gateway that starts before the subgraphs are ready", () => caught((f) => { delete f.services.gateway.depends_on.maisons; }, /gateway must wait for maisons/));
-  test("an unpinned third-party image", () => caught((f) => { f.services.router.image = "ghcr.io/graphql-hive/router:latest"; }, /must be pinned/));
-  test("two services published on one host port", () => caught((f) => { f.services.router.ports = ["${GATEWAY_PUBLISHED_PORT:-4000}:4000"]; }, /publish the same host port 4000/));
+  test("a gateway URL on the wrong port", () =>
+    caught((f) => {
+      f.services.gateway.environment.SUBGRAPH_URL_HUB = "http://hub:4011/graphql";
+    }, /uses port 4011, hub listens on 4010/));
+  test("a port variable that moves a subgraph away from its URL and health check", () =>
+    caught((f) => {
+      f.services.dreets.environment.DREETS_PORT = "4102";
+    }, /dreets: health check probes port 4002, the service listens on 4102/));
+  test("a command built from no source", () =>
+    caught((f) => {
+      f.services.ars.command = ["node", "dist/subgraphs/ars/main.js"];
+    }, /subgraphs\/ars\/main.ts missing/));
+  test("a health check on a path nobody serves", () =>
+    caught((f) => {
+      f.services.maisons.healthcheck.test[3] = "fetch('http://127.0.0.1:4004/healthz')";
+    }, /probes \/healthz/));
+  test("a published subgraph", () =>
+    caught((f) => {
+      f.services.caf.ports = ["4003:4003"];
+    }, /caf must not publish ports/));
+  test("a subgraph on a network with a way out", () =>
+    caught((f) => {
+      f.services.caf.networks = ["edge"];
+    }, /caf must be on internal networks only/));
+  test("a missing variable the code requires", () =>
+    caught((f) => {
+      delete f.services.hub.environment.HUB_HMAC_SECRET;
+    }, /hub: its configuration is refused by the code: HUB_HMAC_SECRET/));
+  test("a subgraph listening on 127.0.0.1 inside its container", () =>
+    caught((f) => {
+      delete f.services.ars.environment.HOST;
+    }, /ars: HOST must be 0.0.0.0/));
+  test("a secret with a default value", () =>
+    caught((f) => {
+      f.services.postgres.environment.POSTGRES_PASSWORD = "${POSTGRES_PASSWORD:-postgres}";
+    }, /POSTGRES_PASSWORD.*never defaulted/));
+  test("a required secret missing from .env", () =>
+    caught(() => undefined, /required variable HUB_HMAC_SECRET is missing/, { env: { POSTGRES_PASSWORD: "x" } }));
+  test("a gateway that starts before the subgraphs are ready", () =>
+    caught((f) => {
+      delete f.services.gateway.depends_on.maisons;
+    }, /gateway must wait for maisons/));
+  test("an unpinned third-party image", () =>
+    caught((f) => {
+      f.services.router.image = "ghcr.io/graphql-hive/router:latest";
+    }, /must be pinned/));
+  test("two services published on one host port", () =>
+    caught((f) => {
+      f.services.router.ports = ["${GATEWAY_PUBLISHED_PORT:-4000}:4000"];
+    }, /publish the same host port 4000/));
 });
 
 describe("Dockerfile", () => {
@@ -101,7 +143,10 @@ describe("Dockerfile", () => {
   });
 
   test(".dockerignore keeps local installs, builds, data and secrets out", () => {
-    const ignored = fs.readFileSync(path.join(root, ".dockerignore"), "utf8").split("\n").map((l) => l.trim());
+    const ignored = fs
+      .readFileSync(path.join(root, ".dockerignore"), "utf8")
+      .split("\n")
+      .map((l) => l.trim());
     for (const entry of ["node_modules", "dist", "data", ".env", ".git"]) expect(ignored).toContain(entry);
   });
 });

@@ -36,19 +36,32 @@ function outcome(answers: Answer[], field: string, refusal: RegExp) {
   return accepted;
 }
 
-const grant = (over: Record<string, unknown> = {}) => ({ department: "44", year: 2024, fund: "CAF_FNP", siret: testSiret(301), structureName: "Association Rafale (fictif)", title: "Groupes de parole", amount: 1000, ...over });
+const grant = (over: Record<string, unknown> = {}) => ({
+  department: "44",
+  year: 2024,
+  fund: "CAF_FNP",
+  siret: testSiret(301),
+  structureName: "Association Rafale (fictif)",
+  title: "Groupes de parole",
+  amount: 1000,
+  ...over,
+});
 
 test("20 concurrent copies of one CAF grant: one recorded, 19 French refusals", async () => {
   const answers = await Promise.all(Array.from({ length: 20 }, () => run("RecordParentalityGrant", { input: grant() }, "caf:44")));
   const accepted = outcome(answers, "recordParentalityGrant", /déjà enregistrée/);
   expect(accepted).toHaveLength(1);
-  expect((await sql("caf", `SELECT id FROM parentality_grant WHERE siret = '${testSiret(301)}'`)).map((r: { id: number }) => String(r.id))).toEqual([accepted[0].id]);
+  expect(
+    (await sql("caf", `SELECT id FROM parentality_grant WHERE siret = '${testSiret(301)}'`)).map((r: { id: number }) => String(r.id)),
+  ).toEqual([accepted[0].id]);
   expect(Number((await sql("caf", "SELECT COUNT(*) AS n FROM audit_entry WHERE operation = 'recordParentalityGrant'"))[0].n)).toBe(1);
 });
 
 test("8 concurrent distinct grants for one new SIRET: all recorded, one structure", async () => {
   const siret = testSiret(302);
-  const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => run("RecordParentalityGrant", { input: grant({ siret, title: `Atelier ${i}` }) }, "caf:44")));
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => run("RecordParentalityGrant", { input: grant({ siret, title: `Atelier ${i}` }) }, "caf:44")),
+  );
   const accepted = outcome(answers, "recordParentalityGrant", /^$/);
   expect(accepted).toHaveLength(8);
   expect(Number((await sql("caf", `SELECT COUNT(*) AS n FROM parentality_grant WHERE siret = '${siret}'`))[0].n)).toBe(8);
@@ -57,7 +70,17 @@ test("8 concurrent distinct grants for one new SIRET: all recorded, one structur
 
 test("departmental credits: 10 new SIRETs, each sent twice at once: 10 recorded, 10 refused", async () => {
   const sirets = Array.from({ length: 10 }, (_, i) => testSiret(310 + i));
-  const inputs = sirets.flatMap((siret) => [siret, siret]).map((siret) => ({ department: "49", year: 2024, programme: "PMI", siret, structureName: `Structure ${siret} (fictif)`, title: "Consultations PMI", amount: 500 }));
+  const inputs = sirets
+    .flatMap((siret) => [siret, siret])
+    .map((siret) => ({
+      department: "49",
+      year: 2024,
+      programme: "PMI",
+      siret,
+      structureName: `Structure ${siret} (fictif)`,
+      title: "Consultations PMI",
+      amount: 500,
+    }));
   const answers = await Promise.all(inputs.map((input) => hub.query(CREDIT, { input }, "RecordDepartmentalCredit", tokens["cd:49"])));
   const accepted = outcome(answers, "recordDepartmentalCredit", /déjà enregistré/);
   expect(accepted).toHaveLength(10);
@@ -67,12 +90,32 @@ test("departmental credits: 10 new SIRETs, each sent twice at once: 10 recorded,
 });
 
 test("12 concurrent awards of 10 000 € against a 100 000 € envelope: 10 awarded, 2 refused, the envelope holds", async () => {
-  const opened = await run("OpenHealthCall", { input: { region: "52", year: 2021, title: "Appel de rafale (fictif)", axes: ["PARENT_ISOLATION"], joint: false, envelope: 100000 } }, "ars:52");
+  const opened = await run(
+    "OpenHealthCall",
+    { input: { region: "52", year: 2021, title: "Appel de rafale (fictif)", axes: ["PARENT_ISOLATION"], joint: false, envelope: 100000 } },
+    "ars:52",
+  );
   expect(opened.errors).toBeUndefined();
   const callId = opened.data!.openHealthCall.id;
-  const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => run("AwardHealthProject", {
-    input: { callId, title: `Projet ${i}`, siret: testSiret(330 + (i % 3)), structureName: `Porteur ${i % 3} (fictif)`, departments: ["44"], axes: ["PARENT_ISOLATION"], amount: 10000 },
-  }, "ars:52")));
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      run(
+        "AwardHealthProject",
+        {
+          input: {
+            callId,
+            title: `Projet ${i}`,
+            siret: testSiret(330 + (i % 3)),
+            structureName: `Porteur ${i % 3} (fictif)`,
+            departments: ["44"],
+            axes: ["PARENT_ISOLATION"],
+            amount: 10000,
+          },
+        },
+        "ars:52",
+      ),
+    ),
+  );
   const accepted = outcome(answers, "awardHealthProject", /dépasseraient l'enveloppe/);
   expect(accepted).toHaveLength(10);
   const rows = await sql("ars", `SELECT id, amount_cents FROM laureate_project WHERE call_id = ${Number(callId)} ORDER BY id`);
@@ -83,10 +126,23 @@ test("12 concurrent awards of 10 000 € against a 100 000 € envelope: 10 awar
 
 test("Maisons submitted at once with shared carriers in any order, and duplicates: no internal error", async () => {
   const [a, b, c] = [testSiret(340), testSiret(341), testSiret(342)];
-  const carriers = [[a, b, c], [c, b, a], [b, a, c], [c, a, b]];
+  const carriers = [
+    [a, b, c],
+    [c, b, a],
+    [b, a, c],
+    [c, a, b],
+  ];
   const inputs = [...carriers, ...carriers].map((order, i) => ({
-    territory: "04", title: `Maison de rafale ${i % 4} (fictif)`, carriers: order.map((siret) => ({ siret, name: `Porteur ${siret} (fictif)` })),
-    objectives: "o", actions: "a", governance: "g", resources: "r", phasing: "p", evaluation: "e", budget: [{ year: 2024, source: "FIR", amount: 1000 }],
+    territory: "04",
+    title: `Maison de rafale ${i % 4} (fictif)`,
+    carriers: order.map((siret) => ({ siret, name: `Porteur ${siret} (fictif)` })),
+    objectives: "o",
+    actions: "a",
+    governance: "g",
+    resources: "r",
+    phasing: "p",
+    evaluation: "e",
+    budget: [{ year: 2024, source: "FIR", amount: 1000 }],
   }));
   const answers = await Promise.all(inputs.map((input) => run("SubmitMaisonProject", { input }, "ars:04")));
   const accepted = outcome(answers, "submitMaisonProject", /déjà soumis/);
@@ -97,11 +153,33 @@ test("Maisons submitted at once with shared carriers in any order, and duplicate
 });
 
 test("5 concurrent renewals of one project for one year: one renewal", async () => {
-  const opened = await run("OpenHealthCall", { input: { region: "52", year: 2022, title: "Appel à reconduire (fictif)", axes: ["PARENT_ISOLATION"], joint: false, envelope: 100000 } }, "ars:52");
-  const awarded = await run("AwardHealthProject", { input: { callId: opened.data!.openHealthCall.id, title: "Projet reconduit", siret: testSiret(350), structureName: "Porteur (fictif)", departments: ["44"], axes: ["PARENT_ISOLATION"], amount: 20000 } }, "ars:52");
+  const opened = await run(
+    "OpenHealthCall",
+    {
+      input: { region: "52", year: 2022, title: "Appel à reconduire (fictif)", axes: ["PARENT_ISOLATION"], joint: false, envelope: 100000 },
+    },
+    "ars:52",
+  );
+  const awarded = await run(
+    "AwardHealthProject",
+    {
+      input: {
+        callId: opened.data!.openHealthCall.id,
+        title: "Projet reconduit",
+        siret: testSiret(350),
+        structureName: "Porteur (fictif)",
+        departments: ["44"],
+        axes: ["PARENT_ISOLATION"],
+        amount: 20000,
+      },
+    },
+    "ars:52",
+  );
   const id = awarded.data!.awardHealthProject.id;
   expect((await run("RecordHealthEvaluation", { id, favourable: true }, "ars:52")).errors).toBeUndefined();
-  const answers = await Promise.all(Array.from({ length: 5 }, () => run("RenewHealthProject", { id, year: 2023, amount: 15000 }, "ars:52")));
+  const answers = await Promise.all(
+    Array.from({ length: 5 }, () => run("RenewHealthProject", { id, year: 2023, amount: 15000 }, "ars:52")),
+  );
   expect(outcome(answers, "renewHealthProject", /déjà reconduit/)).toHaveLength(1);
   expect(Number((await sql("ars", `SELECT COUNT(*) AS n FROM laureate_project WHERE renewed_from_id = ${Number(id)}`))[0].n)).toBe(1);
 });
@@ -114,7 +192,13 @@ test("a CSV import sent together with mutations of the same lines: each line rec
   const actor = { subject: "test", organisation: parseOrganisation("caf:44")!, token: await hub.auth.token("caf:44") };
   const [report, ...answers] = await Promise.all([
     runImport(hub.subgraphs.caf.database.dataSource, cafGrantImport(actor), { name: "rafale.csv", content: csv }, actor),
-    ...titles.map((title) => run("RecordParentalityGrant", { input: grant({ siret, fund: "CAF_REAAP", title, amount: 100, structureName: "Structure importée (fictif)" }) }, "caf:44")),
+    ...titles.map((title) =>
+      run(
+        "RecordParentalityGrant",
+        { input: grant({ siret, fund: "CAF_REAAP", title, amount: 100, structureName: "Structure importée (fictif)" }) },
+        "caf:44",
+      ),
+    ),
   ]);
   const accepted = outcome(answers, "recordParentalityGrant", /déjà enregistrée/);
   const stored = Number((await sql("caf", `SELECT COUNT(*) AS n FROM parentality_grant WHERE siret = '${siret}'`))[0].n);

@@ -14,32 +14,94 @@ import { testSiret } from "../support/fixtures";
 
 let hub: TestHub;
 let origin: string;
-const HOSTILE = ["=HYPERLINK(\"http://exemple.invalid\",\"clic\")", "+1+1", "-2+3", "@SUM(1+1)"];
+const HOSTILE = ['=HYPERLINK("http://exemple.invalid","clic")', "+1+1", "-2+3", "@SUM(1+1)"];
 beforeAll(async () => {
   hub = await startTestHub();
   origin = new URL(hub.gateway.url).origin;
   const caf = await hub.auth.token("caf:44");
   const ars = await hub.auth.token("ars:52");
   for (const [i, text] of HOSTILE.entries()) {
-    const answer = await hub.query(contractQuery("RecordParentalityGrant"), {
-      input: { department: "44", year: 2024, fund: "CAF_FNP", siret: testSiret(501 + i), structureName: `${text} (fictif)`, title: text, amount: 100 + i },
-    }, "RecordParentalityGrant", caf);
+    const answer = await hub.query(
+      contractQuery("RecordParentalityGrant"),
+      {
+        input: {
+          department: "44",
+          year: 2024,
+          fund: "CAF_FNP",
+          siret: testSiret(501 + i),
+          structureName: `${text} (fictif)`,
+          title: text,
+          amount: 100 + i,
+        },
+      },
+      "RecordParentalityGrant",
+      caf,
+    );
     expect(answer.errors).toBeUndefined();
   }
-  const longest = await hub.query(contractQuery("RecordParentalityGrant"), {
-    input: { department: "44", year: 2023, fund: "CAF_FNP", siret: testSiret(501), structureName: "Structure (fictif)", title: `=${"x".repeat(299)}`, amount: 10 },
-  }, "RecordParentalityGrant", caf);
+  const longest = await hub.query(
+    contractQuery("RecordParentalityGrant"),
+    {
+      input: {
+        department: "44",
+        year: 2023,
+        fund: "CAF_FNP",
+        siret: testSiret(501),
+        structureName: "Structure (fictif)",
+        title: `=${"x".repeat(299)}`,
+        amount: 10,
+      },
+    },
+    "RecordParentalityGrant",
+    caf,
+  );
   expect(longest.errors).toBeUndefined();
   // rows recorded before the text rules (a tab or a carriage return first), written directly
   await hub.subgraphs.caf.database.dataSource.getRepository(ParentalityGrantRow).save([
-    { departmentCode: "44", year: 2024, fund: FundingSource.CAF_REAAP, siret: testSiret(501), title: "\t=1+1", amountCents: 50_00, axes: [], projectRef: null },
-    { departmentCode: "44", year: 2024, fund: FundingSource.CAF_LAEP, siret: testSiret(501), title: "\r=1+1", amountCents: 60_00, axes: [], projectRef: null },
+    {
+      departmentCode: "44",
+      year: 2024,
+      fund: FundingSource.CAF_REAAP,
+      siret: testSiret(501),
+      title: "\t=1+1",
+      amountCents: 50_00,
+      axes: [],
+      projectRef: null,
+    },
+    {
+      departmentCode: "44",
+      year: 2024,
+      fund: FundingSource.CAF_LAEP,
+      siret: testSiret(501),
+      title: "\r=1+1",
+      amountCents: 60_00,
+      axes: [],
+      projectRef: null,
+    },
   ]);
-  const opened = await hub.query(contractQuery("OpenHealthCall"), { input: { region: "52", year: 2021, title: "Appel (fictif)", axes: ["PARENT_ISOLATION"], joint: false, envelope: 100000 } }, "OpenHealthCall", ars);
+  const opened = await hub.query(
+    contractQuery("OpenHealthCall"),
+    { input: { region: "52", year: 2021, title: "Appel (fictif)", axes: ["PARENT_ISOLATION"], joint: false, envelope: 100000 } },
+    "OpenHealthCall",
+    ars,
+  );
   for (const [i, text] of HOSTILE.entries()) {
-    const answer = await hub.query(contractQuery("AwardHealthProject"), {
-      input: { callId: opened.data.openHealthCall.id, title: text, siret: testSiret(511 + i), structureName: `${text} porteur`, departments: ["44"], axes: ["PARENT_ISOLATION"], amount: 1000.5 },
-    }, "AwardHealthProject", ars);
+    const answer = await hub.query(
+      contractQuery("AwardHealthProject"),
+      {
+        input: {
+          callId: opened.data.openHealthCall.id,
+          title: text,
+          siret: testSiret(511 + i),
+          structureName: `${text} porteur`,
+          departments: ["44"],
+          axes: ["PARENT_ISOLATION"],
+          amount: 1000.5,
+        },
+      },
+      "AwardHealthProject",
+      ars,
+    );
     expect(answer.errors).toBeUndefined();
   }
 }, 120_000);
@@ -56,12 +118,18 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 test("SCDL file of a CAF: every text cell that would run as a formula begins with a quote; amounts stay numbers", async () => {
   const records = await rows(`${origin}/exports/scdl/caf/44.csv?annee=2024`);
   expect(records).toHaveLength(6);
-  for (const r of records) for (const [column, cell] of Object.entries(r)) if (column !== "montant") expect(cell).not.toMatch(FORMULA_START);
-  expect(records.map((r) => r.objet).sort()).toEqual(expect.arrayContaining([
-    "'=HYPERLINK(\"http://exemple.invalid\",\"clic\") (Fonds national parentalité, 1000 premiers jours 2024)",
-    "'+1+1 (Fonds national parentalité, 1000 premiers jours 2024)", "'-2+3 (Fonds national parentalité, 1000 premiers jours 2024)",
-    "'@SUM(1+1) (Fonds national parentalité, 1000 premiers jours 2024)", "'\t=1+1 (REAAP, 1000 premiers jours 2024)", "'\r=1+1 (LAEP, 1000 premiers jours 2024)",
-  ]));
+  for (const r of records)
+    for (const [column, cell] of Object.entries(r)) if (column !== "montant") expect(cell).not.toMatch(FORMULA_START);
+  expect(records.map((r) => r.objet).sort()).toEqual(
+    expect.arrayContaining([
+      '\'=HYPERLINK("http://exemple.invalid","clic") (Fonds national parentalité, 1000 premiers jours 2024)',
+      "'+1+1 (Fonds national parentalité, 1000 premiers jours 2024)",
+      "'-2+3 (Fonds national parentalité, 1000 premiers jours 2024)",
+      "'@SUM(1+1) (Fonds national parentalité, 1000 premiers jours 2024)",
+      "'\t=1+1 (REAAP, 1000 premiers jours 2024)",
+      "'\r=1+1 (LAEP, 1000 premiers jours 2024)",
+    ]),
+  );
   expect(records.map((r) => r.nomBeneficiaire)).toEqual(expect.arrayContaining(["'-2+3 (fictif)", "'@SUM(1+1) (fictif)"]));
   expect(records.map((r) => r.montant).sort()).toEqual(["100.00", "101.00", "102.00", "103.00", "50.00", "60.00"]);
 });

@@ -37,13 +37,38 @@ beforeAll(async () => {
   hub = await startTestHub({
     seed: async (s) => {
       // Pays de la Loire 2021: a joint call, one withdrawn laureate, CAF grants in 44 (and 49 in 2022).
-      const health = await call(s, "ars", { regionCode: "52", year: 2021, joint: true, axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION], title: "1000 premiers jours en Pays de la Loire : santé du jeune enfant" });
+      const health = await call(s, "ars", {
+        regionCode: "52",
+        year: 2021,
+        joint: true,
+        axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION],
+        title: "1000 premiers jours en Pays de la Loire : santé du jeune enfant",
+      });
       const social = await call(s, "dreets", { regionCode: "52", year: 2021, joint: true });
-      await laureate(s, "ars", health, { siret: S1, amount: 60_000.1, departments: ["44", "49"], projectRef: "R1", title: "Parcours sans rupture autour de la naissance" });
+      await laureate(s, "ars", health, {
+        siret: S1,
+        amount: 60_000.1,
+        departments: ["44", "49"],
+        projectRef: "R1",
+        title: "Parcours sans rupture autour de la naissance",
+      });
       await laureate(s, "ars", health, { siret: testSiret(2), amount: 45_000.05, departments: ["85"], status: GrantStatus.WITHDRAWN });
-      await laureate(s, "ars", health, { siret: S1, amount: 50_000, departments: ["49"], status: GrantStatus.EVALUATED, title: "Ateliers nutrition et sommeil" });
+      await laureate(s, "ars", health, {
+        siret: S1,
+        amount: 50_000,
+        departments: ["49"],
+        status: GrantStatus.EVALUATED,
+        title: "Ateliers nutrition et sommeil",
+      });
       await laureate(s, "dreets", social, { siret: S1, amount: 30_000.33, departments: ["44"], projectRef: "R1" });
-      await grant(s, { departmentCode: "44", year: 2021, fund: FundingSource.CAF_FNP, siret: S1, amount: 5_000.5, axes: [Axis.PARENT_ISOLATION] });
+      await grant(s, {
+        departmentCode: "44",
+        year: 2021,
+        fund: FundingSource.CAF_FNP,
+        siret: S1,
+        amount: 5_000.5,
+        axes: [Axis.PARENT_ISOLATION],
+      });
       await grant(s, { departmentCode: "44", year: 2021, fund: FundingSource.CAF_REAAP, siret: S3, amount: 1_200 });
       await grant(s, { departmentCode: "49", year: 2022, fund: FundingSource.CAF_LAEP, siret: S1, amount: 999.99 });
       // Bretagne 2021: an ARS laureate and a FIPE grant in Ille-et-Vilaine.
@@ -52,8 +77,23 @@ beforeAll(async () => {
       await grant(s, { departmentCode: "35", year: 2021, fund: FundingSource.FIPE, siret: S4, amount: 2_500.25 });
       // Overseas: a labelled Maison in La Réunion (its budget counts), a pending one in Mayotte (it does not).
       const allMet = Object.fromEntries(LABELLING_CRITERIA.map((c) => [c.code, true]));
-      await maison(s, { territoryCode: "04", carriers: [S3, S4], decision: MaisonDecision.LABELLED, criteria: allMet, budget: [{ year: 2024, source: FundingSource.FIR, amount: 200_000 }, { year: 2025, source: FundingSource.DEPARTMENT, amount: 80_000.4 }] });
-      await maison(s, { territoryCode: "06", carriers: [S3], decision: MaisonDecision.PENDING, criteria: { OBJECTIVES_ONE_PLACE: true, VALUE_FATHERS: false }, budget: [{ year: 2024, source: FundingSource.FIR, amount: 150_000 }] });
+      await maison(s, {
+        territoryCode: "04",
+        carriers: [S3, S4],
+        decision: MaisonDecision.LABELLED,
+        criteria: allMet,
+        budget: [
+          { year: 2024, source: FundingSource.FIR, amount: 200_000 },
+          { year: 2025, source: FundingSource.DEPARTMENT, amount: 80_000.4 },
+        ],
+      });
+      await maison(s, {
+        territoryCode: "06",
+        carriers: [S3],
+        decision: MaisonDecision.PENDING,
+        criteria: { OBJECTIVES_ONE_PLACE: true, VALUE_FATHERS: false },
+        budget: [{ year: 2024, source: FundingSource.FIR, amount: 150_000 }],
+      });
     },
   });
   const origin = new URL(hub.gateway.url).origin;
@@ -68,7 +108,9 @@ beforeAll(async () => {
     if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") graphqlCalls.push(request.postDataJSON());
   });
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => { if (message.type() === "error") pageErrors.push(message.text()); });
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -79,7 +121,10 @@ afterAll(async () => {
 const dashboardUrl = (query = "") => `${new URL(hub.gateway.url).origin}/tableau-de-bord${query}`;
 const loaded = (region: string, year: number) => page.waitForSelector(`body[data-loaded="${region}-${year}"]`);
 const textOf = async (selector: string) => plain(await page.textContent(selector));
-const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())));
+const rows = (selector: string) =>
+  page.$$eval(selector, (trs) =>
+    trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())),
+  );
 
 test("loads Pays de la Loire 2021 by default: cross-financing by source, both halves of the joint call, CAF grants", async () => {
   await page.goto(dashboardUrl());
@@ -107,7 +152,13 @@ test("loads Pays de la Loire 2021 by default: cross-financing by source, both ha
 });
 
 test("shows the overseas Maisons board: territories, stage, annex-2 grid and budgets", async () => {
-  expect(await page.$$eval("#maisons-board .territory h3", (hs) => hs.map((h) => h.textContent))).toEqual(["Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"]);
+  expect(await page.$$eval("#maisons-board .territory h3", (hs) => hs.map((h) => h.textContent))).toEqual([
+    "Guadeloupe",
+    "Martinique",
+    "Guyane",
+    "La Réunion",
+    "Mayotte",
+  ]);
   expect(await textOf("#territoire-04 .flag")).toBe("Au moins un projet labellisé");
   expect(await textOf("#territoire-04 .decision")).toBe("Labellisé");
   expect(await textOf("#territoire-04 .maison-budget")).toBe("280 000,40 €");
@@ -129,7 +180,10 @@ test("switching region shows that region's totals only", async () => {
   await loaded("53", 2021);
   expect(page.url()).toMatch(/\?region=53&annee=2021$/);
   expect(await textOf("#total-financements")).toBe("72 500,25 €"); // 70 000 (FIR) + 2 500,25 (FIPE)
-  expect(await rows("#sources tbody tr")).toEqual([["FIR (ARS)", "96,6 %", "70 000,00 €"], ["FIPE (CAF)", "3,4 %", "2 500,25 €"]]);
+  expect(await rows("#sources tbody tr")).toEqual([
+    ["FIR (ARS)", "96,6 %", "70 000,00 €"],
+    ["FIPE (CAF)", "3,4 %", "2 500,25 €"],
+  ]);
   expect(await textOf("#calls-sante .call-awarded")).toBe("70 000,00 €");
   expect(await textOf("#calls-social")).toMatch(/Aucun appel à projets de ce volet en 2021 pour Bretagne/);
   expect(await textOf("#total-caf")).toBe("2 500,25 €");
@@ -145,7 +199,9 @@ test("switching year, from the keyboard: an overseas region counts its labelled 
   await page.focus("#region");
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("annee");
-  await page.$eval("#annee", (select) => { (select as HTMLSelectElement).value = "2025"; });
+  await page.$eval("#annee", (select) => {
+    (select as HTMLSelectElement).value = "2025";
+  });
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Afficher");
   await page.keyboard.press("Enter");
@@ -166,8 +222,12 @@ test("a direct link opens the region and year it names; the skip link comes firs
   expect(await textOf("#caf-49 .department-total")).toBe("999,99 €");
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Aller au contenu");
-  expect(await page.$$eval("select", (selects) => selects.map((s) => document.querySelector(`label[for="${s.id}"]`)?.textContent))).toEqual(["Région", "Année"]);
-  expect(await page.$$eval("table", (tables) => tables.every((t) => (t.querySelector("caption")?.textContent ?? "").length > 0))).toBe(true);
+  expect(await page.$$eval("select", (selects) => selects.map((s) => document.querySelector(`label[for="${s.id}"]`)?.textContent))).toEqual(
+    ["Région", "Année"],
+  );
+  expect(await page.$$eval("table", (tables) => tables.every((t) => (t.querySelector("caption")?.textContent ?? "").length > 0))).toBe(
+    true,
+  );
   await page.screenshot({ path: path.join(os.tmpdir(), "dashboard-test.png"), fullPage: true });
 });
 
@@ -194,14 +254,30 @@ test("the page is in the State's design system, served by the gateway: header, f
   // the Marianne font and the styles come from the gateway, never from a CDN
   expect(await page.evaluate(() => document.fonts.check("16px Marianne"))).toBe(true);
   const origin = new URL(hub.gateway.url).origin;
-  for (const asset of ["/dsfr/dsfr.min.css", "/dsfr/dsfr.module.min.js", "/dsfr/fonts/Marianne-Regular.woff2", "/dsfr-chart/MapChart/MapChart.js"]) expect((await fetch(origin + asset)).status).toBe(200);
-  for (const outside of ["/dsfr/../package.json", "/dsfr/%2e%2e/package.json", "/dsfr/README.md", "/dsfr-chart/../../package.json"]) expect((await fetch(origin + outside)).status).toBe(404);
+  for (const asset of [
+    "/dsfr/dsfr.min.css",
+    "/dsfr/dsfr.module.min.js",
+    "/dsfr/fonts/Marianne-Regular.woff2",
+    "/dsfr-chart/MapChart/MapChart.js",
+  ])
+    expect((await fetch(origin + asset)).status).toBe(200);
+  for (const outside of ["/dsfr/../package.json", "/dsfr/%2e%2e/package.json", "/dsfr/README.md", "/dsfr-chart/../../package.json"])
+    expect((await fetch(origin + outside)).status).toBe(404);
 });
 
 test("GraphiQL, beside the dashboard, opens the contract's six reads as named tabs", async () => {
   const html = await (await fetch(hub.gateway.url, { headers: { accept: "text/html" } })).text();
-  const options = JSON.parse(/renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)?.[1] ?? "null");
-  expect(options.defaultTabs.map((tab: { query: string }) => /^(query|mutation) (\w+)/m.exec(tab.query)?.[2])).toEqual(["RegionDashboard", "StructureFinancing", "CoFinancedProject", "NationalLaureates", "CafDepartment", "MaisonsBoard"]);
+  const options = JSON.parse(
+    /renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)?.[1] ?? "null",
+  );
+  expect(options.defaultTabs.map((tab: { query: string }) => /^(query|mutation) (\w+)/m.exec(tab.query)?.[2])).toEqual([
+    "RegionDashboard",
+    "StructureFinancing",
+    "CoFinancedProject",
+    "NationalLaureates",
+    "CafDepartment",
+    "MaisonsBoard",
+  ]);
 });
 
 /**

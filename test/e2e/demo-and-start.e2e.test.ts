@@ -8,7 +8,9 @@ import { createTestAuth } from "../support/auth";
 let database: TestDatabase;
 const auth = createTestAuth();
 afterAll(() => auth.cleanup());
-beforeEach(async () => { database = await createTestDatabase(); });
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
 afterEach(() => database.drop());
 
 const count = async (server: Awaited<ReturnType<typeof startSubgraph>>, table: string, where = "") =>
@@ -18,9 +20,20 @@ test("every subgraph loads the same reference data, and its demo slice once, all
   const dataset = buildDemoDataset();
   for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
     let server = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: dataset });
-    expect({ subgraph: module.name, regions: await count(server, "region"), departments: await count(server, "department"), axes: await count(server, "axis") })
-      .toEqual({ subgraph: module.name, regions: 18, departments: 101, axes: 6 });
-    const table = { ars: "laureate_project", dreets: "laureate_project", caf: "parentality_grant", maisons: "maison_project", departements: "departmental_credit", hub: null }[module.name];
+    expect({
+      subgraph: module.name,
+      regions: await count(server, "region"),
+      departments: await count(server, "department"),
+      axes: await count(server, "axis"),
+    }).toEqual({ subgraph: module.name, regions: 18, departments: 101, axes: 6 });
+    const table = {
+      ars: "laureate_project",
+      dreets: "laureate_project",
+      caf: "parentality_grant",
+      maisons: "maison_project",
+      departements: "departmental_credit",
+      hub: null,
+    }[module.name];
     if (table) {
       const loaded = await count(server, table);
       expect(loaded).toBeGreaterThan(0);

@@ -22,8 +22,19 @@ beforeAll(async () => {
 afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const record = `mutation($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id programme amount year department { code } structure { siret name } project { ref } } }`;
-const credit = (over: Record<string, unknown> = {}) => ({ department: "44", year: 2021, programme: "LAUREATE_COFUNDING", siret: S1, structureName: "Structure cofinancée", title: "Cofinancement du lauréat", amount: 12_500.25, projectRef: "R-CD", ...over });
-const count = async () => Number((await hub.subgraphs.departements.database.dataSource.query("SELECT COUNT(*) AS n FROM departmental_credit"))[0].n);
+const credit = (over: Record<string, unknown> = {}) => ({
+  department: "44",
+  year: 2021,
+  programme: "LAUREATE_COFUNDING",
+  siret: S1,
+  structureName: "Structure cofinancée",
+  title: "Cofinancement du lauréat",
+  amount: 12_500.25,
+  projectRef: "R-CD",
+  ...over,
+});
+const count = async () =>
+  Number((await hub.subgraphs.departements.database.dataSource.query("SELECT COUNT(*) AS n FROM departmental_credit"))[0].n);
 
 test("only cd:<department> writes its credits, within the rules, and nothing is written on refusal", async () => {
   const cases: [Record<string, unknown>, string | undefined, string, RegExp][] = [
@@ -36,12 +47,20 @@ test("only cd:<department> writes its credits, within the rules, and nothing is 
   ];
   for (const [input, token, code, message] of cases) {
     const result = await hub.query(record, { input }, undefined, token);
-    expect({ code: result.errors?.[0]?.extensions?.code, message: result.errors?.[0]?.message }).toEqual({ code, message: expect.stringMatching(message) });
+    expect({ code: result.errors?.[0]?.extensions?.code, message: result.errors?.[0]?.message }).toEqual({
+      code,
+      message: expect.stringMatching(message),
+    });
   }
   expect(await count()).toBe(0);
   const ok = await hub.query(record, { input: credit() }, undefined, cd44);
   expect(ok.errors).toBeUndefined();
-  expect(ok.data.recordDepartmentalCredit).toMatchObject({ programme: "LAUREATE_COFUNDING", amount: 12500.25, department: { code: "44" }, project: { ref: "R-CD" } });
+  expect(ok.data.recordDepartmentalCredit).toMatchObject({
+    programme: "LAUREATE_COFUNDING",
+    amount: 12500.25,
+    department: { code: "44" },
+    project: { ref: "R-CD" },
+  });
   const again = await hub.query(record, { input: credit() }, undefined, cd44);
   expect(again.errors?.[0]?.message).toMatch(/déjà enregistré/);
   expect(await count()).toBe(1);
@@ -51,18 +70,28 @@ test("its credits appear in cross-financing, source DEPARTMENT, of structure, do
   const funder = "Conseil départemental 44 Loire-Atlantique";
   const structure = (await hub.query(contractQuery("StructureFinancing"), { siret: S1 })).data.structure.crossFinancing;
   expect(structure).toMatchObject({ total: 52500.25, funders: ["ARS Pays de la Loire", funder] });
-  expect(structure.bySource).toEqual([{ source: "FIR", amount: 40000 }, { source: "DEPARTMENT", amount: 12500.25 }]);
+  expect(structure.bySource).toEqual([
+    { source: "FIR", amount: 40000 },
+    { source: "DEPARTMENT", amount: 12500.25 },
+  ]);
   const dossier = (await hub.query(contractQuery("CoFinancedProject"), { ref: "R-CD" })).data.project.crossFinancing;
   expect(dossier.total).toBe(52500.25);
   const region = (await hub.query(contractQuery("RegionDashboard"), { region: "52", year: 2021 })).data.region.crossFinancing;
   expect(region.bySource).toContainEqual({ source: "DEPARTMENT", amount: 12500.25 });
-  const department = (await hub.query(`{ department(code: "44") { crossFinancing(year: 2021) { total funders } departmentalCredits { amount } } }`)).data.department;
-  expect(department).toEqual({ crossFinancing: { total: 52500.25, funders: ["ARS Pays de la Loire", funder] }, departmentalCredits: [{ amount: 12500.25 }] });
+  const department = (
+    await hub.query(`{ department(code: "44") { crossFinancing(year: 2021) { total funders } departmentalCredits { amount } } }`)
+  ).data.department;
+  expect(department).toEqual({
+    crossFinancing: { total: 52500.25, funders: ["ARS Pays de la Loire", funder] },
+    departmentalCredits: [{ amount: 12500.25 }],
+  });
 });
 
 test("its writes are in its audit trail, for its owner and the national level", async () => {
   const q = `{ departementsAuditTrail { organisation operation } }`;
-  expect((await hub.query(q, undefined, undefined, cd44)).data.departementsAuditTrail).toEqual([{ organisation: "cd:44", operation: "recordDepartmentalCredit" }]);
+  expect((await hub.query(q, undefined, undefined, cd44)).data.departementsAuditTrail).toEqual([
+    { organisation: "cd:44", operation: "recordDepartmentalCredit" },
+  ]);
   expect((await hub.query(q, undefined, undefined, await hub.auth.token("national"))).data.departementsAuditTrail).toHaveLength(1);
   expect((await hub.query(q, undefined, undefined, await hub.auth.token("cd:49"))).data.departementsAuditTrail).toEqual([]);
 });

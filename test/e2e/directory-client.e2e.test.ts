@@ -14,15 +14,34 @@ const actor = { subject: "test", organisation: parseOrganisation("caf:44")!, tok
 const names = [{ siret: testSiret(9_001), name: "Structure (fictif)" }];
 
 /** A fake hub: `behaviour(n)` decides what the n-th request gets. */
-async function fakeHub(behaviour: (n: number, req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+async function fakeHub(
+  behaviour: (n: number, req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
   let count = 0;
-  const server = http.createServer((req, res) => { req.resume(); req.on("end", () => behaviour(++count, req, res)); });
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => behaviour(++count, req, res));
+  });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/graphql`, requests: () => count, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    requests: () => count,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
-const answer = (res: http.ServerResponse) => { res.setHeader("content-type", "application/json"); res.end(JSON.stringify({ data: { recordStructureNames: true } })); };
-const quietly = <T>(work: () => Promise<T>) => { const spy = jest.spyOn(console, "error").mockImplementation(() => {}); return work().finally(() => spy.mockRestore()); };
+const answer = (res: http.ServerResponse) => {
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify({ data: { recordStructureNames: true } }));
+};
+const quietly = <T>(work: () => Promise<T>) => {
+  const spy = jest.spyOn(console, "error").mockImplementation(() => {});
+  return work().finally(() => spy.mockRestore());
+};
 
 test("a connection reset under the first request: tried once more, recorded", async () => {
   const hub = await fakeHub((n, req, res) => (n === 1 ? req.socket.destroy() : answer(res)));
@@ -35,15 +54,21 @@ test("a connection reset under the first request: tried once more, recorded", as
 test("a hub that resets every time: refused in French after two tries", async () => {
   const hub = await fakeHub((_n, req) => req.socket.destroy());
   useStructureDirectory({ url: hub.url, hmacSecret: "x".repeat(32) });
-  await expect(quietly(() => recordInDirectory(actor, names))).rejects.toMatchObject({ extensions: { violations: [{ rule: "STRUCTURE_DIRECTORY_UNAVAILABLE" }] } });
+  await expect(quietly(() => recordInDirectory(actor, names))).rejects.toMatchObject({
+    extensions: { violations: [{ rule: "STRUCTURE_DIRECTORY_UNAVAILABLE" }] },
+  });
   expect(hub.requests()).toBe(2);
   await hub.close();
 });
 
 test("a hub too slow: refused after one try (it may still be writing: no second request)", async () => {
-  const hub = await fakeHub(() => { /* never answers */ });
+  const hub = await fakeHub(() => {
+    /* never answers */
+  });
   useStructureDirectory({ url: hub.url, hmacSecret: "x".repeat(32), timeoutMs: 300 });
-  await expect(quietly(() => recordInDirectory(actor, names))).rejects.toMatchObject({ message: /annuaire des structures du hub ne répond pas/ });
+  await expect(quietly(() => recordInDirectory(actor, names))).rejects.toMatchObject({
+    message: /annuaire des structures du hub ne répond pas/,
+  });
   expect(hub.requests()).toBe(1);
   await hub.close();
 });

@@ -16,7 +16,9 @@ import { signLocalToken } from "../../subgraphs/shared/auth/tokens";
 import { testSiret } from "../support/fixtures";
 
 const SCRIPT = path.resolve("dist/scripts/start.js");
-const subgraphs = readRegistry().filter((s) => new URL(s.routingUrl).hostname === "127.0.0.1").map((s) => s.name);
+const subgraphs = readRegistry()
+  .filter((s) => new URL(s.routingUrl).hostname === "127.0.0.1")
+  .map((s) => s.name);
 const ports: Record<string, number> = {};
 let database: TestDatabase;
 let dataDir: string;
@@ -37,26 +39,47 @@ async function logShows(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatc
 
 const gatewayUrl = () => `http://127.0.0.1:${ports.gateway}/graphql`;
 const ask = async (query: string, variables?: Record<string, unknown>) =>
-  (await fetch(gatewayUrl(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) })).json();
+  (
+    await fetch(gatewayUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json();
 
 beforeAll(async () => {
   if (!fs.existsSync(SCRIPT)) throw new Error(`${SCRIPT} manque : lancez \`npm run build\` (npm test le fait).`);
   for (const name of [...subgraphs, "gateway"]) ports[name] = await freePort();
   database = await createTestDatabase();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-start-"));
-  const inherited = Object.entries(process.env).filter(([key]) => !/^(SUBGRAPH_URL_|AUTH_|HUB_HMAC_SECRET$|DATABASE_URL$|METRICS_PORT$)/.test(key));
-  const env: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), DATA_DIR: dataDir, GATEWAY_PORT: String(ports.gateway), LOG_LEVEL: "error" };
+  const inherited = Object.entries(process.env).filter(
+    ([key]) => !/^(SUBGRAPH_URL_|AUTH_|HUB_HMAC_SECRET$|DATABASE_URL$|METRICS_PORT$)/.test(key),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(inherited),
+    DATA_DIR: dataDir,
+    GATEWAY_PORT: String(ports.gateway),
+    LOG_LEVEL: "error",
+  };
   for (const name of subgraphs) env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
   if (database.config.url) env.DATABASE_URL = database.config.url;
   hub = spawn(process.execPath, [SCRIPT, "--no-demo"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  hub.stdout!.on("data", (chunk: Buffer) => { log += chunk.toString(); });
-  hub.stderr!.on("data", (chunk: Buffer) => { log += chunk.toString(); });
+  hub.stdout!.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  hub.stderr!.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
   await logShows(/Hub prêt/, 90_000);
 }, 120_000);
 
 afterAll(async () => {
   const child = hub as ChildProcess | undefined; // unset when beforeAll failed early
-  if (child && child.exitCode === null) await new Promise<void>((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); });
+  if (child && child.exitCode === null)
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
   await (database as TestDatabase | undefined)?.drop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -71,12 +94,25 @@ test("every subgraph listens on its <NAME>_PORT and the gateway reaches it there
 test("on moved ports, a funder's write reaches the hub's structure directory: recorded, and named at once", async () => {
   const token = await signLocalToken(ensureLocalSecrets(dataDir).privateKeyFile, "caf:44");
   const siret = testSiret(4242);
-  const input = { department: "44", year: 2024, fund: "CAF_FNP", siret, structureName: "Relais parental (fictif, ports déplacés)", title: "Atelier (test)", amount: 100 };
-  const written = await (await fetch(gatewayUrl(), {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: "mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }", variables: { input } }),
-  })).json();
+  const input = {
+    department: "44",
+    year: 2024,
+    fund: "CAF_FNP",
+    siret,
+    structureName: "Relais parental (fictif, ports déplacés)",
+    title: "Atelier (test)",
+    amount: 100,
+  };
+  const written = await (
+    await fetch(gatewayUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: "mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }",
+        variables: { input },
+      }),
+    })
+  ).json();
   expect(written.errors).toBeUndefined();
   expect((await ask(`query($s: ID!) { structure(siret: $s) { name } }`, { s: siret })).data.structure.name).toBe(input.structureName);
 });

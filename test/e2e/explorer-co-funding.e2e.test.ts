@@ -6,13 +6,20 @@ import { startTestHub, TestHub } from "../support/hub";
 import { seedExplorerFixture } from "../support/explorer-fixture";
 import { withFunderDown } from "../support/funder-down";
 
-const PAIRS = "complete missingFunders totalCount pairs { firstFunder secondFunder structures dossiers firstFunderAmount secondFunderAmount }";
+const PAIRS =
+  "complete missingFunders totalCount pairs { firstFunder secondFunder structures dossiers firstFunderAmount secondFunderAmount }";
 const ARS = "ARS Pays de la Loire";
 const DREETS = "DREETS Pays de la Loire";
 const CAF44 = "CAF 44 Loire-Atlantique";
 const CD44 = "Conseil départemental 44 Loire-Atlantique";
-const pair = (firstFunder: string, secondFunder: string, structures: number, dossiers: number, firstFunderAmount: number, secondFunderAmount: number) =>
-  ({ firstFunder, secondFunder, structures, dossiers, firstFunderAmount, secondFunderAmount });
+const pair = (
+  firstFunder: string,
+  secondFunder: string,
+  structures: number,
+  dossiers: number,
+  firstFunderAmount: number,
+  secondFunderAmount: number,
+) => ({ firstFunder, secondFunder, structures, dossiers, firstFunderAmount, secondFunderAmount });
 
 describe("every funder answering", () => {
   let hub: TestHub;
@@ -25,7 +32,9 @@ describe("every funder answering", () => {
     const { data, errors } = await hub.query(`{ region(code: "52") { coFunding(year: 2024) { ${PAIRS} } } }`);
     expect(errors).toBeUndefined();
     expect(data.region.coFunding).toEqual({
-      complete: true, missingFunders: [], totalCount: 5,
+      complete: true,
+      missingFunders: [],
+      totalCount: 5,
       pairs: [
         // S1 and S2 (not S3: the ARS's L3 is withdrawn); ARS L1 + L2, CAF G1 + G2
         pair(ARS, CAF44, 2, 0, 13_000.01, 2_300),
@@ -58,31 +67,51 @@ describe("every funder answering", () => {
       pair(ARS, CD44, 1, 0, 3_000, 1_200),
       pair(CAF44, DREETS, 1, 0, 1_500, 2_000),
     ]);
-    expect(data.d49.coFunding).toEqual({ complete: true, missingFunders: [], totalCount: 1, pairs: [pair(ARS, DREETS, 1, 1, 5_000, 2_000)] });
+    expect(data.d49.coFunding).toEqual({
+      complete: true,
+      missingFunders: [],
+      totalCount: 1,
+      pairs: [pair(ARS, DREETS, 1, 1, 5_000, 2_000)],
+    });
     expect(data.d53.coFunding).toEqual({ complete: true, missingFunders: [], totalCount: 0, pairs: [] });
   });
 
   test("a Maison's forecast replaced by the department's credit counts once, the recorded amount", async () => {
-    const { data, errors } = await hub.query(`{ region(code: "04") { coFunding(year: 2024) { ${PAIRS} } } department(code: "974") { coFunding(year: 2024) { totalCount } } }`);
+    const { data, errors } = await hub.query(
+      `{ region(code: "04") { coFunding(year: 2024) { ${PAIRS} } } department(code: "974") { coFunding(year: 2024) { totalCount } } }`,
+    );
     expect(errors).toBeUndefined();
     // the lead carrier S5 and EXP-MAISON: FIR 50 000 and CAF 10 000 forecasts, the department's 15 000 (its 20 000 forecast replaced)
     const ars = "ARS La Réunion";
     const caf = "CAF 974 La Réunion";
     const cd = "Conseil départemental 974 La Réunion";
     expect(data.region.coFunding).toEqual({
-      complete: true, missingFunders: [], totalCount: 3,
+      complete: true,
+      missingFunders: [],
+      totalCount: 3,
       pairs: [pair(ars, caf, 1, 1, 50_000, 10_000), pair(ars, cd, 1, 1, 50_000, 15_000), pair(caf, cd, 1, 1, 10_000, 15_000)],
     });
     expect(data.department.coFunding.totalCount).toBe(3);
   });
 
   test("another year, and the bound: `first` pairs at most, refused beyond 200", async () => {
-    const { data, errors } = await hub.query(`{ region(code: "52") { y2023: coFunding(year: 2023) { totalCount } top: coFunding(year: 2024, first: 2) { totalCount pairs { firstFunder secondFunder } } } }`);
+    const { data, errors } = await hub.query(
+      `{ region(code: "52") { y2023: coFunding(year: 2023) { totalCount } top: coFunding(year: 2024, first: 2) { totalCount pairs { firstFunder secondFunder } } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.region.y2023.totalCount).toBe(0); // G5 alone
-    expect(data.region.top).toEqual({ totalCount: 5, pairs: [{ firstFunder: ARS, secondFunder: CAF44 }, { firstFunder: ARS, secondFunder: DREETS }] });
+    expect(data.region.top).toEqual({
+      totalCount: 5,
+      pairs: [
+        { firstFunder: ARS, secondFunder: CAF44 },
+        { firstFunder: ARS, secondFunder: DREETS },
+      ],
+    });
     const refused = await hub.query(`{ region(code: "52") { coFunding(year: 2024, first: 201) { totalCount } } }`);
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/first.*entre 0 et 200/), extensions: { code: "BAD_USER_INPUT" } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/first.*entre 0 et 200/),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   });
 });
 
@@ -100,9 +129,17 @@ describe("a funder down", () => {
     }`);
     expect(JSON.stringify(result.errors)).toMatch(/caf/);
     // without the CAF's G1–G4: 21 350.51 − 3 150.50; G1 was the only line without an axis
-    expect(result.data.region.crossFinancingByAxis).toEqual({ total: null, complete: false, missingFunders: ["caf"], partialTotal: 18_200.01, withoutAxis: 0 });
+    expect(result.data.region.crossFinancingByAxis).toEqual({
+      total: null,
+      complete: false,
+      missingFunders: ["caf"],
+      partialTotal: 18_200.01,
+      withoutAxis: 0,
+    });
     expect(result.data.region.coFunding).toEqual({
-      complete: false, missingFunders: ["caf"], totalCount: 2,
+      complete: false,
+      missingFunders: ["caf"],
+      totalCount: 2,
       pairs: [pair(ARS, DREETS, 1, 1, 10_000.01, 4_000), pair(ARS, CD44, 1, 0, 3_000, 1_200)],
     });
     expect(result.data.department.crossFinancingByAxis).toEqual({ total: null, complete: false, missingFunders: ["caf"] });

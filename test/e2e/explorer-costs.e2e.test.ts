@@ -25,9 +25,14 @@ type Cost = Record<string, [requests: number, sqlStatements: number]>;
 /** Per subgraph, [GraphQL requests, SQL statements] of one read (each read once: the response cache stays out of it). */
 async function costOf(query: string, variables: Record<string, unknown>): Promise<{ cost: Cost; data: Json }> {
   let answer: Json;
-  const measured = await hub.measure(async () => { answer = await hub.query(query, variables); });
+  const measured = await hub.measure(async () => {
+    answer = await hub.query(query, variables);
+  });
   expect(answer.errors).toBeUndefined();
-  return { cost: Object.fromEntries(Object.entries(measured).map(([name, c]) => [name, [c.requests, c.sqlStatements]])), data: answer.data };
+  return {
+    cost: Object.fromEntries(Object.entries(measured).map(([name, c]) => [name, [c.requests, c.sqlStatements]])),
+    data: answer.data,
+  };
 }
 
 /** Measured on this fixture before the explorer's fields and the funders' `details` existed. */
@@ -42,8 +47,12 @@ const CONTRACT_COSTS_BEFORE: Record<string, Cost> = {
 
 test("the contract's reads cost what they cost before the explorer: the funders' details are never read for them", async () => {
   const variables: Record<string, Record<string, unknown>> = {
-    RegionDashboard: { region: "75", year: 2021 }, StructureFinancing: { siret: large[0] }, CoFinancedProject: { ref: "BULK-75-0" },
-    NationalLaureates: { year: 2021, first: 50 }, CafDepartment: { department: "33", year: 2021 }, MaisonsBoard: {},
+    RegionDashboard: { region: "75", year: 2021 },
+    StructureFinancing: { siret: large[0] },
+    CoFinancedProject: { ref: "BULK-75-0" },
+    NationalLaureates: { year: 2021, first: 50 },
+    CafDepartment: { department: "33", year: 2021 },
+    MaisonsBoard: {},
   };
   const costs: Record<string, Cost> = {};
   for (const name of Object.keys(CONTRACT_COSTS_BEFORE)) costs[name] = (await costOf(contractQuery(name), variables[name])).cost;

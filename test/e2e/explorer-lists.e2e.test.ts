@@ -20,7 +20,11 @@ const SOCIAL = `query Explore($filter: SocialProjectFilter, $first: Int!, $after
 const GRANTS = `query Explore($filter: ParentalityGrantFilter, $first: Int!, $after: String) { parentalityGrants(filter: $filter, first: $first, after: $after) { ${PAGE} } }`;
 const CREDITS = `query Explore($filter: DepartmentalCreditFilter, $first: Int!, $after: String) { departmentalCredits(filter: $filter, first: $first, after: $after) { ${PAGE} } }`;
 
-interface Page { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: { cursor: string; node: { id: string } }[] }
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: { cursor: string; node: { id: string } }[];
+}
 
 async function list(document: string, filter: Record<string, unknown> | null, first = 50, after: string | null = null): Promise<Page> {
   const result = await hub.query(document, { filter, first, after });
@@ -30,7 +34,11 @@ async function list(document: string, filter: Record<string, unknown> | null, fi
 /** The fixture names (H1, G3…) of the rows a filter returns, in the API's order. */
 async function names(document: string, filter: Record<string, unknown> | null): Promise<string[]> {
   const page = await list(document, filter);
-  const byId = new Map(Object.entries(ids).filter(([key]) => key[0] === (document === GRANTS ? "G" : document === CREDITS ? "K" : document === SOCIAL ? "S" : "H")).map(([key, id]) => [id, key]));
+  const byId = new Map(
+    Object.entries(ids)
+      .filter(([key]) => key[0] === (document === GRANTS ? "G" : document === CREDITS ? "K" : document === SOCIAL ? "S" : "H"))
+      .map(([key, id]) => [id, key]),
+  );
   expect(page.totalCount).toBe(page.edges.length);
   return page.edges.map((e) => byId.get(e.node.id) ?? `? ${e.node.id}`);
 }
@@ -42,7 +50,11 @@ describe("healthProjects: each filter alone", () => {
     ["axes [3, 2]: at least one of them", { axes: ["PARENT_ISOLATION", "HEALTH_PROMOTION"] }, ["H3", "H5"]],
     ["statuses [WITHDRAWN]", { statuses: ["WITHDRAWN"] }, ["H3"]],
     ["statuses [AWARDED, RENEWED] (H2 is EVALUATED)", { statuses: ["AWARDED", "RENEWED"] }, ["H1", "H4", "H5", "H6"]],
-    ["minAmount 12 000 and maxAmount 30 000.50, both included: 12 000, 30 000.50 and 20 000", { minAmount: 12_000, maxAmount: 30_000.5 }, ["H1", "H2", "H6"]],
+    [
+      "minAmount 12 000 and maxAmount 30 000.50, both included: 12 000, 30 000.50 and 20 000",
+      { minAmount: 12_000, maxAmount: 30_000.5 },
+      ["H1", "H2", "H6"],
+    ],
     ["minAmount 30 000.51 excludes H2's 30 000.50", { minAmount: 30_000.51 }, ["H3", "H5"]],
     ["maxAmount 0: no laureate is free", { maxAmount: 0 }, []],
     ["text: title H4 (equipe), structure names H1 (Équipe) and H3 (ÉQUIPE)", { text: "equipe" }, ["H1", "H3", "H4"]],
@@ -62,9 +74,21 @@ describe("healthProjects: each filter alone", () => {
 describe("healthProjects: filters combined (AND)", () => {
   test.each([
     ["« projets de l'axe 4 en Occitanie » in 2021", { region: "76", year: 2021, axes: ["CULTURAL_AWAKENING"] }, ["H1", "H2"]],
-    ["region 76, axes 4 or 3, text equipe: H1 (axis 4) and H3 (axis 3)", { region: "76", axes: ["CULTURAL_AWAKENING", "PARENT_ISOLATION"], text: "equipe" }, ["H1", "H3"]],
-    ["the same from 20 000 €: H3 alone", { region: "76", axes: ["CULTURAL_AWAKENING", "PARENT_ISOLATION"], text: "equipe", minAmount: 20_000 }, ["H3"]],
-    ["the old axis field and axes together: axis 5 and one of 4 → H2, H6", { axis: "WORK_LIFE_BALANCE", axes: ["CULTURAL_AWAKENING"] }, ["H2", "H6"]],
+    [
+      "region 76, axes 4 or 3, text equipe: H1 (axis 4) and H3 (axis 3)",
+      { region: "76", axes: ["CULTURAL_AWAKENING", "PARENT_ISOLATION"], text: "equipe" },
+      ["H1", "H3"],
+    ],
+    [
+      "the same from 20 000 €: H3 alone",
+      { region: "76", axes: ["CULTURAL_AWAKENING", "PARENT_ISOLATION"], text: "equipe", minAmount: 20_000 },
+      ["H3"],
+    ],
+    [
+      "the old axis field and axes together: axis 5 and one of 4 → H2, H6",
+      { axis: "WORK_LIFE_BALANCE", axes: ["CULTURAL_AWAKENING"] },
+      ["H2", "H6"],
+    ],
     ["status and statuses together: both must hold", { status: "AWARDED", statuses: ["WITHDRAWN"] }, []],
     ["region 52 and text equipe: H4", { region: "52", text: "EQUIPE" }, ["H4"]],
   ])("%s", async (_label, filter, expected) => {
@@ -73,7 +97,9 @@ describe("healthProjects: filters combined (AND)", () => {
 });
 
 test("socialProjects take the same filters: S1's structure is typed without accents, « Éveil » finds it", async () => {
-  expect(await names(SOCIAL, { text: "Éveil", axes: ["CULTURAL_AWAKENING"], minAmount: 15_000, maxAmount: 15_000, statuses: ["AWARDED"] })).toEqual(["S1"]);
+  expect(
+    await names(SOCIAL, { text: "Éveil", axes: ["CULTURAL_AWAKENING"], minAmount: 15_000, maxAmount: 15_000, statuses: ["AWARDED"] }),
+  ).toEqual(["S1"]);
   expect(await names(SOCIAL, { text: "parentalité" })).toEqual([]);
 });
 
@@ -110,7 +136,10 @@ describe("departmentalCredits: the same filters on the departments' credits", ()
 
   test("an empty list of programmes is refused", async () => {
     const result = await hub.query(CREDITS, { filter: { programmes: [] }, first: 10 });
-    expect(result.errors?.[0]).toMatchObject({ message: "Cadres : liste vide. Omettez le filtre pour ne pas filtrer. (filter.programmes)", extensions: { code: "BAD_USER_INPUT" } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: "Cadres : liste vide. Omettez le filtre pour ne pas filtrer. (filter.programmes)",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   });
 });
 
@@ -122,7 +151,12 @@ describe("pagination under a filter", () => {
       const page = await list(HEALTH, { region: "76" }, 1, after);
       expect(page.totalCount).toBe(4);
       expect(page.edges).toHaveLength(1);
-      expect(page.pageInfo).toMatchObject({ hasNextPage: n < 3, hasPreviousPage: n > 0, startCursor: page.edges[0].cursor, endCursor: page.edges[0].cursor });
+      expect(page.pageInfo).toMatchObject({
+        hasNextPage: n < 3,
+        hasPreviousPage: n > 0,
+        startCursor: page.edges[0].cursor,
+        endCursor: page.edges[0].cursor,
+      });
       seen.push(page.edges[0].node.id);
       after = page.pageInfo.endCursor;
     }
@@ -148,9 +182,21 @@ describe("pagination under a filter", () => {
 describe("refusals: BAD_USER_INPUT, the rule, a French message naming it", () => {
   test.each([
     ["healthProjects", { minAmount: -1 }, "AMOUNT_NEGATIVE", /Le montant minimal ne peut pas être négatif.*\(filter\.minAmount\)/, HEALTH],
-    ["healthProjects", { maxAmount: 12.345 }, "AMOUNT_CENTS", /Le montant maximal \(12\.345 €\) : .*deux décimales.*\(filter\.maxAmount\)/, HEALTH],
+    [
+      "healthProjects",
+      { maxAmount: 12.345 },
+      "AMOUNT_CENTS",
+      /Le montant maximal \(12\.345 €\) : .*deux décimales.*\(filter\.maxAmount\)/,
+      HEALTH,
+    ],
     ["parentalityGrants", { maxAmount: 1_000_000_000.01 }, "AMOUNT_CEILING", /plafond d'une ligne, 1 000 000 000 €/, GRANTS],
-    ["healthProjects", { minAmount: 100, maxAmount: 50 }, "AMOUNT_RANGE", /montant minimal \(100 €\) dépasse le montant maximal \(50 €\)/, HEALTH],
+    [
+      "healthProjects",
+      { minAmount: 100, maxAmount: 50 },
+      "AMOUNT_RANGE",
+      /montant minimal \(100 €\) dépasse le montant maximal \(50 €\)/,
+      HEALTH,
+    ],
     ["socialProjects", { text: " é " }, "SEARCH_TOO_SHORT", /au moins 2 caractères.*« é »/, SOCIAL],
     ["parentalityGrants", { text: "x".repeat(101) }, "TEXT_TOO_LONG", /Le texte recherché dépasse 100 caractères \(101\)/, GRANTS],
     ["healthProjects", { text: "equipe\nmobile" }, "TEXT_CONTROL_CHARACTER", /caractère de contrôle/, HEALTH],
@@ -168,9 +214,16 @@ describe("refusals: BAD_USER_INPUT, the rule, a French message naming it", () =>
 
   test("every broken rule at once, and the page bounds", async () => {
     const all = await hub.query(GRANTS, { filter: { minAmount: -1, text: "a", funds: ["P304_17"] }, first: 10 });
-    expect((all.errors?.[0].extensions?.violations as { rule: string }[]).map((v) => v.rule)).toEqual(["AMOUNT_NEGATIVE", "SEARCH_TOO_SHORT", "FUND_NOT_CAF"]);
+    expect((all.errors?.[0].extensions?.violations as { rule: string }[]).map((v) => v.rule)).toEqual([
+      "AMOUNT_NEGATIVE",
+      "SEARCH_TOO_SHORT",
+      "FUND_NOT_CAF",
+    ]);
     const big = await hub.query(GRANTS, { filter: null, first: 501 });
-    expect(big.errors?.[0]).toMatchObject({ message: "La taille de page (first) est comprise entre 0 et 500.", extensions: { code: "BAD_USER_INPUT" } });
+    expect(big.errors?.[0]).toMatchObject({
+      message: "La taille de page (first) est comprise entre 0 et 500.",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     const cursor = await hub.query(HEALTH, { filter: { text: "equipe" }, first: 1, after: "pas-un-curseur" });
     expect(cursor.errors?.[0]).toMatchObject({ message: "Curseur de pagination invalide.", extensions: { code: "BAD_USER_INPUT" } });
   });

@@ -19,7 +19,11 @@ const SEARCH = `query Search($search: String!, $first: Int, $after: String) {
     totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { siret name } }
   }
 }`;
-interface Found { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null }; edges: { node: { siret: string; name: string } }[] }
+interface Found {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  edges: { node: { siret: string; name: string } }[];
+}
 const letter = new Map(Object.entries(SIRETS).map(([key, siret]) => [siret, key]));
 
 async function search(text: string, first?: number, after?: string | null): Promise<Found> {
@@ -49,14 +53,22 @@ describe("by name: case- and accent-insensitive substring, ordered by name (fold
   });
 
   test("the node is the Structure entity: the directory's first name, and what the funders say of it", async () => {
-    const result = await hub.query(`{ structures(search: "equipe") { edges { node { siret name crossFinancing { total funders } healthProjects { title } socialProjects { recordedStructureName } parentalityGrants { fund amount } } } } }`);
+    const result = await hub.query(
+      `{ structures(search: "equipe") { edges { node { siret name crossFinancing { total funders } healthProjects { title } socialProjects { recordedStructureName } parentalityGrants { fund amount } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     const [a, c] = result.data.structures.edges.map((e: { node: unknown }) => e.node);
     // A: the ARS's first write named it; the DREETS typed it without accents later (its own line keeps that)
     expect(a).toEqual({
-      siret: SIRETS.A, name: NAMES.A,
-      crossFinancing: { total: 12_000 + 15_000 + 5_000 + 7_000, funders: ["ARS Occitanie", "CAF 31 Haute-Garonne", "Conseil départemental 31 Haute-Garonne", "DREETS Occitanie"] },
-      healthProjects: [{ title: "Éveil musical des tout-petits" }], socialProjects: [{ recordedStructureName: "Equipe Eveil Toulouse (fictif)" }], parentalityGrants: [{ fund: "CAF_FNP", amount: 5_000 }],
+      siret: SIRETS.A,
+      name: NAMES.A,
+      crossFinancing: {
+        total: 12_000 + 15_000 + 5_000 + 7_000,
+        funders: ["ARS Occitanie", "CAF 31 Haute-Garonne", "Conseil départemental 31 Haute-Garonne", "DREETS Occitanie"],
+      },
+      healthProjects: [{ title: "Éveil musical des tout-petits" }],
+      socialProjects: [{ recordedStructureName: "Equipe Eveil Toulouse (fictif)" }],
+      parentalityGrants: [{ fund: "CAF_FNP", amount: 5_000 }],
     });
     // C: its laureate was withdrawn (does not count), its CAF grant of 1 000 € does
     expect(c).toMatchObject({ siret: SIRETS.C, name: NAMES.C, crossFinancing: { total: 1_000, funders: ["CAF 31 Haute-Garonne"] } });
@@ -99,13 +111,20 @@ describe("refusals", () => {
     ["y".repeat(101), "TEXT_TOO_LONG", /dépasse 100 caractères/],
   ])("« %s »: %s", async (text, rule, message) => {
     const result = await hub.query(SEARCH, { search: text });
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule, field: "search" })] } });
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule, field: "search" })] },
+    });
     expect(result.errors?.[0].message).toMatch(message);
   });
 
   test("page bounds and cursors", async () => {
-    expect((await hub.query(SEARCH, { search: "fictif", first: 101 })).errors?.[0].message).toBe("La taille de page (first) est comprise entre 0 et 100.");
-    expect((await hub.query(SEARCH, { search: "fictif", after: "bm9u" })).errors?.[0]).toMatchObject({ message: "Curseur de pagination invalide.", extensions: { code: "BAD_USER_INPUT" } });
+    expect((await hub.query(SEARCH, { search: "fictif", first: 101 })).errors?.[0].message).toBe(
+      "La taille de page (first) est comprise entre 0 et 100.",
+    );
+    expect((await hub.query(SEARCH, { search: "fictif", after: "bm9u" })).errors?.[0]).toMatchObject({
+      message: "Curseur de pagination invalide.",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   });
 });
 
@@ -116,7 +135,9 @@ describe("SQL statements per request do not grow with the rows returned (no N+1)
 
   async function cost(document: string, variables: Record<string, unknown>, rows: number) {
     let result: Json;
-    const measured = await hub.measure(async () => { result = await hub.query(document, variables); });
+    const measured = await hub.measure(async () => {
+      result = await hub.query(document, variables);
+    });
     expect(result.errors).toBeUndefined();
     expect(Object.values(result.data as Record<string, { edges: unknown[] }>)[0].edges).toHaveLength(rows);
     return Object.fromEntries(Object.entries(measured).filter(([, c]) => c.requests > 0 || c.sqlStatements > 0));

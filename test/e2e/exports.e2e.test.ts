@@ -30,13 +30,48 @@ let origin: string;
 beforeAll(async () => {
   hub = await startTestHub({
     seed: async (s) => {
-      const health = await call(s, "ars", { regionCode: "52", year: 2021, joint: true, axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION] });
+      const health = await call(s, "ars", {
+        regionCode: "52",
+        year: 2021,
+        joint: true,
+        axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION],
+      });
       const social = await call(s, "dreets", { regionCode: "52", year: 2021, joint: true });
-      ids.p1 = await laureate(s, "ars", health, { siret: S1, amount: 60_000.1, departments: ["44", "49"], title: "Parcours sans rupture, avec « guillemets », et virgule" });
-      ids.p2 = await laureate(s, "ars", health, { siret: S2, amount: 45_000.05, departments: ["85"], status: GrantStatus.WITHDRAWN, axes: [Axis.PARENT_ISOLATION] });
-      ids.p3 = await laureate(s, "ars", health, { siret: S1, amount: 50_000, departments: ["49"], status: GrantStatus.EVALUATED, title: "Ateliers nutrition" });
-      ids.p3renewal = await laureate(s, "ars", health, { siret: S1, amount: 20_000, year: 2023, departments: ["49"], status: GrantStatus.RENEWED, renewedFromId: ids.p3, title: "Ateliers nutrition" });
-      ids.s1 = await laureate(s, "dreets", social, { siret: S1, amount: 30_000.33, departments: ["44"], axes: [Axis.SCREENING_CONTINUITY, Axis.SECOND_PARENT] });
+      ids.p1 = await laureate(s, "ars", health, {
+        siret: S1,
+        amount: 60_000.1,
+        departments: ["44", "49"],
+        title: "Parcours sans rupture, avec « guillemets », et virgule",
+      });
+      ids.p2 = await laureate(s, "ars", health, {
+        siret: S2,
+        amount: 45_000.05,
+        departments: ["85"],
+        status: GrantStatus.WITHDRAWN,
+        axes: [Axis.PARENT_ISOLATION],
+      });
+      ids.p3 = await laureate(s, "ars", health, {
+        siret: S1,
+        amount: 50_000,
+        departments: ["49"],
+        status: GrantStatus.EVALUATED,
+        title: "Ateliers nutrition",
+      });
+      ids.p3renewal = await laureate(s, "ars", health, {
+        siret: S1,
+        amount: 20_000,
+        year: 2023,
+        departments: ["49"],
+        status: GrantStatus.RENEWED,
+        renewedFromId: ids.p3,
+        title: "Ateliers nutrition",
+      });
+      ids.s1 = await laureate(s, "dreets", social, {
+        siret: S1,
+        amount: 30_000.33,
+        departments: ["44"],
+        axes: [Axis.SCREENING_CONTINUITY, Axis.SECOND_PARENT],
+      });
       const breton = await call(s, "ars", { regionCode: "53", year: 2021 });
       ids.b1 = await laureate(s, "ars", breton, { siret: S4, amount: 70_000, departments: ["35"] });
       ids.g1 = await grant(s, { departmentCode: "44", year: 2021, fund: FundingSource.CAF_FNP, siret: S1, amount: 5_000.5 });
@@ -107,15 +142,26 @@ test("without a year, every year of the funder (the 2023 renewal is a line of it
 test("a DREETS's and a CAF's grants; a region with no grant gives a header only", async () => {
   const dreets = scdlRows(await (await fetch(`${origin}/exports/scdl/dreets/52.csv?annee=2021`)).text());
   expect(dreets.map((r) => [r.nomAttribuant, r.idAttribuant, r.montant])).toEqual([
-    ["Direction régionale de l'économie, de l'emploi, du travail et des solidarités (DREETS) – Pays de la Loire", fictitiousGrantorSiret("dreets", "52"), "30000.33"],
+    [
+      "Direction régionale de l'économie, de l'emploi, du travail et des solidarités (DREETS) – Pays de la Loire",
+      fictitiousGrantorSiret("dreets", "52"),
+      "30000.33",
+    ],
   ]);
   const caf = scdlRows(await (await fetch(`${origin}/exports/scdl/caf/44.csv?annee=2021`)).text());
   expect(caf.map((r) => [r.nomAttribuant, r.idBeneficiaire, r.montant, r.objet])).toEqual([
-    ["Caisse d'allocations familiales – Loire-Atlantique (44)", S1, "5000.50", `Subvention ${S1} (Fonds national parentalité, 1000 premiers jours 2021)`],
+    [
+      "Caisse d'allocations familiales – Loire-Atlantique (44)",
+      S1,
+      "5000.50",
+      `Subvention ${S1} (Fonds national parentalité, 1000 premiers jours 2021)`,
+    ],
     ["Caisse d'allocations familiales – Loire-Atlantique (44)", S3, "1200.00", `Subvention ${S3} (REAAP, 1000 premiers jours 2021)`],
   ]);
   const cafDepartment = await hub.query(contractQuery("CafDepartment"), { department: "44", year: 2021 });
-  expect(totalCents(caf)).toBe(cafDepartment.data.department.parentalityGrants.reduce((s: number, g: { amount: number }) => s + Math.round(g.amount * 100), 0));
+  expect(totalCents(caf)).toBe(
+    cafDepartment.data.department.parentalityGrants.reduce((s: number, g: { amount: number }) => s + Math.round(g.amount * 100), 0),
+  );
   const empty = await (await fetch(`${origin}/exports/scdl/dreets/11.csv?annee=2021`)).text();
   expect(empty).toBe(`${SCDL_COLUMNS.join(",")}\n`);
 });
@@ -139,11 +185,81 @@ test("the national laureates of a year: both sides, every status, sorted by regi
   const [header, ...rows] = parse(csv);
   expect(header).toEqual([...LAUREATE_COLUMNS]);
   expect(rows).toEqual([
-    ["2021", "santé", "ARS Pays de la Loire", "52", "Pays de la Loire", String(ids.p1), "Parcours sans rupture, avec « guillemets », et virgule", S1, `Structure ${S1}`, "44;49", "1", "Attribué", "60000.10"],
-    ["2021", "santé", "ARS Pays de la Loire", "52", "Pays de la Loire", String(ids.p2), `Projet ${S2}`, S2, `Structure ${S2}`, "85", "3", "Retiré", "45000.05"],
-    ["2021", "santé", "ARS Pays de la Loire", "52", "Pays de la Loire", String(ids.p3), "Ateliers nutrition", S1, `Structure ${S1}`, "49", "1", "Évalué", "50000.00"],
-    ["2021", "social", "DREETS Pays de la Loire", "52", "Pays de la Loire", String(ids.s1), `Projet ${S1}`, S1, `Structure ${S1}`, "44", "1;6", "Attribué", "30000.33"],
-    ["2021", "santé", "ARS Bretagne", "53", "Bretagne", String(ids.b1), `Projet ${S4}`, S4, `Structure ${S4}`, "35", "1", "Attribué", "70000.00"],
+    [
+      "2021",
+      "santé",
+      "ARS Pays de la Loire",
+      "52",
+      "Pays de la Loire",
+      String(ids.p1),
+      "Parcours sans rupture, avec « guillemets », et virgule",
+      S1,
+      `Structure ${S1}`,
+      "44;49",
+      "1",
+      "Attribué",
+      "60000.10",
+    ],
+    [
+      "2021",
+      "santé",
+      "ARS Pays de la Loire",
+      "52",
+      "Pays de la Loire",
+      String(ids.p2),
+      `Projet ${S2}`,
+      S2,
+      `Structure ${S2}`,
+      "85",
+      "3",
+      "Retiré",
+      "45000.05",
+    ],
+    [
+      "2021",
+      "santé",
+      "ARS Pays de la Loire",
+      "52",
+      "Pays de la Loire",
+      String(ids.p3),
+      "Ateliers nutrition",
+      S1,
+      `Structure ${S1}`,
+      "49",
+      "1",
+      "Évalué",
+      "50000.00",
+    ],
+    [
+      "2021",
+      "social",
+      "DREETS Pays de la Loire",
+      "52",
+      "Pays de la Loire",
+      String(ids.s1),
+      `Projet ${S1}`,
+      S1,
+      `Structure ${S1}`,
+      "44",
+      "1;6",
+      "Attribué",
+      "30000.33",
+    ],
+    [
+      "2021",
+      "santé",
+      "ARS Bretagne",
+      "53",
+      "Bretagne",
+      String(ids.b1),
+      `Projet ${S4}`,
+      S4,
+      `Structure ${S4}`,
+      "35",
+      "1",
+      "Attribué",
+      "70000.00",
+    ],
   ]);
   // pages of two: the same file (the contract's NationalLaureates counts 4 + 1 laureates)
   const paged = await exportNationalLaureates(gatewayClient(hub.gateway.url), 2021, 2);
@@ -155,14 +271,28 @@ test("the national laureates of a year: both sides, every status, sorted by regi
 describe("the CLI (npm run export)", () => {
   const io = () => {
     const out = { stdout: "", stderr: "" };
-    return { out, io: { stdout: (t: string) => { out.stdout += t; }, stderr: (t: string) => { out.stderr += t; } } };
+    return {
+      out,
+      io: {
+        stdout: (t: string) => {
+          out.stdout += t;
+        },
+        stderr: (t: string) => {
+          out.stderr += t;
+        },
+      },
+    };
   };
 
   test("writes a CAF's SCDL file on stdout, as the HTTP route does, and warns that the grantor's SIRET is fictitious", async () => {
     const { out, io: cli } = io();
-    expect(await runExport(["scdl", "--financeur", "caf", "--territoire", "44", "--annee", "2021", "--passerelle", hub.gateway.url], cli)).toBe(0);
+    expect(
+      await runExport(["scdl", "--financeur", "caf", "--territoire", "44", "--annee", "2021", "--passerelle", hub.gateway.url], cli),
+    ).toBe(0);
     expect(out.stdout).toBe(await (await fetch(`${origin}/exports/scdl/caf/44.csv?annee=2021`)).text());
-    expect(out.stderr).toMatch(/SIRET de l'attribuant FICTIF \(\d{14}\) pour « Caisse d'allocations familiales – Loire-Atlantique \(44\) »/);
+    expect(out.stderr).toMatch(
+      /SIRET de l'attribuant FICTIF \(\d{14}\) pour « Caisse d'allocations familiales – Loire-Atlantique \(44\) »/,
+    );
   });
 
   test("writes the laureates to a file, and every funder's SCDL file into a folder", async () => {
@@ -175,9 +305,19 @@ describe("the CLI (npm run export)", () => {
       expect(out.stdout).toBe("");
       expect(out.stderr).toBe(`${target} : 5 ligne(s)\n`);
       const all = io();
-      expect(await runExport(["scdl", "--tous", "--dossier", path.join(dir, "scdl"), "--annee", "2021", "--passerelle", hub.gateway.url], all.io)).toBe(0);
+      expect(
+        await runExport(
+          ["scdl", "--tous", "--dossier", path.join(dir, "scdl"), "--annee", "2021", "--passerelle", hub.gateway.url],
+          all.io,
+        ),
+      ).toBe(0);
       const files = fs.readdirSync(path.join(dir, "scdl")).sort();
-      expect(files).toEqual(["subventions-scdl-ars-52-2021.csv", "subventions-scdl-ars-53-2021.csv", "subventions-scdl-caf-44-2021.csv", "subventions-scdl-dreets-52-2021.csv"]);
+      expect(files).toEqual([
+        "subventions-scdl-ars-52-2021.csv",
+        "subventions-scdl-ars-53-2021.csv",
+        "subventions-scdl-caf-44-2021.csv",
+        "subventions-scdl-dreets-52-2021.csv",
+      ]);
       const grandTotal = files.reduce((sum, f) => sum + totalCents(scdlRows(fs.readFileSync(path.join(dir, "scdl", f), "utf8"))), 0);
       expect(grandTotal).toBe(11_000_010 + 7_000_000 + 500_050 + 120_000 + 3_000_033);
       expect(all.out.stderr).toMatch(/4 fichier\(s\) SCDL écrit\(s\)/);

@@ -32,7 +32,14 @@ test("one funder down: no figure reads as the total, each names the missing fund
     project(ref: "DOSSIER-FIG-1") { crossFinancing { ${FIGURE} } }
   }`);
   expect(JSON.stringify(result.errors)).toMatch(/caf/);
-  const partial = { total: null, complete: false, missingFunders: ["caf"], partialTotal: 1_000, funders: ["ARS Pays de la Loire"], bySource: [{ source: "FIR", amount: 1_000 }] };
+  const partial = {
+    total: null,
+    complete: false,
+    missingFunders: ["caf"],
+    partialTotal: 1_000,
+    funders: ["ARS Pays de la Loire"],
+    bySource: [{ source: "FIR", amount: 1_000 }],
+  };
   expect(result.data.region.crossFinancing).toEqual(partial);
   expect(result.data.department.crossFinancing).toEqual(partial);
   expect(result.data.structure.crossFinancing).toEqual(partial);
@@ -43,7 +50,10 @@ test("one funder down: no figure reads as the total, each names the missing fund
 });
 
 test("the contract's operations still read: total null, never the partial sum", async () => {
-  const result = await hub.query(`query RegionOverview($code: ID!, $year: Int) { region(code: $code) { name crossFinancing(year: $year) { total bySource { source amount } } } }`, { code: "52", year: 2024 });
+  const result = await hub.query(
+    `query RegionOverview($code: ID!, $year: Int) { region(code: $code) { name crossFinancing(year: $year) { total bySource { source amount } } } }`,
+    { code: "52", year: 2024 },
+  );
   expect(result.data.region.name).toBe("Pays de la Loire");
   expect(result.data.region.crossFinancing.total).toBeNull();
 });

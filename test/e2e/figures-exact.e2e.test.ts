@@ -13,14 +13,29 @@ beforeAll(async () => {
   hub = await startTestHub({
     seed: async (s) => {
       // Pays de la Loire: three grants of 45 000 000 000 000 € in 44, a sum past 2^53 cents
-      for (const n of [1, 2, 3]) await grant(s, { departmentCode: "44", year: 2024, fund: FundingSource.CAF_FNP, siret: testSiret(1200 + n), amount: 45_000_000_000_000 });
+      for (const n of [1, 2, 3])
+        await grant(s, {
+          departmentCode: "44",
+          year: 2024,
+          fund: FundingSource.CAF_FNP,
+          siret: testSiret(1200 + n),
+          amount: 45_000_000_000_000,
+        });
       await grant(s, { departmentCode: "49", year: 2024, fund: FundingSource.CAF_FNP, siret: testSiret(1205), amount: 100 });
       // Bretagne: two rows of 2^62 cents in 35, a sum past a 64-bit integer (SQL overflow)
       const table = s.caf.database.dataSource.getRepository(ParentalityGrantRow).metadata.tablePath;
-      for (const n of [1, 2]) await grant(s, { departmentCode: "35", year: 2024, fund: FundingSource.CAF_FNP, siret: testSiret(1210 + n), amount: 1 });
+      for (const n of [1, 2])
+        await grant(s, { departmentCode: "35", year: 2024, fund: FundingSource.CAF_FNP, siret: testSiret(1210 + n), amount: 1 });
       await s.caf.database.dataSource.query(`UPDATE ${table} SET amount_cents = 4611686018427387904 WHERE department_code = '35'`);
       // Île-de-France: amounts at the write ceiling and single cents
-      for (const n of [1, 2, 3, 4, 5]) await grant(s, { departmentCode: "75", year: 2024, fund: FundingSource.CAF_REAAP, siret: testSiret(1230 + n), amount: 999_999_999.99 });
+      for (const n of [1, 2, 3, 4, 5])
+        await grant(s, {
+          departmentCode: "75",
+          year: 2024,
+          fund: FundingSource.CAF_REAAP,
+          siret: testSiret(1230 + n),
+          amount: 999_999_999.99,
+        });
       await grant(s, { departmentCode: "75", year: 2024, fund: FundingSource.CAF_LAEP, siret: testSiret(1236), amount: 0.07 });
       await credit(s, { departmentCode: "75", year: 2024, siret: testSiret(1237), amountCents: 1 });
       // Normandie: each funder's sum is exact, their sum across funders is not (2 x 5e15 cents)
@@ -31,7 +46,8 @@ beforeAll(async () => {
 });
 afterAll(() => (hub as TestHub | undefined)?.stop());
 
-const read = (region: string, department: string) => hub.query(`{
+const read = (region: string, department: string) =>
+  hub.query(`{
   region(code: "${region}") { crossFinancing(year: 2024) { total complete missingFunders partialTotal } }
   department(code: "${department}") { crossFinancing(year: 2024) { total complete missingFunders partialTotal } }
 }`);
@@ -70,6 +86,11 @@ test("at national scale, sums stay exact to the cent", async () => {
   const { data, errors } = await read("11", "75");
   expect(errors).toBeUndefined();
   // 5 x 999 999 999,99 € + 0,07 € + 0,01 € (departmental credit)
-  expect(data.region.crossFinancing).toEqual({ total: 5_000_000_000.03, complete: true, missingFunders: [], partialTotal: 5_000_000_000.03 });
+  expect(data.region.crossFinancing).toEqual({
+    total: 5_000_000_000.03,
+    complete: true,
+    missingFunders: [],
+    partialTotal: 5_000_000_000.03,
+  });
   expect(data.department.crossFinancing.total).toBe(5_000_000_000.03);
 });

@@ -15,7 +15,11 @@ beforeAll(async () => {
   hub = await startTestHub({
     seed: async (s) => {
       await maison(s, {
-        territoryCode: "04", carriers: [carrier], decision: MaisonDecision.LABELLED, criteria: {}, projectRef: "MAISON-974-FIG",
+        territoryCode: "04",
+        carriers: [carrier],
+        decision: MaisonDecision.LABELLED,
+        criteria: {},
+        projectRef: "MAISON-974-FIG",
         budget: [
           { year: 2024, source: FundingSource.DEPARTMENT, amount: 100_000 },
           { year: 2024, source: FundingSource.CAF_FNP, amount: 50_000 },
@@ -25,14 +29,20 @@ beforeAll(async () => {
       // the department records what it actually grants that Maison in 2024 (not in 2025 yet)
       await credit(s, { departmentCode: "974", year: 2024, siret: carrier, amountCents: 8_000_000, projectRef: "MAISON-974-FIG" });
       const callId = await call(s, "ars", { regionCode: "52", year: 2024 });
-      await laureate(s, "ars", callId, { siret: laureateSiret, amount: 1_000.01, departments: ["85", "44", "49"], projectRef: "LAUREAT-52-FIG" });
+      await laureate(s, "ars", callId, {
+        siret: laureateSiret,
+        amount: 1_000.01,
+        departments: ["85", "44", "49"],
+        projectRef: "LAUREAT-52-FIG",
+      });
       await laureate(s, "ars", callId, { siret: testSiret(1303), amount: 200, departments: ["44"] });
     },
   });
 });
 afterAll(() => (hub as TestHub | undefined)?.stop());
 
-const FIGURE = "total complete forecastAmount bySource { source amount } byYear { year total } byFunder { funder amount forecastAmount replacedForecastAmount }";
+const FIGURE =
+  "total complete forecastAmount bySource { source amount } byYear { year total } byFunder { funder amount forecastAmount replacedForecastAmount }";
 
 test("a Maison's forecast is replaced by the credit recorded for the same dossier, source and year", async () => {
   const { data, errors } = await hub.query(`{
@@ -44,9 +54,17 @@ test("a Maison's forecast is replaced by the credit recorded for the same dossie
   expect(errors).toBeUndefined();
   const expected = {
     // 80 000 recorded (replaces the 100 000 forecast) + 50 000 CAF forecast + 40 000 forecast for 2025
-    total: 170_000, complete: true, forecastAmount: 90_000,
-    bySource: [{ source: "CAF_FNP", amount: 50_000 }, { source: "DEPARTMENT", amount: 120_000 }],
-    byYear: [{ year: 2024, total: 130_000 }, { year: 2025, total: 40_000 }],
+    total: 170_000,
+    complete: true,
+    forecastAmount: 90_000,
+    bySource: [
+      { source: "CAF_FNP", amount: 50_000 },
+      { source: "DEPARTMENT", amount: 120_000 },
+    ],
+    byYear: [
+      { year: 2024, total: 130_000 },
+      { year: 2025, total: 40_000 },
+    ],
     byFunder: [
       { funder: "CAF 974 La Réunion", amount: 50_000, forecastAmount: 50_000, replacedForecastAmount: 0 },
       { funder: "Conseil départemental 974 La Réunion", amount: 120_000, forecastAmount: 40_000, replacedForecastAmount: 100_000 },
@@ -66,7 +84,9 @@ test("a project in three departments: each department counts its share, the depa
   }`);
   expect(errors).toBeUndefined();
   expect(data.region.crossFinancing.total).toBe(1_200.01);
-  const byDepartment = Object.fromEntries(data.region.departments.map((d: { code: string; crossFinancing: { total: number } }) => [d.code, d.crossFinancing.total]));
+  const byDepartment = Object.fromEntries(
+    data.region.departments.map((d: { code: string; crossFinancing: { total: number } }) => [d.code, d.crossFinancing.total]),
+  );
   // 100 001 cents in three: 33 334, 33 334, 33 333; the extra cents go to the first codes (44, 49)
   expect(byDepartment).toEqual({ "44": 533.34, "49": 333.34, "53": 0, "72": 0, "85": 333.33 });
   const departmentCents = Object.values(byDepartment).reduce((sum: number, t) => sum + Math.round((t as number) * 100), 0);

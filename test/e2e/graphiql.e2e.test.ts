@@ -11,7 +11,11 @@ import { startTestHub, TestHub } from "../support/hub";
 import { Json } from "../support/json";
 import { launchChromium } from "../support/browser";
 
-interface Exchange { operationName: string; variables: Record<string, unknown>; body: { data?: Record<string, unknown>; errors?: { message: string }[] } }
+interface Exchange {
+  operationName: string;
+  variables: Record<string, unknown>;
+  body: { data?: Record<string, unknown>; errors?: { message: string }[] };
+}
 
 let hub: TestHub;
 let browser: Browser;
@@ -59,15 +63,23 @@ const tabTitles = () => page.$$eval(".graphiql-tab .graphiql-tab-button", (tabs)
 async function openTab(index: number, operationName: string) {
   // (a DOM click: the tab bar is a drag-to-reorder list, where a pointer click can start a drag)
   await page.$eval(`#graphiql-session-tab-${index}`, (button) => (button as HTMLButtonElement).click());
-  await page.waitForFunction((name) => (document.querySelector(".graphiql-tab-active .graphiql-tab-button")?.textContent ?? "").trim() === name
-    && new RegExp(`query\\s+${name}\\b`).test((document.querySelector(".graphiql-query-editor")?.textContent ?? "").replace(/\s+/g, " ")), operationName);
+  await page.waitForFunction(
+    (name) =>
+      (document.querySelector(".graphiql-tab-active .graphiql-tab-button")?.textContent ?? "").trim() === name &&
+      new RegExp(`query\\s+${name}\\b`).test((document.querySelector(".graphiql-query-editor")?.textContent ?? "").replace(/\s+/g, " ")),
+    operationName,
+  );
   await page.waitForTimeout(300); // GraphiQL parses the editor's text after 100 ms of quiet
 }
 
 async function runActiveTab(operationName: string): Promise<Exchange> {
   const before = exchanges.length;
   await page.click(".graphiql-execute-button");
-  await settled(() => Promise.resolve(exchanges.length), (n) => n > before, 20_000);
+  await settled(
+    () => Promise.resolve(exchanges.length),
+    (n) => n > before,
+    20_000,
+  );
   const exchange = exchanges[exchanges.length - 1];
   expect(exchange.operationName).toBe(operationName);
   return exchange;

@@ -24,27 +24,46 @@ async function startHoldingProxy(target: () => string, marker: string) {
   let held = 0;
   let marked = 0;
   // an upstream failure closes the connection, as a dead proxy would
-  const server = http.createServer((req, res) => void (async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    if (body.includes(marker)) {
-      marked++;
-      held++;
-      await gate;
-      held--;
-    }
-    const upstream = await fetch(target(), { method: "POST", headers: { "content-type": "application/json", accept: req.headers.accept ?? "application/json" }, body });
-    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" }).end(await upstream.text());
-  })().catch(() => res.destroy()));
+  const server = http.createServer(
+    (req, res) =>
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const body = Buffer.concat(chunks).toString("utf8");
+        if (body.includes(marker)) {
+          marked++;
+          held++;
+          await gate;
+          held--;
+        }
+        const upstream = await fetch(target(), {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: req.headers.accept ?? "application/json" },
+          body,
+        });
+        res
+          .writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" })
+          .end(await upstream.text());
+      })().catch(() => res.destroy()),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    close() { gate = new Promise((resolve) => { release = resolve; }); },
-    open() { release(); },
+    close() {
+      gate = new Promise((resolve) => {
+        release = resolve;
+      });
+    },
+    open() {
+      release();
+    },
     held: () => held,
     marked: () => marked,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -65,7 +84,8 @@ function publish(file: string, content: string) {
 }
 
 const MAISONS_PROBE = "{ maisonTerritories { __typename } }";
-const isUnknownField = (r: { errors?: { message: string }[] }) => /Cannot query field "maisonTerritories"/.test(r.errors?.[0]?.message ?? "");
+const isUnknownField = (r: { errors?: { message: string }[] }) =>
+  /Cannot query field "maisonTerritories"/.test(r.errors?.[0]?.message ?? "");
 
 let dir: string;
 let supergraphFile: string;
@@ -84,7 +104,12 @@ beforeAll(async () => {
   withoutMaisons = composed.supergraphSdl;
   proxy = await startHoldingProxy(() => hub.subgraphs.maisons.url, "assessment");
   // without the response cache: the operation held in flight must reach the subgraph
-  hub = await startTestHub({ supergraphFile, pollingIntervalMs: 100, subgraphUrls: { maisons: proxy.url }, speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } });
+  hub = await startTestHub({
+    supergraphFile,
+    pollingIntervalMs: 100,
+    subgraphUrls: { maisons: proxy.url },
+    speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } },
+  });
 });
 afterAll(async () => {
   (proxy as Awaited<ReturnType<typeof startHoldingProxy>> | undefined)?.open();
@@ -104,7 +129,11 @@ test("a new supergraph written to the file is served without a restart; an opera
   const markedBefore = proxy.marked();
   proxy.close();
   const inFlight = hub.query(contractQuery("MaisonsBoard"));
-  await eventually(() => Promise.resolve(proxy.held()), (n) => n === 1, "MaisonsBoard en attente chez maisons");
+  await eventually(
+    () => Promise.resolve(proxy.held()),
+    (n) => n === 1,
+    "MaisonsBoard en attente chez maisons",
+  );
   publish(supergraphFile, withoutMaisons);
   // the new supergraph has no maisons subgraph: its field is gone from the served API
   await eventually(() => hub.query(MAISONS_PROBE), isUnknownField, "nouveau supergraphe servi");
@@ -121,7 +150,9 @@ describe("a file that is not a valid supergraph is refused and the last good one
   const logged: string[] = [];
   let spy: jest.SpyInstance;
   beforeAll(() => {
-    spy = jest.spyOn(console, "error").mockImplementation((line: unknown) => { logged.push(String(line)); });
+    spy = jest.spyOn(console, "error").mockImplementation((line: unknown) => {
+      logged.push(String(line));
+    });
   });
   afterAll(() => spy.mockRestore());
 
@@ -141,7 +172,13 @@ describe("a file that is not a valid supergraph is refused and the last good one
     };
     await eventually(refusals, (found) => found.length > 0, "refus journalisé");
     const [line] = logged.slice(before).filter((l) => /supergraph refused/.test(l));
-    expect(JSON.parse(line)).toMatchObject({ level: "error", service: "gateway", msg: "supergraph refused, the previous one keeps serving", file: supergraphFile, reason: expect.stringMatching(reason) });
+    expect(JSON.parse(line)).toMatchObject({
+      level: "error",
+      service: "gateway",
+      msg: "supergraph refused, the previous one keeps serving",
+      file: supergraphFile,
+      reason: expect.stringMatching(reason),
+    });
     // still the last good one (without maisons), answering
     for (let i = 0; i < 5; i++) {
       expect(isUnknownField(await hub.query(MAISONS_PROBE))).toBe(true);
@@ -154,7 +191,11 @@ describe("a file that is not a valid supergraph is refused and the last good one
 
   test("then a good supergraph is picked up again", async () => {
     publish(supergraphFile, original);
-    await eventually(() => hub.query(MAISONS_PROBE), (r) => !r.errors && r.data?.maisonTerritories?.length === 5, "supergraphe d'origine servi");
+    await eventually(
+      () => hub.query(MAISONS_PROBE),
+      (r) => !r.errors && r.data?.maisonTerritories?.length === 5,
+      "supergraphe d'origine servi",
+    );
     const { data, errors } = await hub.query(contractQuery("MaisonsBoard"));
     expect(errors).toBeUndefined();
     expect(data.maisonTerritories).toHaveLength(5);

@@ -6,7 +6,9 @@ import { startTestHub, TestHub } from "../support/hub";
 import { signRequest } from "../../gateway/router-signer/server";
 
 let hub: TestHub;
-beforeAll(async () => { hub = await startTestHub(); });
+beforeAll(async () => {
+  hub = await startTestHub();
+});
 afterAll(() => (hub as TestHub | undefined)?.stop());
 
 test("a contribution field the hub did not know at start is summed; the name a funder reports is not the structure's name (the directory's is)", async () => {
@@ -15,7 +17,10 @@ test("a contribution field the hub did not know at start is summed; the name a f
     __typename: "Structure",
     siret: "73282932000074",
     arsContribution: { lines: [{ year: 2025, source: "FIR", funder: "ARS Bretagne", cents: 1_000_000 }], recordedName: null },
-    collectivitesContribution: { lines: [{ year: 2025, source: "LOCAL_AUTHORITY", funder: "Commune de Rennes", cents: 250_050 }], recordedName: "Association nouvelle" },
+    collectivitesContribution: {
+      lines: [{ year: 2025, source: "LOCAL_AUTHORITY", funder: "Commune de Rennes", cents: 250_050 }],
+      recordedName: "Association nouvelle",
+    },
   };
   const body = { query, variables: { r: [representation] } };
   const response = await fetch(hub.subgraphs.hub.url, {
@@ -28,6 +33,16 @@ test("a contribution field the hub did not know at start is summed; the name a f
   expect(data._entities[0]).toEqual({
     name: null, // no write recorded this SIRET in the hub's structure directory
     // the other registered funders' contributions are not in this representation: partial, and said so
-    crossFinancing: { total: null, complete: false, missingFunders: ["caf", "departements", "dreets", "maisons"], partialTotal: 12500.5, funders: ["ARS Bretagne", "Commune de Rennes"], bySource: [{ source: "FIR", amount: 10000 }, { source: "LOCAL_AUTHORITY", amount: 2500.5 }] },
+    crossFinancing: {
+      total: null,
+      complete: false,
+      missingFunders: ["caf", "departements", "dreets", "maisons"],
+      partialTotal: 12500.5,
+      funders: ["ARS Bretagne", "Commune de Rennes"],
+      bySource: [
+        { source: "FIR", amount: 10000 },
+        { source: "LOCAL_AUTHORITY", amount: 2500.5 },
+      ],
+    },
   });
 });

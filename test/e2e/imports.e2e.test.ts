@@ -42,7 +42,10 @@ let directory: SubgraphServer;
 beforeAll(async () => {
   const db = await createTestDatabase();
   directory = await startSubgraph(hubSubgraph(), { database: db.config, auth: auth.config, port: 0 });
-  cleanups.push(() => db.drop(), () => directory.stop());
+  cleanups.push(
+    () => db.drop(),
+    () => directory.stop(),
+  );
   useStructureDirectory({ url: directory.url, hmacSecret: auth.config.hmacSecret }); // the writes called directly below
 });
 afterAll(async () => {
@@ -52,12 +55,24 @@ afterAll(async () => {
 });
 
 const quietIo = (): ImportIo & { out: string; err: string } => {
-  const io = { out: "", err: "", isTTY: false, stdout: (t: string) => { io.out += t; }, stderr: (t: string) => { io.err += t; } };
+  const io = {
+    out: "",
+    err: "",
+    isTTY: false,
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
   return io;
 };
 const envFor = (config: DatabaseConfig): NodeJS.ProcessEnv => ({
   ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
-  AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile, HUB_HMAC_SECRET: auth.secrets.hmacSecret, SUBGRAPH_URL_HUB: directory.url,
+  AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile,
+  HUB_HMAC_SECRET: auth.secrets.hmacSecret,
+  SUBGRAPH_URL_HUB: directory.url,
 });
 const writeFile = (name: string, content: string | Buffer) => {
   const file = path.join(files, name);
@@ -66,9 +81,12 @@ const writeFile = (name: string, content: string | Buffer) => {
 };
 /** A fresh database of one subgraph, opened as the subgraph opens it, closed and dropped at the end. */
 async function freshDatabase(module: SubgraphModule, database?: TestDatabase): Promise<{ config: DatabaseConfig; ds: DataSource }> {
-  const db = database ?? await createTestDatabase();
+  const db = database ?? (await createTestDatabase());
   const { dataSource } = await module.openDatabase(db.config);
-  cleanups.push(() => db.drop(), () => dataSource.destroy());
+  cleanups.push(
+    () => db.drop(),
+    () => dataSource.destroy(),
+  );
   return { config: db.config, ds: dataSource };
 }
 async function importCli(config: DatabaseConfig, args: string[], organisation: string) {
@@ -82,52 +100,89 @@ describe("a deliberately broken file: every bad row reported, nothing written", 
   test("a call's laureates (ARS, semicolon, BOM)", async () => {
     const { config, ds } = await freshDatabase(arsSubgraph);
     const call = await ds.getRepository(CallRow).save({
-      regionCode: "52", year: 2021, joint: false, envelopeCents: eurosToCents(150_000), title: "Appel de test 52",
-      axes: [Axis.SCREENING_CONTINUITY, Axis.HEALTH_PROMOTION, Axis.PARENT_ISOLATION], deadline: null, resultsDue: null,
+      regionCode: "52",
+      year: 2021,
+      joint: false,
+      envelopeCents: eurosToCents(150_000),
+      title: "Appel de test 52",
+      axes: [Axis.SCREENING_CONTINUITY, Axis.HEALTH_PROMOTION, Axis.PARENT_ISOLATION],
+      deadline: null,
+      resultsDue: null,
     });
-    const file = writeFile("laureats-casses.csv", "\uFEFF" + [
-      "Titre;SIRET;Structure;Départements;Axes;Montant;Référence dossier",
-      `Projet conforme;${testSiret(1)};Association A;44;1,2;10 000,00;DOS-1`,
-      `Projet au SIRET faux;12345678901234;Association B;49;1;5000;`,
-      `Projet aux millièmes;${testSiret(3)};Association C;53;2;1 234,567;`,
-      `Projet du département 99;${testSiret(4)};Association D;99;1;1000;`,
-      `Projet de l'axe 5;${testSiret(5)};Association E;72;5;1000;`,
-      `Projet extrarégional;${testSiret(6)};Association F;44,35;1;1000;`,
-      `Projet conforme;${testSiret(1)};Association A;44;1,2;10 000,00;DOS-1`,
-      `Projet sans montant;${testSiret(8)};Association H;85;3;;`,
-    ].join("\r\n") + "\r\n");
+    const file = writeFile(
+      "laureats-casses.csv",
+      "\uFEFF" +
+        [
+          "Titre;SIRET;Structure;Départements;Axes;Montant;Référence dossier",
+          `Projet conforme;${testSiret(1)};Association A;44;1,2;10 000,00;DOS-1`,
+          `Projet au SIRET faux;12345678901234;Association B;49;1;5000;`,
+          `Projet aux millièmes;${testSiret(3)};Association C;53;2;1 234,567;`,
+          `Projet du département 99;${testSiret(4)};Association D;99;1;1000;`,
+          `Projet de l'axe 5;${testSiret(5)};Association E;72;5;1000;`,
+          `Projet extrarégional;${testSiret(6)};Association F;44,35;1;1000;`,
+          `Projet conforme;${testSiret(1)};Association A;44;1,2;10 000,00;DOS-1`,
+          `Projet sans montant;${testSiret(8)};Association H;85;3;;`,
+        ].join("\r\n") +
+        "\r\n",
+    );
     const { code, report, io } = await importCli(config, ["laureats", file, "--appel", String(call.id)], "ars:52");
     expect(code).toBe(1);
     expect(report!.accepted).toBe(false);
     expect(report!.problems.map((p) => [p.line, p.rule])).toEqual([
-      [3, "SIRET_INVALID"], [4, "AMOUNT_CENTS"], [5, "DEPARTMENT_UNKNOWN"], [6, "AXIS_NOT_RETAINED"],
-      [7, "EXTRA_REGIONAL_PROJECT"], [8, "DUPLICATE_IN_FILE"], [9, "REQUIRED"],
+      [3, "SIRET_INVALID"],
+      [4, "AMOUNT_CENTS"],
+      [5, "DEPARTMENT_UNKNOWN"],
+      [6, "AXIS_NOT_RETAINED"],
+      [7, "EXTRA_REGIONAL_PROJECT"],
+      [8, "DUPLICATE_IN_FILE"],
+      [9, "REQUIRED"],
     ]);
     expect(io.err).toMatch(/Refusé : rien n'a été enregistré/);
-    expect(io.err).toMatch(/ligne 7, colonne « Départements » : Les projets de portée extrarégionale sont exclus : département\(s\) 35 .*\[EXTRA_REGIONAL_PROJECT\]/);
+    expect(io.err).toMatch(
+      /ligne 7, colonne « Départements » : Les projets de portée extrarégionale sont exclus : département\(s\) 35 .*\[EXTRA_REGIONAL_PROJECT\]/,
+    );
     expect(io.err).toMatch(/ligne 8 : Ligne en double : même structure et même intitulé que la ligne 2\. \[DUPLICATE_IN_FILE\]/);
-    for (const entity of [LaureateProjectRow, LaureateProjectDepartmentRow, StructureRow, AuditEntryRow]) expect(await count(ds, entity)).toBe(0);
+    for (const entity of [LaureateProjectRow, LaureateProjectDepartmentRow, StructureRow, AuditEntryRow])
+      expect(await count(ds, entity)).toBe(0);
   });
 
   test("a CAF's grants (comma, French dates): bad date, unknown fund, another department, already recorded", async () => {
     const { config, ds } = await freshDatabase(cafSubgraph);
-    const existing = await recordParentalityGrant(ds, { subject: "agent", organisation: { kind: "caf", department: "44", id: "caf:44" }, token: await auth.token("caf:44") }, {
-      department: "44", year: 2024, fund: "CAF_FNP" as never, siret: testSiret(20), structureName: "Association déjà financée", title: "Groupes de parole", amount: 1000,
-    });
-    const file = writeFile("subventions-cassees.csv", [
-      "departement,date,fonds,siret,structure,objet,montant",
-      `44,15/03/2024,FNP,${testSiret(21)},Association A,Café des parents,"1 500,00"`,
-      `44,31/02/2024,FNP,${testSiret(22)},Association B,Atelier,100`,
-      `44,15/03/2024,FNX,${testSiret(23)},Association C,Atelier,100`,
-      `45,15/03/2024,LAEP,${testSiret(24)},Association D,Atelier,100`,
-      `44,15/03/2024,FNP,${testSiret(20)},Association déjà financée,Groupes de parole,1000`,
-      `44,15/03/2024,FIR,${testSiret(25)},,Atelier,-3`,
-    ].join("\n"));
+    const existing = await recordParentalityGrant(
+      ds,
+      { subject: "agent", organisation: { kind: "caf", department: "44", id: "caf:44" }, token: await auth.token("caf:44") },
+      {
+        department: "44",
+        year: 2024,
+        fund: "CAF_FNP" as never,
+        siret: testSiret(20),
+        structureName: "Association déjà financée",
+        title: "Groupes de parole",
+        amount: 1000,
+      },
+    );
+    const file = writeFile(
+      "subventions-cassees.csv",
+      [
+        "departement,date,fonds,siret,structure,objet,montant",
+        `44,15/03/2024,FNP,${testSiret(21)},Association A,Café des parents,"1 500,00"`,
+        `44,31/02/2024,FNP,${testSiret(22)},Association B,Atelier,100`,
+        `44,15/03/2024,FNX,${testSiret(23)},Association C,Atelier,100`,
+        `45,15/03/2024,LAEP,${testSiret(24)},Association D,Atelier,100`,
+        `44,15/03/2024,FNP,${testSiret(20)},Association déjà financée,Groupes de parole,1000`,
+        `44,15/03/2024,FIR,${testSiret(25)},,Atelier,-3`,
+      ].join("\n"),
+    );
     const { code, report } = await importCli(config, ["subventions", file], "caf:44");
     expect(code).toBe(1);
     expect(report!.problems.map((p) => [p.line, p.column, p.rule])).toEqual([
-      [3, "date", "DATE_FORMAT"], [4, "fonds", "FUND_UNKNOWN"], [5, "departement", "DEPARTMENT_NOT_OWNED"], [6, null, "DUPLICATE_EXISTING"],
-      [7, "fonds", "FUND_NOT_CAF"], [7, "structure", "REQUIRED"], [7, "montant", "AMOUNT_POSITIVE"],
+      [3, "date", "DATE_FORMAT"],
+      [4, "fonds", "FUND_UNKNOWN"],
+      [5, "departement", "DEPARTMENT_NOT_OWNED"],
+      [6, null, "DUPLICATE_EXISTING"],
+      [7, "fonds", "FUND_NOT_CAF"],
+      [7, "structure", "REQUIRED"],
+      [7, "montant", "AMOUNT_POSITIVE"],
     ]);
     expect(report!.problems.find((p) => p.rule === "DUPLICATE_EXISTING")!.message).toContain(`identifiant ${existing.id}`);
     expect(await ds.getRepository(ParentalityGrantRow).find()).toEqual([expect.objectContaining({ id: existing.id })]);
@@ -136,14 +191,27 @@ describe("a deliberately broken file: every bad row reported, nothing written", 
 
   test("access: another region's ARS, a CAF on credits, a token that does not verify; nothing written", async () => {
     const { config, ds } = await freshDatabase(arsSubgraph);
-    const call = await ds.getRepository(CallRow).save({ regionCode: "52", year: 2021, joint: false, envelopeCents: 10_000_000, title: "Appel", axes: [Axis.SCREENING_CONTINUITY], deadline: null, resultsDue: null });
+    const call = await ds.getRepository(CallRow).save({
+      regionCode: "52",
+      year: 2021,
+      joint: false,
+      envelopeCents: 10_000_000,
+      title: "Appel",
+      axes: [Axis.SCREENING_CONTINUITY],
+      deadline: null,
+      resultsDue: null,
+    });
     const file = writeFile("un-laureat.csv", `titre,siret,structure,departements,axes,montant\nProjet,${testSiret(30)},Asso,44,1,1000\n`);
     const other = await importCli(config, ["laureats", file, "--appel", String(call.id)], "ars:53");
     expect(other.code).toBe(1);
-    expect(other.report!.problems).toEqual([expect.objectContaining({ line: null, rule: "FORBIDDEN", message: expect.stringContaining("ars:52") })]);
+    expect(other.report!.problems).toEqual([
+      expect.objectContaining({ line: null, rule: "FORBIDDEN", message: expect.stringContaining("ars:52") }),
+    ]);
     expect((await importCli(config, ["credits", file], "caf:44")).code).toBe(3);
     const io = quietIo();
-    expect((await runImportCli(["laureats", file, "--appel", String(call.id), "--jeton", "pas-un-jeton"], io, envFor(config))).code).toBe(3);
+    expect((await runImportCli(["laureats", file, "--appel", String(call.id), "--jeton", "pas-un-jeton"], io, envFor(config))).code).toBe(
+      3,
+    );
     expect(io.err).toMatch(/Jeton refusé/);
     expect((await runImportCli(["laureats", file, "--appel", String(call.id)], quietIo(), envFor(config))).code).toBe(3);
     expect(await count(ds, LaureateProjectRow)).toBe(0);
@@ -152,12 +220,24 @@ describe("a deliberately broken file: every bad row reported, nothing written", 
 
 test("a valid laureates file is written at once: rows, departments, structures, one audit entry", async () => {
   const { config, ds } = await freshDatabase(arsSubgraph);
-  const call = await ds.getRepository(CallRow).save({ regionCode: "52", year: 2021, joint: false, envelopeCents: eurosToCents(100_000), title: "Appel", axes: [Axis.SCREENING_CONTINUITY, Axis.HEALTH_PROMOTION], deadline: null, resultsDue: null });
-  const file = writeFile("laureats.csv", [
-    "titre,siret,structure,departements,axes,montant,reference dossier,description",
-    `Projet A,${testSiret(40)},Asso A,"44, 49","1,2",60000.10,DOS-A,Premier`,
-    `Projet B,${testSiret(41)},Asso B,85,HEALTH_PROMOTION,39999.90,,`,
-  ].join("\n"));
+  const call = await ds.getRepository(CallRow).save({
+    regionCode: "52",
+    year: 2021,
+    joint: false,
+    envelopeCents: eurosToCents(100_000),
+    title: "Appel",
+    axes: [Axis.SCREENING_CONTINUITY, Axis.HEALTH_PROMOTION],
+    deadline: null,
+    resultsDue: null,
+  });
+  const file = writeFile(
+    "laureats.csv",
+    [
+      "titre,siret,structure,departements,axes,montant,reference dossier,description",
+      `Projet A,${testSiret(40)},Asso A,"44, 49","1,2",60000.10,DOS-A,Premier`,
+      `Projet B,${testSiret(41)},Asso B,85,HEALTH_PROMOTION,39999.90,,`,
+    ].join("\n"),
+  );
   const { code, report, io } = await importCli(config, ["laureats", file, "--appel", String(call.id)], "ars:52");
   expect(io.err).toBe("");
   expect(code).toBe(0);
@@ -208,30 +288,58 @@ test("SCDL round trip: a CAF's grants exported through the hub, re-imported into
 });
 
 describe("the hub's structure directory", () => {
-  const file = () => writeFile("annuaire.csv", `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(60)},Crèche « Les Mésanges » (fictif),Éveil,10\n2024-01-06,FNP,${testSiret(61)},Halte-garderie (fictif),Éveil,20\n`);
+  const file = () =>
+    writeFile(
+      "annuaire.csv",
+      `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(60)},Crèche « Les Mésanges » (fictif),Éveil,10\n2024-01-06,FNP,${testSiret(61)},Halte-garderie (fictif),Éveil,20\n`,
+    );
 
   test("an accepted import gives it the file's SIRETs and names before it commits", async () => {
     const { config } = await freshDatabase(cafSubgraph);
     expect((await importCli(config, ["subventions", file()], "caf:44")).code).toBe(0);
-    const rows = await directory.database.dataSource.getRepository(StructureDirectoryRow).find({ where: [{ siret: testSiret(60) }, { siret: testSiret(61) }], order: { siret: "ASC" } });
-    expect(rows.map((r) => [r.recordedName, r.recordedBy])).toEqual([["Crèche « Les Mésanges » (fictif)", "caf:44"], ["Halte-garderie (fictif)", "caf:44"]]);
+    const rows = await directory.database.dataSource
+      .getRepository(StructureDirectoryRow)
+      .find({ where: [{ siret: testSiret(60) }, { siret: testSiret(61) }], order: { siret: "ASC" } });
+    expect(rows.map((r) => [r.recordedName, r.recordedBy])).toEqual([
+      ["Crèche « Les Mésanges » (fictif)", "caf:44"],
+      ["Halte-garderie (fictif)", "caf:44"],
+    ]);
   });
 
   test("unreachable: the import is refused with a French report, nothing written", async () => {
     const { config, ds } = await freshDatabase(cafSubgraph);
     const io = quietIo();
     const logged = jest.spyOn(console, "error").mockImplementation(() => {});
-    const result = await runImportCli(["subventions", file(), "--jeton", await auth.token("caf:44")], io, { ...envFor(config), SUBGRAPH_URL_HUB: "http://127.0.0.1:9/graphql" }).finally(() => logged.mockRestore());
+    const result = await runImportCli(["subventions", file(), "--jeton", await auth.token("caf:44")], io, {
+      ...envFor(config),
+      SUBGRAPH_URL_HUB: "http://127.0.0.1:9/graphql",
+    }).finally(() => logged.mockRestore());
     expect(result.code).toBe(1);
-    expect(io.err).toMatch(/Refusé : rien n'a été enregistré.*\n.*annuaire des structures du hub ne répond pas.*\[STRUCTURE_DIRECTORY_UNAVAILABLE\]/);
+    expect(io.err).toMatch(
+      /Refusé : rien n'a été enregistré.*\n.*annuaire des structures du hub ne répond pas.*\[STRUCTURE_DIRECTORY_UNAVAILABLE\]/,
+    );
     for (const entity of [ParentalityGrantRow, StructureRow, AuditEntryRow]) expect(await count(ds, entity)).toBe(0);
   });
 });
 
 describe("the variants partners' spreadsheets write give the same rows", () => {
   const rows = [
-    { date: ["2023-06-30", "30/06/2023"], fund: "CAF_LAEP", siret: testSiret(50), name: "Lieu d'accueil « Les Petits Pas »", title: "Accueil enfants-parents, samedi", amount: ["12345.60", "12 345,60"] },
-    { date: ["2024-01-05", "05/01/2024"], fund: "FIPE", siret: testSiret(51), name: "Crèche, quartier Nord", title: "Éveil musical", amount: ["0.5", "0,5"] },
+    {
+      date: ["2023-06-30", "30/06/2023"],
+      fund: "CAF_LAEP",
+      siret: testSiret(50),
+      name: "Lieu d'accueil « Les Petits Pas »",
+      title: "Accueil enfants-parents, samedi",
+      amount: ["12345.60", "12 345,60"],
+    },
+    {
+      date: ["2024-01-05", "05/01/2024"],
+      fund: "FIPE",
+      siret: testSiret(51),
+      name: "Crèche, quartier Nord",
+      title: "Éveil musical",
+      amount: ["0.5", "0,5"],
+    },
   ];
   const variants = [
     { name: "virgule, sans BOM, ISO, point décimal", sep: ",", bom: false, french: false, eol: "\n" },
@@ -243,16 +351,35 @@ describe("the variants partners' spreadsheets write give the same rows", () => {
   const seen: string[] = [];
   test.each(variants)("$name", async (variant) => {
     const i = variant.french ? 1 : 0;
-    const lines = [["date", "fonds", "siret", "structure", "objet", "montant"], ...rows.map((r) => [r.date[i], r.fund, r.siret, r.name, r.title, r.amount[i]])]
-      .map((cells) => cells.map((c) => quote(c, variant.sep)).join(variant.sep));
-    const content = Buffer.concat([variant.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(lines.join(variant.eol) + variant.eol, "utf8")]);
+    const lines = [
+      ["date", "fonds", "siret", "structure", "objet", "montant"],
+      ...rows.map((r) => [r.date[i], r.fund, r.siret, r.name, r.title, r.amount[i]]),
+    ].map((cells) => cells.map((c) => quote(c, variant.sep)).join(variant.sep));
+    const content = Buffer.concat([
+      variant.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+      Buffer.from(lines.join(variant.eol) + variant.eol, "utf8"),
+    ]);
     const { config, ds } = await freshDatabase(cafSubgraph);
     const { code, io } = await importCli(config, ["subventions", writeFile(`variante-${seen.length}.csv`, content)], "caf:44");
     expect(io.err).toBe("");
     expect(code).toBe(0);
-    const written = (await ds.getRepository(ParentalityGrantRow).find({ order: { siret: "ASC" } })).map((g) => ({ year: g.year, fund: g.fund, siret: g.siret, title: g.title, amountCents: g.amountCents, departmentCode: g.departmentCode }));
+    const written = (await ds.getRepository(ParentalityGrantRow).find({ order: { siret: "ASC" } })).map((g) => ({
+      year: g.year,
+      fund: g.fund,
+      siret: g.siret,
+      title: g.title,
+      amountCents: g.amountCents,
+      departmentCode: g.departmentCode,
+    }));
     expect(written).toEqual([
-      { year: 2023, fund: "CAF_LAEP", siret: testSiret(50), title: "Accueil enfants-parents, samedi", amountCents: 1_234_560, departmentCode: "44" },
+      {
+        year: 2023,
+        fund: "CAF_LAEP",
+        siret: testSiret(50),
+        title: "Accueil enfants-parents, samedi",
+        amountCents: 1_234_560,
+        departmentCode: "44",
+      },
       { year: 2024, fund: "FIPE", siret: testSiret(51), title: "Éveil musical", amountCents: 50, departmentCode: "44" },
     ]);
     expect((await ds.getRepository(StructureRow).findOneByOrFail({ siret: testSiret(50) })).name).toBe("Lieu d'accueil « Les Petits Pas »");
@@ -261,7 +388,10 @@ describe("the variants partners' spreadsheets write give the same rows", () => {
 
   test("a file that is not UTF-8 is refused, not guessed", async () => {
     const { config } = await freshDatabase(cafSubgraph);
-    const latin1 = Buffer.from(`date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(52)},Cr\xe8che,\xc9veil,10\n`, "latin1");
+    const latin1 = Buffer.from(
+      `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(52)},Cr\xe8che,\xc9veil,10\n`,
+      "latin1",
+    );
     const { code, report } = await importCli(config, ["subventions", writeFile("latin1.csv", latin1)], "caf:44");
     expect(code).toBe(1);
     expect(report!.problems.map((p) => p.rule)).toEqual(["ENCODING"]);
@@ -270,11 +400,14 @@ describe("the variants partners' spreadsheets write give the same rows", () => {
 
 test("a department's credits: the same rules and report", async () => {
   const { config, ds } = await freshDatabase(departementsSubgraph);
-  const file = writeFile("credits.csv", [
-    "annee;cadre;siret;structure;objet;montant;axes",
-    `2024;PMI;${testSiret(60)};Centre de PMI;Consultations;2 500,00;1`,
-    `2024;INCONNU;${testSiret(61)};Association;Atelier;100;`,
-  ].join("\n"));
+  const file = writeFile(
+    "credits.csv",
+    [
+      "annee;cadre;siret;structure;objet;montant;axes",
+      `2024;PMI;${testSiret(60)};Centre de PMI;Consultations;2 500,00;1`,
+      `2024;INCONNU;${testSiret(61)};Association;Atelier;100;`,
+    ].join("\n"),
+  );
   const refused = await importCli(config, ["credits", file], "cd:44");
   expect(refused.report!.problems.map((p) => [p.line, p.rule])).toEqual([[3, "PROGRAMME_UNKNOWN"]]);
   expect(await count(ds, DepartmentalCreditRow)).toBe(0);
@@ -286,7 +419,11 @@ test("a department's credits: the same rules and report", async () => {
 
 test("50 000 rows of a CAF import in one go (SQLite)", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-import-50k-"));
-  const database: TestDatabase = { kind: "sqlite", config: { url: null, dataDir }, drop: () => fs.promises.rm(dataDir, { recursive: true, force: true }) };
+  const database: TestDatabase = {
+    kind: "sqlite",
+    config: { url: null, dataDir },
+    drop: () => fs.promises.rm(dataDir, { recursive: true, force: true }),
+  };
   const { config, ds } = await freshDatabase(cafSubgraph, database);
   const funds = ["FNP", "REAAP", "LAEP", "FPT", "FIPE"];
   const lines = ["annee;fonds;siret;structure;objet;montant;axes"];
@@ -294,7 +431,9 @@ test("50 000 rows of a CAF import in one go (SQLite)", async () => {
   for (let i = 0; i < 50_000; i++) {
     const cents = 10_000 + (i % 997) * 101;
     expectedCents += cents;
-    lines.push(`${2021 + (i % 4)};${funds[i % 5]};${testSiret(i % 5000)};Structure ${i % 5000};Action ${i};${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, "0")};${(i % 6) + 1}`);
+    lines.push(
+      `${2021 + (i % 4)};${funds[i % 5]};${testSiret(i % 5000)};Structure ${i % 5000};Action ${i};${Math.trunc(cents / 100)},${String(cents % 100).padStart(2, "0")};${(i % 6) + 1}`,
+    );
   }
   const { code, report, io } = await importCli(config, ["subventions", writeFile("50000.csv", lines.join("\n"))], "caf:44");
   expect(io.err).toBe("");

@@ -25,12 +25,18 @@ import { call, grant, laureate, maison, testSiret } from "../support/fixtures";
 const sorted = (schema: GraphQLSchema) => printSchema(lexicographicSortSchema(schema));
 
 describe("Apollo's Elastic-2.0 packages stay out of the runtime", () => {
-  const elastic = fs.readdirSync("node_modules/@apollo")
-    .map((name) => JSON.parse(fs.readFileSync(path.join("node_modules/@apollo", name, "package.json"), "utf8")) as { name: string; license?: string })
+  const elastic = fs
+    .readdirSync("node_modules/@apollo")
+    .map(
+      (name) =>
+        JSON.parse(fs.readFileSync(path.join("node_modules/@apollo", name, "package.json"), "utf8")) as { name: string; license?: string },
+    )
     .filter((p) => p.license === "Elastic-2.0")
     .map((p) => p.name);
-  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  const sources = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
 
   test("the ones used here are dev dependencies only", () => {
     expect(elastic).toEqual(expect.arrayContaining(["@apollo/composition", "@apollo/gateway"]));
@@ -44,7 +50,9 @@ describe("Apollo's Elastic-2.0 packages stay out of the runtime", () => {
       const text = fs.readFileSync(file, "utf8");
       // an import, a require or a dynamic import of the package or one of its subpaths (the licence
       // check names @apollo/federation-internals as a string: that is not an import)
-      return elastic.some((name) => new RegExp(`(from\\s+|import\\s+|require\\(\\s*|import\\(\\s*)["']${name.replace("/", "\\/")}(["']|/)`).test(text));
+      return elastic.some((name) =>
+        new RegExp(`(from\\s+|import\\s+|require\\(\\s*|import\\(\\s*)["']${name.replace("/", "\\/")}(["']|/)`).test(text),
+      );
     });
     expect(importing).toEqual([]);
   });
@@ -52,7 +60,9 @@ describe("Apollo's Elastic-2.0 packages stay out of the runtime", () => {
 
 describe("@apollo/composition", () => {
   const registry = readRegistry();
-  const result = composeServices(registry.map((s) => ({ name: s.name, url: s.routingUrl, typeDefs: parse(fs.readFileSync(s.schemaFile, "utf8")) })));
+  const result = composeServices(
+    registry.map((s) => ({ name: s.name, url: s.routingUrl, typeDefs: parse(fs.readFileSync(s.schemaFile, "utf8")) })),
+  );
 
   test("composes the committed subgraph SDLs without errors (hints allowed)", () => {
     expect((result.errors ?? []).map((e) => e.message)).toEqual([]);
@@ -80,21 +90,63 @@ describe("@apollo/gateway on the committed supergraph", () => {
     // the fixture set of contract-reads.e2e.test.ts: every read has data behind it
     hub = await startTestHub({
       seed: async (s) => {
-        const health = await call(s, "ars", { regionCode: "52", year: 2021, joint: true, axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION] });
+        const health = await call(s, "ars", {
+          regionCode: "52",
+          year: 2021,
+          joint: true,
+          axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION],
+        });
         const social = await call(s, "dreets", { regionCode: "52", year: 2021, joint: true });
         await laureate(s, "ars", health, { siret: S1, amount: 60_000.1, departments: ["44", "49"], projectRef: "R1" });
         await laureate(s, "ars", health, { siret: S2, amount: 45_000.05, departments: ["85"], status: GrantStatus.WITHDRAWN });
-        const evaluated = await laureate(s, "ars", health, { siret: S1, amount: 50_000, departments: ["49"], status: GrantStatus.EVALUATED, title: "Second projet" });
-        await laureate(s, "ars", health, { siret: S1, amount: 20_000, year: 2023, departments: ["49"], status: GrantStatus.RENEWED, renewedFromId: evaluated, title: "Second projet" });
+        const evaluated = await laureate(s, "ars", health, {
+          siret: S1,
+          amount: 50_000,
+          departments: ["49"],
+          status: GrantStatus.EVALUATED,
+          title: "Second projet",
+        });
+        await laureate(s, "ars", health, {
+          siret: S1,
+          amount: 20_000,
+          year: 2023,
+          departments: ["49"],
+          status: GrantStatus.RENEWED,
+          renewedFromId: evaluated,
+          title: "Second projet",
+        });
         await laureate(s, "dreets", social, { siret: S1, amount: 30_000.33, departments: ["44"], projectRef: "R1" });
         const breton = await call(s, "ars", { regionCode: "53", year: 2021 });
         await laureate(s, "ars", breton, { siret: S4, amount: 70_000, departments: ["35"] });
-        await grant(s, { departmentCode: "44", year: 2021, fund: FundingSource.CAF_FNP, siret: S1, amount: 5_000.5, projectRef: "R1", axes: [Axis.PARENT_ISOLATION] });
+        await grant(s, {
+          departmentCode: "44",
+          year: 2021,
+          fund: FundingSource.CAF_FNP,
+          siret: S1,
+          amount: 5_000.5,
+          projectRef: "R1",
+          axes: [Axis.PARENT_ISOLATION],
+        });
         await grant(s, { departmentCode: "44", year: 2021, fund: FundingSource.CAF_REAAP, siret: S3, amount: 1_200 });
         await grant(s, { departmentCode: "49", year: 2022, fund: FundingSource.CAF_LAEP, siret: S1, amount: 999.99 });
         const allMet = Object.fromEntries(LABELLING_CRITERIA.map((c) => [c.code, true]));
-        await maison(s, { territoryCode: "04", carriers: [S3, S4], decision: MaisonDecision.LABELLED, criteria: allMet, budget: [{ year: 2024, source: FundingSource.FIR, amount: 200_000 }, { year: 2025, source: FundingSource.DEPARTMENT, amount: 80_000.4 }] });
-        await maison(s, { territoryCode: "06", carriers: [S3], decision: MaisonDecision.PENDING, criteria: { OBJECTIVES_ONE_PLACE: true, VALUE_FATHERS: false }, budget: [{ year: 2024, source: FundingSource.FIR, amount: 150_000 }] });
+        await maison(s, {
+          territoryCode: "04",
+          carriers: [S3, S4],
+          decision: MaisonDecision.LABELLED,
+          criteria: allMet,
+          budget: [
+            { year: 2024, source: FundingSource.FIR, amount: 200_000 },
+            { year: 2025, source: FundingSource.DEPARTMENT, amount: 80_000.4 },
+          ],
+        });
+        await maison(s, {
+          territoryCode: "06",
+          carriers: [S3],
+          decision: MaisonDecision.PENDING,
+          criteria: { OBJECTIVES_ONE_PLACE: true, VALUE_FATHERS: false },
+          budget: [{ year: 2024, source: FundingSource.FIR, amount: 150_000 }],
+        });
       },
     });
     const secret = hub.auth.config.hmacSecret;
@@ -105,7 +157,10 @@ describe("@apollo/gateway on the committed supergraph", () => {
     /** Every subgraph requires Hive Gateway's HMAC signature: Apollo's data source signs the same way. */
     class SignedDataSource extends RemoteGraphQLDataSource {
       override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource["willSendRequest"]>>[0]): void {
-        request.extensions = { ...request.extensions, "hmac-signature": signRequest(secret, { query: request.query, variables: request.variables }) };
+        request.extensions = {
+          ...request.extensions,
+          "hmac-signature": signRequest(secret, { query: request.query, variables: request.variables }),
+        };
       }
     }
     const gateway = new ApolloGateway({
@@ -123,16 +178,26 @@ describe("@apollo/gateway on the committed supergraph", () => {
   });
 
   const askApollo = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(apollo.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(apollo.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
     return response.json() as Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
   };
 
   /** Variables of each contract read, on the fixture set; a new read must be added here. */
   const VARIABLES: Record<string, Record<string, unknown>[]> = {
-    RegionDashboard: [{ region: "52", year: 2021 }, { region: "04", year: 2024 }],
+    RegionDashboard: [
+      { region: "52", year: 2021 },
+      { region: "04", year: 2024 },
+    ],
     StructureFinancing: [{ siret: S1 }, { siret: S3 }],
     CoFinancedProject: [{ ref: "R1" }],
-    NationalLaureates: [{ year: 2021, first: 2 }, { year: 2021, first: 50 }],
+    NationalLaureates: [
+      { year: 2021, first: 2 },
+      { year: 2021, first: 50 },
+    ],
     CafDepartment: [{ department: "44", year: 2021 }],
     MaisonsBoard: [{}],
   };
@@ -149,7 +214,9 @@ describe("@apollo/gateway on the committed supergraph", () => {
       expect(ours.errors).toBeUndefined();
       expect(Object.values(ours.data ?? {}).every((v) => v !== null)).toBe(true);
       let theirs: Awaited<ReturnType<typeof askApollo>> = {};
-      const calls = await hub.measure(async () => { theirs = await askApollo(document, variables); });
+      const calls = await hub.measure(async () => {
+        theirs = await askApollo(document, variables);
+      });
       expect(JSON.stringify(theirs)).toBe(JSON.stringify(ours));
       // Apollo's answer came from the running subgraphs, not from anywhere else
       expect(Object.values(calls).reduce((sum, c) => sum + c.requests, 0)).toBeGreaterThan(0);

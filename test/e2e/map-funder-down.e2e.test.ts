@@ -35,21 +35,36 @@ afterAll(async () => {
   await (hub as TestHub | undefined)?.stop();
 });
 
-const figures = async () => Object.fromEntries((await page.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)))).map((r) => [plain(r[0]), plain(r[1])]));
+const figures = async () =>
+  Object.fromEntries(
+    (await page.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)))).map((r) => [
+      plain(r[0]),
+      plain(r[1]),
+    ]),
+  );
 
-test.each([["region", "Pays de la Loire (52)"], ["departement", "Loire-Atlantique (44)"]])("by %s, the CAF down: « partiel » even for the ARS's own source, the ARS's project still listed", async (level, territory) => {
-  const code = /\((\w+)\)$/.exec(territory)![1];
-  await page.goto(`${new URL(hub.gateway.url).origin}/carte?niveau=${level}&annee=2021&indicateur=financements&source=famille-ars&territoire=${code}`);
-  await page.waitForSelector(`body[data-loaded="${level.slice(0, 3)}-2021-financements"][data-territory="${code}"]`, { timeout: 30_000 });
-  expect(pageErrors).toEqual([]);
-  expect(plain(await page.textContent("#error"))).toMatch(/^Données partielles : [^;]*\(caf\) ne répond pas[^;]*$/); // said once, not once per region
-  expect(await page.getAttribute("#error", "class")).toContain("fr-alert--warning");
-  const table = await figures();
-  expect(table[territory]).toMatch(/^partiel : au moins un financeur n'a pas répondu/);
-  expect(Object.values(table).filter((v) => !v.startsWith("partiel"))).toEqual([]);
-  expect(plain(await page.textContent("#projects"))).toContain("60 000,10 €");
-  // filtered, the figure adds up the listed lines: the CAF's are missing, so it is partial too
-  await page.selectOption("#axe", Axis.SCREENING_CONTINUITY);
-  await page.waitForFunction(() => location.search.includes("axe=SCREENING_CONTINUITY") && document.body.hasAttribute("data-loaded"));
-  expect((await figures())[territory]).toMatch(/^partiel/);
-}, 60_000);
+test.each([
+  ["region", "Pays de la Loire (52)"],
+  ["departement", "Loire-Atlantique (44)"],
+])(
+  "by %s, the CAF down: « partiel » even for the ARS's own source, the ARS's project still listed",
+  async (level, territory) => {
+    const code = /\((\w+)\)$/.exec(territory)![1];
+    await page.goto(
+      `${new URL(hub.gateway.url).origin}/carte?niveau=${level}&annee=2021&indicateur=financements&source=famille-ars&territoire=${code}`,
+    );
+    await page.waitForSelector(`body[data-loaded="${level.slice(0, 3)}-2021-financements"][data-territory="${code}"]`, { timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+    expect(plain(await page.textContent("#error"))).toMatch(/^Données partielles : [^;]*\(caf\) ne répond pas[^;]*$/); // said once, not once per region
+    expect(await page.getAttribute("#error", "class")).toContain("fr-alert--warning");
+    const table = await figures();
+    expect(table[territory]).toMatch(/^partiel : au moins un financeur n'a pas répondu/);
+    expect(Object.values(table).filter((v) => !v.startsWith("partiel"))).toEqual([]);
+    expect(plain(await page.textContent("#projects"))).toContain("60 000,10 €");
+    // filtered, the figure adds up the listed lines: the CAF's are missing, so it is partial too
+    await page.selectOption("#axe", Axis.SCREENING_CONTINUITY);
+    await page.waitForFunction(() => location.search.includes("axe=SCREENING_CONTINUITY") && document.body.hasAttribute("data-loaded"));
+    expect((await figures())[territory]).toMatch(/^partiel/);
+  },
+  60_000,
+);

@@ -48,7 +48,9 @@ beforeAll(async () => {
     return route.abort();
   });
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => { if (message.type() === "error") pageErrors.push(message.text()); });
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -56,8 +58,15 @@ afterAll(async () => {
   await (hub as TestHub | undefined)?.stop();
 });
 
-const drawn = (state: string, source: string) => page.waitForSelector(`body[data-loaded="${state}"][data-source="${source}"]`, { timeout: 30_000 });
-const figures = async (p: Page = page) => Object.fromEntries((await p.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)))).map((r) => [plain(r[0]), plain(r[1])]));
+const drawn = (state: string, source: string) =>
+  page.waitForSelector(`body[data-loaded="${state}"][data-source="${source}"]`, { timeout: 30_000 });
+const figures = async (p: Page = page) =>
+  Object.fromEntries(
+    (await p.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)))).map((r) => [
+      plain(r[0]),
+      plain(r[1]),
+    ]),
+  );
 const regionFinancing = async (): Promise<Record<string, Financing>> => {
   const all: Record<string, Financing> = {};
   for (const r of REGIONS) all[r.code] = (await hub.query(REGION_DASHBOARD, { region: r.code, year: YEAR })).data.region.crossFinancing;
@@ -97,19 +106,26 @@ test("by region, a family and a source: the graph's bySource sums, hand-checked"
 });
 
 test("by department, from the graph's departments { crossFinancing }: a project over two departments counts its share", async () => {
-  const graph: Record<string, Financing> = Object.fromEntries((await hub.query(MAP_DEPARTMENT_FINANCING, { year: YEAR })).data.departments.map((d: { code: string; crossFinancing: Financing }) => [d.code, d.crossFinancing]));
+  const graph: Record<string, Financing> = Object.fromEntries(
+    (await hub.query(MAP_DEPARTMENT_FINANCING, { year: YEAR })).data.departments.map((d: { code: string; crossFinancing: Financing }) => [
+      d.code,
+      d.crossFinancing,
+    ]),
+  );
   await page.goto(`${origin}/carte?niveau=departement&annee=${YEAR}&indicateur=financements&source=famille-caf`);
   await drawn(`dep-${YEAR}-financements`, "famille-caf");
   let table = await figures();
   expect(Object.keys(table)).toHaveLength(DEPARTMENTS.length);
-  for (const d of DEPARTMENTS) expect([d.code, table[`${d.name} (${d.code})`]]).toEqual([d.code, expectedText(graph[d.code], "famille-caf")]);
+  for (const d of DEPARTMENTS)
+    expect([d.code, table[`${d.name} (${d.code})`]]).toEqual([d.code, expectedText(graph[d.code], "famille-caf")]);
   expect(table["Loire-Atlantique (44)"]).toBe("3 700,50 €");
   expect(table["Maine-et-Loire (49)"]).toBe("1 500,25 €");
   expect(table["Haute-Garonne (31)"]).toBe("2 222,22 €");
   await page.selectOption("#source", "famille-ars");
   await drawn(`dep-${YEAR}-financements`, "famille-ars");
   table = await figures();
-  for (const d of DEPARTMENTS) expect([d.code, table[`${d.name} (${d.code})`]]).toEqual([d.code, expectedText(graph[d.code], "famille-ars")]);
+  for (const d of DEPARTMENTS)
+    expect([d.code, table[`${d.name} (${d.code})`]]).toEqual([d.code, expectedText(graph[d.code], "famille-ars")]);
   expect([table["Loire-Atlantique (44)"], table["Maine-et-Loire (49)"]]).toEqual(["20 000,05 €", "20 000,05 €"]); // 40 000,10 shared
   await page.selectOption("#source", "famille-departements");
   await drawn(`dep-${YEAR}-financements`, "famille-departements");
@@ -136,10 +152,14 @@ test("the view's link and the form reproduce the view; the territory's CSV link 
   // an axis filter goes into the CSV link; by region, the region's code
   await page.selectOption("#axe", Axis.PARENT_ISOLATION);
   await page.waitForFunction(() => location.search.includes("axe=PARENT_ISOLATION"));
-  expect(await page.getAttribute("#projects-csv", "href")).toBe(`/exports/laureats.csv?annee=${YEAR}&departement=44&axes=${Axis.PARENT_ISOLATION}`);
+  expect(await page.getAttribute("#projects-csv", "href")).toBe(
+    `/exports/laureats.csv?annee=${YEAR}&departement=44&axes=${Axis.PARENT_ISOLATION}`,
+  );
   await page.goto(`${origin}/carte?niveau=region&annee=${YEAR}&indicateur=laureats&axe=${Axis.SCREENING_CONTINUITY}&territoire=52`);
   await page.waitForSelector('body[data-territory="52"]');
-  expect(await page.getAttribute("#projects-csv", "href")).toBe(`/exports/laureats.csv?annee=${YEAR}&region=52&axes=${Axis.SCREENING_CONTINUITY}`);
+  expect(await page.getAttribute("#projects-csv", "href")).toBe(
+    `/exports/laureats.csv?annee=${YEAR}&region=52&axes=${Axis.SCREENING_CONTINUITY}`,
+  );
 });
 
 test("with a funder filter, a family the listed lines cannot carry has no figure instead of 0; a CAF fund adds the kept grants", async () => {
@@ -169,14 +189,17 @@ test("a partial figure (total null) stays « partiel » for any source, by regio
     const response = await route.fetch();
     const body = await response.json();
     if (sent?.operationName === "RegionDashboard" && body.data?.region?.code === "52") body.data.region.crossFinancing.total = null;
-    if (sent?.operationName === "MapDepartmentFinancing") body.data.departments.find((d: { code: string }) => d.code === "44").crossFinancing.total = null;
+    if (sent?.operationName === "MapDepartmentFinancing")
+      body.data.departments.find((d: { code: string }) => d.code === "44").crossFinancing.total = null;
     await route.fulfill({ response, json: body });
   });
   for (const level of ["region", "departement"]) {
     await partialPage.goto(`${origin}/carte?niveau=${level}&annee=${YEAR}&indicateur=financements&source=famille-caf`);
     await partialPage.waitForSelector(`body[data-loaded="${level.slice(0, 3)}-${YEAR}-financements"]`);
     const table = await figures(partialPage);
-    expect(table[level === "region" ? "Pays de la Loire (52)" : "Loire-Atlantique (44)"]).toMatch(/^partiel : au moins un financeur n'a pas répondu/);
+    expect(table[level === "region" ? "Pays de la Loire (52)" : "Loire-Atlantique (44)"]).toMatch(
+      /^partiel : au moins un financeur n'a pas répondu/,
+    );
     expect(table[level === "region" ? "Occitanie (76)" : "Maine-et-Loire (49)"]).toMatch(/ €$/);
   }
   await partialPage.close();
@@ -197,16 +220,26 @@ test("the pages reached the gateway only, with no error and no CSP violation", (
 test("MapDepartmentFinancing: the 101 departments cost each subgraph a fixed number of calls and SQL statements", async () => {
   const token = await hub.auth.token("national"); // an authenticated read is not served from the response cache
   const costs: Record<string, { requests: number; sqlStatements: number }>[] = [];
-  for (const year of [YEAR, 2021]) { // with lines, and a year without any
-    costs.push(await hub.measure(async () => {
-      const answer = await hub.query(MAP_DEPARTMENT_FINANCING, { year }, "MapDepartmentFinancing", token);
-      expect(answer.errors).toBeUndefined();
-      expect(answer.data.departments).toHaveLength(DEPARTMENTS.length);
-    }));
+  for (const year of [YEAR, 2021]) {
+    // with lines, and a year without any
+    costs.push(
+      await hub.measure(async () => {
+        const answer = await hub.query(MAP_DEPARTMENT_FINANCING, { year }, "MapDepartmentFinancing", token);
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data.departments).toHaveLength(DEPARTMENTS.length);
+      }),
+    );
   }
   if (process.env.SHOW_COSTS) console.log(JSON.stringify(costs));
   expect(costs[0]).toEqual(costs[1]);
   // the hub twice (the departments, then their figures from the funders' lines), each funder once: one statement per call
   const once = { requests: 1, sqlStatements: 1 };
-  expect(costs[0]).toEqual({ hub: { requests: 2, sqlStatements: 2 }, ars: once, dreets: once, caf: once, maisons: once, departements: once });
+  expect(costs[0]).toEqual({
+    hub: { requests: 2, sqlStatements: 2 },
+    ars: once,
+    dreets: once,
+    caf: once,
+    maisons: once,
+    departements: once,
+  });
 });

@@ -38,15 +38,46 @@ beforeAll(async () => {
   hub = await startTestHub({
     seed: async (s) => {
       // Pays de la Loire 2021: a joint call (dossier R1 funded by ARS, DREETS and the CAF of 44), a withdrawn laureate.
-      const health = await call(s, "ars", { regionCode: "52", year: 2021, joint: true, axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION] });
+      const health = await call(s, "ars", {
+        regionCode: "52",
+        year: 2021,
+        joint: true,
+        axes: [Axis.SCREENING_CONTINUITY, Axis.PARENT_ISOLATION],
+      });
       const social = await call(s, "dreets", { regionCode: "52", year: 2021, joint: true });
-      await laureate(s, "ars", health, { siret: S1, amount: 60_000.1, departments: ["44", "49"], projectRef: "R1", title: "Parcours sans rupture autour de la naissance (fictif)", axes: [Axis.SCREENING_CONTINUITY] });
+      await laureate(s, "ars", health, {
+        siret: S1,
+        amount: 60_000.1,
+        departments: ["44", "49"],
+        projectRef: "R1",
+        title: "Parcours sans rupture autour de la naissance (fictif)",
+        axes: [Axis.SCREENING_CONTINUITY],
+      });
       await laureate(s, "ars", health, { siret: testSiret(2), amount: 45_000.05, departments: ["85"], status: GrantStatus.WITHDRAWN });
-      await laureate(s, "dreets", social, { siret: S1, amount: 30_000.33, departments: ["44"], projectRef: "R1", axes: [Axis.PARENT_ISOLATION] });
-      await grant(s, { departmentCode: "44", year: 2021, fund: FundingSource.CAF_FNP, siret: S1, amount: 5_000.5, axes: [Axis.PARENT_ISOLATION] });
+      await laureate(s, "dreets", social, {
+        siret: S1,
+        amount: 30_000.33,
+        departments: ["44"],
+        projectRef: "R1",
+        axes: [Axis.PARENT_ISOLATION],
+      });
+      await grant(s, {
+        departmentCode: "44",
+        year: 2021,
+        fund: FundingSource.CAF_FNP,
+        siret: S1,
+        amount: 5_000.5,
+        axes: [Axis.PARENT_ISOLATION],
+      });
       await grant(s, { departmentCode: "44", year: 2021, fund: FundingSource.CAF_REAAP, siret: S3, amount: 1_200 });
       // La Réunion: a labelled Maison.
-      await maison(s, { territoryCode: "04", carriers: [S3], decision: MaisonDecision.LABELLED, criteria: {}, budget: [{ year: 2021, source: FundingSource.FIR, amount: 10_000 }] });
+      await maison(s, {
+        territoryCode: "04",
+        carriers: [S3],
+        decision: MaisonDecision.LABELLED,
+        criteria: {},
+        budget: [{ year: 2021, source: FundingSource.FIR, amount: 10_000 }],
+      });
     },
   });
   origin = new URL(hub.gateway.url).origin;
@@ -58,7 +89,9 @@ beforeAll(async () => {
     return route.abort();
   });
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => { if (message.type() === "error") pageErrors.push(message.text()); });
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -67,17 +100,25 @@ afterAll(async () => {
 });
 
 const loaded = (state: string) => page.waitForSelector(`body[data-loaded="${state}"]`, { timeout: 30_000 });
-const rows = (selector: string) => page.$$eval(selector, (trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())));
+const rows = (selector: string) =>
+  page.$$eval(selector, (trs) =>
+    trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())),
+  );
 
 test("by department, the map draws every department and the five overseas territories", async () => {
   await page.goto(`${origin}/carte?niveau=departement&annee=2021&indicateur=laureats`);
   await loaded("dep-2021-laureats");
   await page.waitForSelector("#carte-france map-chart .FR-44");
-  const drawn = await page.$$eval("#carte-france map-chart [class^='FR-']", (paths) => paths.map((p) => (p.getAttribute("class") ?? "").split(/\s+/)[0].slice(3)));
+  const drawn = await page.$$eval("#carte-france map-chart [class^='FR-']", (paths) =>
+    paths.map((p) => (p.getAttribute("class") ?? "").split(/\s+/)[0].slice(3)),
+  );
   for (const d of DEPARTMENTS) expect(drawn).toContain(d.code);
   for (const code of OVERSEAS) expect(drawn).toContain(code);
   // every territory is coloured (it has a value: 0 where nothing is recorded)
-  const unfilled = await page.$$eval("#carte-france map-chart [class^='FR-']", (paths) => paths.filter((p) => !p.getAttribute("fill")).length);
+  const unfilled = await page.$$eval(
+    "#carte-france map-chart [class^='FR-']",
+    (paths) => paths.filter((p) => !p.getAttribute("fill")).length,
+  );
   expect(unfilled).toBe(0);
   expect(await page.$$eval("#figures tbody tr", (trs) => trs.length)).toBe(DEPARTMENTS.length);
   // 44 counts R1's two laureates (ARS and DREETS), 49 the ARS one; 85's withdrawn laureate is not counted
@@ -92,9 +133,12 @@ test("a click on a territory lists its projects with the figures the graph retur
   await page.waitForSelector('body[data-territory="44"]');
   const graph = (await hub.query(REGION_DASHBOARD, { region: "52", year: 2021 })).data.region;
   const expected: number[] = [];
-  for (const c of [...graph.healthCalls, ...graph.socialCalls]) for (const p of c.projects) if (p.departments.some((d: { code: string }) => d.code === "44")) expected.push(p.amount);
+  for (const c of [...graph.healthCalls, ...graph.socialCalls])
+    for (const p of c.projects) if (p.departments.some((d: { code: string }) => d.code === "44")) expected.push(p.amount);
   for (const g of graph.departments.find((d: { code: string }) => d.code === "44").parentalityGrants) expected.push(g.amount);
-  const shown = await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => s.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim()));
+  const shown = await page.$$eval("#projects .line-amount", (spans) =>
+    spans.map((s) => s.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim()),
+  );
   expect(shown.sort()).toEqual(expected.map(euros).sort());
   // R1 is one dossier with its two funders, linked to its page; its structure is linked to its own
   const r1 = await page.$eval('#projects li[data-ref="R1"]', (li) => li.textContent.replace(/[\s\u202f\u00a0]+/g, " "));
@@ -111,12 +155,19 @@ test("by region, the cross-financing beside the map is the graph's number for ev
   const table = Object.fromEntries((await rows("#figures tbody tr")).map((r) => [r[0], r[1]]));
   for (const region of REGIONS) {
     const financing = (await hub.query(REGION_DASHBOARD, { region: region.code, year: 2021 })).data.region.crossFinancing;
-    expect([region.code, table[`${region.name} (${region.code})`]]).toEqual([region.code, financing.total === null ? expect.stringMatching(/^partiel/) : euros(financing.total)]);
+    expect([region.code, table[`${region.name} (${region.code})`]]).toEqual([
+      region.code,
+      financing.total === null ? expect.stringMatching(/^partiel/) : euros(financing.total),
+    ]);
   }
   expect(table["Pays de la Loire (52)"]).toBe("96 200,93 €"); // 60 000,10 + 30 000,33 + 5 000,50 + 1 200 (the withdrawn 45 000,05 excluded)
-  const drawn = await page.$$eval("#carte-france map-chart [class^='FR-']", (paths) => paths.map((p) => (p.getAttribute("class") ?? "").split(/\s+/)[0].slice(3)));
+  const drawn = await page.$$eval("#carte-france map-chart [class^='FR-']", (paths) =>
+    paths.map((p) => (p.getAttribute("class") ?? "").split(/\s+/)[0].slice(3)),
+  );
   for (const region of REGIONS) expect(drawn).toContain(CHART_REGION_KEYS[region.code]);
-  expect(await page.$$eval("#carte-france map-chart [class^='FR-']", (paths) => paths.filter((p) => !p.getAttribute("fill")).length)).toBe(0);
+  expect(await page.$$eval("#carte-france map-chart [class^='FR-']", (paths) => paths.filter((p) => !p.getAttribute("fill")).length)).toBe(
+    0,
+  );
   // a click on the Pays de la Loire (FR-PDL in the chart) lists the region's projects
   await page.click("#carte-france map-chart .FR-PDL");
   await page.waitForSelector('body[data-territory="52"]');
@@ -139,7 +190,9 @@ test("filters by axis and funder; the view's link reproduces it", async () => {
   const again = Object.fromEntries((await rows("#figures tbody tr")).map((r) => [r[0], r[1]]));
   expect(again["Pays de la Loire (52)"]).toBe("5 000,50 €");
   await page.waitForSelector('body[data-territory="52"]');
-  expect(await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => s.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim()))).toEqual(["5 000,50 €"]);
+  expect(
+    await page.$$eval("#projects .line-amount", (spans) => spans.map((s) => s.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())),
+  ).toEqual(["5 000,50 €"]);
 });
 
 test("Maisons labelled: La Réunion counts its labelled Maison", async () => {
@@ -156,7 +209,8 @@ test("the dossier and structure pages show the graph's cross-financing", async (
   await loaded("R1");
   expect(plain(await page.textContent("#total-financements"))).toBe(euros(project.crossFinancing.total));
   expect(await page.$$eval("#lines tbody tr", (trs) => trs.length)).toBe(2);
-  const structure = (await hub.query("query($siret: ID!) { structure(siret: $siret) { crossFinancing { total } } }", { siret: S1 })).data.structure;
+  const structure = (await hub.query("query($siret: ID!) { structure(siret: $siret) { crossFinancing { total } } }", { siret: S1 })).data
+    .structure;
   await page.goto(`${origin}/carte/structure/${S1}`);
   await loaded(S1);
   expect(plain(await page.textContent("#total-financements"))).toBe(euros(structure.crossFinancing.total));
@@ -183,7 +237,7 @@ test("the pages reached the gateway only, with no error and no CSP violation", (
   expect(pageErrors).toEqual([]);
 });
 
-test("a partial cross-financing (total null, issue #11) reads \"partiel\" on the map page, never 0", async () => {
+test('a partial cross-financing (total null, issue #11) reads "partiel" on the map page, never 0', async () => {
   // one region's answer made partial in the browser (the dashboard's partial view, with a funder
   // really down, is tested in dashboard-partial.e2e.test.ts)
   const partialPage = await browser.newPage({ locale: "fr-FR" });
@@ -196,7 +250,11 @@ test("a partial cross-financing (total null, issue #11) reads \"partiel\" on the
   });
   await partialPage.goto(`${origin}/carte?niveau=region&annee=2021&indicateur=financements`);
   await partialPage.waitForSelector('body[data-loaded="reg-2021-financements"]');
-  const table = Object.fromEntries((await partialPage.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.trim())))).map((r) => [r[0], r[1]]));
+  const table = Object.fromEntries(
+    (await partialPage.$$eval("#figures tbody tr", (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.trim())))).map(
+      (r) => [r[0], r[1]],
+    ),
+  );
   expect(table["Pays de la Loire (52)"]).toBe("partiel : au moins un financeur n'a pas répondu, le total n'est pas connu");
   await partialPage.close();
 });
@@ -221,7 +279,8 @@ test("screenshots of the map (by laureates, by a funder family) on the fictitiou
     await demoPage.waitForTimeout(500);
     await demoPage.locator("#carte-france").scrollIntoViewIfNeeded();
     await demoPage.screenshot({ path: path.join(folder, "map-sources.png"), fullPage: false });
-    for (const name of ["map.png", "map-sources.png"]) expect(fs.readFileSync(path.join(folder, name)).subarray(1, 4).toString()).toBe("PNG");
+    for (const name of ["map.png", "map-sources.png"])
+      expect(fs.readFileSync(path.join(folder, name)).subarray(1, 4).toString()).toBe("PNG");
     await demoPage.close();
   } finally {
     await demoHub.stop();

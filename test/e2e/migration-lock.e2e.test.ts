@@ -8,7 +8,9 @@ import { FUNDER_SUBGRAPHS } from "../../subgraphs/registry";
 
 const onPostgres = process.env.TEST_DB === "postgres" ? test : test.skip;
 let database: TestDatabase;
-beforeAll(async () => { database = await createTestDatabase(); });
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
 afterAll(() => (database as TestDatabase | undefined)?.drop());
 
 onPostgres("three replicas of each subgraph migrating at once all start, and every migration ran once", async () => {

@@ -16,7 +16,9 @@ import { dumpSchema } from "../support/schema-dump";
 const SNAPSHOTS = path.resolve(__dirname, "../../schema/migrations");
 const update = process.env.UPDATE_MIGRATION_SNAPSHOTS === "1";
 let database: TestDatabase;
-beforeAll(async () => { database = await createTestDatabase(); });
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
 afterAll(() => (database as TestDatabase | undefined)?.drop());
 
 /** Runs the migrations one at a time on a fresh database, and describes the database after each. */
@@ -27,7 +29,10 @@ async function stepByStep(module: (typeof FUNDER_SUBGRAPHS)[number]): Promise<st
   const migrations = probe.dataSource.migrations.map((m) => m.constructor as new () => object);
   await probe.dataSource.destroy();
   const steps: string[] = [];
-  const fresh = database.kind === "postgres" ? { schema: `${module.name}_frozen` } : { database: path.join(database.config.dataDir, `${module.name}-frozen.sqlite`) };
+  const fresh =
+    database.kind === "postgres"
+      ? { schema: `${module.name}_frozen` }
+      : { database: path.join(database.config.dataDir, `${module.name}-frozen.sqlite`) };
   if (database.kind === "postgres") {
     const admin = new DataSource({ type: "postgres", url: database.config.url! });
     await admin.initialize();
@@ -61,7 +66,9 @@ describe.each([...FUNDER_SUBGRAPHS, hubSubgraph()].map((m) => [m.name, m] as con
     const expected = fs.readFileSync(file, "utf8");
     if (actual !== expected) {
       const firstDiffering = actual.split("\n\n== ").findIndex((step, i) => step !== expected.split("\n\n== ")[i]);
-      throw new Error(`Les migrations de ${name} ne produisent plus ce qu'elles produisaient (étape ${firstDiffering + 1}, voir ${path.relative(process.cwd(), file)}). Une migration livrée ne change pas : écrivez-en une nouvelle ; si vous venez d'en ajouter une, régénérez l'instantané (UPDATE_MIGRATION_SNAPSHOTS=1) et vérifiez que seule la nouvelle étape change.`);
+      throw new Error(
+        `Les migrations de ${name} ne produisent plus ce qu'elles produisaient (étape ${firstDiffering + 1}, voir ${path.relative(process.cwd(), file)}). Une migration livrée ne change pas : écrivez-en une nouvelle ; si vous venez d'en ajouter une, régénérez l'instantané (UPDATE_MIGRATION_SNAPSHOTS=1) et vérifiez que seule la nouvelle étape change.`,
+      );
     }
   });
 });

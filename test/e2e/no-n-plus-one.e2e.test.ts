@@ -22,27 +22,74 @@ async function region(subgraphs: Record<string, SubgraphServer>, regionCode: str
   for (const subgraph of ["ars", "dreets"] as const) {
     const ds = subgraphs[subgraph].database.dataSource;
     await ds.transaction(async (m) => {
-      await m.insert(StructureRow, sirets.map((siret) => ({ siret, name: `Structure ${siret}` })));
-      const callRow = await m.save(m.create(CallRow, { regionCode, year: 2021, title: `Appel ${regionCode}`, axes: [Axis.SCREENING_CONTINUITY], joint: true, envelopeCents: 100_000_00, deadline: null, resultsDue: null }));
-      const rows = sirets.map((siret, i) => m.create(LaureateProjectRow, {
-        callId: callRow.id, year: 2021, title: `Projet ${i}`, siret, axes: [Axis.SCREENING_CONTINUITY], amountCents: 1_000_00 + i,
-        status: i % 10 === 9 ? GrantStatus.WITHDRAWN : GrantStatus.AWARDED, description: null, projectRef: `REF-${regionCode}-${i}`, renewedFromId: null, evaluationSummary: null,
-      }));
+      await m.insert(
+        StructureRow,
+        sirets.map((siret) => ({ siret, name: `Structure ${siret}` })),
+      );
+      const callRow = await m.save(
+        m.create(CallRow, {
+          regionCode,
+          year: 2021,
+          title: `Appel ${regionCode}`,
+          axes: [Axis.SCREENING_CONTINUITY],
+          joint: true,
+          envelopeCents: 100_000_00,
+          deadline: null,
+          resultsDue: null,
+        }),
+      );
+      const rows = sirets.map((siret, i) =>
+        m.create(LaureateProjectRow, {
+          callId: callRow.id,
+          year: 2021,
+          title: `Projet ${i}`,
+          siret,
+          axes: [Axis.SCREENING_CONTINUITY],
+          amountCents: 1_000_00 + i,
+          status: i % 10 === 9 ? GrantStatus.WITHDRAWN : GrantStatus.AWARDED,
+          description: null,
+          projectRef: `REF-${regionCode}-${i}`,
+          renewedFromId: null,
+          evaluationSummary: null,
+        }),
+      );
       for (let i = 0; i < rows.length; i += 100) {
         const saved = await m.save(rows.slice(i, i + 100));
-        await m.insert(LaureateProjectDepartmentRow, saved.map((p, j) => ({ projectId: p.id, departmentCode: departments[(i + j) % departments.length] })));
+        await m.insert(
+          LaureateProjectDepartmentRow,
+          saved.map((p, j) => ({ projectId: p.id, departmentCode: departments[(i + j) % departments.length] })),
+        );
       }
     });
   }
   // the names the funders' writes would have given the hub's structure directory
-  await subgraphs.hub.database.dataSource.transaction((m) => recordStructureNames(m, sirets.map((siret) => ({ siret, name: `Structure ${siret}` })), "fixture"));
+  await subgraphs.hub.database.dataSource.transaction((m) =>
+    recordStructureNames(
+      m,
+      sirets.map((siret) => ({ siret, name: `Structure ${siret}` })),
+      "fixture",
+    ),
+  );
   const caf = subgraphs.caf.database.dataSource;
   await caf.transaction(async (m) => {
-    await m.insert(StructureRow, sirets.map((siret) => ({ siret, name: `Structure ${siret}` })));
+    await m.insert(
+      StructureRow,
+      sirets.map((siret) => ({ siret, name: `Structure ${siret}` })),
+    );
     for (let i = 0; i < count; i += 100) {
-      await m.insert(ParentalityGrantRow, sirets.slice(i, i + 100).map((siret, j) => ({
-        departmentCode: departments[(i + j) % departments.length], year: 2021, fund: FundingSource.CAF_FNP, siret, title: "Subvention", amountCents: 500_00, axes: [], projectRef: null,
-      })));
+      await m.insert(
+        ParentalityGrantRow,
+        sirets.slice(i, i + 100).map((siret, j) => ({
+          departmentCode: departments[(i + j) % departments.length],
+          year: 2021,
+          fund: FundingSource.CAF_FNP,
+          siret,
+          title: "Subvention",
+          amountCents: 500_00,
+          axes: [],
+          projectRef: null,
+        })),
+      );
     }
   });
 }
@@ -62,8 +109,12 @@ test("RegionDashboard: SQL statements and subgraph calls do not grow with the nu
   const dashboard = contractQuery("RegionDashboard");
   let small: Json;
   let large: Json;
-  const smallCost = await hub.measure(async () => { small = await hub.query(dashboard, { region: "24", year: 2021 }); });
-  const largeCost = await hub.measure(async () => { large = await hub.query(dashboard, { region: "75", year: 2021 }); });
+  const smallCost = await hub.measure(async () => {
+    small = await hub.query(dashboard, { region: "24", year: 2021 });
+  });
+  const largeCost = await hub.measure(async () => {
+    large = await hub.query(dashboard, { region: "75", year: 2021 });
+  });
 
   expect(small.errors).toBeUndefined();
   expect(large.errors).toBeUndefined();

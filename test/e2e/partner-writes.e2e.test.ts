@@ -13,11 +13,13 @@ let hub: TestHub;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   hub = await startTestHub();
-  for (const org of ["ars:52", "ars:53", "dreets:52", "caf:44", "caf:49", "cd:44", "national", "ars:04"]) tokens[org] = await hub.auth.token(org);
+  for (const org of ["ars:52", "ars:53", "dreets:52", "caf:44", "caf:49", "cd:44", "national", "ars:04"])
+    tokens[org] = await hub.auth.token(org);
 });
 afterAll(() => (hub as TestHub | undefined)?.stop());
 
-const run = (name: string, variables: Record<string, unknown>, org?: string) => hub.query(contractQuery(name), variables, name, org ? tokens[org] : undefined);
+const run = (name: string, variables: Record<string, unknown>, org?: string) =>
+  hub.query(contractQuery(name), variables, name, org ? tokens[org] : undefined);
 
 /** Runs a write that must be refused, and checks that nothing was written. */
 async function refused(name: string, variables: Record<string, unknown>, org: string | undefined, code: string, message: RegExp) {
@@ -29,12 +31,33 @@ async function refused(name: string, variables: Record<string, unknown>, org: st
   return result;
 }
 
-const callInput = (over: Record<string, unknown> = {}) => ({ region: "52", year: 2021, title: "1000 premiers jours en Pays de la Loire : initiatives en faveur de la santé du jeune enfant", axes: ["SCREENING_CONTINUITY", "PARENT_ISOLATION"], joint: true, envelope: 150000, deadline: "2021-06-15", resultsDue: "2021-08-31", ...over });
+const callInput = (over: Record<string, unknown> = {}) => ({
+  region: "52",
+  year: 2021,
+  title: "1000 premiers jours en Pays de la Loire : initiatives en faveur de la santé du jeune enfant",
+  axes: ["SCREENING_CONTINUITY", "PARENT_ISOLATION"],
+  joint: true,
+  envelope: 150000,
+  deadline: "2021-06-15",
+  resultsDue: "2021-08-31",
+  ...over,
+});
 const S1 = testSiret(11);
 const S2 = testSiret(12);
 let healthCallId: string;
 let socialCallId: string;
-const award = (over: Record<string, unknown> = {}) => ({ callId: healthCallId, title: "Visites à domicile après la naissance", siret: S1, structureName: "Association Les Premiers Pas (test)", departments: ["44"], axes: ["PARENT_ISOLATION"], amount: 60000.1, projectRef: "DOSSIER-1", description: "Projet de test", ...over });
+const award = (over: Record<string, unknown> = {}) => ({
+  callId: healthCallId,
+  title: "Visites à domicile après la naissance",
+  siret: S1,
+  structureName: "Association Les Premiers Pas (test)",
+  departments: ["44"],
+  axes: ["PARENT_ISOLATION"],
+  amount: 60000.1,
+  projectRef: "DOSSIER-1",
+  description: "Projet de test",
+  ...over,
+});
 
 describe("regional calls (ARS health side, DREETS social side)", () => {
   test("UNAUTHENTICATED without a token, FORBIDDEN for another organisation or territory", async () => {
@@ -47,20 +70,54 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
   test("an ARS opens its health call, the DREETS its social call: envelopes distinct", async () => {
     const health = await run("OpenHealthCall", { input: callInput() }, "ars:52");
     expect(health.errors).toBeUndefined();
-    expect(health.data.openHealthCall).toMatchObject({ region: { code: "52" }, year: 2021, joint: true, envelope: 150000, minimumAward: 200000 });
+    expect(health.data.openHealthCall).toMatchObject({
+      region: { code: "52" },
+      year: 2021,
+      joint: true,
+      envelope: 150000,
+      minimumAward: 200000,
+    });
     healthCallId = health.data.openHealthCall.id;
-    const social = await run("OpenSocialCall", { input: callInput({ envelope: 100000, title: "1000 premiers jours en Pays de la Loire : accompagnement des parents" }) }, "dreets:52");
+    const social = await run(
+      "OpenSocialCall",
+      { input: callInput({ envelope: 100000, title: "1000 premiers jours en Pays de la Loire : accompagnement des parents" }) },
+      "dreets:52",
+    );
     expect(social.errors).toBeUndefined();
     socialCallId = social.data.openSocialCall.id;
   });
 
   test("a call's rules: region in the COG, years of the policy, at least one axis, positive amount in cents, no duplicate", async () => {
     await refused("OpenHealthCall", { input: callInput({ region: "99" }) }, "ars:52", "BAD_USER_INPUT", /Code région inconnu/);
-    await refused("OpenHealthCall", { input: callInput({ year: 2019, title: "x" }) }, "ars:52", "BAD_USER_INPUT", /entre 2021 et 2030.*\(year\)/);
-    await refused("OpenHealthCall", { input: callInput({ axes: [], title: "x" }) }, "ars:52", "BAD_USER_INPUT", /Au moins un des 6 axes.*\(axes\)/);
-    await refused("OpenHealthCall", { input: callInput({ envelope: -5, title: "x" }) }, "ars:52", "BAD_USER_INPUT", /strictement positif.*\(envelope\)/);
+    await refused(
+      "OpenHealthCall",
+      { input: callInput({ year: 2019, title: "x" }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /entre 2021 et 2030.*\(year\)/,
+    );
+    await refused(
+      "OpenHealthCall",
+      { input: callInput({ axes: [], title: "x" }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /Au moins un des 6 axes.*\(axes\)/,
+    );
+    await refused(
+      "OpenHealthCall",
+      { input: callInput({ envelope: -5, title: "x" }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /strictement positif.*\(envelope\)/,
+    );
     await refused("OpenHealthCall", { input: callInput({ envelope: 100.001, title: "x" }) }, "ars:52", "BAD_USER_INPUT", /deux décimales/);
-    await refused("OpenHealthCall", { input: callInput({ deadline: "15/06/2021", title: "x" }) }, "ars:52", "BAD_USER_INPUT", /AAAA-MM-JJ.*\(deadline\)/);
+    await refused(
+      "OpenHealthCall",
+      { input: callInput({ deadline: "15/06/2021", title: "x" }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /AAAA-MM-JJ.*\(deadline\)/,
+    );
     await refused("OpenHealthCall", { input: callInput() }, "ars:52", "BAD_USER_INPUT", /existe déjà/);
   });
 
@@ -68,10 +125,28 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
     await refused("AwardHealthProject", { input: award() }, undefined, "UNAUTHENTICATED", /Authentification/);
     await refused("AwardHealthProject", { input: award() }, "ars:53", "FORBIDDEN", /ars:52/);
     await refused("AwardHealthProject", { input: award({ callId: "999999" }) }, "ars:52", "BAD_USER_INPUT", /Appel à projets inconnu/);
-    await refused("AwardHealthProject", { input: award({ siret: "12345678901234" }) }, "ars:52", "BAD_USER_INPUT", /SIRET invalide.*\(siret\)/);
+    await refused(
+      "AwardHealthProject",
+      { input: award({ siret: "12345678901234" }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /SIRET invalide.*\(siret\)/,
+    );
     await refused("AwardHealthProject", { input: award({ axes: [] }) }, "ars:52", "BAD_USER_INPUT", /Au moins un des 6 axes/);
-    await refused("AwardHealthProject", { input: award({ axes: ["CULTURAL_AWAKENING"] }) }, "ars:52", "BAD_USER_INPUT", /non retenu.*CULTURAL_AWAKENING.*\(axes\)/);
-    await refused("AwardHealthProject", { input: award({ departments: ["44", "35"] }) }, "ars:52", "BAD_USER_INPUT", /extrarégionale.*35.*\(departments\)/);
+    await refused(
+      "AwardHealthProject",
+      { input: award({ axes: ["CULTURAL_AWAKENING"] }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /non retenu.*CULTURAL_AWAKENING.*\(axes\)/,
+    );
+    await refused(
+      "AwardHealthProject",
+      { input: award({ departments: ["44", "35"] }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /extrarégionale.*35.*\(departments\)/,
+    );
     await refused("AwardHealthProject", { input: award({ departments: [] }) }, "ars:52", "BAD_USER_INPUT", /Au moins un département/);
     await refused("AwardHealthProject", { input: award({ amount: 0 }) }, "ars:52", "BAD_USER_INPUT", /strictement positif.*\(amount\)/);
     await refused("AwardHealthProject", { input: award({ amount: 12.345 }) }, "ars:52", "BAD_USER_INPUT", /deux décimales.*\(amount\)/);
@@ -81,9 +156,26 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
   test("an award within the rules is recorded; the minimum award is shown as met or not", async () => {
     const first = await run("AwardHealthProject", { input: award() }, "ars:52");
     expect(first.errors).toBeUndefined();
-    expect(first.data.awardHealthProject).toMatchObject({ amount: 60000.1, status: "AWARDED", call: { id: healthCallId, awarded: 60000.1 }, project: { ref: "DOSSIER-1" } });
+    expect(first.data.awardHealthProject).toMatchObject({
+      amount: 60000.1,
+      status: "AWARDED",
+      call: { id: healthCallId, awarded: 60000.1 },
+      project: { ref: "DOSSIER-1" },
+    });
     // La Poste's SIRET escapes Luhn but follows its own rule
-    const laPoste = await run("AwardHealthProject", { input: award({ siret: "35600000000047", structureName: "La Poste (test)", title: "Accueil en bureau de poste", amount: 40000, projectRef: null }) }, "ars:52");
+    const laPoste = await run(
+      "AwardHealthProject",
+      {
+        input: award({
+          siret: "35600000000047",
+          structureName: "La Poste (test)",
+          title: "Accueil en bureau de poste",
+          amount: 40000,
+          projectRef: null,
+        }),
+      },
+      "ars:52",
+    );
     expect(laPoste.errors).toBeUndefined();
     const call = await hub.query(`{ healthCall(id: "${healthCallId}") { awarded minimumAward minimumAwardMet } }`);
     expect(call.data.healthCall).toEqual({ awarded: 100000.1, minimumAward: 200000, minimumAwardMet: false });
@@ -92,7 +184,10 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
     const social = await run("AwardSocialProject", { input: award({ callId: socialCallId, amount: 30000.33 }) }, "dreets:52");
     expect(social.errors).toBeUndefined();
     const dossier = await hub.query(contractQuery("CoFinancedProject"), { ref: "DOSSIER-1" });
-    expect(dossier.data.project.crossFinancing.bySource).toEqual([{ source: "FIR", amount: 60000.1 }, { source: "P304_17", amount: 30000.33 }]);
+    expect(dossier.data.project.crossFinancing.bySource).toEqual([
+      { source: "FIR", amount: 60000.1 },
+      { source: "P304_17", amount: 30000.33 },
+    ]);
   });
 
   test("renewal only after a favourable evaluation; a withdrawn project stops counting", async () => {
@@ -100,7 +195,10 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
     const [p1, p2] = projects.map((p: { id: string }) => p.id);
     await refused("RenewHealthProject", { id: p1, year: 2023, amount: 20000 }, "ars:52", "BAD_USER_INPUT", /évaluation favorable/);
     await refused("RecordHealthEvaluation", { id: p1, favourable: true, summary: "ok" }, "ars:53", "FORBIDDEN", /ars:52/);
-    expect((await run("RecordHealthEvaluation", { id: p1, favourable: false, summary: "Résultats insuffisants" }, "ars:52")).data.recordHealthEvaluation).toEqual({ id: p1, status: "EVALUATED" });
+    expect(
+      (await run("RecordHealthEvaluation", { id: p1, favourable: false, summary: "Résultats insuffisants" }, "ars:52")).data
+        .recordHealthEvaluation,
+    ).toEqual({ id: p1, status: "EVALUATED" });
     await refused("RenewHealthProject", { id: p1, year: 2023, amount: 20000 }, "ars:52", "BAD_USER_INPUT", /évaluation favorable/);
     expect((await run("RecordHealthEvaluation", { id: p1, favourable: true, summary: "Bons résultats" }, "ars:52")).errors).toBeUndefined();
     await refused("RenewHealthProject", { id: p1, year: 2021, amount: 20000 }, "ars:52", "BAD_USER_INPUT", /année postérieure/);
@@ -109,7 +207,12 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
     await refused("RenewHealthProject", { id: p1, year: 2023, amount: 5000 }, "ars:52", "BAD_USER_INPUT", /déjà reconduit/);
 
     const before = (await hub.query(contractQuery("RegionDashboard"), { region: "52", year: 2021 })).data.region.crossFinancing.total;
-    const withdrawn = await hub.query(`mutation { withdrawHealthProject(id: "${p2}", reason: "Structure dissoute") { status } }`, undefined, undefined, tokens["ars:52"]);
+    const withdrawn = await hub.query(
+      `mutation { withdrawHealthProject(id: "${p2}", reason: "Structure dissoute") { status } }`,
+      undefined,
+      undefined,
+      tokens["ars:52"],
+    );
     expect(withdrawn.data.withdrawHealthProject.status).toBe("WITHDRAWN");
     const after = (await hub.query(contractQuery("RegionDashboard"), { region: "52", year: 2021 })).data.region.crossFinancing.total;
     expect(Math.round((before - after) * 100)).toBe(4_000_000); // the 40 000 € of the withdrawn project
@@ -117,7 +220,18 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
 });
 
 describe("CAF grants", () => {
-  const grant = (over: Record<string, unknown> = {}) => ({ department: "44", year: 2023, fund: "CAF_REAAP", siret: S1, structureName: "Association Les Premiers Pas (test)", title: "Groupes de parents", amount: 5000.5, axes: ["PARENT_ISOLATION"], projectRef: "DOSSIER-1", ...over });
+  const grant = (over: Record<string, unknown> = {}) => ({
+    department: "44",
+    year: 2023,
+    fund: "CAF_REAAP",
+    siret: S1,
+    structureName: "Association Les Premiers Pas (test)",
+    title: "Groupes de parents",
+    amount: 5000.5,
+    axes: ["PARENT_ISOLATION"],
+    projectRef: "DOSSIER-1",
+    ...over,
+  });
 
   test("only the CAF of the department, only its own funds, no duplicate", async () => {
     await refused("RecordParentalityGrant", { input: grant() }, undefined, "UNAUTHENTICATED", /Authentification/);
@@ -125,35 +239,75 @@ describe("CAF grants", () => {
     await refused("RecordParentalityGrant", { input: grant() }, "ars:52", "FORBIDDEN", /caf:44/);
     await refused("RecordParentalityGrant", { input: grant({ department: "00" }) }, "caf:44", "BAD_USER_INPUT", /Code département inconnu/);
     await refused("RecordParentalityGrant", { input: grant({ fund: "FIR" }) }, "caf:44", "BAD_USER_INPUT", /FIR.*non fongibles.*\(fund\)/);
-    await refused("RecordParentalityGrant", { input: grant({ fund: "P304_17" }) }, "caf:44", "BAD_USER_INPUT", /n'est pas un fonds de la CAF/);
+    await refused(
+      "RecordParentalityGrant",
+      { input: grant({ fund: "P304_17" }) },
+      "caf:44",
+      "BAD_USER_INPUT",
+      /n'est pas un fonds de la CAF/,
+    );
     await refused("RecordParentalityGrant", { input: grant({ year: 2031 }) }, "caf:44", "BAD_USER_INPUT", /entre 2021 et 2030/);
     await refused("RecordParentalityGrant", { input: grant({ siret: "1234" }) }, "caf:44", "BAD_USER_INPUT", /SIRET invalide/);
     const recorded = await run("RecordParentalityGrant", { input: grant() }, "caf:44");
     expect(recorded.errors).toBeUndefined();
-    expect(recorded.data.recordParentalityGrant).toMatchObject({ fund: "CAF_REAAP", amount: 5000.5, year: 2023, department: { code: "44" }, structure: { siret: S1 } });
+    expect(recorded.data.recordParentalityGrant).toMatchObject({
+      fund: "CAF_REAAP",
+      amount: 5000.5,
+      year: 2023,
+      department: { code: "44" },
+      structure: { siret: S1 },
+    });
     await refused("RecordParentalityGrant", { input: grant() }, "caf:44", "BAD_USER_INPUT", /déjà enregistrée/);
   });
 });
 
 describe("Maisons des 1000 premiers jours", () => {
   const maison = (over: Record<string, unknown> = {}) => ({
-    territory: "04", title: "Maison des 1000 premiers jours de Saint-Denis (test)", carriers: [{ siret: S2, name: "Centre social de test" }],
-    objectives: "Prévention et soutien à la parentalité en un lieu", actions: "Consultations, groupes de parents", governance: "ARS, DEETS, CAF, département",
-    resources: "Deux sages-femmes", phasing: "Diagnostic puis actions", evaluation: "Comité de suivi",
-    budget: [{ year: 2024, source: "FIR", amount: 200000 }, { year: 2025, source: "DEPARTMENT", amount: 50000.5 }], projectRef: null, ...over,
+    territory: "04",
+    title: "Maison des 1000 premiers jours de Saint-Denis (test)",
+    carriers: [{ siret: S2, name: "Centre social de test" }],
+    objectives: "Prévention et soutien à la parentalité en un lieu",
+    actions: "Consultations, groupes de parents",
+    governance: "ARS, DEETS, CAF, département",
+    resources: "Deux sages-femmes",
+    phasing: "Diagnostic puis actions",
+    evaluation: "Comité de suivi",
+    budget: [
+      { year: 2024, source: "FIR", amount: 200000 },
+      { year: 2025, source: "DEPARTMENT", amount: 50000.5 },
+    ],
+    projectRef: null,
+    ...over,
   });
   let maisonId: string;
 
   test("submitted by the ARS (or DEETS, CAF) of an overseas territory, with a 2024–2025 budget", async () => {
     await refused("SubmitMaisonProject", { input: maison() }, undefined, "UNAUTHENTICATED", /Authentification/);
     await refused("SubmitMaisonProject", { input: maison() }, "ars:52", "FORBIDDEN", /territoire 04/);
-    await refused("SubmitMaisonProject", { input: maison({ territory: "52" }) }, "ars:52", "BAD_USER_INPUT", /cinq territoires d'outre-mer/);
-    await refused("SubmitMaisonProject", { input: maison({ budget: [{ year: 2026, source: "FIR", amount: 10 }] }) }, "ars:04", "BAD_USER_INPUT", /2024 ou 2025.*budget\[0\]\.year/);
+    await refused(
+      "SubmitMaisonProject",
+      { input: maison({ territory: "52" }) },
+      "ars:52",
+      "BAD_USER_INPUT",
+      /cinq territoires d'outre-mer/,
+    );
+    await refused(
+      "SubmitMaisonProject",
+      { input: maison({ budget: [{ year: 2026, source: "FIR", amount: 10 }] }) },
+      "ars:04",
+      "BAD_USER_INPUT",
+      /2024 ou 2025.*budget\[0\]\.year/,
+    );
     await refused("SubmitMaisonProject", { input: maison({ carriers: [] }) }, "ars:04", "BAD_USER_INPUT", /Au moins un porteur/);
     await refused("SubmitMaisonProject", { input: maison({ governance: " " }) }, "ars:04", "BAD_USER_INPUT", /gouvernance est obligatoire/);
     const submitted = await run("SubmitMaisonProject", { input: maison() }, "ars:04");
     expect(submitted.errors).toBeUndefined();
-    expect(submitted.data.submitMaisonProject).toMatchObject({ decision: "PENDING", phase: "SUBMITTED", territory: { code: "04" }, budgetTotal: 250000.5 });
+    expect(submitted.data.submitMaisonProject).toMatchObject({
+      decision: "PENDING",
+      phase: "SUBMITTED",
+      territory: { code: "04" },
+      budgetTotal: 250000.5,
+    });
     maisonId = submitted.data.submitMaisonProject.id;
     await refused("SubmitMaisonProject", { input: maison() }, "ars:04", "BAD_USER_INPUT", /déjà soumis/);
   });
@@ -161,9 +315,25 @@ describe("Maisons des 1000 premiers jours", () => {
   test("the national committee assesses the 10 criteria listed by a query, and labels only a fully assessed project", async () => {
     const criteria = (await hub.query("{ labellingCriteria { code label } }")).data.labellingCriteria;
     expect(criteria.map((c: { code: string }) => c.code)).toEqual(LABELLING_CRITERIA.map((c) => c.code));
-    await refused("AssessMaisonProject", { id: maisonId, criteria: [{ code: "OBJECTIVES_ONE_PLACE", met: true }] }, "ars:04", "FORBIDDEN", /national/);
-    await refused("AssessMaisonProject", { id: maisonId, criteria: [{ code: "NOT_A_CRITERION", met: true }] }, "national", "BAD_USER_INPUT", /inconnu/);
-    const partial = await run("AssessMaisonProject", { id: maisonId, criteria: criteria.slice(0, 9).map((c: { code: string }) => ({ code: c.code, met: true })) }, "national");
+    await refused(
+      "AssessMaisonProject",
+      { id: maisonId, criteria: [{ code: "OBJECTIVES_ONE_PLACE", met: true }] },
+      "ars:04",
+      "FORBIDDEN",
+      /national/,
+    );
+    await refused(
+      "AssessMaisonProject",
+      { id: maisonId, criteria: [{ code: "NOT_A_CRITERION", met: true }] },
+      "national",
+      "BAD_USER_INPUT",
+      /inconnu/,
+    );
+    const partial = await run(
+      "AssessMaisonProject",
+      { id: maisonId, criteria: criteria.slice(0, 9).map((c: { code: string }) => ({ code: c.code, met: true })) },
+      "national",
+    );
     expect(partial.data.assessMaisonProject.assessment).toEqual({ met: 9, total: 10 });
     await refused("DecideMaisonProject", { id: maisonId, decision: "LABELLED" }, "national", "BAD_USER_INPUT", /10 critères/);
     await refused("DecideMaisonProject", { id: maisonId, decision: "LABELLED" }, "ars:04", "FORBIDDEN", /national/);
@@ -181,9 +351,22 @@ describe("audit trail", () => {
 
   test("every write is recorded; its owner and the national level can read it, nobody else", async () => {
     const national = (await hub.query(trail, { last: 500 }, undefined, tokens.national)).data;
-    expect(national.healthAuditTrail.map((e: { operation: string }) => e.operation)).toEqual(expect.arrayContaining(["openHealthCall", "awardHealthProject", "recordHealthEvaluation", "renewHealthProject", "withdrawHealthProject"]));
+    expect(national.healthAuditTrail.map((e: { operation: string }) => e.operation)).toEqual(
+      expect.arrayContaining([
+        "openHealthCall",
+        "awardHealthProject",
+        "recordHealthEvaluation",
+        "renewHealthProject",
+        "withdrawHealthProject",
+      ]),
+    );
     expect(national.cafAuditTrail).toEqual([{ organisation: "caf:44", operation: "recordParentalityGrant" }]);
-    expect(national.maisonsAuditTrail.map((e: { organisation: string }) => e.organisation)).toEqual(["national", "national", "national", "ars:04"]);
+    expect(national.maisonsAuditTrail.map((e: { organisation: string }) => e.organisation)).toEqual([
+      "national",
+      "national",
+      "national",
+      "ars:04",
+    ]);
     const award = national.healthAuditTrail.find((e: { operation: string }) => e.operation === "awardHealthProject");
     expect(JSON.parse(award.changes)).toMatchObject({ siret: expect.any(String), amount: expect.any(Number) });
 

@@ -37,12 +37,18 @@ test.each(FIELDS)("$field: an oversized, unknown or malformed id reads as null t
   }
 });
 
-test.each(FIELDS)("$type: an entity reference with an oversized, unknown or malformed id resolves to null, no error", async ({ type, subgraph }) => {
-  const body = { query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id } } }`, variables: { r: IDS.map((id) => ({ __typename: type, id })) } };
-  const response = await fetch(hub.subgraphs[subgraph].url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ ...body, extensions: { "hmac-signature": signRequest(hub.auth.config.hmacSecret, body) } }),
-  });
-  expect(await response.json()).toEqual({ data: { _entities: IDS.map(() => null) } });
-});
+test.each(FIELDS)(
+  "$type: an entity reference with an oversized, unknown or malformed id resolves to null, no error",
+  async ({ type, subgraph }) => {
+    const body = {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id } } }`,
+      variables: { r: IDS.map((id) => ({ __typename: type, id })) },
+    };
+    const response = await fetch(hub.subgraphs[subgraph].url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...body, extensions: { "hmac-signature": signRequest(hub.auth.config.hmacSecret, body) } }),
+    });
+    expect(await response.json()).toEqual({ data: { _entities: IDS.map(() => null) } });
+  },
+);

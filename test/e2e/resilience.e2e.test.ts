@@ -17,12 +17,18 @@ let token: string;
 
 beforeAll(async () => {
   cafDatabase = await createTestDatabase();
-  const db: Record<string, string> = cafDatabase.config.url ? { DATABASE_URL: cafDatabase.config.url } : { DATA_DIR: cafDatabase.config.dataDir };
+  const db: Record<string, string> = cafDatabase.config.url
+    ? { DATABASE_URL: cafDatabase.config.url }
+    : { DATA_DIR: cafDatabase.config.dataDir };
   const env: Record<string, string> = { ...db, HUB_HMAC_SECRET: auth.config.hmacSecret, AUTH_PUBLIC_KEY_FILE: auth.secrets.publicKeyFile };
   caf = await subgraphProcess("caf", env);
-  hub = await startTestHub({ auth, subgraphUrls: { caf: caf.url }, limits: { subgraphTimeoutMs: 2_000, writesPerMinute: 10_000 },
+  hub = await startTestHub({
+    auth,
+    subgraphUrls: { caf: caf.url },
+    limits: { subgraphTimeoutMs: 2_000, writesPerMinute: 10_000 },
     // the fault path itself: no cached answer may stand in for the missing subgraph
-    speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } } });
+    speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } },
+  });
   env.SUBGRAPH_URL_HUB = hub.subgraphs.hub.url; // the CAF's writes tell the hub's structure directory their SIRETs
   await caf.start();
   token = await auth.token("caf:44");
@@ -33,12 +39,17 @@ afterAll(async () => {
   await (cafDatabase as TestDatabase | undefined)?.drop();
 });
 
-const grant = (title: string) => hub.query(
-  `mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }`,
-  { input: { department: "44", year: 2024, fund: "CAF_FNP", siret: "73282932000074", structureName: "Association", title, amount: 100 } },
-  undefined, token,
-);
-const dashboard = () => hub.query(`{ region(code: "52") { name departments { code parentalityGrants(year: 2024) { amount } } crossFinancing(year: 2024) { total } } }`);
+const grant = (title: string) =>
+  hub.query(
+    `mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }`,
+    { input: { department: "44", year: 2024, fund: "CAF_FNP", siret: "73282932000074", structureName: "Association", title, amount: 100 } },
+    undefined,
+    token,
+  );
+const dashboard = () =>
+  hub.query(
+    `{ region(code: "52") { name departments { code parentalityGrants(year: 2024) { amount } } crossFinancing(year: 2024) { total } } }`,
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test("a subgraph killed and restarted during a run of requests: partial answers, then recovery", async () => {
@@ -65,7 +76,13 @@ test("a subgraph killed and restarted during a run of requests: partial answers,
   // the others' data is always there
   for (const { result } of results) expect(result.data?.region?.name).toBe("Pays de la Loire");
   const down = results.filter((r) => r.phase === "down");
-  expect(down.some((r) => (r.result.errors?.length ?? 0) > 0 && r.result.data.region.departments.find((d: { code: string }) => d.code === "44").parentalityGrants === null)).toBe(true);
+  expect(
+    down.some(
+      (r) =>
+        (r.result.errors?.length ?? 0) > 0 &&
+        r.result.data.region.departments.find((d: { code: string }) => d.code === "44").parentalityGrants === null,
+    ),
+  ).toBe(true);
   // the client learns what is missing, never the subgraph's internal address
   const downErrors = JSON.stringify(down.map((r) => r.result.errors ?? []));
   expect(downErrors).toMatch(/ne répond pas/);
@@ -82,11 +99,13 @@ test("a kill during writes: every acknowledged write is kept, none is half writt
   // a warm process first (the restart above left it cold): a write now awaits the hub's directory too
   expect((await grant("Échauffement")).errors).toBeUndefined();
   const acknowledged: string[] = [];
-  const writes = Array.from({ length: 40 }, (_, i) => (async () => {
-    await sleep(i * 15);
-    const result = await grant(`Écriture ${i}`);
-    if (result.data?.recordParentalityGrant?.id) acknowledged.push(result.data.recordParentalityGrant.id);
-  })());
+  const writes = Array.from({ length: 40 }, (_, i) =>
+    (async () => {
+      await sleep(i * 15);
+      const result = await grant(`Écriture ${i}`);
+      if (result.data?.recordParentalityGrant?.id) acknowledged.push(result.data.recordParentalityGrant.id);
+    })(),
+  );
   await sleep(400);
   await caf.kill("SIGKILL");
   await Promise.all(writes);

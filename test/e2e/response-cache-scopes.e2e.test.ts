@@ -31,9 +31,19 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/0";
 let callIds: { pdl: number; occitanie: number };
 
 const seed = async (subgraphs: TestHub["subgraphs"]) => {
-  await grant(subgraphs, { departmentCode: "44", year: YEAR, fund: FundingSource.CAF_FNP, siret: SIRET_A, amount: 10_000, projectRef: REF });
+  await grant(subgraphs, {
+    departmentCode: "44",
+    year: YEAR,
+    fund: FundingSource.CAF_FNP,
+    siret: SIRET_A,
+    amount: 10_000,
+    projectRef: REF,
+  });
   await grant(subgraphs, { departmentCode: "31", year: YEAR, fund: FundingSource.CAF_FNP, siret: SIRET_B, amount: 7_000 });
-  callIds = { pdl: await call(subgraphs, "ars", { regionCode: "52", year: YEAR, envelope: 500_000 }), occitanie: await call(subgraphs, "ars", { regionCode: "76", year: YEAR, envelope: 500_000 }) };
+  callIds = {
+    pdl: await call(subgraphs, "ars", { regionCode: "52", year: YEAR, envelope: 500_000 }),
+    occitanie: await call(subgraphs, "ars", { regionCode: "76", year: YEAR, envelope: 500_000 }),
+  };
   await laureate(subgraphs, "ars", callIds.pdl, { siret: SIRET_A, amount: 50_000, departments: ["44"], projectRef: REF });
 };
 
@@ -53,17 +63,41 @@ async function read(hub: TestHub, name: ReadName, url = hub.gateway.url): Promis
   const [operation, variables] = READS[name];
   let data: Json;
   const spent = await hub.measure(async () => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractQuery(operation), variables, operationName: operation }) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: contractQuery(operation), variables, operationName: operation }),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: unknown };
     expect(body.errors).toBeUndefined();
     data = body.data;
   });
   return { data, calls: Object.values(spent).reduce((sum, s) => sum + s.requests, 0) };
 }
-const callsOf = async (hub: TestHub, names: readonly ReadName[], url?: string) => Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await read(hub, n, url)).calls] as const)));
-const warm = async (hub: TestHub, url?: string) => { for (const name of Object.keys(READS) as ReadName[]) await read(hub, name, url); };
-const cafGrant = (siret: string, amount: number, structureName = "Structure de test (fictif)") => ({ department: "44", year: YEAR, fund: "CAF_REAAP", siret, structureName, title: `Atelier ${amount} (fictif)`, amount, projectRef: REF });
-const award = (callId: number, siret: string, title: string, departments: string[]) => ({ callId: String(callId), title, siret, structureName: "Structure de test (fictif)", departments, axes: ["SCREENING_CONTINUITY"], amount: 5_000 });
+const callsOf = async (hub: TestHub, names: readonly ReadName[], url?: string) =>
+  Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await read(hub, n, url)).calls] as const)));
+const warm = async (hub: TestHub, url?: string) => {
+  for (const name of Object.keys(READS) as ReadName[]) await read(hub, name, url);
+};
+const cafGrant = (siret: string, amount: number, structureName = "Structure de test (fictif)") => ({
+  department: "44",
+  year: YEAR,
+  fund: "CAF_REAAP",
+  siret,
+  structureName,
+  title: `Atelier ${amount} (fictif)`,
+  amount,
+  projectRef: REF,
+});
+const award = (callId: number, siret: string, title: string, departments: string[]) => ({
+  callId: String(callId),
+  title,
+  siret,
+  structureName: "Structure de test (fictif)",
+  departments,
+  axes: ["SCREENING_CONTINUITY"],
+  amount: 5_000,
+});
 
 test("the two structures of the test fall into different buckets (a collision would only cost a miss)", () => {
   expect(structureScope(SIRET_A)).not.toBe(structureScope(SIRET_B));
@@ -71,9 +105,12 @@ test("the two structures of the test fall into different buckets (a collision wo
 
 describe("in process", () => {
   let hub: TestHub;
-  beforeAll(async () => { hub = await startTestHub({ seed }); });
+  beforeAll(async () => {
+    hub = await startTestHub({ seed });
+  });
   afterAll(() => (hub as TestHub | undefined)?.stop());
-  const write = async (operation: string, variables: Record<string, unknown>, org: string) => hub.query(contractQuery(operation), variables, operation, await hub.auth.token(org));
+  const write = async (operation: string, variables: Record<string, unknown>, org: string) =>
+    hub.query(contractQuery(operation), variables, operation, await hub.auth.token(org));
 
   test("a CAF grant in 44 refreshes region 52, department 44, the structure and the dossier; Occitanie and another structure stay cached", async () => {
     await warm(hub);
@@ -101,7 +138,11 @@ describe("in process", () => {
   test("a new laureate appears at once in the national list of its year; Occitanie stays cached", async () => {
     await warm(hub);
     const before: number = (await read(hub, "laureates")).data.healthProjects.totalCount;
-    const written = await write("AwardHealthProject", { input: award(callIds.pdl, SIRET_NEW, "Nouveau lauréat (fictif)", ["85"]) }, "ars:52");
+    const written = await write(
+      "AwardHealthProject",
+      { input: award(callIds.pdl, SIRET_NEW, "Nouveau lauréat (fictif)", ["85"]) },
+      "ars:52",
+    );
     expect(written.errors).toBeUndefined();
     const after = await read(hub, "laureates");
     expect(after.calls).toBeGreaterThan(0);
@@ -114,7 +155,9 @@ describe("in process", () => {
     const siret = testSiret(614);
     const read614 = () => hub.query(contractQuery("StructureFinancing"), { siret }, "StructureFinancing");
     expect((await read614()).data.structure.name).toBeNull();
-    expect((await write("RecordParentalityGrant", { input: cafGrant(siret, 300, "Maison des familles (fictif)") }, "caf:44")).errors).toBeUndefined();
+    expect(
+      (await write("RecordParentalityGrant", { input: cafGrant(siret, 300, "Maison des familles (fictif)") }, "caf:44")).errors,
+    ).toBeUndefined();
     expect((await read614()).data.structure.name).toBe("Maison des familles (fictif)");
   });
 
@@ -129,11 +172,15 @@ describe("in process", () => {
 
   test("a laureate in Occitanie of a structure a CAF of 44 funds refreshes that CAF's view (it lists the structure's projects), not region 52", async () => {
     await warm(hub);
-    expect((await write("AwardHealthProject", { input: award(callIds.occitanie, SIRET_A, "Projet en Occitanie (fictif)", ["31"]) }, "ars:76")).errors).toBeUndefined();
+    expect(
+      (await write("AwardHealthProject", { input: award(callIds.occitanie, SIRET_A, "Projet en Occitanie (fictif)", ["31"]) }, "ars:76"))
+        .errors,
+    ).toBeUndefined();
     expect(await callsOf(hub, ["region52", "structureB"])).toEqual({ region52: 0, structureB: 0 });
     const caf = await read(hub, "caf44");
     expect(caf.calls).toBeGreaterThan(0);
-    const projects = caf.data.department.parentalityGrants.find((g: { structure: { siret: string } }) => g.structure.siret === SIRET_A).structure.healthProjects;
+    const projects = caf.data.department.parentalityGrants.find((g: { structure: { siret: string } }) => g.structure.siret === SIRET_A)
+      .structure.healthProjects;
     expect(projects.map((p: { amount: number }) => p.amount).sort((a: number, b: number) => a - b)).toEqual([5_000, 50_000]);
   });
 });
@@ -144,14 +191,21 @@ describe("a subgraph that does not report what it changed", () => {
   beforeAll(async () => {
     // in front of the CAF subgraph, a proxy that drops the report: an older subgraph, a partner's own
     let target = "";
-    proxy = http.createServer((req, res) => void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "content-length", "connection"].includes(k))) as Record<string, string>;
-      const answer = (await (await fetch(target, { method: "POST", headers, body: Buffer.concat(chunks) })).json()) as { extensions?: unknown };
-      delete answer.extensions;
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
-    })().catch(() => res.destroy()));
+    proxy = http.createServer(
+      (req, res) =>
+        void (async () => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of req) chunks.push(chunk as Buffer);
+          const headers = Object.fromEntries(
+            Object.entries(req.headers).filter(([k]) => !["host", "content-length", "connection"].includes(k)),
+          ) as Record<string, string>;
+          const answer = (await (await fetch(target, { method: "POST", headers, body: Buffer.concat(chunks) })).json()) as {
+            extensions?: unknown;
+          };
+          delete answer.extensions;
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+        })().catch(() => res.destroy()),
+    );
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
     hub = await startTestHub({ seed, subgraphUrls: { caf: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` } });
     target = hub.subgraphs.caf.url;
@@ -163,7 +217,16 @@ describe("a subgraph that does not report what it changed", () => {
 
   test("its accepted write invalidates every answer", async () => {
     await warm(hub);
-    expect((await hub.query(contractQuery("RecordParentalityGrant"), { input: cafGrant(SIRET_A, 1_500) }, "RecordParentalityGrant", await hub.auth.token("caf:44"))).errors).toBeUndefined();
+    expect(
+      (
+        await hub.query(
+          contractQuery("RecordParentalityGrant"),
+          { input: cafGrant(SIRET_A, 1_500) },
+          "RecordParentalityGrant",
+          await hub.auth.token("caf:44"),
+        )
+      ).errors,
+    ).toBeUndefined();
     expect((await read(hub, "region76")).calls).toBeGreaterThan(0);
     expect((await read(hub, "structureB")).calls).toBeGreaterThan(0);
   });
@@ -185,7 +248,16 @@ describe("two replicas over one Redis", () => {
   test("after a write acknowledged by replica 1, replica 2 serves the new answer; Occitanie stays cached on both", async () => {
     await warm(hub, replica.url);
     expect(await callsOf(hub, ["region52", "region76"], hub.gateway.url)).toEqual({ region52: 0, region76: 0 });
-    expect((await hub.query(contractQuery("RecordParentalityGrant"), { input: cafGrant(SIRET_A, 2_000) }, "RecordParentalityGrant", await hub.auth.token("caf:44"))).errors).toBeUndefined();
+    expect(
+      (
+        await hub.query(
+          contractQuery("RecordParentalityGrant"),
+          { input: cafGrant(SIRET_A, 2_000) },
+          "RecordParentalityGrant",
+          await hub.auth.token("caf:44"),
+        )
+      ).errors,
+    ).toBeUndefined();
     const region = await read(hub, "region52", replica.url);
     expect(region.calls).toBeGreaterThan(0);
     expect(region.data.region.crossFinancing.total).toBe(62_000);
@@ -195,14 +267,28 @@ describe("two replicas over one Redis", () => {
   test("a CSV import into the CAF's database stamps the scopes of its rows in Redis: 52 refreshed on both replicas, 76 cached", async () => {
     await warm(hub, replica.url);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hub-scopes-")), "subventions.csv");
-    fs.writeFileSync(file, `departement,date,fonds,siret,structure,objet,montant\n44,15/03/${YEAR},FNP,${SIRET_A},Structure de test (fictif),Import (fictif),250\n`);
+    fs.writeFileSync(
+      file,
+      `departement,date,fonds,siret,structure,objet,montant\n44,15/03/${YEAR},FNP,${SIRET_A},Structure de test (fictif),Import (fictif),250\n`,
+    );
     const out: string[] = [];
-    const io = { isTTY: false, stdout: (t: string) => { out.push(t); }, stderr: (t: string) => { out.push(t); } };
+    const io = {
+      isTTY: false,
+      stdout: (t: string) => {
+        out.push(t);
+      },
+      stderr: (t: string) => {
+        out.push(t);
+      },
+    };
     const config = hub.database.config;
     const env = {
       ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
-      AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile, HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
-      RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix, SUBGRAPH_URL_HUB: hub.subgraphs.hub.url,
+      AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile,
+      HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
+      RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl,
+      RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
+      SUBGRAPH_URL_HUB: hub.subgraphs.hub.url,
     };
     expect((await runImportCli(["subventions", file, "--jeton", await hub.auth.token("caf:44")], io, env)).code).toBe(0);
     expect(out.join("")).toMatch(/Cache des réponses de la passerelle invalidé/);

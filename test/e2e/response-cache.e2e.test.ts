@@ -23,7 +23,16 @@ const seed = async (subgraphs: TestHub["subgraphs"]) => {
   await grant(subgraphs, { departmentCode: "44", year: 2022, fund: FundingSource.CAF_FNP, siret: SIRET, amount: 10_000 });
   await structure(subgraphs, "caf", SIRET, "Crèche parentale Les Lucioles (test)");
 };
-const newGrant = (amount: number, year: number) => ({ department: "44", year, fund: "CAF_REAAP", siret: SIRET, structureName: "Crèche parentale Les Lucioles (test)", title: "Café des parents (test)", amount, axes: ["PARENT_ISOLATION"] });
+const newGrant = (amount: number, year: number) => ({
+  department: "44",
+  year,
+  fund: "CAF_REAAP",
+  siret: SIRET,
+  structureName: "Crèche parentale Les Lucioles (test)",
+  title: "Café des parents (test)",
+  amount,
+  axes: ["PARENT_ISOLATION"],
+});
 
 /** Subgraph calls made by `action`, all subgraphs together. */
 const callsDuring = async (hub: TestHub, action: () => Promise<unknown>) =>
@@ -44,10 +53,18 @@ describe("in-process cache (one gateway)", () => {
 
   test("a public read is answered from the cache, identically, without any subgraph call", async () => {
     let first: Awaited<ReturnType<typeof read>> = {};
-    expect(await callsDuring(hub, async () => { first = await read(); })).toBeGreaterThan(0);
+    expect(
+      await callsDuring(hub, async () => {
+        first = await read();
+      }),
+    ).toBeGreaterThan(0);
     expect(totalOf(first as never)).toBe(10_000);
     let second: Awaited<ReturnType<typeof read>> = {};
-    expect(await callsDuring(hub, async () => { second = await read(); })).toBe(0);
+    expect(
+      await callsDuring(hub, async () => {
+        second = await read();
+      }),
+    ).toBe(0);
     expect(second).toEqual(first);
     const metrics = await (await fetch(hub.gateway.url.replace("/graphql", "/metrics"))).text();
     expect(metrics).toMatch(/hub_response_cache_lookups_total\{result="hit"\} [1-9]/);
@@ -56,10 +73,19 @@ describe("in-process cache (one gateway)", () => {
 
   test("a write through the gateway invalidates it: the new grant counts at once", async () => {
     await read();
-    const written = await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(2_500, 2023) }, "RecordParentalityGrant", cafToken);
+    const written = await hub.query(
+      contractQuery("RecordParentalityGrant"),
+      { input: newGrant(2_500, 2023) },
+      "RecordParentalityGrant",
+      cafToken,
+    );
     expect(written.errors).toBeUndefined();
     let after: Awaited<ReturnType<typeof read>> = {};
-    expect(await callsDuring(hub, async () => { after = await read(); })).toBeGreaterThan(0);
+    expect(
+      await callsDuring(hub, async () => {
+        after = await read();
+      }),
+    ).toBeGreaterThan(0);
     expect(totalOf(after as never)).toBe(12_500);
   });
 
@@ -67,7 +93,12 @@ describe("in-process cache (one gateway)", () => {
     await read();
     const refusals = [
       await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(2_500, 2023) }, "RecordParentalityGrant"),
-      await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(2_500, 2023) }, "RecordParentalityGrant", await hub.auth.token("caf:49")),
+      await hub.query(
+        contractQuery("RecordParentalityGrant"),
+        { input: newGrant(2_500, 2023) },
+        "RecordParentalityGrant",
+        await hub.auth.token("caf:49"),
+      ),
       await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(-1, 2023) }, "RecordParentalityGrant", cafToken),
     ];
     expect(refusals.map((r) => r.errors?.[0].extensions?.code)).toEqual(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT"]);
@@ -87,11 +118,11 @@ describe("in-process cache (one gateway)", () => {
     const shortLived = await startTestHub({ seed, speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 300 } } });
     try {
       const q = () => shortLived.query(contractQuery("StructureFinancing"), { siret: SIRET });
-      expect(totalOf(await q() as never)).toBe(10_000);
+      expect(totalOf((await q()) as never)).toBe(10_000);
       await grant(shortLived.subgraphs, { departmentCode: "44", year: 2024, fund: FundingSource.CAF_FNP, siret: SIRET, amount: 1_000 });
-      expect(totalOf(await q() as never)).toBe(10_000); // still the cached answer
+      expect(totalOf((await q()) as never)).toBe(10_000); // still the cached answer
       await new Promise((resolve) => setTimeout(resolve, 400));
-      expect(totalOf(await q() as never)).toBe(11_000);
+      expect(totalOf((await q()) as never)).toBe(11_000);
     } finally {
       await shortLived.stop();
     }
@@ -125,31 +156,57 @@ describe("shared cache in Redis (several gateway replicas)", () => {
   });
 
   const readVia = async (url: string) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractQuery("StructureFinancing"), variables: { siret: SIRET } }) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: contractQuery("StructureFinancing"), variables: { siret: SIRET } }),
+    });
     return response.json() as Promise<{ data?: { structure: { crossFinancing: { total: number } } } }>;
   };
 
   test("an answer cached by one replica is served by the other, and a write through one invalidates both", async () => {
     expect(totalOf(await readVia(hub.gateway.url))).toBe(10_000);
     expect(await callsDuring(hub, () => readVia(replica.url))).toBe(0);
-    const written = await hub.query(contractQuery("RecordParentalityGrant"), { input: newGrant(500, 2025) }, "RecordParentalityGrant", cafToken);
+    const written = await hub.query(
+      contractQuery("RecordParentalityGrant"),
+      { input: newGrant(500, 2025) },
+      "RecordParentalityGrant",
+      cafToken,
+    );
     expect(written.errors).toBeUndefined();
     let after: Awaited<ReturnType<typeof readVia>> = {};
-    expect(await callsDuring(hub, async () => { after = await readVia(replica.url); })).toBeGreaterThan(0);
+    expect(
+      await callsDuring(hub, async () => {
+        after = await readVia(replica.url);
+      }),
+    ).toBeGreaterThan(0);
     expect(totalOf(after)).toBe(10_500);
   });
 
   test("a CSV import that reaches the same Redis invalidates every replica's answers at once", async () => {
     expect(totalOf(await readVia(replica.url))).toBe(10_500);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hub-cache-")), "subventions.csv");
-    fs.writeFileSync(file, `departement,date,fonds,siret,structure,objet,montant\n44,15/03/2026,FNP,${SIRET},Crèche parentale Les Lucioles (test),Atelier (test),250\n`);
+    fs.writeFileSync(
+      file,
+      `departement,date,fonds,siret,structure,objet,montant\n44,15/03/2026,FNP,${SIRET},Crèche parentale Les Lucioles (test),Atelier (test),250\n`,
+    );
     const out: string[] = [];
-    const io = { isTTY: false, stdout: (t: string) => { out.push(t); }, stderr: (t: string) => { out.push(t); } };
+    const io = {
+      isTTY: false,
+      stdout: (t: string) => {
+        out.push(t);
+      },
+      stderr: (t: string) => {
+        out.push(t);
+      },
+    };
     const config = hub.database.config;
     const env = {
       ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
-      AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile, HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
-      RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl, RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
+      AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile,
+      HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
+      RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl,
+      RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
       SUBGRAPH_URL_HUB: hub.subgraphs.hub.url, // the import tells the hub's structure directory its SIRETs
     };
     expect((await runImportCli(["subventions", file, "--jeton", cafToken], io, env)).code).toBe(0);
@@ -159,7 +216,11 @@ describe("shared cache in Redis (several gateway replicas)", () => {
   });
 
   test("Redis unreachable: the gateway answers without cache", async () => {
-    const offline = await startGateway({ ...hub.gateway.config, port: 0, responseCache: { ...redisCache, redisUrl: "redis://127.0.0.1:1/0" } });
+    const offline = await startGateway({
+      ...hub.gateway.config,
+      port: 0,
+      responseCache: { ...redisCache, redisUrl: "redis://127.0.0.1:1/0" },
+    });
     const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const answer = await readVia(offline.url);

@@ -91,11 +91,21 @@ test("one entry in supergraph.yaml, before the hub's, on the first free port, co
   const after = fs.readFileSync(path.join(ROOT, "schema", "supergraph.yaml"), "utf8");
   const entry = `  ${NAME}:\n    routing_url: http://127.0.0.1:4006/graphql\n    schema:\n      file: ./subgraphs/${NAME}.graphql\n`;
   expect(after).toBe(before.replace(/^ {2}hub:$/m, `${entry}  hub:`));
-  expect(readRegistry(path.join(ROOT, "schema", "supergraph.yaml")).map((s) => s.name)).toEqual(["ars", "dreets", "caf", "maisons", "departements", NAME, "hub"]);
+  expect(readRegistry(path.join(ROOT, "schema", "supergraph.yaml")).map((s) => s.name)).toEqual([
+    "ars",
+    "dreets",
+    "caf",
+    "maisons",
+    "departements",
+    NAME,
+    "hub",
+  ]);
   const registry = fs.readFileSync(path.join(ROOT, "subgraphs", "registry.ts"), "utf8");
   expect(registry).toMatch(`import { ${NAME}Subgraph } from "./${NAME}";\nimport { hubSubgraph } from "./hub";`);
   expect(registry).toMatch(/FUNDER_SUBGRAPHS: readonly SubgraphModule\[\] = \[[^\]]*, departementsSubgraph, collectivitesSubgraph\];/);
-  expect(fs.readFileSync(path.join(ROOT, "subgraphs", NAME, "index.ts"), "utf8")).toMatch(/runSubgraphMain\(collectivitesSubgraph, 4006\);/);
+  expect(fs.readFileSync(path.join(ROOT, "subgraphs", NAME, "index.ts"), "utf8")).toMatch(
+    /runSubgraphMain\(collectivitesSubgraph, 4006\);/,
+  );
 });
 
 test("refuses an invalid or taken name, an unknown source or organisation, and writes nothing", () => {
@@ -120,10 +130,17 @@ test("refuses an invalid or taken name, an unknown source or organisation, and w
 });
 
 test("the generated code type-checks with the repository's strict settings", async () => {
-  const tsconfig = { extends: path.join(REPO, "tsconfig.json"), compilerOptions: { rootDir: REPO }, include: [`subgraphs/${NAME}`, "subgraphs/registry.ts", `test/e2e/${NAME}.e2e.test.ts`] };
+  const tsconfig = {
+    extends: path.join(REPO, "tsconfig.json"),
+    compilerOptions: { rootDir: REPO },
+    include: [`subgraphs/${NAME}`, "subgraphs/registry.ts", `test/e2e/${NAME}.e2e.test.ts`],
+  };
   fs.writeFileSync(path.join(ROOT, "tsconfig.json"), JSON.stringify(tsconfig));
   const tsc = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
-  const result = await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", path.join(ROOT, "tsconfig.json")]).then(() => "", (error: unknown) => (error as { stdout?: string }).stdout ?? String(error));
+  const result = await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", path.join(ROOT, "tsconfig.json")]).then(
+    () => "",
+    (error: unknown) => (error as { stdout?: string }).stdout ?? String(error),
+  );
   expect(result).toBe("");
 }, 180_000);
 
@@ -152,12 +169,26 @@ describe("once composed, through the gateway", () => {
     database.current = await createTestDatabase();
     const funders = supergraph.subgraphs.filter((s) => s.name !== "hub").map(({ name, sdl }) => ({ name, sdl }));
     // the hub first: the funders' writes tell its structure directory the SIRETs they record
-    servers.hub = await startSubgraph(hubSubgraph(() => discoverContributions(funders)), { database: database.current.config, auth: auth.config, port: 0 });
+    servers.hub = await startSubgraph(
+      hubSubgraph(() => discoverContributions(funders)),
+      { database: database.current.config, auth: auth.config, port: 0 },
+    );
     for (const module of FUNDER_SUBGRAPHS) {
-      servers[module.name] = await startSubgraph(module, { database: database.current.config, auth: auth.config, port: 0, directoryUrl: servers.hub.url });
+      servers[module.name] = await startSubgraph(module, {
+        database: database.current.config,
+        auth: auth.config,
+        port: 0,
+        directoryUrl: servers.hub.url,
+      });
     }
     gateway = await startGateway({
-      port: 0, host: "127.0.0.1", supergraphFile, pollingIntervalMs: 0, auth: auth.config, limits: DEFAULT_LIMITS, ...DEFAULT_SPEED_SETTINGS,
+      port: 0,
+      host: "127.0.0.1",
+      supergraphFile,
+      pollingIntervalMs: 0,
+      auth: auth.config,
+      limits: DEFAULT_LIMITS,
+      ...DEFAULT_SPEED_SETTINGS,
       subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
     });
   }, 120_000);
@@ -171,17 +202,31 @@ describe("once composed, through the gateway", () => {
   const query = async (q: string, variables?: Record<string, unknown>, token?: string) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;
-    return (await fetch(gateway!.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) })).json() as Promise<{ data?: Json; errors?: { message: string; extensions?: { code?: string } }[] }>;
+    return (await fetch(gateway!.url, { method: "POST", headers, body: JSON.stringify({ query: q, variables }) })).json() as Promise<{
+      data?: Json;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    }>;
   };
 
   test("composes with the registered subgraphs; its contribution fields are discovered and stay internal", () => {
     expect(supergraph.composed).toMatchObject({ ok: true });
     const funders = supergraph.subgraphs.filter((s) => s.name !== "hub");
     expect(discoverContributions(funders).filter((c) => c.subgraph === NAME)).toEqual(
-      ["Region", "Department", "Structure", "Project"].map((entity) => ({ subgraph: NAME, entity, field: `${NAME}Contribution`, nonNull: true, optionalLineFields: ["dossier", "forecast"], details: true })),
+      ["Region", "Department", "Structure", "Project"].map((entity) => ({
+        subgraph: NAME,
+        entity,
+        field: `${NAME}Contribution`,
+        nonNull: true,
+        optionalLineFields: ["dossier", "forecast"],
+        details: true,
+      })),
     );
-    expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(new RegExp(`CrossFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ lines`));
-    expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(new RegExp(`AxisFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ details`));
+    expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(
+      new RegExp(`CrossFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ lines`),
+    );
+    expect(supergraph.subgraphs.find((s) => s.name === "hub")!.sdl).toMatch(
+      new RegExp(`AxisFinancing!? @requires\\(fields: "[^"]*${NAME}Contribution \\{ details`),
+    );
     const api = (supergraph.composed as { publicSdl: string }).publicSdl;
     expect(api).toMatch(/recordCollectivitesGrant\(/);
     expect(api).toMatch(/collectivitesGrants/);
@@ -200,41 +245,81 @@ describe("once composed, through the gateway", () => {
   test("its write gets the shared bounds and stays correct under concurrent copies", async () => {
     const record = `mutation($input: CollectivitesGrantInput!) { recordCollectivitesGrant(input: $input) { id } }`;
     const token = await auth.token("cd:44");
-    const input = (over: Record<string, unknown>) => ({ department: "44", year: 2025, siret: testSiret(81), structureName: "Structure (fictif)", title: "Objet en rafale", amount: 10, ...over });
-    for (const [over, rule] of [[{ amount: 45_000_000_000_000 }, "AMOUNT_CEILING"], [{ title: "x".repeat(10_000) }, "TEXT_TOO_LONG"], [{ structureName: "Nom\u0000" }, "TEXT_CONTROL_CHARACTER"]] as const) {
+    const input = (over: Record<string, unknown>) => ({
+      department: "44",
+      year: 2025,
+      siret: testSiret(81),
+      structureName: "Structure (fictif)",
+      title: "Objet en rafale",
+      amount: 10,
+      ...over,
+    });
+    for (const [over, rule] of [
+      [{ amount: 45_000_000_000_000 }, "AMOUNT_CEILING"],
+      [{ title: "x".repeat(10_000) }, "TEXT_TOO_LONG"],
+      [{ structureName: "Nom\u0000" }, "TEXT_CONTROL_CHARACTER"],
+    ] as const) {
       const refused = await query(record, { input: input(over) }, token);
-      expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule })] } });
+      expect(refused.errors?.[0]).toMatchObject({
+        extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule })] },
+      });
     }
     const answers = await Promise.all(Array.from({ length: 8 }, () => query(record, { input: input({}) }, token)));
     const refusals = answers.filter((a) => a.errors);
     expect(answers.length - refusals.length).toBe(1);
-    for (const a of refusals) expect(a.errors![0]).toMatchObject({ message: expect.stringMatching(/déjà enregistré/), extensions: { code: "BAD_USER_INPUT" } });
+    for (const a of refusals)
+      expect(a.errors![0]).toMatchObject({ message: expect.stringMatching(/déjà enregistré/), extensions: { code: "BAD_USER_INPUT" } });
   });
 
   test("a recorded line shows in crossFinancing of structure, dossier, department and region", async () => {
     const recorded = await query(
       `mutation($input: CollectivitesGrantInput!) { recordCollectivitesGrant(input: $input) { amount structure { siret } project { ref } } }`,
-      { input: { department: "44", year: 2024, siret: SIRET, structureName: "Crèche exemple (fictif)", title: "Ateliers parents-enfants", amount: 2500.5, projectRef: "R-SCAFFOLD" } },
+      {
+        input: {
+          department: "44",
+          year: 2024,
+          siret: SIRET,
+          structureName: "Crèche exemple (fictif)",
+          title: "Ateliers parents-enfants",
+          amount: 2500.5,
+          projectRef: "R-SCAFFOLD",
+        },
+      },
       await auth.token("cd:44"),
     );
-    expect(recorded).toEqual({ data: { recordCollectivitesGrant: { amount: 2500.5, structure: { siret: SIRET }, project: { ref: "R-SCAFFOLD" } } } });
+    expect(recorded).toEqual({
+      data: { recordCollectivitesGrant: { amount: 2500.5, structure: { siret: SIRET }, project: { ref: "R-SCAFFOLD" } } },
+    });
 
-    const financing = "crossFinancing(year: 2024) { total bySource { source amount } funders } crossFinancingByAxis(year: 2024) { total withoutAxis withoutAxisLines }";
+    const financing =
+      "crossFinancing(year: 2024) { total bySource { source amount } funders } crossFinancingByAxis(year: 2024) { total withoutAxis withoutAxisLines }";
     let answer: Awaited<ReturnType<typeof query>> = {};
     const calls = await measure(async () => {
-      answer = await query(`query($siret: ID!) {
+      answer = await query(
+        `query($siret: ID!) {
         structure(siret: $siret) { name collectivitesGrants { amount title } ${financing} }
         project(ref: "R-SCAFFOLD") { ${financing} }
         department(code: "44") { ${financing} }
         region(code: "52") { ${financing} }
-      }`, { siret: SIRET });
+      }`,
+        { siret: SIRET },
+      );
     });
     expect(answer.errors).toBeUndefined();
-    const expected = { total: 2500.5, bySource: [{ source: "LOCAL_AUTHORITY", amount: 2500.5 }], funders: ["Collectivité partenaire 44 Loire-Atlantique"] };
+    const expected = {
+      total: 2500.5,
+      bySource: [{ source: "LOCAL_AUTHORITY", amount: 2500.5 }],
+      funders: ["Collectivité partenaire 44 Loire-Atlantique"],
+    };
     // its details count in the explorer too (no axes column in the scaffold: a line without axis)
     const byAxis = { total: 2500.5, withoutAxis: 2500.5, withoutAxisLines: 1 };
     expect(answer.data).toEqual({
-      structure: { name: "Crèche exemple (fictif)", collectivitesGrants: [{ amount: 2500.5, title: "Ateliers parents-enfants" }], crossFinancing: expected, crossFinancingByAxis: byAxis },
+      structure: {
+        name: "Crèche exemple (fictif)",
+        collectivitesGrants: [{ amount: 2500.5, title: "Ateliers parents-enfants" }],
+        crossFinancing: expected,
+        crossFinancingByAxis: byAxis,
+      },
       project: { crossFinancing: expected, crossFinancingByAxis: byAxis },
       department: { crossFinancing: expected, crossFinancingByAxis: byAxis },
       region: { crossFinancing: expected, crossFinancingByAxis: byAxis },
@@ -249,20 +334,42 @@ describe("once composed, through the gateway", () => {
     for (let i = 0; i < 3; i++) await laureate(servers, "ars", callId, { siret: testSiret(780 + i), amount: 10_000, departments: ["44"] });
     // the same contract read through the registered funders' supergraph and through the one with the newcomer
     const registered = await startGateway({
-      port: 0, host: "127.0.0.1", supergraphFile: path.join(REPO, "schema", "supergraph.graphql"), pollingIntervalMs: 0, auth: auth.config, limits: DEFAULT_LIMITS, ...DEFAULT_SPEED_SETTINGS,
+      port: 0,
+      host: "127.0.0.1",
+      supergraphFile: path.join(REPO, "schema", "supergraph.graphql"),
+      pollingIntervalMs: 0,
+      auth: auth.config,
+      limits: DEFAULT_LIMITS,
+      ...DEFAULT_SPEED_SETTINGS,
       subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
     });
     try {
-      const read = (url: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: contractQuery("NationalLaureates"), variables: { year: 2021, first: 50 } }) }).then((r) => r.json());
+      const read = (url: string) =>
+        fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: contractQuery("NationalLaureates"), variables: { year: 2021, first: 50 } }),
+        }).then((r) => r.json());
       let before: Json;
       let after: Json;
-      const withRegistered = await measure(async () => { before = await read(registered.url); });
-      const withNewcomer = await measure(async () => { after = await read(gateway!.url); });
+      const withRegistered = await measure(async () => {
+        before = await read(registered.url);
+      });
+      const withNewcomer = await measure(async () => {
+        after = await read(gateway!.url);
+      });
       expect(after).toEqual(before);
-      expect(after.data.healthProjects.edges.map((e: Json) => e.node.structure.name)).toEqual([0, 1, 2].map((i) => `Structure ${testSiret(780 + i)}`));
+      expect(after.data.healthProjects.edges.map((e: Json) => e.node.structure.name)).toEqual(
+        [0, 1, 2].map((i) => `Structure ${testSiret(780 + i)}`),
+      );
       expect(withNewcomer).toEqual(withRegistered);
       // the laureates' subgraphs and the hub (names, regions); no other funder is asked for a name
-      expect(Object.entries(withNewcomer).filter(([, c]) => c.requests > 0).map(([name]) => name).sort()).toEqual(["ars", "dreets", "hub"]);
+      expect(
+        Object.entries(withNewcomer)
+          .filter(([, c]) => c.requests > 0)
+          .map(([name]) => name)
+          .sort(),
+      ).toEqual(["ars", "dreets", "hub"]);
     } finally {
       await registered.stop();
     }

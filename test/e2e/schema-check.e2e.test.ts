@@ -50,24 +50,36 @@ type Region @key(fields: "code") { code: ID! name: String! }
 `;
 /** Removes a field and retypes another, neither used by the contract; a required input field. */
 const breaking = () => {
-  let sdl = editBlock(registeredCaf(), /type ParentalityGrant/, (b) => b.replace(/\n\s*"""[^"]*"""\n\s*project: Project\n/, "\n").replace("title: String!", "title: Int"));
+  let sdl = editBlock(registeredCaf(), /type ParentalityGrant/, (b) =>
+    b.replace(/\n\s*"""[^"]*"""\n\s*project: Project\n/, "\n").replace("title: String!", "title: Int"),
+  );
   sdl = editBlock(sdl, /input ParentalityGrantInput/, (b) => b.replace(/\n\}$/, "\n  reviewer: String!\n}"));
   return sdl;
 };
 /** A required argument on a field three contract reads select. */
-const contractBreaking = () => editBlock(registeredCaf(), /type ParentalityGrant/, (b) => b.replace("amount: Float!", "amount(currency: String!): Float!"));
+const contractBreaking = () =>
+  editBlock(registeredCaf(), /type ParentalityGrant/, (b) => b.replace("amount: Float!", "amount(currency: String!): Float!"));
 
 const REFUSED = /REFUSÉ : corrigez les points marqués ✗ avant d'enregistrer le sous-graphe « (\w+) »\.\n$/;
 
 describe("the library (checkSubgraphSchema)", () => {
   test("a new subgraph adding a public field and contributing to cross-financing passes, the hub counting its lines", async () => {
     const report = await checkSubgraphSchema({ name: "essai", sdl: PASSING });
-    expect(report).toMatchObject({ ok: true, replacesRegistered: false, compositionErrors: [], breakingChanges: [], contractBreaks: [], composedWith: readRegistry().length + 1 });
+    expect(report).toMatchObject({
+      ok: true,
+      replacesRegistered: false,
+      compositionErrors: [],
+      breakingChanges: [],
+      contractBreaks: [],
+      composedWith: readRegistry().length + 1,
+    });
     expect(report.contractOperations).toBe(18);
     expect(report.supergraphSdl).toMatch(/essaiNote: String/);
     // the hub's SDL was regenerated: its cross-financing requires the newcomer's lines
     expect(report.supergraphSdl).toMatch(/join__field\(\s*graph: HUB\s+requires: "[^"]*essaiContribution\{lines/);
-    expect(formatSchemaCheckReport(report)).toMatch(/^Vérification du sous-graphe « essai » \(nouveau sous-graphe\) :\n✓ La composition .* réussit .*\n✓ Aucun changement incompatible .*\n✓ Les 18 opérations du contrat public restent valides\.\nOK : le sous-graphe « essai » peut être enregistré/);
+    expect(formatSchemaCheckReport(report)).toMatch(
+      /^Vérification du sous-graphe « essai » \(nouveau sous-graphe\) :\n✓ La composition .* réussit .*\n✓ Aucun changement incompatible .*\n✓ Les 18 opérations du contrat public restent valides\.\nOK : le sous-graphe « essai » peut être enregistré/,
+    );
   });
 
   test("the registered caf SDL, unchanged, passes as a replacement of itself", async () => {
@@ -78,18 +90,29 @@ describe("the library (checkSubgraphSchema)", () => {
   test("a composition error is refused with the composition's reason, nothing else compared", async () => {
     const report = await checkSubgraphSchema({ name: "essai", sdl: NOT_COMPOSING });
     expect(report.ok).toBe(false);
-    expect(report.compositionErrors).toEqual([expect.stringMatching(/^le champ Region\.name est déjà résolu par un autre sous-graphe : .* \(détail : Non-shareable field "Region\.name" is resolved from multiple subgraphs/)]);
+    expect(report.compositionErrors).toEqual([
+      expect.stringMatching(
+        /^le champ Region\.name est déjà résolu par un autre sous-graphe : .* \(détail : Non-shareable field "Region\.name" is resolved from multiple subgraphs/,
+      ),
+    ]);
     expect(report.supergraphSdl).toBeNull();
     const text = formatSchemaCheckReport(report);
-    expect(text).toMatch(/✗ La composition avec les sous-graphes enregistrés échoue \(1 erreur\) :\n {4}- le champ Region\.name est déjà résolu/);
+    expect(text).toMatch(
+      /✗ La composition avec les sous-graphes enregistrés échoue \(1 erreur\) :\n {4}- le champ Region\.name est déjà résolu/,
+    );
     expect(text).toMatch(/changements incompatibles et contrat non vérifiés/);
     expect(text).toMatch(REFUSED);
   });
 
   test("an unreadable SDL is refused with its line and column", async () => {
-    const report = await checkSubgraphSchema({ name: "essai", sdl: `${FEDERATION_LINK}\ntype Region @key(fields: "code") {\n  code: ID!\n  name String\n}` });
+    const report = await checkSubgraphSchema({
+      name: "essai",
+      sdl: `${FEDERATION_LINK}\ntype Region @key(fields: "code") {\n  code: ID!\n  name String\n}`,
+    });
     expect(report.ok).toBe(false);
-    expect(report.compositionErrors).toEqual([expect.stringMatching(/^Le SDL du candidat n'est pas lisible \(ligne 4, colonne 8\) : Syntax Error/)]);
+    expect(report.compositionErrors).toEqual([
+      expect.stringMatching(/^Le SDL du candidat n'est pas lisible \(ligne 4, colonne 8\) : Syntax Error/),
+    ]);
   });
 
   test("breaking changes against the served public API are refused, each said in French", async () => {
@@ -102,17 +125,29 @@ describe("the library (checkSubgraphSchema)", () => {
       "le champ obligatoire reviewer est ajouté à l'entrée ParentalityGrantInput : les appels existants, qui ne le donnent pas, seraient refusés",
     ]);
     expect(report.ok).toBe(false);
-    expect(formatSchemaCheckReport(report)).toMatch(/✗ 3 changements incompatibles avec le graphe public servi aujourd'hui .*:\n {4}- le champ ParentalityGrant\.project est supprimé/);
+    expect(formatSchemaCheckReport(report)).toMatch(
+      /✗ 3 changements incompatibles avec le graphe public servi aujourd'hui .*:\n {4}- le champ ParentalityGrant\.project est supprimé/,
+    );
   });
 
   test("contract operations that would stop validating are named, with the reason", async () => {
     const report = await checkSubgraphSchema({ name: "caf", sdl: contractBreaking() });
     expect(report.ok).toBe(false);
-    expect(report.breakingChanges).toEqual(["l'argument obligatoire currency est ajouté à ParentalityGrant.amount : les requêtes existantes, qui ne le donnent pas, seraient refusées"]);
-    expect(report.contractBreaks.map((b) => b.operation)).toEqual(["RegionDashboard", "StructureFinancing", "CoFinancedProject", "CafDepartment", "RecordParentalityGrant"]);
+    expect(report.breakingChanges).toEqual([
+      "l'argument obligatoire currency est ajouté à ParentalityGrant.amount : les requêtes existantes, qui ne le donnent pas, seraient refusées",
+    ]);
+    expect(report.contractBreaks.map((b) => b.operation)).toEqual([
+      "RegionDashboard",
+      "StructureFinancing",
+      "CoFinancedProject",
+      "CafDepartment",
+      "RecordParentalityGrant",
+    ]);
     expect(report.contractBreaks[0].errors).toEqual(["l'argument obligatoire currency (String!) du champ amount n'est pas donné"]);
     const text = formatSchemaCheckReport(report);
-    expect(text).toMatch(/✗ 5 opérations du contrat public ne seraient plus valides :\n {4}- RegionDashboard : l'argument obligatoire currency/);
+    expect(text).toMatch(
+      /✗ 5 opérations du contrat public ne seraient plus valides :\n {4}- RegionDashboard : l'argument obligatoire currency/,
+    );
     expect(text).toMatch(REFUSED);
   });
 
@@ -120,7 +155,9 @@ describe("the library (checkSubgraphSchema)", () => {
     const contract = `query Today { regions { code } }\nquery AlreadyBroken { regions { nothingHere } }\nquery Grants { structure(siret: "1") { parentalityGrants { id amount } } }`;
     const report = await checkSubgraphSchema({ name: "caf", sdl: contractBreaking(), contract });
     expect(report.contractOperations).toBe(2);
-    expect(report.contractBreaks).toEqual([{ operation: "Grants", errors: ["l'argument obligatoire currency (String!) du champ amount n'est pas donné"] }]);
+    expect(report.contractBreaks).toEqual([
+      { operation: "Grants", errors: ["l'argument obligatoire currency (String!) du champ amount n'est pas donné"] },
+    ]);
   });
 });
 
@@ -128,7 +165,12 @@ describe("the command line (npm run schema:check)", () => {
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "schema-check-"));
-    for (const [file, sdl] of Object.entries({ "passing.graphql": PASSING, "not-composing.graphql": NOT_COMPOSING, "breaking.graphql": breaking(), "contract.graphql": contractBreaking() })) {
+    for (const [file, sdl] of Object.entries({
+      "passing.graphql": PASSING,
+      "not-composing.graphql": NOT_COMPOSING,
+      "breaking.graphql": breaking(),
+      "contract.graphql": contractBreaking(),
+    })) {
       fs.writeFileSync(path.join(dir, file), sdl);
     }
   });
@@ -136,7 +178,18 @@ describe("the command line (npm run schema:check)", () => {
 
   const run = async (argv: string[], env: NodeJS.ProcessEnv = {}) => {
     const out = { stdout: "", stderr: "" };
-    const code = await runSchemaCheck(argv, { stdout: (t) => { out.stdout += t; }, stderr: (t) => { out.stderr += t; } }, { CONTRACT_FILE, ...env });
+    const code = await runSchemaCheck(
+      argv,
+      {
+        stdout: (t) => {
+          out.stdout += t;
+        },
+        stderr: (t) => {
+          out.stderr += t;
+        },
+      },
+      { CONTRACT_FILE, ...env },
+    );
     return { code, ...out };
   };
 
@@ -160,9 +213,18 @@ describe("the command line (npm run schema:check)", () => {
 
   test("exit 2 when the check cannot run: usage, bad name, missing file or contract", async () => {
     expect(await run([])).toMatchObject({ code: 2, stderr: expect.stringMatching(/npm run schema:check -- <nom> <fichier SDL ou URL>/) });
-    expect(await run(["Caf!", "x.graphql"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Nom de sous-graphe invalide « Caf! »/) });
-    expect(await run(["caf", path.join(dir, "absent.graphql")])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Fichier illisible : .*absent\.graphql \(ENOENT\)/) });
-    expect(await run(["caf", path.join(dir, "passing.graphql")], { CONTRACT_FILE: path.join(dir, "no-contract.graphql") })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Contrat introuvable/) });
+    expect(await run(["Caf!", "x.graphql"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Nom de sous-graphe invalide « Caf! »/),
+    });
+    expect(await run(["caf", path.join(dir, "absent.graphql")])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Fichier illisible : .*absent\.graphql \(ENOENT\)/),
+    });
+    expect(await run(["caf", path.join(dir, "passing.graphql")], { CONTRACT_FILE: path.join(dir, "no-contract.graphql") })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Contrat introuvable/),
+    });
     expect(await run(["--aide"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/Code de sortie : 0 si tout va bien/) });
   });
 
@@ -190,9 +252,18 @@ describe("the command line (npm run schema:check)", () => {
     });
 
     test("unsigned or wrongly signed, the subgraph's 401 is explained; an unreachable URL too", async () => {
-      expect(await run(["caf", caf.url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/refuse les requêtes non signées \(401\) : donnez le secret .* HUB_HMAC_SECRET/) });
-      expect(await run(["caf", caf.url], { HUB_HMAC_SECRET: "x".repeat(40) })).toMatchObject({ code: 2, stderr: expect.stringMatching(/refuse la signature \(401\)/) });
-      expect(await run(["caf", "http://127.0.0.1:9/graphql"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Le sous-graphe http:\/\/127\.0\.0\.1:9\/graphql ne répond pas/) });
+      expect(await run(["caf", caf.url])).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/refuse les requêtes non signées \(401\) : donnez le secret .* HUB_HMAC_SECRET/),
+      });
+      expect(await run(["caf", caf.url], { HUB_HMAC_SECRET: "x".repeat(40) })).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/refuse la signature \(401\)/),
+      });
+      expect(await run(["caf", "http://127.0.0.1:9/graphql"])).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^Le sous-graphe http:\/\/127\.0\.0\.1:9\/graphql ne répond pas/),
+      });
     });
   });
 
@@ -206,7 +277,10 @@ describe("the command line (npm run schema:check)", () => {
       const env = { ...process.env, CONTRACT_FILE };
       const passing = await sh("sh", ["-c", `${command} essai ${path.join(dir, "passing.graphql")}`], { env });
       expect(passing.stdout).toMatch(/\nOK : le sous-graphe « essai » peut être enregistré/);
-      const refused = await sh("sh", ["-c", `${command} caf ${path.join(dir, "breaking.graphql")}`], { env }).then(() => null, (error: unknown) => error as { code?: number; stderr?: string });
+      const refused = await sh("sh", ["-c", `${command} caf ${path.join(dir, "breaking.graphql")}`], { env }).then(
+        () => null,
+        (error: unknown) => error as { code?: number; stderr?: string },
+      );
       expect(refused?.code).toBe(1);
       expect(refused?.stderr).toMatch(/✗ 3 changements incompatibles/);
     } finally {

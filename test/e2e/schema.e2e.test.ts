@@ -38,21 +38,31 @@ describe("the public contract", () => {
   const reads = contractOperations().filter((o) => o.kind === "query");
 
   test("has the six read operations", () => {
-    expect(reads.map((o) => o.name)).toEqual(["RegionDashboard", "StructureFinancing", "CoFinancedProject", "NationalLaureates", "CafDepartment", "MaisonsBoard"]);
+    expect(reads.map((o) => o.name)).toEqual([
+      "RegionDashboard",
+      "StructureFinancing",
+      "CoFinancedProject",
+      "NationalLaureates",
+      "CafDepartment",
+      "MaisonsBoard",
+    ]);
   });
 
   test("has the twelve write operations", () => {
     expect(contractOperations().filter((o) => o.kind === "mutation")).toHaveLength(12);
   });
 
-  test.each(contractOperations().map((o) => [o.name, o.document]))("%s validates against the supergraph's API schema", (_name, document) => {
-    const api = buildSchema(composed().publicSdl, { assumeValidSDL: true });
-    expect(validate(api, parse(document)).map((e) => e.message)).toEqual([]);
-  });
+  test.each(contractOperations().map((o) => [o.name, o.document]))(
+    "%s validates against the supergraph's API schema",
+    (_name, document) => {
+      const api = buildSchema(composed().publicSdl, { assumeValidSDL: true });
+      expect(validate(api, parse(document)).map((e) => e.message)).toEqual([]);
+    },
+  );
 
   test("a contract operation that drifts from the schema is caught", () => {
     const api = buildASTSchema(parse(composed().publicSdl), { assumeValidSDL: true });
-    expect(validate(api, parse("{ region(code: \"52\") { healthCalls { budget } } }"))).not.toHaveLength(0);
+    expect(validate(api, parse('{ region(code: "52") { healthCalls { budget } } }'))).not.toHaveLength(0);
   });
 });
 
@@ -70,8 +80,23 @@ test("a new funder subgraph's contributions are counted without touching the hub
     enum FundingSource { FIR P304_17 P304_19 CAF_FNP CAF_REAAP CAF_LAEP CAF_FPT FIPE DEPARTMENT LOCAL_AUTHORITY OTHER }`;
   const funders = artifacts.subgraphs.filter((s) => s.name !== "hub").map((s) => ({ name: s.name, sdl: s.sdl }));
   const contributions = discoverContributions([...funders, { name: "collectivites", sdl: newcomer }]);
-  expect(contributions.filter((c) => c.subgraph === "collectivites")).toEqual([{ subgraph: "collectivites", entity: "Structure", field: "collectivitesContribution", nonNull: true, optionalLineFields: [], details: false }]);
-  expect(contributions.filter((c) => c.entity === "Region").map((c) => c.subgraph)).toEqual(["ars", "dreets", "caf", "maisons", "departements"]);
+  expect(contributions.filter((c) => c.subgraph === "collectivites")).toEqual([
+    {
+      subgraph: "collectivites",
+      entity: "Structure",
+      field: "collectivitesContribution",
+      nonNull: true,
+      optionalLineFields: [],
+      details: false,
+    },
+  ]);
+  expect(contributions.filter((c) => c.entity === "Region").map((c) => c.subgraph)).toEqual([
+    "ars",
+    "dreets",
+    "caf",
+    "maisons",
+    "departements",
+  ]);
   // the hub's cross-financing now requires the newcomer's lines, and the whole still composes
   const hubSdl = printSubgraphSchema(await hubSubgraph(() => contributions).buildSchema());
   expect(hubSdl).toMatch(/CrossFinancing @requires\(fields: "[^"]*collectivitesContribution \{ lines/);

@@ -18,12 +18,25 @@ beforeAll(async () => {
 afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const WRITE = `mutation($input: ParentalityGrantInput!) { recordParentalityGrant(input: $input) { id } }`;
-const INPUT = { department: "44", year: 2024, fund: "CAF_FNP", siret: "73282932000074", structureName: "Association (fictif)", title: "Subvention (fictif)", amount: 100 };
+const INPUT = {
+  department: "44",
+  year: 2024,
+  fund: "CAF_FNP",
+  siret: "73282932000074",
+  structureName: "Association (fictif)",
+  title: "Subvention (fictif)",
+  amount: 100,
+};
 
 /** A token signed with the hub's local key, with the claims given (no default exp or iat). */
 async function signed(claims: { org?: string; iat?: number; exp?: number }, key?: CryptoKey | KeyObjectLike) {
-  const privateKey = key ?? await importPKCS8(fs.readFileSync(hub.auth.secrets.privateKeyFile, "utf8"), "RS256");
-  return new SignJWT({ ...claims }).setProtectedHeader({ alg: "RS256" }).setSubject("agent-de-test").setIssuer(LOCAL_ISSUER).setAudience(DEFAULT_AUDIENCE).sign(privateKey);
+  const privateKey = key ?? (await importPKCS8(fs.readFileSync(hub.auth.secrets.privateKeyFile, "utf8"), "RS256"));
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: "RS256" })
+    .setSubject("agent-de-test")
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(DEFAULT_AUDIENCE)
+    .sign(privateKey);
 }
 type KeyObjectLike = Parameters<SignJWT["sign"]>[0];
 const now = () => Math.floor(Date.now() / 1000);
@@ -43,7 +56,10 @@ async function expectRefused(authorization: string, message: RegExp) {
 
 test("a token signed by another key: 401, French, UNAUTHENTICATED", async () => {
   const { privateKey } = await generateKeyPair("RS256");
-  await expectRefused(`Bearer ${await signed({ org: "caf:44", iat: now(), exp: now() + 3600 }, privateKey)}`, /Jeton refusé.*signé par le fournisseur d'identité/);
+  await expectRefused(
+    `Bearer ${await signed({ org: "caf:44", iat: now(), exp: now() + 3600 }, privateKey)}`,
+    /Jeton refusé.*signé par le fournisseur d'identité/,
+  );
 });
 
 test("a garbage bearer, or another scheme: 401, not 400", async () => {
@@ -64,7 +80,11 @@ test("a token without exp, or with a lifetime over 12 h, is refused by the gatew
 test("the subgraphs refuse the same tokens, even when the gateway's signature holds", async () => {
   const ask = async (token: string) => {
     const body = { query: WRITE, variables: { input: INPUT } };
-    const response = await fetch(hub.subgraphs.caf.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, extensions: { "hmac-signature": signRequest(hub.auth.config.hmacSecret, body), jwt: { token } } }) });
+    const response = await fetch(hub.subgraphs.caf.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...body, extensions: { "hmac-signature": signRequest(hub.auth.config.hmacSecret, body), jwt: { token } } }),
+    });
     return response.status;
   };
   expect(await ask(await signed({ org: "caf:44", iat: now(), exp: now() + 3600 }))).toBe(200);
@@ -81,7 +101,10 @@ test("a well-signed token for an organisation that does not exist is refused at 
 });
 
 test("a token of the local key (npm run token) is accepted", async () => {
-  const response = await post(`Bearer ${await hub.auth.token("caf:44")}`, { query: WRITE, variables: { input: { ...INPUT, title: "Autre subvention (fictif)" } } });
+  const response = await post(`Bearer ${await hub.auth.token("caf:44")}`, {
+    query: WRITE,
+    variables: { input: { ...INPUT, title: "Autre subvention (fictif)" } },
+  });
   expect(response.status).toBe(200);
   expect((await response.json()).errors).toBeUndefined();
 });

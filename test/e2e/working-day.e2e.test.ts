@@ -28,7 +28,14 @@ beforeAll(async () => {
           const siret = testSiret(n++);
           const ref = `JOURNEE-${siret}`;
           await laureate(subgraphs, "ars", callId, { siret, amount: 20_000, departments: [department.code], projectRef: ref });
-          await grant(subgraphs, { departmentCode: department.code, year: YEAR, fund: FundingSource.CAF_FNP, siret, amount: 3_000, projectRef: ref });
+          await grant(subgraphs, {
+            departmentCode: department.code,
+            year: YEAR,
+            fund: FundingSource.CAF_FNP,
+            siret,
+            amount: 3_000,
+            projectRef: ref,
+          });
           (samples.structures as { siret: string; department: string }[]).push({ siret, department: department.code });
           (samples.refs as string[]).push(ref);
         }
@@ -36,7 +43,11 @@ beforeAll(async () => {
     },
     limits: { writesPerMinute: 10_000 },
   });
-  everything = await startGateway({ ...hub.gateway.config, port: 0, responseCache: { ...hub.gateway.config.responseCache, invalidation: "all" } });
+  everything = await startGateway({
+    ...hub.gateway.config,
+    port: 0,
+    responseCache: { ...hub.gateway.config.responseCache, invalidation: "all" },
+  });
 }, 120_000);
 afterAll(async () => {
   await (everything as RunningGateway | undefined)?.stop();
@@ -44,7 +55,16 @@ afterAll(async () => {
 });
 
 const day = (url: string): Promise<WorkingDayReport> =>
-  runWorkingDay({ url, documents: contractDocuments(), samples, token: (org) => hub.auth.token(org), durationS: 6, warmupS: 3, readers: 3, writesPerSecond: 2 });
+  runWorkingDay({
+    url,
+    documents: contractDocuments(),
+    samples,
+    token: (org) => hub.auth.token(org),
+    durationS: 6,
+    warmupS: 3,
+    readers: 3,
+    writesPerSecond: 2,
+  });
 
 test("a short working day: no stale answer under either rule, and the scoped rule hits the cache more often", async () => {
   const before = await day(everything.url);

@@ -9,12 +9,19 @@ export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium est introuvable (${CHROMIUM_PATH}) : le test du tableau de bord en a besoin. ` +
-      "Installez-le avec `apt-get install -y chromium` (paquet Debian ; .ci/run le fait), ou indiquez son chemin dans CHROMIUM_PATH.",
+        "Installez-le avec `apt-get install -y chromium` (paquet Debian ; .ci/run le fait), ou indiquez son chemin dans CHROMIUM_PATH.",
     );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
   });
 }

@@ -85,11 +85,15 @@ export function checkCompose(input: ComposeCheckInput): string[] {
         if (!readDatabaseConfig(env).url) problems.push(`${where}: DATABASE_URL is not set (SQLite inside a container is lost with it)`);
         readAuthConfig(env);
         if (env.HOST !== "0.0.0.0") problems.push(`${where}: HOST must be 0.0.0.0 in a container, got ${env.HOST ?? "(unset: 127.0.0.1)"}`);
-        ports.set(name, readPort(`${subgraph.toUpperCase()}_PORT`, readPort("PORT", defaultPortOf(root, entry.source, problems, where), env), env));
+        ports.set(
+          name,
+          readPort(`${subgraph.toUpperCase()}_PORT`, readPort("PORT", defaultPortOf(root, entry.source, problems, where), env), env),
+        );
       } else if (entry.kind === "gateway") {
         const config = readGatewayConfig(env);
         if (config.host !== "0.0.0.0") problems.push(`${where}: GATEWAY_HOST must be 0.0.0.0 in a container`);
-        if (!fileInImage(config.supergraphFile, root)) problems.push(`${where}: SUPERGRAPH_FILE ${config.supergraphFile} is not in the image`);
+        if (!fileInImage(config.supergraphFile, root))
+          problems.push(`${where}: SUPERGRAPH_FILE ${config.supergraphFile} is not in the image`);
         ports.set(name, config.port);
       } else {
         const config = readSignerConfig(env);
@@ -108,7 +112,11 @@ export function checkCompose(input: ComposeCheckInput): string[] {
   for (const [name, entry] of entries) {
     if (entry.kind === "subgraph") continue;
     const urls = subgraphUrls(services[name].environment ?? {});
-    for (const subgraph of registered) if (!urls[subgraph]) problems.push(`service ${name}: SUBGRAPH_URL_${subgraph.toUpperCase()} is not set (the routing URL 127.0.0.1 is unreachable from a container)`);
+    for (const subgraph of registered)
+      if (!urls[subgraph])
+        problems.push(
+          `service ${name}: SUBGRAPH_URL_${subgraph.toUpperCase()} is not set (the routing URL 127.0.0.1 is unreachable from a container)`,
+        );
     for (const [subgraph, url] of Object.entries(urls)) {
       if (!registered.has(subgraph)) problems.push(`service ${name}: SUBGRAPH_URL_${subgraph.toUpperCase()} names no registered subgraph`);
       else checkReach(name, url, subgraphService(subgraph), "/graphql", services, ports, problems);
@@ -123,14 +131,20 @@ export function checkCompose(input: ComposeCheckInput): string[] {
       if (String(service.image).startsWith("postgres:")) {
         if (!JSON.stringify(check?.test ?? "").includes("pg_isready")) problems.push(`service ${name}: health check must run pg_isready`);
       } else if (String(service.image).startsWith(`${ROUTER_IMAGE}:`)) {
-        if (check?.disable !== true) problems.push(`service ${name}: the router image has no shell; its health check must be disabled explicitly`);
+        if (check?.disable !== true)
+          problems.push(`service ${name}: the router image has no shell; its health check must be disabled explicitly`);
       } else if (!check?.test) problems.push(`service ${name}: no health check`);
       continue;
     }
     const probe = /https?:\/\/(127\.0\.0\.1|localhost):(\d+)(\/[\w/-]*)/.exec(JSON.stringify(check?.test ?? ""));
-    if (!probe) { problems.push(`service ${name}: no HTTP health check on localhost`); continue; }
-    if (Number(probe[2]) !== ports.get(name)) problems.push(`service ${name}: health check probes port ${probe[2]}, the service listens on ${ports.get(name)}`);
-    if (!servedHealthPaths(entry.kind, root).includes(probe[3])) problems.push(`service ${name}: health check probes ${probe[3]}, which the code does not serve`);
+    if (!probe) {
+      problems.push(`service ${name}: no HTTP health check on localhost`);
+      continue;
+    }
+    if (Number(probe[2]) !== ports.get(name))
+      problems.push(`service ${name}: health check probes port ${probe[2]}, the service listens on ${ports.get(name)}`);
+    if (!servedHealthPaths(entry.kind, root).includes(probe[3]))
+      problems.push(`service ${name}: health check probes ${probe[3]}, which the code does not serve`);
   }
 
   const routerPort = checkRouter(services, compose, registry, root, ports, problems);
@@ -153,8 +167,10 @@ function entryOf(command: Json, root: string, problems: string[], where: string)
     return null;
   }
   const build = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.build as string;
-  if (!build.split(/\s+/).includes(source.split("/")[0])) problems.push(`${where}: npm run build does not compile ${source.split("/")[0]}/`);
-  if (!fs.readFileSync(path.join(root, source), "utf8").includes("require.main === module")) problems.push(`${where}: ${source} does not start anything when run`);
+  if (!build.split(/\s+/).includes(source.split("/")[0]))
+    problems.push(`${where}: npm run build does not compile ${source.split("/")[0]}/`);
+  if (!fs.readFileSync(path.join(root, source), "utf8").includes("require.main === module"))
+    problems.push(`${where}: ${source} does not start anything when run`);
   const subgraph = /^subgraphs\/([a-zA-Z0-9]+)\/index\.ts$/.exec(source);
   if (subgraph) return { kind: "subgraph", source, subgraph: subgraph[1] };
   if (source === "gateway/index.ts") return { kind: "gateway", source };
@@ -174,7 +190,14 @@ function defaultPortOf(root: string, source: string, problems: string[], where: 
  * The environment inside the container; a path that is a mounted file is swapped for the file
  * it mounts (or a placeholder when that file is made at install time, like the token key).
  */
-function containerEnv(service: Json, compose: Json, root: string, placeholder: string, problems: string[], where: string): Partial<Record<string, string>> {
+function containerEnv(
+  service: Json,
+  compose: Json,
+  root: string,
+  placeholder: string,
+  problems: string[],
+  where: string,
+): Partial<Record<string, string>> {
   const mounts = new Map<string, string>();
   for (const config of service.configs ?? []) {
     const source = compose.configs?.[config.source]?.file;
@@ -212,10 +235,22 @@ function subgraphUrls(environment: Record<string, Json>): Record<string, string>
 }
 
 /** A URL from one service to another: the host is the service, the port the one it listens on. */
-function checkReach(from: string, url: string, to: string | undefined, pathname: string, services: Record<string, Json>, ports: Map<string, number>, problems: string[]): void {
+function checkReach(
+  from: string,
+  url: string,
+  to: string | undefined,
+  pathname: string,
+  services: Record<string, Json>,
+  ports: Map<string, number>,
+  problems: string[],
+): void {
   const parsed = new URL(url);
-  if (!to || parsed.hostname !== to) { problems.push(`service ${from}: ${url} must point at service ${to ?? "(none)"}`); return; }
-  if (Number(parsed.port || 80) !== ports.get(to)) problems.push(`service ${from}: ${url} uses port ${parsed.port}, ${to} listens on ${ports.get(to)}`);
+  if (!to || parsed.hostname !== to) {
+    problems.push(`service ${from}: ${url} must point at service ${to ?? "(none)"}`);
+    return;
+  }
+  if (Number(parsed.port || 80) !== ports.get(to))
+    problems.push(`service ${from}: ${url} uses port ${parsed.port}, ${to} listens on ${ports.get(to)}`);
   if (parsed.pathname !== pathname) problems.push(`service ${from}: ${url} must end with ${pathname}`);
   const shared = (services[from].networks ?? []).some((n: string) => (services[to].networks ?? []).includes(n));
   if (!shared) problems.push(`service ${from} and service ${to} share no network`);
@@ -233,28 +268,42 @@ function servedHealthPaths(kind: Entry["kind"], root: string): string[] {
   const routes = ["/health", "/ready"].filter((p) => findRoute(GATEWAY_ROUTES, "GET", p));
   const ours = fs.readFileSync(path.join(root, "gateway/server.ts"), "utf8");
   if (/healthCheckEndpoint|readinessCheckEndpoint/.test(ours)) return routes;
-  return [...routes, ...served("node_modules/@graphql-hive/gateway-runtime/dist/index.js", ["/healthcheck", "/readiness"])
-    .filter((p) => !findRoute(GATEWAY_ROUTES, "GET", p))];
+  return [
+    ...routes,
+    ...served("node_modules/@graphql-hive/gateway-runtime/dist/index.js", ["/healthcheck", "/readiness"]).filter(
+      (p) => !findRoute(GATEWAY_ROUTES, "GET", p),
+    ),
+  ];
 }
 
 /** Only the gateway and the router are published; everything else stays on internal networks. */
-function checkExposure(services: Record<string, Json>, networks: Record<string, Json>, entries: Map<string, Entry>, ports: Map<string, number>, routerPort: number, problems: string[]): void {
+function checkExposure(
+  services: Record<string, Json>,
+  networks: Record<string, Json>,
+  entries: Map<string, Entry>,
+  ports: Map<string, number>,
+  routerPort: number,
+  problems: string[],
+): void {
   const published = new Map<string, string>();
   for (const [name, service] of Object.entries(services)) {
     const kind = entries.get(name)?.kind;
     const isRouter = String(service.image).startsWith(`${ROUTER_IMAGE}:`);
-    const onlyInternal = (service.networks ?? []).length > 0 && (service.networks ?? []).every((n: string) => networks[n]?.internal === true);
+    const onlyInternal =
+      (service.networks ?? []).length > 0 && (service.networks ?? []).every((n: string) => networks[n]?.internal === true);
     if (kind !== "gateway" && !isRouter) {
       if (service.ports?.length) problems.push(`service ${name} must not publish ports`);
       if (!onlyInternal) problems.push(`service ${name} must be on internal networks only`);
       const port = ports.get(name);
-      if (port !== undefined && !(service.expose ?? []).map(String).includes(String(port))) problems.push(`service ${name}: expose must list its port ${port}`);
+      if (port !== undefined && !(service.expose ?? []).map(String).includes(String(port)))
+        problems.push(`service ${name}: expose must list its port ${port}`);
       continue;
     }
     if (onlyInternal) problems.push(`service ${name} is published but on internal networks only`);
     const containerPort = kind === "gateway" ? ports.get(name) : routerPort;
     const mappings = (service.ports ?? []).map((p: Json) => String(p).split(":"));
-    if (!mappings.some((m: string[]) => Number(m[m.length - 1]) === containerPort)) problems.push(`service ${name}: must publish its port ${containerPort}`);
+    if (!mappings.some((m: string[]) => Number(m[m.length - 1]) === containerPort))
+      problems.push(`service ${name}: must publish its port ${containerPort}`);
     for (const mapping of mappings) {
       const host = mapping.length > 1 ? mapping[mapping.length - 2] : mapping[0];
       if (published.has(host)) problems.push(`services ${published.get(host)} and ${name} publish the same host port ${host}`);
@@ -267,14 +316,18 @@ function checkDependencies(services: Record<string, Json>, entries: Map<string, 
   const healthy = (from: string, to: string) => services[from].depends_on?.[to]?.condition === "service_healthy";
   for (const [name, entry] of entries) {
     if (entry.kind === "subgraph") continue;
-    for (const [other, e] of entries) if (e.kind === "subgraph" && !healthy(name, other)) problems.push(`service ${name} must wait for ${other} to be healthy`);
+    for (const [other, e] of entries)
+      if (e.kind === "subgraph" && !healthy(name, other)) problems.push(`service ${name} must wait for ${other} to be healthy`);
   }
 }
 
 /** Every subgraph's DATABASE_URL points at the compose PostgreSQL with its user and database. */
 function checkPostgres(services: Record<string, Json>, entries: Map<string, Entry>, problems: string[]): void {
   const [name, postgres] = Object.entries(services).find(([, s]) => String(s.image).startsWith("postgres:")) ?? [];
-  if (!postgres) { problems.push("no PostgreSQL service"); return; }
+  if (!postgres) {
+    problems.push("no PostgreSQL service");
+    return;
+  }
   if (!/^postgres:15[.-]/.test(postgres.image)) problems.push(`service ${name}: PostgreSQL 15 expected, got ${postgres.image}`);
   if (!postgres.volumes?.length) problems.push(`service ${name}: its data must live in a volume`);
   const { POSTGRES_USER: user, POSTGRES_DB: db, POSTGRES_PASSWORD: password } = postgres.environment ?? {};
@@ -284,7 +337,8 @@ function checkPostgres(services: Record<string, Json>, entries: Map<string, Entr
     if (url.hostname !== name || url.username !== user || url.pathname !== `/${db}` || decodeURIComponent(url.password) !== password) {
       problems.push(`service ${service}: DATABASE_URL does not match service ${name} (user, password, database)`);
     }
-    if (services[service].depends_on?.[name!]?.condition !== "service_healthy") problems.push(`service ${service} must wait for ${name} to be healthy`);
+    if (services[service].depends_on?.[name!]?.condition !== "service_healthy")
+      problems.push(`service ${service} must wait for ${name} to be healthy`);
   }
 }
 
@@ -292,29 +346,50 @@ function checkPostgres(services: Record<string, Json>, entries: Map<string, Entr
  * The router profile: the config file it mounts serves the committed supergraph to every
  * registered subgraph. Returns the port the router listens on.
  */
-function checkRouter(services: Record<string, Json>, compose: Json, registry: RegisteredSubgraph[], root: string, ports: Map<string, number>, problems: string[]): number {
+function checkRouter(
+  services: Record<string, Json>,
+  compose: Json,
+  registry: RegisteredSubgraph[],
+  root: string,
+  ports: Map<string, number>,
+  problems: string[],
+): number {
   const [name, router] = Object.entries(services).find(([, s]) => String(s.image).startsWith(`${ROUTER_IMAGE}:`)) ?? [];
-  if (!router) { problems.push("no Hive Router service (profile router)"); return -1; }
+  if (!router) {
+    problems.push("no Hive Router service (profile router)");
+    return -1;
+  }
   const mounted = (target: string) => {
     const source = (router.configs ?? []).find((c: Json) => c.target === target)?.source;
     return source && compose.configs?.[source]?.file ? path.resolve(root, compose.configs[source].file) : null;
   };
   const configFile = mounted(router.environment?.ROUTER_CONFIG_FILE_PATH ?? "/app/router.config.yaml");
-  if (!configFile || !fs.existsSync(configFile)) { problems.push(`service ${name}: its configuration file is not mounted`); return -1; }
+  if (!configFile || !fs.existsSync(configFile)) {
+    problems.push(`service ${name}: its configuration file is not mounted`);
+    return -1;
+  }
   const config = YAML.parse(fs.readFileSync(configFile, "utf8"));
-  if (mounted(config.supergraph?.path) !== path.join(root, "schema/supergraph.graphql")) problems.push(`service ${name}: must serve the committed schema/supergraph.graphql`);
+  if (mounted(config.supergraph?.path) !== path.join(root, "schema/supergraph.graphql"))
+    problems.push(`service ${name}: must serve the committed schema/supergraph.graphql`);
   if ((config.http?.host ?? "0.0.0.0") !== "0.0.0.0") problems.push(`service ${name}: http.host must be 0.0.0.0`);
   const overrides: Record<string, Json> = config.override_subgraph_urls?.subgraphs ?? {};
   const signer = Object.entries(services).find(([, s]) => JSON.stringify(s.command ?? "").includes("router-signer"))?.[0];
   for (const subgraph of registry) {
     const url = overrides[subgraph.name]?.url;
-    if (typeof url !== "string") { problems.push(`service ${name}: no URL for subgraph ${subgraph.name} in ${path.relative(root, configFile)}`); continue; }
+    if (typeof url !== "string") {
+      problems.push(`service ${name}: no URL for subgraph ${subgraph.name} in ${path.relative(root, configFile)}`);
+      continue;
+    }
     // Subgraphs refuse unsigned requests: the router goes through the signing hop.
     checkReach(name!, url, signer, `/${subgraph.name}/graphql`, services, ports, problems);
   }
-  for (const subgraph of Object.keys(overrides)) if (!registry.some((s) => s.name === subgraph)) problems.push(`service ${name}: ${subgraph} is not a registered subgraph`);
-  if (signer && services[name!].depends_on?.[signer]?.condition !== "service_healthy") problems.push(`service ${name} must wait for ${signer} to be healthy`);
-  for (const profileless of [signer, name]) if (profileless && !(services[profileless].profiles ?? []).includes("router")) problems.push(`service ${profileless} belongs in the router profile`);
+  for (const subgraph of Object.keys(overrides))
+    if (!registry.some((s) => s.name === subgraph)) problems.push(`service ${name}: ${subgraph} is not a registered subgraph`);
+  if (signer && services[name!].depends_on?.[signer]?.condition !== "service_healthy")
+    problems.push(`service ${name} must wait for ${signer} to be healthy`);
+  for (const profileless of [signer, name])
+    if (profileless && !(services[profileless].profiles ?? []).includes("router"))
+      problems.push(`service ${profileless} belongs in the router profile`);
   // Hive Router lets PORT override http.port.
   return Number(router.environment?.PORT ?? config.http?.port ?? 4000);
 }

@@ -26,9 +26,14 @@ export function interpolate<T>(value: T, context: Interpolation): T {
 
 function interpolateString(text: string, context: Interpolation): string {
   const escaped = text.split("$$");
-  return escaped.map((part) => part
-    .replace(BRACED, (_match, name: string, operator: string | undefined, argument: string | undefined) => resolve(name, operator, argument ?? "", context))
-    .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_match, name: string) => resolve(name, undefined, "", context)))
+  return escaped
+    .map((part) =>
+      part
+        .replace(BRACED, (_match, name: string, operator: string | undefined, argument: string | undefined) =>
+          resolve(name, operator, argument ?? "", context),
+        )
+        .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_match, name: string) => resolve(name, undefined, "", context)),
+    )
     .join("$");
 }
 
@@ -42,14 +47,19 @@ function resolve(name: string, operator: string | undefined, argument: string, c
   }
   const fallback = () => interpolateString(argument, context);
   switch (operator) {
-    case ":-": return nonEmpty ? value : fallback();
-    case "-": return set ? value : fallback();
-    case ":+": return nonEmpty ? fallback() : "";
-    case "+": return set ? fallback() : "";
+    case ":-":
+      return nonEmpty ? value : fallback();
+    case "-":
+      return set ? value : fallback();
+    case ":+":
+      return nonEmpty ? fallback() : "";
+    case "+":
+      return set ? fallback() : "";
     case ":?":
     case "?":
       if (operator === ":?" ? !nonEmpty : !set) context.problems.push(`required variable ${name} is missing: ${argument}`);
       return value ?? "";
-    default: return value ?? "";
+    default:
+      return value ?? "";
   }
 }

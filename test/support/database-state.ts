@@ -18,7 +18,8 @@ export const WRITTEN_TABLES: Record<string, readonly string[]> = {
 export async function databaseState(hub: TestHub): Promise<string> {
   const state: Record<string, unknown> = {};
   for (const [subgraph, tables] of Object.entries(WRITTEN_TABLES)) {
-    for (const table of tables) state[`${subgraph}.${table}`] = await hub.subgraphs[subgraph].database.dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
+    for (const table of tables)
+      state[`${subgraph}.${table}`] = await hub.subgraphs[subgraph].database.dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
   }
   return JSON.stringify(state);
 }

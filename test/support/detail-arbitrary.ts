@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { AXES_IN_ORDER, FundingSource } from "../../subgraphs/shared/enums";
 import { FundingDetailData } from "../../subgraphs/hub/contribution-fields";
 
-export const FUNDERS = ["ARS Bretagne", "CAF 35 Ille-et-Vilaine", "Conseil départemental 35 Ille-et-Vilaine", "DREETS Bretagne", "Autres financeurs"] as const;
+export const FUNDERS = [
+  "ARS Bretagne",
+  "CAF 35 Ille-et-Vilaine",
+  "Conseil départemental 35 Ille-et-Vilaine",
+  "DREETS Bretagne",
+  "Autres financeurs",
+] as const;
 
 /** Random detail lines of one territory: few SIRETs and dossiers, so that funders share some. */
 export const detailArb: fc.Arbitrary<FundingDetailData> = fc.record({

@@ -28,18 +28,33 @@ import { TestHub } from "./hub";
 
 /** SIRETs with distinct prefixes, for the SIRET-prefix search: A, B, C start with 8000000; D, E with 7000000. */
 export const SIRETS = {
-  A: withLuhnCheckDigit("8000000100001"), B: withLuhnCheckDigit("8000000200001"), C: withLuhnCheckDigit("8000000100002"),
-  D: withLuhnCheckDigit("7000000100001"), E: withLuhnCheckDigit("7000000200001"), F: withLuhnCheckDigit("6000000100001"),
+  A: withLuhnCheckDigit("8000000100001"),
+  B: withLuhnCheckDigit("8000000200001"),
+  C: withLuhnCheckDigit("8000000100002"),
+  D: withLuhnCheckDigit("7000000100001"),
+  E: withLuhnCheckDigit("7000000200001"),
+  F: withLuhnCheckDigit("6000000100001"),
 } as const;
 export const NAMES = {
-  A: "Équipe Éveil Toulouse (fictif)", B: "Association Lire Ensemble (fictif)", C: "ÉQUIPE mobile parentalité (fictif)",
-  D: "Maison des familles (fictif)", E: "Centre social (fictif)", F: "Crèche À petits pas (fictif)",
+  A: "Équipe Éveil Toulouse (fictif)",
+  B: "Association Lire Ensemble (fictif)",
+  C: "ÉQUIPE mobile parentalité (fictif)",
+  D: "Maison des familles (fictif)",
+  E: "Centre social (fictif)",
+  F: "Crèche À petits pas (fictif)",
 } as const;
 type Key = keyof typeof SIRETS;
 
 export type ExplorerIds = Record<"H1" | "H2" | "H3" | "H4" | "H5" | "H6" | "S1" | "G1" | "G2" | "G3" | "G4" | "G5" | "K1" | "K2", string>;
 
-const ALL_AXES = ["SCREENING_CONTINUITY", "HEALTH_PROMOTION", "PARENT_ISOLATION", "CULTURAL_AWAKENING", "WORK_LIFE_BALANCE", "SECOND_PARENT"];
+const ALL_AXES = [
+  "SCREENING_CONTINUITY",
+  "HEALTH_PROMOTION",
+  "PARENT_ISOLATION",
+  "CULTURAL_AWAKENING",
+  "WORK_LIFE_BALANCE",
+  "SECOND_PARENT",
+];
 
 export async function writeExplorerDataset(hub: TestHub): Promise<ExplorerIds> {
   const tokens = new Map<string, string>();
@@ -53,7 +68,17 @@ export async function writeExplorerDataset(hub: TestHub): Promise<ExplorerIds> {
     write(org, `mutation($input: OpenCallInput!) { open${side}Call(input: $input) { id } }`, {
       input: { region, year: 2021, title: `Appel de test ${side} ${region} (fictif)`, axes: ALL_AXES, joint: false, envelope: 200_000 },
     });
-  const award = (org: string, side: "Health" | "Social", callId: string, title: string, who: Key, name: string, axes: string[], amount: number, departments: string[]) =>
+  const award = (
+    org: string,
+    side: "Health" | "Social",
+    callId: string,
+    title: string,
+    who: Key,
+    name: string,
+    axes: string[],
+    amount: number,
+    departments: string[],
+  ) =>
     write(org, `mutation($input: AwardProjectInput!) { award${side}Project(input: $input) { id } }`, {
       input: { callId, title, siret: SIRETS[who], structureName: name, departments, axes, amount },
     });
@@ -65,16 +90,44 @@ export async function writeExplorerDataset(hub: TestHub): Promise<ExplorerIds> {
   const occitanie = await openCall("ars:76", "Health", "76");
   const loire = await openCall("ars:52", "Health", "52");
   const ids = {} as ExplorerIds;
-  ids.H1 = await award("ars:76", "Health", occitanie, "Éveil musical des tout-petits", "A", NAMES.A, ["CULTURAL_AWAKENING"], 12_000, ["31"]);
-  ids.H2 = await award("ars:76", "Health", occitanie, "Lecture en crèche", "B", NAMES.B, ["CULTURAL_AWAKENING", "WORK_LIFE_BALANCE"], 30_000.5, ["34"]);
-  ids.H3 = await award("ars:76", "Health", occitanie, "Soutien aux parents isolés", "C", NAMES.C, ["PARENT_ISOLATION"], 45_000, ["31", "34"]);
+  ids.H1 = await award("ars:76", "Health", occitanie, "Éveil musical des tout-petits", "A", NAMES.A, ["CULTURAL_AWAKENING"], 12_000, [
+    "31",
+  ]);
+  ids.H2 = await award(
+    "ars:76",
+    "Health",
+    occitanie,
+    "Lecture en crèche",
+    "B",
+    NAMES.B,
+    ["CULTURAL_AWAKENING", "WORK_LIFE_BALANCE"],
+    30_000.5,
+    ["34"],
+  );
+  ids.H3 = await award("ars:76", "Health", occitanie, "Soutien aux parents isolés", "C", NAMES.C, ["PARENT_ISOLATION"], 45_000, [
+    "31",
+    "34",
+  ]);
   ids.H4 = await award("ars:52", "Health", loire, "Ateliers d'equipe parents-bébés", "D", NAMES.D, ["CULTURAL_AWAKENING"], 8_000, ["44"]);
   ids.H5 = await award("ars:52", "Health", loire, "Promotion santé 100% plus", "E", NAMES.E, ["HEALTH_PROMOTION"], 100_000, ["49"]);
-  await write("ars:76", "mutation($id: ID!, $reason: String!) { withdrawHealthProject(id: $id, reason: $reason) { id } }", { id: ids.H3, reason: "Projet abandonné (fictif)" });
+  await write("ars:76", "mutation($id: ID!, $reason: String!) { withdrawHealthProject(id: $id, reason: $reason) { id } }", {
+    id: ids.H3,
+    reason: "Projet abandonné (fictif)",
+  });
   await write("ars:76", "mutation($id: ID!) { recordHealthEvaluation(id: $id, favourable: true, summary: null) { id } }", { id: ids.H2 });
   ids.H6 = await write("ars:76", "mutation($id: ID!) { renewHealthProject(id: $id, year: 2023, amount: 20000) { id } }", { id: ids.H2 });
   const social = await openCall("dreets:76", "Social", "76");
-  ids.S1 = await award("dreets:76", "Social", social, "Café des parents", "A", "Equipe Eveil Toulouse (fictif)", ["PARENT_ISOLATION", "CULTURAL_AWAKENING"], 15_000, ["31"]);
+  ids.S1 = await award(
+    "dreets:76",
+    "Social",
+    social,
+    "Café des parents",
+    "A",
+    "Equipe Eveil Toulouse (fictif)",
+    ["PARENT_ISOLATION", "CULTURAL_AWAKENING"],
+    15_000,
+    ["31"],
+  );
   ids.G1 = await grant("31", 2021, "CAF_FNP", "Atelier d'éveil sonore", "A", ["CULTURAL_AWAKENING"], 5_000);
   ids.G2 = await grant("34", 2021, "CAF_REAAP", "Groupes de parole", "B", ["PARENT_ISOLATION"], 2_500.25);
   ids.G3 = await grant("44", 2021, "CAF_LAEP", "Lieu d'accueil enfants-parents", "D", [], 18_000);

@@ -16,7 +16,12 @@ export interface TestHub {
   subgraphs: Record<string, SubgraphServer>;
   database: TestDatabase;
   auth: TestAuth;
-  query(query: string, variables?: Record<string, unknown>, operationName?: string, token?: string): Promise<{ data?: Json; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  query(
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+    token?: string,
+  ): Promise<{ data?: Json; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Per subgraph: GraphQL requests and SQL statements run while `action` ran. */
   measure(action: () => Promise<unknown>): Promise<Record<string, { requests: number; sqlStatements: number }>>;
   stop(): Promise<void>;
@@ -26,15 +31,37 @@ export interface TestHub {
  * The whole hub, in-process, on free ports and a fresh database: every subgraph of the registry
  * and the gateway serving the committed supergraph (subgraph URLs overridden, as in production).
  */
-export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>; limits?: Partial<SecurityLimits>; subgraphUrls?: Record<string, string>; auth?: TestAuth; supergraphFile?: string; pollingIntervalMs?: number; speed?: Partial<Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression">> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: {
+    demo?: DemoDataset;
+    seed?: (subgraphs: Record<string, SubgraphServer>) => Promise<void>;
+    limits?: Partial<SecurityLimits>;
+    subgraphUrls?: Record<string, string>;
+    auth?: TestAuth;
+    supergraphFile?: string;
+    pollingIntervalMs?: number;
+    speed?: Partial<Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression">>;
+  } = {},
+): Promise<TestHub> {
   const database = await createTestDatabase();
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
   try {
     // the hub first: the funders' writes tell its structure directory the SIRETs they record
-    subgraphs.hub = await startSubgraph(hubSubgraph(), { database: database.config, auth: auth.config, port: 0, demo: options.demo ?? null });
+    subgraphs.hub = await startSubgraph(hubSubgraph(), {
+      database: database.config,
+      auth: auth.config,
+      port: 0,
+      demo: options.demo ?? null,
+    });
     for (const module of FUNDER_SUBGRAPHS) {
-      subgraphs[module.name] = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: options.demo ?? null, directoryUrl: subgraphs.hub.url });
+      subgraphs[module.name] = await startSubgraph(module, {
+        database: database.config,
+        auth: auth.config,
+        port: 0,
+        demo: options.demo ?? null,
+        directoryUrl: subgraphs.hub.url,
+      });
     }
     await options.seed?.(subgraphs);
   } catch (error) {
@@ -70,10 +97,15 @@ export async function startTestHub(options: { demo?: DemoDataset; seed?: (subgra
       const before = snapshot();
       await action();
       const after = snapshot();
-      return Object.fromEntries(Object.keys(after).map((name) => [name, {
-        requests: after[name].requests - before[name].requests,
-        sqlStatements: after[name].sqlStatements - before[name].sqlStatements,
-      }]));
+      return Object.fromEntries(
+        Object.keys(after).map((name) => [
+          name,
+          {
+            requests: after[name].requests - before[name].requests,
+            sqlStatements: after[name].sqlStatements - before[name].sqlStatements,
+          },
+        ]),
+      );
     },
     async stop() {
       await gateway.stop();

@@ -14,7 +14,12 @@ export async function seedMapSources(s: Record<string, SubgraphServer>, year: nu
   // Pays de la Loire: ARS over 44 and 49 (shared 20 000,05 each), DREETS in 44, CAF 44 and 49, a departmental credit in 44.
   const health = await call(s, "ars", { regionCode: "52", year, axes: [Axis.SCREENING_CONTINUITY] });
   const social = await call(s, "dreets", { regionCode: "52", year, axes: [Axis.PARENT_ISOLATION] });
-  await laureate(s, "ars", health, { siret: testSiret(701), amount: 40_000.1, departments: ["44", "49"], axes: [Axis.SCREENING_CONTINUITY] });
+  await laureate(s, "ars", health, {
+    siret: testSiret(701),
+    amount: 40_000.1,
+    departments: ["44", "49"],
+    axes: [Axis.SCREENING_CONTINUITY],
+  });
   await laureate(s, "dreets", social, { siret: testSiret(702), amount: 12_345.67, departments: ["44"], axes: [Axis.PARENT_ISOLATION] });
   await grant(s, { departmentCode: "44", year, fund: FundingSource.CAF_FNP, siret: testSiret(703), amount: 3_000.5 });
   await grant(s, { departmentCode: "44", year, fund: FundingSource.FIPE, siret: testSiret(704), amount: 700 });
@@ -24,5 +29,14 @@ export async function seedMapSources(s: Record<string, SubgraphServer>, year: nu
   await grant(s, { departmentCode: "31", year, fund: FundingSource.CAF_REAAP, siret: testSiret(707), amount: 2_222.22 });
   await credit(s, { departmentCode: "34", year, siret: testSiret(708), amountCents: 99_999 });
   // La Réunion: a Maison budgeted by a local authority and another funder.
-  await maison(s, { territoryCode: "04", carriers: [testSiret(709)], decision: MaisonDecision.LABELLED, criteria: {}, budget: [{ year, source: FundingSource.LOCAL_AUTHORITY, amount: 1_000 }, { year, source: FundingSource.OTHER, amount: 5_000 }] });
+  await maison(s, {
+    territoryCode: "04",
+    carriers: [testSiret(709)],
+    decision: MaisonDecision.LABELLED,
+    criteria: {},
+    budget: [
+      { year, source: FundingSource.LOCAL_AUTHORITY, amount: 1_000 },
+      { year, source: FundingSource.OTHER, amount: 5_000 },
+    ],
+  });
 }

@@ -27,7 +27,10 @@ export async function subgraphProcess(name: string, env: Record<string, string>)
   return {
     url: `${base}/graphql`,
     async start() {
-      child = spawn(process.execPath, [script, "--no-demo"], { env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: String(port), LOG_LEVEL: "error" }, stdio: ["ignore", "ignore", "inherit"] });
+      child = spawn(process.execPath, [script, "--no-demo"], {
+        env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: String(port), LOG_LEVEL: "error" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
         try {
@@ -42,7 +45,10 @@ export async function subgraphProcess(name: string, env: Record<string, string>)
     async kill(signal = "SIGKILL") {
       const running = child;
       if (!running || running.exitCode !== null) return;
-      await new Promise<void>((resolve) => { running.once("exit", () => resolve()); running.kill(signal); });
+      await new Promise<void>((resolve) => {
+        running.once("exit", () => resolve());
+        running.kill(signal);
+      });
     },
   };
 }

@@ -4,7 +4,20 @@
  * its scopes). Hand-written operations and answers, fictitious SIRETs.
  */
 import { buildSchema, parse } from "graphql";
-import { ANY, callScope, laureatesScope, MAISONS, parseWriteChanges, projectScope, readScopes, REFERENCE, SCOPE_BUCKETS, structureScope, UNSCOPED, writeScopes } from "../../gateway/cache-scopes";
+import {
+  ANY,
+  callScope,
+  laureatesScope,
+  MAISONS,
+  parseWriteChanges,
+  projectScope,
+  readScopes,
+  REFERENCE,
+  SCOPE_BUCKETS,
+  structureScope,
+  UNSCOPED,
+  writeScopes,
+} from "../../gateway/cache-scopes";
 import { answerScopes } from "../../gateway/answer-scopes";
 import { mergeWriteChanges } from "../../subgraphs/shared/cache/write-changes";
 import { memoryStore } from "../../gateway/scoped-store";
@@ -18,8 +31,15 @@ describe("what a read depends on, from its root fields", () => {
   test("each known root field gives its scope, variables resolved", () => {
     expect(read("query($r: ID!) { region(code: $r) { code } }", { r: "52" })).toEqual(["region:52"]);
     expect(read('{ department(code: "44") { code } }')).toEqual(["department:44"]);
-    expect(read(`{ structure(siret: "${SIRET_A}") { siret } project(ref: "D-1") { ref } }`)).toEqual([structureScope(SIRET_A), projectScope("D-1")]);
-    expect(read("query($y: Int!) { healthProjects(filter: { year: $y }) { totalCount } socialProjects(filter: { year: $y }) { totalCount } }", { y: 2024 })).toEqual(["laureates:2024"]);
+    expect(read(`{ structure(siret: "${SIRET_A}") { siret } project(ref: "D-1") { ref } }`)).toEqual([
+      structureScope(SIRET_A),
+      projectScope("D-1"),
+    ]);
+    expect(
+      read("query($y: Int!) { healthProjects(filter: { year: $y }) { totalCount } socialProjects(filter: { year: $y }) { totalCount } }", {
+        y: 2024,
+      }),
+    ).toEqual(["laureates:2024"]);
     expect(read("{ healthProjects { totalCount } }")).toEqual(["laureates"]);
     expect(read("{ maisonTerritories { hasLabelledProject } }")).toEqual([MAISONS]);
     expect(read("{ regions { code } axes { code } }")).toEqual([REFERENCE]);
@@ -64,7 +84,10 @@ describe("what a write changes", () => {
   });
 
   test("reports merge, each value once", () => {
-    expect(mergeWriteChanges([{ structures: [SIRET_A] }, { structures: [SIRET_A, SIRET_B], years: [2024] }])).toEqual({ structures: [SIRET_A, SIRET_B], years: [2024] });
+    expect(mergeWriteChanges([{ structures: [SIRET_A] }, { structures: [SIRET_A, SIRET_B], years: [2024] }])).toEqual({
+      structures: [SIRET_A, SIRET_B],
+      years: [2024],
+    });
     expect(mergeWriteChanges([{ years: [2024] }, { everything: true }]).everything).toBe(true);
   });
 
@@ -89,27 +112,56 @@ const answer = (query: string, data: Record<string, unknown>) => answerScopes(sc
 describe("what a read depends on, from its answer", () => {
   test("a structure listed by its key and name adds nothing; its laureate projects add the structure", () => {
     const grants = [{ id: "1", amount: 10, structure: { siret: SIRET_A, name: "A (fictif)" } }];
-    expect(answer('{ department(code: "44") { code grants { id amount structure { siret name } } } }', { department: { code: "44", grants } })).toEqual([]);
-    const withProjects = [{ id: "1", amount: 10, structure: { siret: SIRET_A, healthProjects: [] } }, { id: "2", amount: 5, structure: { siret: SIRET_B, healthProjects: [] } }];
-    expect(answer('{ department(code: "44") { grants { id structure { siret healthProjects { id } } } } }', { department: { grants: withProjects } }))
-      .toEqual([structureScope(SIRET_A), structureScope(SIRET_B)].sort()); // the department itself: from its argument (readScopes)
+    expect(
+      answer('{ department(code: "44") { code grants { id amount structure { siret name } } } }', { department: { code: "44", grants } }),
+    ).toEqual([]);
+    const withProjects = [
+      { id: "1", amount: 10, structure: { siret: SIRET_A, healthProjects: [] } },
+      { id: "2", amount: 5, structure: { siret: SIRET_B, healthProjects: [] } },
+    ];
+    expect(
+      answer('{ department(code: "44") { grants { id structure { siret healthProjects { id } } } } }', {
+        department: { grants: withProjects },
+      }),
+    ).toEqual([structureScope(SIRET_A), structureScope(SIRET_B)].sort()); // the department itself: from its argument (readScopes)
   });
 
   test("a call's awarded total, a region's figures through a department: their own scopes", () => {
-    const data = { department: { code: "44", region: { code: "52", total: 3 }, grants: [{ structure: { siret: SIRET_A, healthProjects: [{ id: "7", call: { id: "3", title: "t", awarded: 1 } }] } }] } };
-    expect(answer('{ department(code: "44") { code region { code total } grants { structure { siret healthProjects { id call { id title awarded } } } } } }', data))
-      .toEqual(["region:52", structureScope(SIRET_A), callScope("health", "3")].sort());
-    expect(answer('{ department(code: "44") { region { code name } } }', { department: { region: { code: "52", name: "Pays de la Loire" } } })).toEqual([]);
+    const data = {
+      department: {
+        code: "44",
+        region: { code: "52", total: 3 },
+        grants: [{ structure: { siret: SIRET_A, healthProjects: [{ id: "7", call: { id: "3", title: "t", awarded: 1 } }] } }],
+      },
+    };
+    expect(
+      answer(
+        '{ department(code: "44") { code region { code total } grants { structure { siret healthProjects { id call { id title awarded } } } } } }',
+        data,
+      ),
+    ).toEqual(["region:52", structureScope(SIRET_A), callScope("health", "3")].sort());
+    expect(
+      answer('{ department(code: "44") { region { code name } } }', { department: { region: { code: "52", name: "Pays de la Loire" } } }),
+    ).toEqual([]);
   });
 
   test("an entity whose key the query did not select depends on every write (at the root, its argument scopes it)", () => {
-    expect(answer('{ department(code: "44") { grants { structure { healthProjects { id } } } } }', { department: { grants: [{ structure: { healthProjects: [] } }] } })).toEqual([ANY]);
+    expect(
+      answer('{ department(code: "44") { grants { structure { healthProjects { id } } } } }', {
+        department: { grants: [{ structure: { healthProjects: [] } }] },
+      }),
+    ).toEqual([ANY]);
     expect(answer('{ department(code: "44") { grants { id } } }', { department: { grants: [] } })).toEqual([]);
   });
 
   test("aliases and fragments are followed", () => {
     const data = { d: { code: "44", g: [{ s: { siret: SIRET_B, hp: [] } }] } };
-    expect(answer('{ d: department(code: "44") { code g: grants { s: structure { ...S } } } } fragment S on Structure { siret hp: healthProjects { id } }', data)).toEqual([structureScope(SIRET_B)]);
+    expect(
+      answer(
+        '{ d: department(code: "44") { code g: grants { s: structure { ...S } } } } fragment S on Structure { siret hp: healthProjects { id } }',
+        data,
+      ),
+    ).toEqual([structureScope(SIRET_B)]);
   });
 });
 

@@ -6,8 +6,14 @@ import "reflect-metadata";
 import { contributionFields } from "../../subgraphs/hub/contribution-fields";
 import { Contribution } from "../../subgraphs/shared/federation/contributions";
 
-const contribution = (subgraph: string, details: boolean): Contribution =>
-  ({ subgraph, entity: "Region", field: `${subgraph}Contribution`, nonNull: true, optionalLineFields: ["dossier", "forecast"], details });
+const contribution = (subgraph: string, details: boolean): Contribution => ({
+  subgraph,
+  entity: "Region",
+  field: `${subgraph}Contribution`,
+  nonNull: true,
+  optionalLineFields: ["dossier", "forecast"],
+  details,
+});
 const fields = contributionFields([contribution("caf", true), contribution("ancien", false), contribution("maisons", true)]);
 const withDetails = (c: Contribution) => c.details;
 
@@ -24,5 +30,7 @@ test("a funder without details in its schema is not asked for them, and the expl
 
 test("no @requires when no funder has what a figure needs", () => {
   expect(fields.requires("Department", () => "lines { cents }")).toEqual([]);
-  expect(contributionFields([contribution("ancien", false)]).requires("Region", (c) => (c.details ? "details { cents }" : null))).toEqual([]);
+  expect(contributionFields([contribution("ancien", false)]).requires("Region", (c) => (c.details ? "details { cents }" : null))).toEqual(
+    [],
+  );
 });

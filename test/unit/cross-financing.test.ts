@@ -22,7 +22,11 @@ describe("cross-financing arithmetic", () => {
     ]);
   });
   test("per year, ascending, and the year filter keeps only that year", () => {
-    expect(crossFinancing(lines).byYear).toEqual([{ year: 2021, totalCents: 9_500_093 }, { year: 2022, totalCents: 99_999 }, { year: 2023, totalCents: 2_000_000 }]);
+    expect(crossFinancing(lines).byYear).toEqual([
+      { year: 2021, totalCents: 9_500_093 },
+      { year: 2022, totalCents: 99_999 },
+      { year: 2023, totalCents: 2_000_000 },
+    ]);
     const y2021 = crossFinancing(lines, 2021);
     expect(y2021.totalCents).toBe(9_500_093);
     expect(y2021.funders).toEqual(["ARS Bretagne", "CAF 35 Ille-et-Vilaine", "DREETS Bretagne"]);

@@ -32,13 +32,21 @@ test("GraphiQL opens one tab per contract read, then the explorer's tabs, each w
 });
 
 test("the explorer's tabs say what they show, in French, declare the variables they are given, and are no contract read", () => {
-  expect(Object.values(EXPLORER_EXAMPLES).map((e) => e.title)).toEqual(["Explorer : projets de l'axe 4 en Occitanie", "Explorer : recherche de structures", "Explorer : financements par axe", "Explorer : qui cofinance avec qui"]);
+  expect(Object.values(EXPLORER_EXAMPLES).map((e) => e.title)).toEqual([
+    "Explorer : projets de l'axe 4 en Occitanie",
+    "Explorer : recherche de structures",
+    "Explorer : financements par axe",
+    "Explorer : qui cofinance avec qui",
+  ]);
   const explorerTabs = GRAPHIQL_DEFAULT_TABS.slice(reads.length);
-  expect(explorerTabs.map((t) => t.query.split("\n")[0])).toEqual(Object.values(EXPLORER_EXAMPLES).map((e) => `# Graphe des financements des 1000 premiers jours — ${e.title} (hors contrat public).`));
+  expect(explorerTabs.map((t) => t.query.split("\n")[0])).toEqual(
+    Object.values(EXPLORER_EXAMPLES).map((e) => `# Graphe des financements des 1000 premiers jours — ${e.title} (hors contrat public).`),
+  );
   for (const [name, example] of Object.entries(EXPLORER_EXAMPLES)) {
     expect(CONTRACT_READS[name]).toBeUndefined();
     const operation = parse(example.document).definitions[0];
-    const declared = operation.kind === Kind.OPERATION_DEFINITION ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
+    const declared =
+      operation.kind === Kind.OPERATION_DEFINITION ? (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) : [];
     expect({ name, variables: Object.keys(example.variables).sort() }).toEqual({ name, variables: declared.sort() });
   }
 });

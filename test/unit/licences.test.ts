@@ -16,7 +16,10 @@ describe("isOpenSource", () => {
 
 describe("checkLicences", () => {
   const component = (name: string, license?: string, components?: BomComponent[]): BomComponent => ({
-    name, version: "1.0.0", licenses: license === undefined ? [] : [{ license: { id: license } }], components,
+    name,
+    version: "1.0.0",
+    licenses: license === undefined ? [] : [{ license: { id: license } }],
+    components,
   });
 
   test("an exception holds only for the licence it was reviewed for", () => {
@@ -27,7 +30,10 @@ describe("checkLicences", () => {
 
   test("nested components are checked, scoped names kept, no licence refused", () => {
     const lines = checkLicences([{ ...component("core", "MIT", [component("inner")]), group: "@scope" }], {});
-    expect(lines.map((l) => [l.pkg, l.verdict])).toEqual([["@scope/core", "open-source"], ["inner", "refused"]]);
+    expect(lines.map((l) => [l.pkg, l.verdict])).toEqual([
+      ["@scope/core", "open-source"],
+      ["inner", "refused"],
+    ]);
   });
 
   test("a package declaring two licences is offered under either", () => {

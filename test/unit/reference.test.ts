@@ -6,7 +6,26 @@ import { minimumAwardCents } from "../../subgraphs/shared/reference/instructions
 
 describe("reference data", () => {
   test("18 regions and 101 departments of the COG, five overseas", () => {
-    expect(REGIONS.map((r) => r.code).sort()).toEqual(["01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]);
+    expect(REGIONS.map((r) => r.code).sort()).toEqual([
+      "01",
+      "02",
+      "03",
+      "04",
+      "06",
+      "11",
+      "24",
+      "27",
+      "28",
+      "32",
+      "44",
+      "52",
+      "53",
+      "75",
+      "76",
+      "84",
+      "93",
+      "94",
+    ]);
     expect(DEPARTMENTS).toHaveLength(101);
     expect(DEPARTMENTS.map((d) => d.code)).toEqual(expect.arrayContaining(["2A", "2B", "971", "976"]));
     expect(OVERSEAS_REGIONS.map((r) => r.name)).toEqual(["Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"]);

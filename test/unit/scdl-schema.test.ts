@@ -8,17 +8,42 @@ import { scdlAmount, scdlRecord } from "../../gateway/exports/scdl";
 import { isValidSiret } from "../../subgraphs/shared/siret";
 
 const valid: ScdlRecord = {
-  nomAttribuant: "Région Bretagne", idAttribuant: "23350001600040", dateConvention: "2017-06-27", referenceDecision: "2017-03-103",
-  nomBeneficiaire: "Association Les Petits Débrouillards Bretagne", idBeneficiaire: "38047555800058", rnaBeneficiaire: "",
-  objet: "Animations climat-énergie dans les lycées de la région", montant: "47800.20", nature: "aide en numéraire;aide en nature",
-  conditionsVersement: "échelonné", datesPeriodeVersement: "2017-03-14/2018-03-14", idRAE: "12345", notificationUE: "non",
-  pourcentageSubvention: "0.45", dispositifAide: "",
+  nomAttribuant: "Région Bretagne",
+  idAttribuant: "23350001600040",
+  dateConvention: "2017-06-27",
+  referenceDecision: "2017-03-103",
+  nomBeneficiaire: "Association Les Petits Débrouillards Bretagne",
+  idBeneficiaire: "38047555800058",
+  rnaBeneficiaire: "",
+  objet: "Animations climat-énergie dans les lycées de la région",
+  montant: "47800.20",
+  nature: "aide en numéraire;aide en nature",
+  conditionsVersement: "échelonné",
+  datesPeriodeVersement: "2017-03-14/2018-03-14",
+  idRAE: "12345",
+  notificationUE: "non",
+  pourcentageSubvention: "0.45",
+  dispositifAide: "",
 };
 
 test("the 16 columns of version 2.1.1, in the schema's order", () => {
   expect(SCDL_COLUMNS).toEqual([
-    "nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "rnaBeneficiaire", "objet",
-    "montant", "nature", "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention", "dispositifAide",
+    "nomAttribuant",
+    "idAttribuant",
+    "dateConvention",
+    "referenceDecision",
+    "nomBeneficiaire",
+    "idBeneficiaire",
+    "rnaBeneficiaire",
+    "objet",
+    "montant",
+    "nature",
+    "conditionsVersement",
+    "datesPeriodeVersement",
+    "idRAE",
+    "notificationUE",
+    "pourcentageSubvention",
+    "dispositifAide",
   ]);
   expect(scdlHeaderViolations([...SCDL_COLUMNS])).toEqual([]);
   expect(scdlHeaderViolations(SCDL_COLUMNS.filter((c) => c !== "dispositifAide"))).toHaveLength(1); // 2.0 header
@@ -55,7 +80,13 @@ test.each<[string, Partial<ScdlRecord>, RegExp]>([
 });
 
 test("amounts: a dot, two decimals, exact from cents", () => {
-  expect([scdlAmount(60000.1), scdlAmount(999.99), scdlAmount(1200), scdlAmount(0.07), scdlAmount(12345678.9)]).toEqual(["60000.10", "999.99", "1200.00", "0.07", "12345678.90"]);
+  expect([scdlAmount(60000.1), scdlAmount(999.99), scdlAmount(1200), scdlAmount(0.07), scdlAmount(12345678.9)]).toEqual([
+    "60000.10",
+    "999.99",
+    "1200.00",
+    "0.07",
+    "12345678.90",
+  ]);
   expect(() => scdlAmount(1.005)).toThrow();
 });
 
@@ -64,7 +95,14 @@ test("grantors: official names, fictitious SIRETs that say so, 14 digits with a 
   expect(ars).toMatchObject({ name: "Agence régionale de santé – Pays de la Loire", fictitious: true });
   expect(grantor("dreets", "04").name).toBe("Direction de l'économie, de l'emploi, du travail et des solidarités (DEETS) – La Réunion");
   expect(grantor("caf", "2A").name).toBe("Caisse d'allocations familiales – Corse-du-Sud (2A)");
-  const sirets = [grantor("ars", "52"), grantor("dreets", "52"), grantor("caf", "52"), grantor("caf", "2A"), grantor("caf", "2B"), grantor("caf", "974")].map((g) => g.siret);
+  const sirets = [
+    grantor("ars", "52"),
+    grantor("dreets", "52"),
+    grantor("caf", "52"),
+    grantor("caf", "2A"),
+    grantor("caf", "2B"),
+    grantor("caf", "974"),
+  ].map((g) => g.siret);
   expect(new Set(sirets).size).toBe(sirets.length);
   for (const siret of sirets) {
     expect(siret).toMatch(/^\d{14}$/);
@@ -77,7 +115,21 @@ test("grantors: official names, fictitious SIRETs that say so, 14 digits with a 
 });
 
 test("an exported record passes every rule", () => {
-  const record = scdlRecord(grantor("caf", "44"), { id: "7", year: 2021, source: "CAF_FNP", title: "Groupes de parole post-partum", callTitle: null, amount: 5000.5, beneficiary: { siret: "73282932000074", name: "Association (fictif)" } });
+  const record = scdlRecord(grantor("caf", "44"), {
+    id: "7",
+    year: 2021,
+    source: "CAF_FNP",
+    title: "Groupes de parole post-partum",
+    callTitle: null,
+    amount: 5000.5,
+    beneficiary: { siret: "73282932000074", name: "Association (fictif)" },
+  });
   expect(scdlRecordViolations(record)).toEqual([]);
-  expect(record).toMatchObject({ dateConvention: "2021-01-01", datesPeriodeVersement: "2021-01-01/2021-12-31", montant: "5000.50", referenceDecision: "CAF-44-7", objet: "Groupes de parole post-partum (Fonds national parentalité, 1000 premiers jours 2021)" });
+  expect(record).toMatchObject({
+    dateConvention: "2021-01-01",
+    datesPeriodeVersement: "2021-01-01/2021-12-31",
+    montant: "5000.50",
+    referenceDecision: "CAF-44-7",
+    objet: "Groupes de parole post-partum (Fonds national parentalité, 1000 premiers jours 2021)",
+  });
 });

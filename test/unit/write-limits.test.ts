@@ -7,11 +7,15 @@ import { checkCallCalendarAndEnvelope } from "../../subgraphs/shared/regional-ca
 test("lengths count characters as PostgreSQL does (code points), not UTF-16 units", () => {
   expect(codePoints("👶".repeat(300))).toBe(300);
   expect(textViolation("👶".repeat(300), TEXT_LIMITS.title, "L'intitulé")).toBeNull();
-  expect(textViolation("👶".repeat(301), TEXT_LIMITS.title, "L'intitulé")).toEqual({ rule: "TEXT_TOO_LONG", message: "L'intitulé dépasse 300 caractères (301)." });
+  expect(textViolation("👶".repeat(301), TEXT_LIMITS.title, "L'intitulé")).toEqual({
+    rule: "TEXT_TOO_LONG",
+    message: "L'intitulé dépasse 300 caractères (301).",
+  });
 });
 
 test("control characters: refused on one line; line breaks and tabs allowed in free text, NUL never", () => {
-  for (const c of ["\u0000", "\n", "\r", "\t", "\u0007", "\u007f", "\u0085"]) expect(textViolation(`a${c}b`, TEXT_LIMITS.title, "Le titre")?.rule).toBe("TEXT_CONTROL_CHARACTER");
+  for (const c of ["\u0000", "\n", "\r", "\t", "\u0007", "\u007f", "\u0085"])
+    expect(textViolation(`a${c}b`, TEXT_LIMITS.title, "Le titre")?.rule).toBe("TEXT_CONTROL_CHARACTER");
   for (const c of ["\n", "\r\n", "\t"]) expect(textViolation(`a${c}b`, TEXT_LIMITS.description, "La description")).toBeNull();
   expect(textViolation("a\u0000b", TEXT_LIMITS.description, "La description")?.rule).toBe("TEXT_CONTROL_CHARACTER");
   expect(textViolation("Crèche « Les Petits Pas » – Mayotte", TEXT_LIMITS.name, "Le nom")).toBeNull();
@@ -39,7 +43,12 @@ test("a call: envelope of at least 100 000 € a side, results not due before th
   const rules = (joint: boolean, cents: number, deadline: string | null, resultsDue: string | null) => {
     const v = new Violations();
     checkCallCalendarAndEnvelope({ joint, deadline, resultsDue }, cents, true, v);
-    try { v.throwIfAny(); return []; } catch (e) { return ((e as { extensions: { violations: { rule: string }[] } }).extensions.violations).map((x) => x.rule); }
+    try {
+      v.throwIfAny();
+      return [];
+    } catch (e) {
+      return (e as { extensions: { violations: { rule: string }[] } }).extensions.violations.map((x) => x.rule);
+    }
   };
   expect(rules(false, 100_000_00, "2021-06-15", "2021-08-31")).toEqual([]);
   expect(rules(true, 100_000_00, null, null)).toEqual([]);
@@ -60,7 +69,14 @@ test("audit subject: kept as is when it fits, else shortened with the hash of th
 test("export CSV: formulas neutralised, negative numbers in numeric columns kept, the SCDL import undoes the quote", async () => {
   const { exportCsv } = await import("../../gateway/exports/csv");
   const { unescapeFormula } = await import("../../subgraphs/caf/scdl-import");
-  const csv = exportCsv([{ montant: "-12.50", objet: "-12.50", nom: "=1+1" }, { montant: "=1+1", objet: "@x", nom: "ok" }], ["montant", "objet", "nom"], ["montant"]);
+  const csv = exportCsv(
+    [
+      { montant: "-12.50", objet: "-12.50", nom: "=1+1" },
+      { montant: "=1+1", objet: "@x", nom: "ok" },
+    ],
+    ["montant", "objet", "nom"],
+    ["montant"],
+  );
   expect(csv).toBe("montant,objet,nom\n-12.50,'-12.50,'=1+1\n'=1+1,'@x,ok\n");
   expect(unescapeFormula("'=1+1")).toBe("=1+1");
   expect(unescapeFormula("'Atelier")).toBe("'Atelier");

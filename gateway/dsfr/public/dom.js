@@ -25,7 +25,10 @@
 
   function append(parent, child) {
     if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) child.forEach(function (c) { append(parent, c); });
+    if (Array.isArray(child))
+      child.forEach(function (c) {
+        append(parent, c);
+      });
     else if (typeof child === "string" || typeof child === "number") parent.appendChild(document.createTextNode(String(child)));
     else parent.appendChild(child);
   }
@@ -42,8 +45,12 @@
     append: append,
     replace: replace,
     /** Euros from the API (at most two decimals) as integer cents, as the hub sums them. */
-    cents: function (euros) { return Math.round(euros * 100); },
-    money: function (euros) { return euroFormat.format(euros); },
+    cents: function (euros) {
+      return Math.round(euros * 100);
+    },
+    money: function (euros) {
+      return euroFormat.format(euros);
+    },
     euroFormat: euroFormat,
   };
 })();

@@ -18,11 +18,18 @@
 
     return {
       sourcesOf: sourcesOf,
-      label: function (choice) { return financingRef.choiceLabels[choice || ""] || choice; },
+      label: function (choice) {
+        return financingRef.choiceLabels[choice || ""] || choice;
+      },
       /** Whether the lines the page lists (laureates, CAF grants) can carry a source of the choice. */
       inLines: function (choice) {
         var wanted = sourcesOf(choice);
-        return wanted.length === 0 || wanted.some(function (s) { return financingRef.lineSources.indexOf(s) >= 0; });
+        return (
+          wanted.length === 0 ||
+          wanted.some(function (s) {
+            return financingRef.lineSources.indexOf(s) >= 0;
+          })
+        );
       },
       /** Whether a line's source is one the choice keeps. */
       keeps: function (choice, source) {

@@ -14,8 +14,13 @@ import { StructureDirectoryRow } from "./structure-directory.entity";
  * recorded ones in the hub's structure directory.
  */
 export const SIRENE_COLUMNS = {
-  siret: "siret", siren: "siren", nic: "nic", state: "etatAdministratifEtablissement",
-  usualName: "denominationUsuelleEtablissement", sign: "enseigne1Etablissement", legalName: "denominationUniteLegale",
+  siret: "siret",
+  siren: "siren",
+  nic: "nic",
+  state: "etatAdministratifEtablissement",
+  usualName: "denominationUsuelleEtablissement",
+  sign: "enseigne1Etablissement",
+  legalName: "denominationUniteLegale",
 } as const;
 /** In that order: the establishment's usual name, its sign, then its legal unit's name. */
 const NAME_COLUMNS = [SIRENE_COLUMNS.usualName, SIRENE_COLUMNS.sign, SIRENE_COLUMNS.legalName];
@@ -37,29 +42,53 @@ export interface SireneReport {
   problems: ImportProblem[];
 }
 
-interface SireneRow { line: number; siret: string; name: string | null; state: string }
+interface SireneRow {
+  line: number;
+  siret: string;
+  name: string | null;
+  state: string;
+}
 
 /** Reads and checks every row; the rows to write when none broke a rule. */
 function readRows(content: Buffer | string, problems: ImportProblem[]): SireneRow[] {
   const csv = readCsv(content);
   const header = new Set(csv.header.map(normaliseColumn));
   for (const column of REQUIRED) {
-    if (!header.has(normaliseColumn(column))) problems.push({ line: 1, column, rule: "COLUMN_MISSING", message: `Colonne obligatoire du format StockEtablissement absente : « ${column} ».` });
+    if (!header.has(normaliseColumn(column)))
+      problems.push({
+        line: 1,
+        column,
+        rule: "COLUMN_MISSING",
+        message: `Colonne obligatoire du format StockEtablissement absente : « ${column} ».`,
+      });
   }
   if (!NAME_COLUMNS.some((c) => header.has(normaliseColumn(c)))) {
-    problems.push({ line: 1, column: null, rule: "COLUMN_MISSING", message: `Aucune colonne de nom : ${NAME_COLUMNS.join(", ")} (au moins une).` });
+    problems.push({
+      line: 1,
+      column: null,
+      rule: "COLUMN_MISSING",
+      message: `Aucune colonne de nom : ${NAME_COLUMNS.join(", ")} (au moins une).`,
+    });
   }
   if (problems.length > 0) return [];
-  if (csv.rows.length === 0) problems.push({ line: null, column: null, rule: "NO_ROWS", message: "Le fichier ne contient aucune ligne de données." });
+  if (csv.rows.length === 0)
+    problems.push({ line: null, column: null, rule: "NO_ROWS", message: "Le fichier ne contient aucune ligne de données." });
   const rows: SireneRow[] = [];
   const firstLine = new Map<string, number>();
   for (const { line, cells } of csv.rows) {
     const cell = (column: string) => (cells[normaliseColumn(column)] ?? "").trim();
     const [siret, siren, nic, state] = REQUIRED.map(cell);
     const problem = (column: string | null, rule: string, message: string) => problems.push({ line, column, rule, message });
-    if (!isValidSiret(siret)) problem(SIRENE_COLUMNS.siret, "SIRET_INVALID", `SIRET invalide « ${siret} » : 14 chiffres et clé de Luhn (règle particulière pour La Poste).`);
-    else if (siret !== `${siren}${nic}`) problem(SIRENE_COLUMNS.siret, "SIRET_SIREN_NIC", `Le SIRET « ${siret} » n'est pas le SIREN « ${siren} » suivi du NIC « ${nic} ».`);
-    if (state !== "A" && state !== "F") problem(SIRENE_COLUMNS.state, "SIRENE_STATE", `État administratif « ${state} » : A (actif) ou F (fermé) attendu.`);
+    if (!isValidSiret(siret))
+      problem(
+        SIRENE_COLUMNS.siret,
+        "SIRET_INVALID",
+        `SIRET invalide « ${siret} » : 14 chiffres et clé de Luhn (règle particulière pour La Poste).`,
+      );
+    else if (siret !== `${siren}${nic}`)
+      problem(SIRENE_COLUMNS.siret, "SIRET_SIREN_NIC", `Le SIRET « ${siret} » n'est pas le SIREN « ${siren} » suivi du NIC « ${nic} ».`);
+    if (state !== "A" && state !== "F")
+      problem(SIRENE_COLUMNS.state, "SIRENE_STATE", `État administratif « ${state} » : A (actif) ou F (fermé) attendu.`);
     const nameColumn = NAME_COLUMNS.find((c) => cell(c) !== "" && cell(c) !== NOT_DIFFUSED) ?? null;
     const name = nameColumn === null ? null : cell(nameColumn);
     // the rule of every structure name the hub stores: length in code points, no control character
@@ -78,7 +107,10 @@ async function writeOfficialNames(m: EntityManager, rows: readonly SireneRow[], 
   const postgres = m.connection.options.type === "postgres";
   for (const chunk of chunks(rows)) {
     const params: unknown[] = [];
-    const placeholder = (value: unknown) => { params.push(value); return postgres ? `$${params.length}` : "?"; };
+    const placeholder = (value: unknown) => {
+      params.push(value);
+      return postgres ? `$${params.length}` : "?";
+    };
     const values = chunk.map((r) => `(${placeholder(r.siret)}, ${placeholder(r.name)}, ${placeholder(r.state)}, ${placeholder(source)})`);
     await m.query(
       `INSERT INTO structure_directory (siret, official_name, official_state, official_source) VALUES ${values.join(", ")}
@@ -93,8 +125,22 @@ async function writeOfficialNames(m: EntityManager, rows: readonly SireneRow[], 
  * nothing is written, the report lists every bad line with its rule. Rows without a public name
  * are skipped (nothing to override with). Only the national team imports it.
  */
-export async function importSireneExtract(ds: DataSource, file: { name: string; content: Buffer | string }, organisation: string): Promise<SireneReport> {
-  const report: SireneReport = { file: file.name, organisation, rows: 0, accepted: false, written: 0, alreadyKnown: 0, closed: 0, withoutName: 0, problems: [] };
+export async function importSireneExtract(
+  ds: DataSource,
+  file: { name: string; content: Buffer | string },
+  organisation: string,
+): Promise<SireneReport> {
+  const report: SireneReport = {
+    file: file.name,
+    organisation,
+    rows: 0,
+    accepted: false,
+    written: 0,
+    alreadyKnown: 0,
+    closed: 0,
+    withoutName: 0,
+    problems: [],
+  };
   let rows: SireneRow[];
   try {
     rows = readRows(file.content, report.problems);
@@ -110,10 +156,16 @@ export async function importSireneExtract(ds: DataSource, file: { name: string; 
   }
   const named = rows.filter((r) => r.name !== null);
   await ds.transaction(async (m) => {
-    for (const sirets of chunks(named.map((r) => r.siret))) report.alreadyKnown += await m.getRepository(StructureDirectoryRow).countBy({ siret: In(sirets) });
+    for (const sirets of chunks(named.map((r) => r.siret)))
+      report.alreadyKnown += await m.getRepository(StructureDirectoryRow).countBy({ siret: In(sirets) });
     await writeOfficialNames(m, named, `SIRENE ${file.name}`.slice(0, 200));
   });
-  Object.assign(report, { accepted: true, written: named.length, withoutName: rows.length - named.length, closed: named.filter((r) => r.state === "F").length });
+  Object.assign(report, {
+    accepted: true,
+    written: named.length,
+    withoutName: rows.length - named.length,
+    closed: named.filter((r) => r.state === "F").length,
+  });
   return report;
 }
 
@@ -121,11 +173,15 @@ export async function importSireneExtract(ds: DataSource, file: { name: string; 
 export function formatSireneReport(report: SireneReport): string {
   const lines = [`Import SIRENE « ${report.file} » par ${report.organisation} : ${report.rows} ligne(s) lue(s).`];
   if (report.accepted) {
-    lines.push(`Accepté : ${report.written} nom(s) officiel(s) dans l'annuaire des structures (${report.alreadyKnown} SIRET déjà connu(s), ${report.closed} établissement(s) fermé(s)) ; ${report.withoutName} ligne(s) sans nom public ignorée(s).`);
+    lines.push(
+      `Accepté : ${report.written} nom(s) officiel(s) dans l'annuaire des structures (${report.alreadyKnown} SIRET déjà connu(s), ${report.closed} établissement(s) fermé(s)) ; ${report.withoutName} ligne(s) sans nom public ignorée(s).`,
+    );
   } else {
     lines.push(`Refusé : rien n'a été enregistré. ${report.problems.length} règle(s) non respectée(s) :`);
     for (const p of report.problems) {
-      const where = [p.line === null ? "fichier" : `ligne ${p.line}`, p.column ? `colonne « ${p.column} »` : null].filter(Boolean).join(", ");
+      const where = [p.line === null ? "fichier" : `ligne ${p.line}`, p.column ? `colonne « ${p.column} »` : null]
+        .filter(Boolean)
+        .join(", ");
       lines.push(`  ${where} : ${p.message} [${p.rule}]`);
     }
   }

@@ -30,12 +30,18 @@ export function structureSearchResolver<S extends { siret: string }>(Structure: 
     async structures(
       @Arg("search", { description: "Un début de SIRET (3 à 14 chiffres) ou un morceau du nom." }) search: string,
       @Ctx() ctx: HubContext,
-      @Arg("first", () => Int, { defaultValue: 20, description: `Taille de la page (au plus ${STRUCTURE_SEARCH_MAX_PAGE}).` }) first: number,
-      @Arg("after", () => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." }) after?: string | null,
+      @Arg("first", () => Int, { defaultValue: 20, description: `Taille de la page (au plus ${STRUCTURE_SEARCH_MAX_PAGE}).` })
+      first: number,
+      @Arg("after", () => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." })
+      after?: string | null,
     ): Promise<StructureConnection> {
       const { totalCount, edges, pageInfo } = await searchStructures(ctx.dataSource, search, first, after);
       for (const { structure } of edges) ctx.loaders.structureName.prime(structure.siret, structure.name);
-      return { totalCount, pageInfo, edges: edges.map(({ cursor, structure }) => ({ cursor, node: Object.assign(new Structure(), { siret: structure.siret }) })) };
+      return {
+        totalCount,
+        pageInfo,
+        edges: edges.map(({ cursor, structure }) => ({ cursor, node: Object.assign(new Structure(), { siret: structure.siret }) })),
+      };
     }
   }
   return StructureSearchQuery;

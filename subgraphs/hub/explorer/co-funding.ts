@@ -37,12 +37,24 @@ export function coFundingPairs(details: readonly FundingDetailData[], year: numb
       const sharedSirets = intersection(first.sirets, second.sirets);
       const sharedDossiers = intersection(first.dossiers, second.dossiers);
       if (sharedSirets.size === 0 && sharedDossiers.size === 0) continue;
-      const onShared = (funder: (typeof funders)[number]) => sumCents(funder.lines
-        .filter((d) => (!!d.siret && sharedSirets.has(d.siret)) || (!!d.dossier && sharedDossiers.has(d.dossier)))
-        .map((d) => d.cents));
-      pairs.push({ firstFunder: first.name, secondFunder: second.name, structures: sharedSirets.size, dossiers: sharedDossiers.size, firstCents: onShared(first), secondCents: onShared(second) });
+      const onShared = (funder: (typeof funders)[number]) =>
+        sumCents(
+          funder.lines
+            .filter((d) => (!!d.siret && sharedSirets.has(d.siret)) || (!!d.dossier && sharedDossiers.has(d.dossier)))
+            .map((d) => d.cents),
+        );
+      pairs.push({
+        firstFunder: first.name,
+        secondFunder: second.name,
+        structures: sharedSirets.size,
+        dossiers: sharedDossiers.size,
+        firstCents: onShared(first),
+        secondCents: onShared(second),
+      });
     }
   }
   const shared = (p: CoFundingPairData) => p.structures + p.dossiers;
-  return pairs.sort((a, b) => shared(b) - shared(a) || byFrenchName(a.firstFunder, b.firstFunder) || byFrenchName(a.secondFunder, b.secondFunder));
+  return pairs.sort(
+    (a, b) => shared(b) - shared(a) || byFrenchName(a.firstFunder, b.firstFunder) || byFrenchName(a.secondFunder, b.secondFunder),
+  );
 }

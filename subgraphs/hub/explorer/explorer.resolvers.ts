@@ -21,26 +21,29 @@ type EntityClass = abstract new (...args: never[]) => object;
  * @require the funders' `details`, never their `lines`: the contract's reads do not pay for them.
  */
 export function createExplorerResolvers(entities: Record<FinancedEntity, EntityClass>, fields: ContributionFields) {
-  const detailsOf = (root: object): FundingDetailData[] => fields.contributionsIn(root).flatMap((c) => (Array.isArray(c.details) ? c.details : []));
+  const detailsOf = (root: object): FundingDetailData[] =>
+    fields.contributionsIn(root).flatMap((c) => (Array.isArray(c.details) ? c.details : []));
   // a funder whose schema has no `details` cannot be split by axis or structure: its money is missing, said so
   const missingIn = (root: object, entity: FinancedEntity) => fields.missingIn(root, entity, (c) => c.details);
 
-  const byAxis = (root: object, entity: FinancedEntity, year?: number | null): AxisFinancing => exactFigure(() => {
-    const data = axisFinancing(detailsOf(root), year);
-    const missingFunders = missingIn(root, entity);
-    return {
-      total: missingFunders.length ? null : centsToEuros(data.totalCents),
-      complete: missingFunders.length === 0,
-      missingFunders,
-      partialTotal: centsToEuros(data.totalCents),
-      byAxis: data.byAxis.map((a) => ({ axis: a.axis, amount: centsToEuros(a.cents), lines: a.lines, funders: a.funders })),
-      withoutAxis: centsToEuros(data.withoutAxisCents),
-      withoutAxisLines: data.withoutAxisLines,
-    };
-  });
+  const byAxis = (root: object, entity: FinancedEntity, year?: number | null): AxisFinancing =>
+    exactFigure(() => {
+      const data = axisFinancing(detailsOf(root), year);
+      const missingFunders = missingIn(root, entity);
+      return {
+        total: missingFunders.length ? null : centsToEuros(data.totalCents),
+        complete: missingFunders.length === 0,
+        missingFunders,
+        partialTotal: centsToEuros(data.totalCents),
+        byAxis: data.byAxis.map((a) => ({ axis: a.axis, amount: centsToEuros(a.cents), lines: a.lines, funders: a.funders })),
+        withoutAxis: centsToEuros(data.withoutAxisCents),
+        withoutAxisLines: data.withoutAxisLines,
+      };
+    });
 
   const coFunding = (root: object, entity: FinancedEntity, year: number, first: number): CoFunding => {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_CO_FUNDING_PAIRS) throw badInput(`Le nombre de paires (first) est compris entre 0 et ${MAX_CO_FUNDING_PAIRS}.`, "first");
+    if (!Number.isInteger(first) || first < 0 || first > MAX_CO_FUNDING_PAIRS)
+      throw badInput(`Le nombre de paires (first) est compris entre 0 et ${MAX_CO_FUNDING_PAIRS}.`, "first");
     return exactFigure(() => {
       const pairs = coFundingPairs(detailsOf(root), year);
       const missingFunders = missingIn(root, entity);
@@ -49,8 +52,12 @@ export function createExplorerResolvers(entities: Record<FinancedEntity, EntityC
         missingFunders,
         totalCount: pairs.length,
         pairs: pairs.slice(0, first).map((p) => ({
-          firstFunder: p.firstFunder, secondFunder: p.secondFunder, structures: p.structures, dossiers: p.dossiers,
-          firstFunderAmount: centsToEuros(p.firstCents), secondFunderAmount: centsToEuros(p.secondCents),
+          firstFunder: p.firstFunder,
+          secondFunder: p.secondFunder,
+          structures: p.structures,
+          dossiers: p.dossiers,
+          firstFunderAmount: centsToEuros(p.firstCents),
+          secondFunderAmount: centsToEuros(p.secondCents),
         })),
       };
     });
@@ -58,38 +65,65 @@ export function createExplorerResolvers(entities: Record<FinancedEntity, EntityC
 
   const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
   const coFundingYear = () => Arg("year", () => Int, { description: "Année." });
-  const firstArg = () => Arg("first", () => Int, { defaultValue: DEFAULT_CO_FUNDING_PAIRS, description: `Nombre de paires au plus (${MAX_CO_FUNDING_PAIRS} au maximum).` });
-  const BY_AXIS = "Financements croisés par axe thématique (une ligne sur plusieurs axes compte en entier dans chacun : les axes ne s'additionnent pas pour faire le total).";
-  const CO_FUNDING = "Qui cofinance avec qui : les paires de financeurs qui financent une même structure ou un même dossier dans le territoire, pour l'année.";
+  const firstArg = () =>
+    Arg("first", () => Int, {
+      defaultValue: DEFAULT_CO_FUNDING_PAIRS,
+      description: `Nombre de paires au plus (${MAX_CO_FUNDING_PAIRS} au maximum).`,
+    });
+  const BY_AXIS =
+    "Financements croisés par axe thématique (une ligne sur plusieurs axes compte en entier dans chacun : les axes ne s'additionnent pas pour faire le total).";
+  const CO_FUNDING =
+    "Qui cofinance avec qui : les paires de financeurs qui financent une même structure ou un même dossier dans le territoire, pour l'année.";
 
   @Resolver(() => entities.Region)
   class RegionExplorer {
     @FieldResolver(() => AxisFinancing, { nullable: true, description: `${BY_AXIS} Toutes les lignes de la région.` })
-    crossFinancingByAxis(@Root() region: object, @yearArg() year?: number): AxisFinancing { return byAxis(region, "Region", year); }
+    crossFinancingByAxis(@Root() region: object, @yearArg() year?: number): AxisFinancing {
+      return byAxis(region, "Region", year);
+    }
 
     @FieldResolver(() => CoFunding, { nullable: true, description: `${CO_FUNDING} Toutes les lignes de la région.` })
-    coFunding(@Root() region: object, @coFundingYear() year: number, @firstArg() first: number): CoFunding { return coFunding(region, "Region", year, first); }
+    coFunding(@Root() region: object, @coFundingYear() year: number, @firstArg() first: number): CoFunding {
+      return coFunding(region, "Region", year, first);
+    }
   }
 
   @Resolver(() => entities.Department)
   class DepartmentExplorer {
-    @FieldResolver(() => AxisFinancing, { nullable: true, description: `${BY_AXIS} Un projet qui se déroule dans plusieurs départements y compte pour sa part, comme dans crossFinancing.` })
-    crossFinancingByAxis(@Root() department: object, @yearArg() year?: number): AxisFinancing { return byAxis(department, "Department", year); }
+    @FieldResolver(() => AxisFinancing, {
+      nullable: true,
+      description: `${BY_AXIS} Un projet qui se déroule dans plusieurs départements y compte pour sa part, comme dans crossFinancing.`,
+    })
+    crossFinancingByAxis(@Root() department: object, @yearArg() year?: number): AxisFinancing {
+      return byAxis(department, "Department", year);
+    }
 
-    @FieldResolver(() => CoFunding, { nullable: true, description: `${CO_FUNDING} Un projet qui se déroule dans plusieurs départements y compte pour sa part.` })
-    coFunding(@Root() department: object, @coFundingYear() year: number, @firstArg() first: number): CoFunding { return coFunding(department, "Department", year, first); }
+    @FieldResolver(() => CoFunding, {
+      nullable: true,
+      description: `${CO_FUNDING} Un projet qui se déroule dans plusieurs départements y compte pour sa part.`,
+    })
+    coFunding(@Root() department: object, @coFundingYear() year: number, @firstArg() first: number): CoFunding {
+      return coFunding(department, "Department", year, first);
+    }
   }
 
   @Resolver(() => entities.Structure)
   class StructureExplorer {
-    @FieldResolver(() => AxisFinancing, { nullable: true, description: `${BY_AXIS} Une Maison portée à plusieurs compte pour son premier porteur.` })
-    crossFinancingByAxis(@Root() structure: object, @yearArg() year?: number): AxisFinancing { return byAxis(structure, "Structure", year); }
+    @FieldResolver(() => AxisFinancing, {
+      nullable: true,
+      description: `${BY_AXIS} Une Maison portée à plusieurs compte pour son premier porteur.`,
+    })
+    crossFinancingByAxis(@Root() structure: object, @yearArg() year?: number): AxisFinancing {
+      return byAxis(structure, "Structure", year);
+    }
   }
 
   @Resolver(() => entities.Project)
   class ProjectExplorer {
     @FieldResolver(() => AxisFinancing, { nullable: true, description: BY_AXIS })
-    crossFinancingByAxis(@Root() project: object, @yearArg() year?: number): AxisFinancing { return byAxis(project, "Project", year); }
+    crossFinancingByAxis(@Root() project: object, @yearArg() year?: number): AxisFinancing {
+      return byAxis(project, "Project", year);
+    }
   }
 
   const requireDetails = (entity: FinancedEntity) => fields.requires(entity, (c) => (c.details ? DETAILS : null));

@@ -9,11 +9,22 @@ import { CONTROL_CHARACTERS } from "../rules/limits";
 import { AuditEntryRow } from "./audit-entry.entity";
 
 export async function createAuditTable(qr: QueryRunner): Promise<void> {
-  await qr.createTable(new Table({
-    name: "audit_entry",
-    columns: [col.id(), { ...col.createdAt(qr), name: "at" }, col.varchar("subject", 200), col.varchar("organisation", 40), col.varchar("operation", 60), col.varchar("entity", 60), col.varchar("entity_id", 40), col.text("changes")],
-    indices: [index("audit_entry", ["organisation"]), index("audit_entry", ["entity", "entity_id"])],
-  }));
+  await qr.createTable(
+    new Table({
+      name: "audit_entry",
+      columns: [
+        col.id(),
+        { ...col.createdAt(qr), name: "at" },
+        col.varchar("subject", 200),
+        col.varchar("organisation", 40),
+        col.varchar("operation", 60),
+        col.varchar("entity", 60),
+        col.varchar("entity_id", 40),
+        col.text("changes"),
+      ],
+      indices: [index("audit_entry", ["organisation"]), index("audit_entry", ["entity", "entity_id"])],
+    }),
+  );
 }
 
 /** Width of the audit trail's subject column. */
@@ -27,13 +38,29 @@ export const AUDIT_SUBJECT_MAX = 200;
  */
 export function auditSubject(subject: string): string {
   if (subject.length <= AUDIT_SUBJECT_MAX && !CONTROL_CHARACTERS.test(subject)) return subject;
-  const readable = Array.from(subject.replace(new RegExp(CONTROL_CHARACTERS, "gu"), "")).slice(0, 120).join("");
+  const readable = Array.from(subject.replace(new RegExp(CONTROL_CHARACTERS, "gu"), ""))
+    .slice(0, 120)
+    .join("");
   return `${readable}…sha256:${createHash("sha256").update(subject, "utf8").digest("hex")}`;
 }
 
 /** Records a write in the same transaction as the write itself. */
-export async function audit(manager: EntityManager, actor: Actor, operation: string, entity: string, entityId: string | number, changes: object): Promise<void> {
-  await manager.insert(AuditEntryRow, { subject: auditSubject(actor.subject), organisation: actor.organisation.id, operation, entity, entityId: String(entityId), changes: JSON.stringify(changes) });
+export async function audit(
+  manager: EntityManager,
+  actor: Actor,
+  operation: string,
+  entity: string,
+  entityId: string | number,
+  changes: object,
+): Promise<void> {
+  await manager.insert(AuditEntryRow, {
+    subject: auditSubject(actor.subject),
+    organisation: actor.organisation.id,
+    operation,
+    entity,
+    entityId: String(entityId),
+    changes: JSON.stringify(changes),
+  });
 }
 
 @Directive("@shareable")
@@ -56,15 +83,30 @@ export class AuditEntry {
 export function createAuditResolver(fieldName: string, label: string) {
   @Resolver()
   class AuditQueries {
-    @Query(() => [AuditEntry], { name: fieldName, description: `Journal d'audit des écritures : ${label}. Le niveau national voit tout ; une organisation voit ses propres écritures.` })
+    @Query(() => [AuditEntry], {
+      name: fieldName,
+      description: `Journal d'audit des écritures : ${label}. Le niveau national voit tout ; une organisation voit ses propres écritures.`,
+    })
     async trail(
       @Ctx() ctx: { actor: Actor | null; dataSource: DataSource },
-      @Arg("last", () => Int, { defaultValue: 100, description: "Nombre d'entrées, les plus récentes d'abord (500 au plus)." }) last: number,
+      @Arg("last", () => Int, { defaultValue: 100, description: "Nombre d'entrées, les plus récentes d'abord (500 au plus)." })
+      last: number,
     ): Promise<AuditEntry[]> {
       const actor = requireActor(ctx.actor);
       const where = actor.organisation.kind === "national" ? {} : { organisation: actor.organisation.id };
-      const rows = await ctx.dataSource.getRepository(AuditEntryRow).find({ where, order: { id: "DESC" }, take: Math.min(Math.max(last, 0), 500) });
-      return rows.map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), subject: r.subject, organisation: r.organisation, operation: r.operation, entity: r.entity, entityId: r.entityId, changes: r.changes }));
+      const rows = await ctx.dataSource
+        .getRepository(AuditEntryRow)
+        .find({ where, order: { id: "DESC" }, take: Math.min(Math.max(last, 0), 500) });
+      return rows.map((r) => ({
+        id: String(r.id),
+        at: new Date(r.at).toISOString(),
+        subject: r.subject,
+        organisation: r.organisation,
+        operation: r.operation,
+        entity: r.entity,
+        entityId: r.entityId,
+        changes: r.changes,
+      }));
     }
   }
   return AuditQueries;

@@ -27,13 +27,19 @@ export const DEFAULT_AUDIENCE = "mille-premiers-jours-hub";
 
 export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const hmacSecret = env.HUB_HMAC_SECRET || "";
-  if (hmacSecret.length < 32) throw new ConfigError("HUB_HMAC_SECRET doit contenir au moins 32 caractères (secret partagé passerelle–sous-graphes).");
+  if (hmacSecret.length < 32)
+    throw new ConfigError("HUB_HMAC_SECRET doit contenir au moins 32 caractères (secret partagé passerelle–sous-graphes).");
   const jwksUrl = env.AUTH_JWKS_URL || null;
   const keyFile = env.AUTH_PUBLIC_KEY_FILE || null;
   if (!jwksUrl && !keyFile) throw new ConfigError("AUTH_JWKS_URL ou AUTH_PUBLIC_KEY_FILE est requis pour vérifier les jetons.");
   if (keyFile && !fs.existsSync(keyFile)) throw new ConfigError(`AUTH_PUBLIC_KEY_FILE introuvable : ${keyFile}`);
-  const maxLifetime = env.AUTH_MAX_TOKEN_LIFETIME_SECONDS ? Number(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS) : DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
-  if (!Number.isInteger(maxLifetime) || maxLifetime <= 0) throw new ConfigError(`AUTH_MAX_TOKEN_LIFETIME_SECONDS doit être un entier strictement positif (secondes), reçu : ${env.AUTH_MAX_TOKEN_LIFETIME_SECONDS}`);
+  const maxLifetime = env.AUTH_MAX_TOKEN_LIFETIME_SECONDS
+    ? Number(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS)
+    : DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (!Number.isInteger(maxLifetime) || maxLifetime <= 0)
+    throw new ConfigError(
+      `AUTH_MAX_TOKEN_LIFETIME_SECONDS doit être un entier strictement positif (secondes), reçu : ${env.AUTH_MAX_TOKEN_LIFETIME_SECONDS}`,
+    );
   return {
     issuer: env.AUTH_ISSUER || LOCAL_ISSUER,
     audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE,

@@ -17,9 +17,13 @@ export function createGatewayRequestVerifier(config: AuthConfig) {
   return async (body: unknown): Promise<Actor | null> => {
     const params = (body ?? {}) as { query?: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> };
     const signature = params.extensions?.["hmac-signature"];
-    if (typeof signature !== "string") throw new UnauthorizedRequest("Requête non signée : seuls les appels de la passerelle sont acceptés.");
+    if (typeof signature !== "string")
+      throw new UnauthorizedRequest("Requête non signée : seuls les appels de la passerelle sont acceptés.");
     const variables = params.variables && Object.keys(params.variables).length > 0 ? params.variables : undefined;
-    const expected = crypto.createHmac("sha256", key).update(stableStringify({ query: params.query, variables })).digest();
+    const expected = crypto
+      .createHmac("sha256", key)
+      .update(stableStringify({ query: params.query, variables }))
+      .digest();
     const received = Buffer.from(signature, "base64");
     if (received.length !== expected.length || !crypto.timingSafeEqual(received, expected)) {
       throw new UnauthorizedRequest("Signature de la passerelle invalide.");

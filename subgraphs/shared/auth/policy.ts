@@ -3,7 +3,10 @@ import { Actor } from "./organisation";
 
 /** Access decisions of the subgraphs: the gateway only forwards verified identities. */
 export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new GraphQLError("Authentification requise : présentez un jeton (Authorization: Bearer …).", { extensions: { code: "UNAUTHENTICATED" } });
+  if (!actor)
+    throw new GraphQLError("Authentification requise : présentez un jeton (Authorization: Bearer …).", {
+      extensions: { code: "UNAUTHENTICATED" },
+    });
   return actor;
 }
 
@@ -22,6 +25,7 @@ export function requireRegionalBody(actor: Actor | null, body: "ars" | "dreets",
 
 export function requireNational(actor: Actor | null): Actor {
   const a = requireActor(actor);
-  if (a.organisation.kind !== "national") throw forbidden(`Réservé au niveau national (comité de labellisation) ; jeton : ${a.organisation.id}.`);
+  if (a.organisation.kind !== "national")
+    throw forbidden(`Réservé au niveau national (comité de labellisation) ; jeton : ${a.organisation.id}.`);
   return a;
 }

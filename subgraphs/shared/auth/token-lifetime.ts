@@ -8,11 +8,18 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 const CLOCK_TOLERANCE_SECONDS = 60;
 
 /** The French rule a verified token's lifetime breaks, or null. */
-export function tokenLifetimeViolation(payload: { exp?: unknown; iat?: unknown }, maxSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, nowSeconds = Date.now() / 1000): string | null {
+export function tokenLifetimeViolation(
+  payload: { exp?: unknown; iat?: unknown },
+  maxSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  nowSeconds = Date.now() / 1000,
+): string | null {
   const limit = `${Math.round((maxSeconds / 3600) * 100) / 100} h au plus`;
-  if (typeof payload.exp !== "number") return `Jeton refusé : jeton sans date d'expiration (exp) ; le fournisseur d'identité doit émettre des jetons d'une durée de vie de ${limit}.`;
-  if (typeof payload.iat !== "number") return `Jeton refusé : jeton sans date d'émission (iat) ; le fournisseur d'identité doit émettre des jetons datés, d'une durée de vie de ${limit}.`;
+  if (typeof payload.exp !== "number")
+    return `Jeton refusé : jeton sans date d'expiration (exp) ; le fournisseur d'identité doit émettre des jetons d'une durée de vie de ${limit}.`;
+  if (typeof payload.iat !== "number")
+    return `Jeton refusé : jeton sans date d'émission (iat) ; le fournisseur d'identité doit émettre des jetons datés, d'une durée de vie de ${limit}.`;
   if (payload.iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) return "Jeton refusé : sa date d'émission (iat) est dans le futur.";
-  if (payload.exp - payload.iat > maxSeconds) return `Jeton refusé : durée de vie (exp − iat) de ${Math.round((payload.exp - payload.iat) / 360) / 10} h, ${limit}.`;
+  if (payload.exp - payload.iat > maxSeconds)
+    return `Jeton refusé : durée de vie (exp − iat) de ${Math.round((payload.exp - payload.iat) / 360) / 10} h, ${limit}.`;
   return null;
 }

@@ -6,8 +6,15 @@ import { Actor, parseOrganisation } from "./organisation";
 import { tokenLifetimeViolation } from "./token-lifetime";
 
 /** Signs a token for an organisation with the local key (embedded set-up and tests). */
-export async function signLocalToken(privateKeyFile: string, organisation: string, options: { subject?: string; name?: string; expiresIn?: string } = {}): Promise<string> {
-  if (!parseOrganisation(organisation)) throw new Error(`Organisation inconnue : « ${organisation} » (ars:<région>, dreets:<région>, caf:<département>, cd:<département>, national).`);
+export async function signLocalToken(
+  privateKeyFile: string,
+  organisation: string,
+  options: { subject?: string; name?: string; expiresIn?: string } = {},
+): Promise<string> {
+  if (!parseOrganisation(organisation))
+    throw new Error(
+      `Organisation inconnue : « ${organisation} » (ars:<région>, dreets:<région>, caf:<département>, cd:<département>, national).`,
+    );
   const key = await importPKCS8(fs.readFileSync(privateKeyFile, "utf8"), "RS256");
   return new SignJWT({ org: organisation, name: options.name ?? organisation })
     .setProtectedHeader({ alg: "RS256" })

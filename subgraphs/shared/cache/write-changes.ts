@@ -40,7 +40,9 @@ export function mergeWriteChanges(reports: readonly WriteChanges[]): WriteChange
     for (const [key, values] of sets) for (const value of report[key] ?? []) values.add(value);
     everything ||= !!report.everything;
   }
-  const merged = Object.fromEntries(sets.filter(([, values]) => values.size > 0).map(([key, values]) => [key, [...values]])) as WriteChanges;
+  const merged = Object.fromEntries(
+    sets.filter(([, values]) => values.size > 0).map(([key, values]) => [key, [...values]]),
+  ) as WriteChanges;
   return everything ? { ...merged, everything } : merged;
 }
 

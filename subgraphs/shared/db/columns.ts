@@ -2,7 +2,13 @@ import { Axis, axisFromNumber, axisNumber } from "../enums";
 
 /** Axes stored as their instruction numbers ("1,3,6"): readable in SQL, filterable with LIKE. */
 export const axesColumn = {
-  to: (axes: Axis[] | null | undefined) => (axes ? axes.map(axisNumber).sort((a, b) => a - b).join(",") : ""),
+  to: (axes: Axis[] | null | undefined) =>
+    axes
+      ? axes
+          .map(axisNumber)
+          .sort((a, b) => a - b)
+          .join(",")
+      : "",
   from: (value: string | null) => (value ? value.split(",").map((n) => axisFromNumber(Number(n))) : []),
 };
 

@@ -24,13 +24,36 @@ interface Definition {
  */
 export async function openDatabase(config: DatabaseConfig, definition: Definition): Promise<SubgraphDatabase> {
   const sql = new SqlCounter();
-  const common = { entities: definition.entities, migrations: definition.migrations, logger: sql, logging: ["query", "error", "warn"] as const, synchronize: false, migrationsRun: false };
+  const common = {
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger: sql,
+    logging: ["query", "error", "warn"] as const,
+    synchronize: false,
+    migrationsRun: false,
+  };
   let options: DataSourceOptions;
   if (config.url) {
-    options = { ...common, logging: [...common.logging], type: "postgres", url: config.url, schema: definition.name, extra: { max: 10, options: `-c search_path="${definition.name}"` } };
+    options = {
+      ...common,
+      logging: [...common.logging],
+      type: "postgres",
+      url: config.url,
+      schema: definition.name,
+      extra: { max: 10, options: `-c search_path="${definition.name}"` },
+    };
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    options = { ...common, logging: [...common.logging], type: "better-sqlite3", database: path.join(config.dataDir, `${definition.name}.sqlite`), prepareDatabase: (db: { pragma(s: string): unknown }) => { db.pragma("journal_mode = WAL"); db.pragma("foreign_keys = ON"); } };
+    options = {
+      ...common,
+      logging: [...common.logging],
+      type: "better-sqlite3",
+      database: path.join(config.dataDir, `${definition.name}.sqlite`),
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma("journal_mode = WAL");
+        db.pragma("foreign_keys = ON");
+      },
+    };
   }
   const dataSource = new DataSource(options);
   const migrate = async () => {

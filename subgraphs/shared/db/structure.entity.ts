@@ -23,6 +23,12 @@ export async function upsertStructure(m: EntityManager, siret: string, name: str
 export async function upsertStructureRows(m: EntityManager, rows: readonly { siret: string; name: string }[]): Promise<void> {
   if (rows.length === 0) return;
   const sorted = [...rows].sort((a, b) => (a.siret < b.siret ? -1 : a.siret > b.siret ? 1 : 0));
-  await m.createQueryBuilder().insert().into(StructureRow).values(sorted)
-    .orUpdate(["name"], ["siret"], { skipUpdateIfNoValuesChanged: true }).updateEntity(false).execute();
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(StructureRow)
+    .values(sorted)
+    .orUpdate(["name"], ["siret"], { skipUpdateIfNoValuesChanged: true })
+    .updateEntity(false)
+    .execute();
 }

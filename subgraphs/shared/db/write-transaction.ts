@@ -9,7 +9,15 @@ export function isRetryableConflict(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const raw = (error as { code?: unknown }).code ?? (error.driverError as { code?: unknown } | undefined)?.code;
   const code = typeof raw === "string" ? raw : "";
-  return ["23505", "40001", "40P01", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT"].includes(code);
+  return [
+    "23505",
+    "40001",
+    "40P01",
+    "SQLITE_CONSTRAINT_UNIQUE",
+    "SQLITE_CONSTRAINT_PRIMARYKEY",
+    "SQLITE_BUSY",
+    "SQLITE_BUSY_SNAPSHOT",
+  ].includes(code);
 }
 
 /** Runs of a write before a conflict is let through (each run is a new transaction, and a loser's rerun refuses). */

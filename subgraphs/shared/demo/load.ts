@@ -6,7 +6,11 @@ import { DemoDataset } from "./dataset";
  * Loads a subgraph's slice of the demo set once: skipped when demo rows are already there, and
  * written in one transaction (a crash leaves no half-loaded demo).
  */
-export async function loadDemoOnce(ds: DataSource, marker: EntityTarget<ObjectLiteral>, load: (manager: EntityManager) => Promise<void>): Promise<void> {
+export async function loadDemoOnce(
+  ds: DataSource,
+  marker: EntityTarget<ObjectLiteral>,
+  load: (manager: EntityManager) => Promise<void>,
+): Promise<void> {
   if (await ds.getRepository(marker).exists({ where: { demo: true } })) return;
   await ds.transaction(load);
 }

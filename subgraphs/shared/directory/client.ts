@@ -4,10 +4,17 @@ import { Actor } from "../auth/organisation";
 import { readRegistry } from "../federation/registry";
 import { Violations } from "../rules/violations";
 
-export interface StructureName { siret: string; name: string }
+export interface StructureName {
+  siret: string;
+  name: string;
+}
 
 /** Where the hub's directory listens and the secret that signs calls to it (the gateway's). */
-export interface DirectoryConfig { url: string; hmacSecret: string; timeoutMs?: number }
+export interface DirectoryConfig {
+  url: string;
+  hmacSecret: string;
+  timeoutMs?: number;
+}
 
 const RECORD = "mutation RecordStructureNames($names: [StructureNameInput!]!) { recordStructureNames(names: $names) }";
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -52,20 +59,39 @@ export async function recordInDirectory(actor: Actor, names: readonly StructureN
 
 async function record(config: DirectoryConfig, actor: Actor, names: readonly StructureName[]): Promise<void> {
   const variables = { names: names.map(({ siret, name }) => ({ siret, name: name.trim() })) };
-  const signature = crypto.createHmac("sha256", config.hmacSecret).update(stableStringify({ query: RECORD, variables })).digest("base64");
+  const signature = crypto
+    .createHmac("sha256", config.hmacSecret)
+    .update(stableStringify({ query: RECORD, variables }))
+    .digest("base64");
   // the writer's own token, as the gateway forwards it: the hub records names for a verified organisation only
   const body = JSON.stringify({ query: RECORD, variables, extensions: { "hmac-signature": signature, jwt: { token: actor.token } } });
   let ok = false;
   for (let attempt = 1; attempt <= CONNECTION_ATTEMPTS && !ok; attempt++) {
     try {
-      const response = await fetch(config.url, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+      const response = await fetch(config.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        signal: AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      });
       const answer = (await response.json()) as { data?: { recordStructureNames?: boolean }; errors?: unknown[] };
       ok = response.ok && answer.data?.recordStructureNames === true && !answer.errors?.length;
-      if (!ok) console.error(JSON.stringify({ level: "error", msg: "structure directory refused", status: response.status, errors: answer.errors }));
+      if (!ok)
+        console.error(
+          JSON.stringify({ level: "error", msg: "structure directory refused", status: response.status, errors: answer.errors }),
+        );
       break;
     } catch (error) {
       // fetch's TypeError carries the network error (ECONNREFUSED…) as its cause
-      console.error(JSON.stringify({ level: "error", msg: "structure directory unreachable", attempt, error: String(error), cause: String((error as { cause?: Error }).cause ?? "") }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "structure directory unreachable",
+          attempt,
+          error: String(error),
+          cause: String((error as { cause?: Error }).cause ?? ""),
+        }),
+      );
       // A connection closed under the request (a kept-alive socket the hub had just closed) is worth
       // one more try: recording names is idempotent (the first name stays). A timeout is not retried.
       // (by name: fetch's TypeError may come from another realm, e.g. under jest)

@@ -42,7 +42,15 @@ export function checkSearchText(v: Violations, field: string, text: string, labe
     v.add(field, broken.rule, broken.message);
     return null;
   }
-  if (!v.check(codePoints(trimmed) >= SEARCH_MIN_LENGTH, field, "SEARCH_TOO_SHORT", `${label} compte au moins ${SEARCH_MIN_LENGTH} caractères (espaces du début et de la fin retirés) : « ${trimmed} ».`)) return null;
+  if (
+    !v.check(
+      codePoints(trimmed) >= SEARCH_MIN_LENGTH,
+      field,
+      "SEARCH_TOO_SHORT",
+      `${label} compte au moins ${SEARCH_MIN_LENGTH} caractères (espaces du début et de la fin retirés) : « ${trimmed} ».`,
+    )
+  )
+    return null;
   return containsPattern(foldText(trimmed));
 }
 
@@ -57,7 +65,15 @@ function amountBound(v: Violations, field: string, euros: number, label: string)
     return null;
   }
   if (!v.check(cents >= 0, field, "AMOUNT_NEGATIVE", `${label} ne peut pas être négatif (${euros} €).`)) return null;
-  if (!v.check(cents <= AMOUNT_CEILING_CENTS, field, "AMOUNT_CEILING", `${label} dépasse le plafond d'une ligne, ${formatEuros(AMOUNT_CEILING_CENTS)} € : aucune ligne ne peut l'atteindre.`)) return null;
+  if (
+    !v.check(
+      cents <= AMOUNT_CEILING_CENTS,
+      field,
+      "AMOUNT_CEILING",
+      `${label} dépasse le plafond d'une ligne, ${formatEuros(AMOUNT_CEILING_CENTS)} € : aucune ligne ne peut l'atteindre.`,
+    )
+  )
+    return null;
   return cents;
 }
 
@@ -69,7 +85,11 @@ export function checkNonEmpty<T>(v: Violations, field: string, values: readonly 
 }
 
 /** Checks the filters every national list shares; each broken rule goes to `v`. */
-export function checkExplorerFilter(filter: ExplorerFilterValues | null | undefined, v: Violations, name: FieldName = graphqlFilterField): CheckedExplorerFilter {
+export function checkExplorerFilter(
+  filter: ExplorerFilterValues | null | undefined,
+  v: Violations,
+  name: FieldName = graphqlFilterField,
+): CheckedExplorerFilter {
   const checked: CheckedExplorerFilter = { axes: null, minCents: null, maxCents: null, textPattern: null };
   if (!filter) return checked;
   if (filter.region != null) v.region(name("region"), filter.region);
@@ -78,7 +98,12 @@ export function checkExplorerFilter(filter: ExplorerFilterValues | null | undefi
   if (filter.minAmount != null) checked.minCents = amountBound(v, name("minAmount"), filter.minAmount, "Le montant minimal");
   if (filter.maxAmount != null) checked.maxCents = amountBound(v, name("maxAmount"), filter.maxAmount, "Le montant maximal");
   if (checked.minCents !== null && checked.maxCents !== null) {
-    v.check(checked.minCents <= checked.maxCents, name("minAmount"), "AMOUNT_RANGE", `Le montant minimal (${formatEuros(checked.minCents)} €) dépasse le montant maximal (${formatEuros(checked.maxCents)} €).`);
+    v.check(
+      checked.minCents <= checked.maxCents,
+      name("minAmount"),
+      "AMOUNT_RANGE",
+      `Le montant minimal (${formatEuros(checked.minCents)} €) dépasse le montant maximal (${formatEuros(checked.maxCents)} €).`,
+    );
   }
   if (filter.text != null) checked.textPattern = checkSearchText(v, name("text"), filter.text);
   return checked;

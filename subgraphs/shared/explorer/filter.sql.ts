@@ -14,10 +14,20 @@ export interface ExplorerColumns {
 }
 
 /** Adds the shared filters to a list's query (page and count alike), each ANDed with the others. */
-export function applyExplorerFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, checked: CheckedExplorerFilter, columns: ExplorerColumns): SelectQueryBuilder<T> {
+export function applyExplorerFilter<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  checked: CheckedExplorerFilter,
+  columns: ExplorerColumns,
+): SelectQueryBuilder<T> {
   const { axes, minCents, maxCents, textPattern } = checked;
   if (axes) {
-    qb.andWhere(new Brackets((any) => axes.forEach((axis, i) => any.orWhere(axisCondition(columns.axes, `explorerAxis${i}`), { [`explorerAxis${i}`]: axisPattern(axis) }))));
+    qb.andWhere(
+      new Brackets((any) =>
+        axes.forEach((axis, i) =>
+          any.orWhere(axisCondition(columns.axes, `explorerAxis${i}`), { [`explorerAxis${i}`]: axisPattern(axis) }),
+        ),
+      ),
+    );
   }
   if (minCents !== null) qb.andWhere(`${columns.amountCents} >= :explorerMinCents`, { explorerMinCents: minCents });
   if (maxCents !== null) qb.andWhere(`${columns.amountCents} <= :explorerMaxCents`, { explorerMaxCents: maxCents });

@@ -12,10 +12,21 @@ const ASCII_UPPER = Array.from({ length: 26 }, (_, i) => [String.fromCharCode(65
 
 /** Every source is one code point; no replacement produces a source, so the order does not matter. */
 const GROUPS: readonly (readonly [string, string])[] = [
-  ["ÀÁÂÃÄÅàáâãäå", "a"], ["Ææ", "ae"], ["Çç", "c"], ["ÈÉÊËèéêë", "e"], ["ÌÍÎÏìíîï", "i"], ["Ññ", "n"],
-  ["ÒÓÔÕÖØòóôõöø", "o"], ["Œœ", "oe"], ["ÙÚÛÜùúûü", "u"], ["ÝýÿŸ", "y"], ["ß", "ss"],
+  ["ÀÁÂÃÄÅàáâãäå", "a"],
+  ["Ææ", "ae"],
+  ["Çç", "c"],
+  ["ÈÉÊËèéêë", "e"],
+  ["ÌÍÎÏìíîï", "i"],
+  ["Ññ", "n"],
+  ["ÒÓÔÕÖØòóôõöø", "o"],
+  ["Œœ", "oe"],
+  ["ÙÚÛÜùúûü", "u"],
+  ["ÝýÿŸ", "y"],
+  ["ß", "ss"],
   // combining accents (text typed in decomposed form), the typographic apostrophe, French spaces
-  ["\u0300\u0301\u0302\u0303\u0308\u0327", ""], ["\u2019", "'"], ["\u00a0\u202f", " "],
+  ["\u0300\u0301\u0302\u0303\u0308\u0327", ""],
+  ["\u2019", "'"],
+  ["\u00a0\u202f", " "],
 ];
 
 export const FOLDS: readonly (readonly [string, string])[] = [

@@ -28,7 +28,12 @@ export function discoverContributions(subgraphs: readonly { name: string; sdl: s
   const found: Contribution[] = [];
   for (const { name, sdl } of subgraphs) {
     const definitions = parse(sdl).definitions;
-    const fieldsOf = (type: string) => new Set(definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === type ? (d.fields ?? []).map((f) => f.name.value) : [])));
+    const fieldsOf = (type: string) =>
+      new Set(
+        definitions.flatMap((d) =>
+          d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === type ? (d.fields ?? []).map((f) => f.name.value) : [],
+        ),
+      );
     const lineFields = fieldsOf(LINE_TYPE);
     const optionalLineFields = OPTIONAL_LINE_FIELDS.filter((f) => lineFields.has(f));
     const details = fieldsOf(CONTRIBUTION_TYPE).has(DETAILS_FIELD);
@@ -38,7 +43,8 @@ export function discoverContributions(subgraphs: readonly { name: string; sdl: s
       if (!FINANCED_ENTITIES.includes(entity)) continue;
       for (const field of definition.fields ?? []) {
         const { named, nonNull } = unwrap(field.type);
-        if (named === CONTRIBUTION_TYPE) found.push({ subgraph: name, entity, field: field.name.value, nonNull, optionalLineFields, details });
+        if (named === CONTRIBUTION_TYPE)
+          found.push({ subgraph: name, entity, field: field.name.value, nonNull, optionalLineFields, details });
       }
     }
   }

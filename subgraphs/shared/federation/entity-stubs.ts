@@ -35,7 +35,12 @@ export function createEntityStubs() {
 }
 
 /** Declares a field resolver as this subgraph's `<subgraph>Contribution`, hidden from the API. */
-export const contributionResolver = (subgraph: string): MethodDecorator => (target, key, descriptor) => {
-  Directive("@inaccessible")(target, key, descriptor);
-  FieldResolver(() => FundingContribution, { name: contributionField(subgraph), description: "Contribution interne aux financements croisés." })(target, key, descriptor);
-};
+export const contributionResolver =
+  (subgraph: string): MethodDecorator =>
+  (target, key, descriptor) => {
+    Directive("@inaccessible")(target, key, descriptor);
+    FieldResolver(() => FundingContribution, {
+      name: contributionField(subgraph),
+      description: "Contribution interne aux financements croisés.",
+    })(target, key, descriptor);
+  };

@@ -14,8 +14,17 @@ export class FundingLine {
   @Field(() => FundingSource, { description: "Source du financement." }) source: FundingSource;
   @Field({ description: "Financeur (organisme et territoire)." }) funder: string;
   @Field(() => Float, { description: "Montant en centimes d'euro (entier exact)." }) cents: number;
-  @Field(() => String, { nullable: true, description: "Référence partagée du dossier, quand le financeur l'a enregistrée (rapprochement des prévisions)." }) dossier?: string | null;
-  @Field(() => Boolean, { nullable: true, description: "Vrai pour une prévision (budget d'une Maison), remplacée par le montant que le financeur enregistre pour le même dossier, la même source et la même année." }) forecast?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Référence partagée du dossier, quand le financeur l'a enregistrée (rapprochement des prévisions).",
+  })
+  dossier?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Vrai pour une prévision (budget d'une Maison), remplacée par le montant que le financeur enregistre pour le même dossier, la même source et la même année.",
+  })
+  forecast?: boolean | null;
 }
 
 /** The line fields the hub always asks; `dossier` and `forecast` are asked of the funders whose schema has them. */
@@ -30,7 +39,8 @@ export const OPTIONAL_LINE_FIELDS = ["dossier", "forecast"] as const;
 @Directive("@inaccessible")
 @ObjectType({ description: "Ligne de financement détaillée interne : un enregistrement du financeur, avec sa structure et ses axes." })
 export class FundingDetail extends FundingLine {
-  @Field(() => String, { nullable: true, description: "SIRET de la structure financée (pour une Maison : son premier porteur)." }) siret: string | null;
+  @Field(() => String, { nullable: true, description: "SIRET de la structure financée (pour une Maison : son premier porteur)." }) siret:
+    string | null;
   @Field(() => [Axis], { description: "Axes thématiques de la ligne ; vide quand le financeur n'en a indiqué aucun." }) axes: Axis[];
 }
 
@@ -44,7 +54,9 @@ export class FundingContribution {
   @Field(() => [FundingLine], { description: "Les lignes de financement de ce financeur pour l'entité." })
   lines: FundingLine[] | Promise<FundingLine[]>;
 
-  @Field(() => [FundingDetail], { description: "Les mêmes montants, un enregistrement par ligne, avec SIRET et axes (explorateur du hub)." })
+  @Field(() => [FundingDetail], {
+    description: "Les mêmes montants, un enregistrement par ligne, avec SIRET et axes (explorateur du hub).",
+  })
   details: FundingDetail[] | Promise<FundingDetail[]>;
 
   @Field(() => String, { nullable: true, description: "Le nom que ce financeur a enregistré pour l'entité (structures)." })
@@ -60,10 +72,20 @@ export const contributionField = (subgraph: string) => `${subgraph}${CONTRIBUTIO
  * not pay for its funding lines, the contract's cross-financing (`lines`) not for the explorer's
  * `details`, and the other way round.
  */
-export function lazyContribution(load: { lines: () => Promise<FundingLine[]>; details: () => Promise<FundingDetail[]>; recordedName?: () => Promise<string | null> }): FundingContribution {
+export function lazyContribution(load: {
+  lines: () => Promise<FundingLine[]>;
+  details: () => Promise<FundingDetail[]>;
+  recordedName?: () => Promise<string | null>;
+}): FundingContribution {
   return {
-    get lines() { return load.lines(); },
-    get details() { return load.details(); },
-    get recordedName() { return load.recordedName?.() ?? Promise.resolve(null); },
+    get lines() {
+      return load.lines();
+    },
+    get details() {
+      return load.details();
+    },
+    get recordedName() {
+      return load.recordedName?.() ?? Promise.resolve(null);
+    },
   };
 }

@@ -17,10 +17,13 @@ export const schemaDir = (env: NodeJS.ProcessEnv = process.env) => path.resolve(
 export const registryFile = (dir = schemaDir()) => path.join(dir, "supergraph.yaml");
 
 export function readRegistry(file = registryFile()): RegisteredSubgraph[] {
-  const config = YAML.parse(fs.readFileSync(file, "utf8")) as { subgraphs?: Record<string, { routing_url?: string; schema?: { file?: string } }> } | null; // null: an empty file
+  const config = YAML.parse(fs.readFileSync(file, "utf8")) as {
+    subgraphs?: Record<string, { routing_url?: string; schema?: { file?: string } }>;
+  } | null; // null: an empty file
   if (!config?.subgraphs) throw new Error(`${file} : la clé "subgraphs" manque.`);
   return Object.entries(config.subgraphs).map(([name, entry]) => {
-    if (!/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`${file} : nom de sous-graphe invalide « ${name} » (lettres et chiffres, initiale minuscule).`);
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(name))
+      throw new Error(`${file} : nom de sous-graphe invalide « ${name} » (lettres et chiffres, initiale minuscule).`);
     if (!entry.routing_url) throw new Error(`${file} : routing_url manque pour « ${name} ».`);
     if (!entry.schema?.file) throw new Error(`${file} : schema.file manque pour « ${name} ».`);
     return { name, routingUrl: entry.routing_url, schemaFile: path.resolve(path.dirname(file), entry.schema.file) };

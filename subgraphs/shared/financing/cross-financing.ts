@@ -74,7 +74,10 @@ export function crossFinancing(lines: readonly FundingLineData[], year?: number 
   return {
     totalCents: sumCents(counted.map((l) => l.cents)),
     forecastCents: sumCents(counted.filter((l) => l.forecast).map((l) => l.cents)),
-    bySource: FUNDING_SOURCES_IN_ORDER.flatMap((source) => { const cents = bySource.get(source); return cents ? [{ source, cents: sumCents(cents) }] : []; }),
+    bySource: FUNDING_SOURCES_IN_ORDER.flatMap((source) => {
+      const cents = bySource.get(source);
+      return cents ? [{ source, cents: sumCents(cents) }] : [];
+    }),
     byYear: [...byYear].sort(([a], [b]) => a - b).map(([y, cents]) => ({ year: y, totalCents: sumCents(cents) })),
     funders: funders.filter(([, f]) => f.counted.length > 0).map(([name]) => name),
     byFunder: funders.map(([name, f]) => {

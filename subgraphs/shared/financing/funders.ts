@@ -20,7 +20,13 @@ export function departmentFunder(departmentCode: string): string {
   return `Conseil départemental ${departmentCode} ${findDepartment(departmentCode)?.name ?? ""}`.trim();
 }
 
-const CAF_SOURCES = new Set([FundingSource.CAF_FNP, FundingSource.CAF_REAAP, FundingSource.CAF_LAEP, FundingSource.CAF_FPT, FundingSource.FIPE]);
+const CAF_SOURCES = new Set([
+  FundingSource.CAF_FNP,
+  FundingSource.CAF_REAAP,
+  FundingSource.CAF_LAEP,
+  FundingSource.CAF_FPT,
+  FundingSource.FIPE,
+]);
 
 /** The funder behind a budget line of a territory (a Maison's forecast budget names sources, not bodies). */
 export function funderOfSource(source: FundingSource, regionCode: string, departmentCode: string): string {

@@ -42,8 +42,14 @@ export function toDetail(table: DetailTable, row: DetailRow, cents = toCents(row
   // a table declares its source or a source column: a row without is a declaration mistake
   if (!source) throw new Error("Ligne de détail sans source de financement : la table ne déclare ni sa source ni sa colonne source.");
   return {
-    year: Number(row.year), source, funder: table.funder(row.territory, source), cents,
-    dossier: row.dossier ?? null, forecast: table.forecast, siret: row.siret ?? null, axes: axesColumn.from(row.axes ?? null),
+    year: Number(row.year),
+    source,
+    funder: table.funder(row.territory, source),
+    cents,
+    dossier: row.dossier ?? null,
+    forecast: table.forecast,
+    siret: row.siret ?? null,
+    axes: axesColumn.from(row.axes ?? null),
   };
 }
 
@@ -51,11 +57,27 @@ export function toDetail(table: DetailTable, row: DetailRow, cents = toCents(row
  * SELECT of every column a DetailRow needs, keyed by `keyColumn`, for the keys of one batch
  * (`:keys`; `condition` when the rows to read are not simply those whose key is one of them).
  */
-export function detailQuery(ds: DataSource, table: DetailTable, keyColumn: string, keys: readonly string[], condition = `${keyColumn} IN (:...keys)`): SelectQueryBuilder<ObjectLiteral> {
+export function detailQuery(
+  ds: DataSource,
+  table: DetailTable,
+  keyColumn: string,
+  keys: readonly string[],
+  condition = `${keyColumn} IN (:...keys)`,
+): SelectQueryBuilder<ObjectLiteral> {
   const { columns: c } = table;
   // TypeORM types a query builder without an entity as SelectQueryBuilder<any>
-  const qb = (ds.createQueryBuilder() as SelectQueryBuilder<ObjectLiteral>).select(keyColumn, "key").addSelect(c.territory, "territory").addSelect(c.year, "year").addSelect(c.cents, "cents");
-  for (const [column, alias] of [[c.dossier, "dossier"], [c.siret, "siret"], [c.source, "source"], [c.axes, "axes"]] as const) if (column) qb.addSelect(column, alias);
+  const qb = (ds.createQueryBuilder() as SelectQueryBuilder<ObjectLiteral>)
+    .select(keyColumn, "key")
+    .addSelect(c.territory, "territory")
+    .addSelect(c.year, "year")
+    .addSelect(c.cents, "cents");
+  for (const [column, alias] of [
+    [c.dossier, "dossier"],
+    [c.siret, "siret"],
+    [c.source, "source"],
+    [c.axes, "axes"],
+  ] as const)
+    if (column) qb.addSelect(column, alias);
   return table.from(qb.where(condition, { keys: [...keys] }));
 }
 
@@ -75,7 +97,11 @@ export function detailLoader(ds: DataSource, table: DetailTable, keyColumn: stri
  * The detail loaders of a funder whose records each belong to one department (a CAF, a conseil
  * départemental, a scaffolded funder): a region's details are its departments' (one batch).
  */
-export function departmentDetailLoaders(ds: DataSource, table: DetailTable, keyColumns: { department: string; structure: string; project: string }) {
+export function departmentDetailLoaders(
+  ds: DataSource,
+  table: DetailTable,
+  keyColumns: { department: string; structure: string; project: string },
+) {
   const byDepartment = detailLoader(ds, table, keyColumns.department);
   return {
     detailsByRegion: regionLinesFromDepartments(byDepartment),

@@ -6,7 +6,11 @@ export class PageInfo {
   @Field({ description: "Vrai s'il reste des éléments après cette page." }) hasNextPage: boolean;
   @Field({ description: "Vrai s'il existe des éléments avant cette page." }) hasPreviousPage: boolean;
   @Field(() => String, { nullable: true, description: "Curseur du premier élément de la page." }) startCursor: string | null;
-  @Field(() => String, { nullable: true, description: "Curseur du dernier élément de la page : à passer en `after` pour la page suivante." }) endCursor: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Curseur du dernier élément de la page : à passer en `after` pour la page suivante.",
+  })
+  endCursor: string | null;
 }
 
 export const MAX_PAGE_SIZE = 500;

@@ -18,9 +18,11 @@ export const structureNameLoader = (ds: DataSource) =>
  */
 export const regionLinesFromDepartments = <Line = FundingLine>(byDepartment: DataLoader<string, Line[]>) =>
   new DataLoader<string, Line[]>(async (regions) =>
-    Promise.all(regions.map(async (region) => {
-      const loaded = await byDepartment.loadMany(departmentsOf(region).map((d) => d.code));
-      const failed = loaded.find((l): l is Error => l instanceof Error);
-      return failed ?? (loaded as Line[][]).flat();
-    })),
+    Promise.all(
+      regions.map(async (region) => {
+        const loaded = await byDepartment.loadMany(departmentsOf(region).map((d) => d.code));
+        const failed = loaded.find((l): l is Error => l instanceof Error);
+        return failed ?? (loaded as Line[][]).flat();
+      }),
+    ),
   );

@@ -41,7 +41,11 @@ export function resolveColumns(columns: readonly ImportColumn[], file: CsvFile):
  * row's violations (its own rule) and a placeholder is returned that the write rules then ignore.
  */
 export class RowReader {
-  constructor(private readonly cells: Record<string, string>, private readonly columns: ResolvedColumns, readonly v: RowViolations) {}
+  constructor(
+    private readonly cells: Record<string, string>,
+    private readonly columns: ResolvedColumns,
+    readonly v: RowViolations,
+  ) {}
 
   cell(field: string): string {
     const key = this.columns.keys.get(field);
@@ -59,13 +63,21 @@ export class RowReader {
   decimal(field: string): number {
     const read = readDecimal(this.cell(field));
     if (read.ok) return read.value;
-    this.v.unreadableCell(field, this.has(field) ? "AMOUNT_FORMAT" : "REQUIRED", this.has(field) ? read.message : "Le montant est obligatoire.");
+    this.v.unreadableCell(
+      field,
+      this.has(field) ? "AMOUNT_FORMAT" : "REQUIRED",
+      this.has(field) ? read.message : "Le montant est obligatoire.",
+    );
     return Number.NaN;
   }
   integer(field: string, label: string): number {
     const read = readInteger(this.cell(field));
     if (read.ok) return read.value;
-    this.v.unreadableCell(field, this.has(field) ? "INTEGER_FORMAT" : "REQUIRED", this.has(field) ? read.message : `${label} est obligatoire.`);
+    this.v.unreadableCell(
+      field,
+      this.has(field) ? "INTEGER_FORMAT" : "REQUIRED",
+      this.has(field) ? read.message : `${label} est obligatoire.`,
+    );
     return Number.NaN;
   }
   /** The year of a date cell (French or ISO). */

@@ -14,14 +14,22 @@ export interface CsvFile {
 }
 
 export class CsvError extends Error {
-  constructor(message: string, readonly rule: string, readonly line: number | null = null) {
+  constructor(
+    message: string,
+    readonly rule: string,
+    readonly line: number | null = null,
+  ) {
     super(message);
   }
 }
 
 /** "Référence dossier", "reference_dossier", "REFERENCE-DOSSIER" → "referencedossier". */
 export const normaliseColumn = (name: string) =>
-  name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 
 /** The header line's separator: the one of `;` and `,` that appears more often outside quotes. */
 export function detectDelimiter(text: string): "," | ";" {
@@ -53,7 +61,13 @@ export function readCsv(content: Buffer | string): CsvFile {
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? null;
     throw new CsvError(`Fichier CSV illisible : ${(error as Error).message}`, "CSV_SYNTAX", line);
@@ -61,12 +75,15 @@ export function readCsv(content: Buffer | string): CsvFile {
   if (records.length === 0) throw new CsvError("Le fichier est vide : une ligne d'en-tête est attendue.", "EMPTY_FILE");
   const header = records[0].record;
   const keys = header.map(normaliseColumn);
-  const rows = records.slice(1)
+  const rows = records
+    .slice(1)
     .filter(({ record }) => record.some((cell) => cell !== ""))
     .map(({ record, info }) => {
       const newlines = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
       const cells: Record<string, string> = {};
-      keys.forEach((key, i) => { if (key && !(key in cells)) cells[key] = record[i] ?? ""; });
+      keys.forEach((key, i) => {
+        if (key && !(key in cells)) cells[key] = record[i] ?? "";
+      });
       return { line: info.lines - newlines, cells };
     });
   return { delimiter, header, rows };

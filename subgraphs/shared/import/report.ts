@@ -35,9 +35,13 @@ export function formatReport(report: ImportReport): string {
     for (const [year, cents] of Object.entries(report.totalsByYear)) lines.push(`  ${year} : ${euros(cents)}`);
   } else {
     const badLines = new Set(report.problems.map((p) => p.line).filter((l) => l !== null)).size;
-    lines.push(`Refusé : rien n'a été enregistré. ${report.problems.length} règle(s) non respectée(s)${badLines ? ` sur ${badLines} ligne(s)` : ""} :`);
+    lines.push(
+      `Refusé : rien n'a été enregistré. ${report.problems.length} règle(s) non respectée(s)${badLines ? ` sur ${badLines} ligne(s)` : ""} :`,
+    );
     for (const p of report.problems) {
-      const where = [p.line === null ? "fichier" : `ligne ${p.line}`, p.column ? `colonne « ${p.column} »` : null].filter(Boolean).join(", ");
+      const where = [p.line === null ? "fichier" : `ligne ${p.line}`, p.column ? `colonne « ${p.column} »` : null]
+        .filter(Boolean)
+        .join(", ");
       lines.push(`  ${where} : ${p.message} [${p.rule}]`);
     }
   }

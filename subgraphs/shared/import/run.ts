@@ -79,8 +79,24 @@ const PROGRESS_EVERY = 1000;
  * no row broke a rule — the structures and the rows are inserted in chunks with one audit entry
  * for the whole file. Otherwise nothing is written and the report lists every broken rule.
  */
-export async function runImport<T>(ds: DataSource, definition: ImportDefinition<T>, file: ImportFile, actor: Actor, onProgress: ImportProgress = () => {}): Promise<ImportReport> {
-  const report: ImportReport = { kind: definition.kind, file: file.name, organisation: actor.organisation.id, rows: 0, written: 0, accepted: false, problems: [], totalCents: 0, totalsByYear: {} };
+export async function runImport<T>(
+  ds: DataSource,
+  definition: ImportDefinition<T>,
+  file: ImportFile,
+  actor: Actor,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    kind: definition.kind,
+    file: file.name,
+    organisation: actor.organisation.id,
+    rows: 0,
+    written: 0,
+    accepted: false,
+    problems: [],
+    totalCents: 0,
+    totalsByYear: {},
+  };
   try {
     const csv = readCsv(file.content);
     report.rows = csv.rows.length;
@@ -88,23 +104,43 @@ export async function runImport<T>(ds: DataSource, definition: ImportDefinition<
     const layout = definition.layouts.find((l) => l.matches?.(header)) ?? definition.layouts[definition.layouts.length - 1];
     const columns = resolveColumns(layout.columns, csv);
     if (columns.missing.length > 0) {
-      throw new Refused(columns.missing.map((c) => ({ line: 1, column: c.names[0], rule: "COLUMN_MISSING", message: `Colonne obligatoire absente de l'en-tête : « ${c.names[0]} » (noms acceptés : ${c.names.join(", ")}).` })));
+      throw new Refused(
+        columns.missing.map((c) => ({
+          line: 1,
+          column: c.names[0],
+          rule: "COLUMN_MISSING",
+          message: `Colonne obligatoire absente de l'en-tête : « ${c.names[0]} » (noms acceptés : ${c.names.join(", ")}).`,
+        })),
+      );
     }
-    if (csv.rows.length === 0) throw new Refused([{ line: null, column: null, rule: "NO_ROWS", message: "Le fichier ne contient aucune ligne de données." }]);
+    if (csv.rows.length === 0)
+      throw new Refused([{ line: null, column: null, rule: "NO_ROWS", message: "Le fichier ne contient aucune ligne de données." }]);
     return await writeTransaction(ds, async (m) => {
       await definition.prepare?.(m);
       const rows = checkRows(definition, layout, csv.rows, columns, report.problems, onProgress);
-      const existing = await definition.existingKeys(m, rows.map((r) => r.value));
+      const existing = await definition.existingKeys(
+        m,
+        rows.map((r) => r.value),
+      );
       for (const row of rows) {
         const id = existing.get(definition.key(row.value));
-        if (id !== undefined) report.problems.push({ line: row.line, column: null, rule: "DUPLICATE_EXISTING", message: definition.duplicateMessage(id) });
+        if (id !== undefined)
+          report.problems.push({ line: row.line, column: null, rule: "DUPLICATE_EXISTING", message: definition.duplicateMessage(id) });
       }
-      report.problems.push(...(await definition.fileRules?.(m, rows) ?? []));
+      report.problems.push(...((await definition.fileRules?.(m, rows)) ?? []));
       if (report.problems.length > 0) {
         report.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
         return report;
       }
-      await write(m, definition, rows.map((r) => r.value), actor, file.name, report, onProgress);
+      await write(
+        m,
+        definition,
+        rows.map((r) => r.value),
+        actor,
+        file.name,
+        report,
+        onProgress,
+      );
       return report;
     });
   } catch (error) {
@@ -114,23 +150,31 @@ export async function runImport<T>(ds: DataSource, definition: ImportDefinition<
       const code = typeof error.extensions.code === "string" ? error.extensions.code : undefined;
       const rule = (error.extensions.violations as { rule?: string }[] | undefined)?.[0]?.rule ?? code ?? "REFUSED";
       report.problems.push({ line: null, column: null, rule, message: error.message });
-    }
-    else throw error;
+    } else throw error;
     return report;
   }
 }
 
-function checkRows<T>(definition: ImportDefinition<T>, layout: RowLayout<T>, csvRows: readonly { line: number; cells: Record<string, string> }[], columns: ResolvedColumns, problems: ImportProblem[], onProgress: ImportProgress): ImportRow<T>[] {
+function checkRows<T>(
+  definition: ImportDefinition<T>,
+  layout: RowLayout<T>,
+  csvRows: readonly { line: number; cells: Record<string, string> }[],
+  columns: ResolvedColumns,
+  problems: ImportProblem[],
+  onProgress: ImportProgress,
+): ImportRow<T>[] {
   const rows: ImportRow<T>[] = [];
   const firstLineOf = new Map<string, number>();
   csvRows.forEach(({ line, cells }, index) => {
     const v = new RowViolations();
     const value = layout.read(new RowReader(cells, columns, v));
-    for (const found of v.found) problems.push({ line, column: columns.labels.get(found.field) ?? found.field, rule: found.rule, message: found.message });
+    for (const found of v.found)
+      problems.push({ line, column: columns.labels.get(found.field) ?? found.field, rule: found.rule, message: found.message });
     if (value !== null && v.empty) {
       const key = definition.key(value);
       const first = firstLineOf.get(key);
-      if (first !== undefined) problems.push({ line, column: null, rule: "DUPLICATE_IN_FILE", message: definition.duplicateInFileMessage(first) });
+      if (first !== undefined)
+        problems.push({ line, column: null, rule: "DUPLICATE_IN_FILE", message: definition.duplicateInFileMessage(first) });
       else firstLineOf.set(key, line);
       rows.push({ line, value });
     }
@@ -139,10 +183,26 @@ function checkRows<T>(definition: ImportDefinition<T>, layout: RowLayout<T>, csv
   return rows;
 }
 
-async function write<T>(m: EntityManager, definition: ImportDefinition<T>, values: T[], actor: Actor, fileName: string, report: ImportReport, onProgress: ImportProgress): Promise<void> {
-  const maxId = async () => Number((await m.getRepository(definition.table).createQueryBuilder("r").select("MAX(r.id)", "max").getRawOne<{ max: unknown }>())?.max ?? 0);
+async function write<T>(
+  m: EntityManager,
+  definition: ImportDefinition<T>,
+  values: T[],
+  actor: Actor,
+  fileName: string,
+  report: ImportReport,
+  onProgress: ImportProgress,
+): Promise<void> {
+  const maxId = async () =>
+    Number(
+      (await m.getRepository(definition.table).createQueryBuilder("r").select("MAX(r.id)", "max").getRawOne<{ max: unknown }>())?.max ?? 0,
+    );
   const before = await maxId();
-  const structures = new Map(values.map((value) => { const s = definition.structure(value); return [s.siret, s.name.trim()]; }));
+  const structures = new Map(
+    values.map((value) => {
+      const s = definition.structure(value);
+      return [s.siret, s.name.trim()];
+    }),
+  );
   await upsertStructures(m, structures);
   let done = 0;
   for (const chunk of chunks(values)) {
@@ -157,13 +217,19 @@ async function write<T>(m: EntityManager, definition: ImportDefinition<T>, value
     report.totalsByYear[year] = (report.totalsByYear[year] ?? 0) + definition.amountCents(value);
   }
   await audit(m, actor, definition.operation, definition.entity, `${before + 1}-${after}`, {
-    file: fileName, rows: values.length, totalAmount: centsToEuros(report.totalCents),
+    file: fileName,
+    rows: values.length,
+    totalAmount: centsToEuros(report.totalCents),
     totalsByYear: Object.fromEntries(Object.entries(report.totalsByYear).map(([y, c]) => [y, centsToEuros(c)])),
-    firstId: before + 1, lastId: after,
+    firstId: before + 1,
+    lastId: after,
   });
   // last, once every step that can fail has run: the directory knows the file's SIRETs before the
   // import commits (hub down: nothing written); the hub keeps a name even if this commit then fails
-  await recordInDirectory(actor, [...structures].map(([siret, name]) => ({ siret, name })));
+  await recordInDirectory(
+    actor,
+    [...structures].map(([siret, name]) => ({ siret, name })),
+  );
   report.written = values.length;
   report.accepted = true;
   report.changes = definition.changes(values);

@@ -7,10 +7,23 @@
 import regionsJson from "@etalab/decoupage-administratif/data/regions.json";
 import departementsJson from "@etalab/decoupage-administratif/data/departements.json";
 
-export interface RegionRecord { code: string; name: string; overseas: boolean }
-export interface DepartmentRecord { code: string; name: string; regionCode: string }
+export interface RegionRecord {
+  code: string;
+  name: string;
+  overseas: boolean;
+}
+export interface DepartmentRecord {
+  code: string;
+  name: string;
+  regionCode: string;
+}
 
-interface EtalabArea { code: string; nom: string; zone: string; region?: string }
+interface EtalabArea {
+  code: string;
+  nom: string;
+  zone: string;
+  region?: string;
+}
 const inScope = (area: EtalabArea) => area.zone === "metro" || area.zone === "drom";
 
 export const REGIONS: readonly RegionRecord[] = (regionsJson as EtalabArea[])
@@ -26,8 +39,7 @@ const departmentsByCode = new Map(DEPARTMENTS.map((d) => [d.code, d]));
 
 export const findRegion = (code: string): RegionRecord | undefined => regionsByCode.get(code);
 export const findDepartment = (code: string): DepartmentRecord | undefined => departmentsByCode.get(code);
-export const departmentsOf = (regionCode: string): DepartmentRecord[] =>
-  DEPARTMENTS.filter((d) => d.regionCode === regionCode);
+export const departmentsOf = (regionCode: string): DepartmentRecord[] => DEPARTMENTS.filter((d) => d.regionCode === regionCode);
 
 /** The five overseas territories of the Maisons des 1000 premiers jours are the overseas regions. */
 export const OVERSEAS_REGIONS: readonly RegionRecord[] = REGIONS.filter((r) => r.overseas);

@@ -17,15 +17,27 @@ import { CallSide } from "./side";
  */
 export function createRegionalCallDetailLoaders(ds: DataSource, side: CallSide) {
   const laureates: DetailTable = {
-    from: (qb) => qb.from(LaureateProjectRow, "p")
-      .innerJoin(CallRow, "c", "c.id = p.call_id")
-      .andWhere("p.status IN (:...statuses)", { statuses: [...COUNTED_STATUSES] }),
-    columns: { territory: "c.region_code", year: "p.year", cents: "p.amount_cents", dossier: "p.project_ref", siret: "p.siret", axes: "p.axes" },
+    from: (qb) =>
+      qb
+        .from(LaureateProjectRow, "p")
+        .innerJoin(CallRow, "c", "c.id = p.call_id")
+        .andWhere("p.status IN (:...statuses)", { statuses: [...COUNTED_STATUSES] }),
+    columns: {
+      territory: "c.region_code",
+      year: "p.year",
+      cents: "p.amount_cents",
+      dossier: "p.project_ref",
+      siret: "p.siret",
+      axes: "p.axes",
+    },
     source: side.source,
     funder: (region) => regionalFunder(side.body, region),
     forecast: false,
   };
-  const withDepartments: DetailTable = { ...laureates, from: (qb) => laureates.from(qb).innerJoin(LaureateProjectDepartmentRow, "d", "d.project_id = p.id") };
+  const withDepartments: DetailTable = {
+    ...laureates,
+    from: (qb) => laureates.from(qb).innerJoin(LaureateProjectDepartmentRow, "d", "d.project_id = p.id"),
+  };
 
   /**
    * A department's share of each laureate running in it, split as `linesByDepartment` splits it
@@ -34,7 +46,9 @@ export function createRegionalCallDetailLoaders(ds: DataSource, side: CallSide) 
    */
   const byDepartment = new DataLoader<string, FundingDetail[]>(async (keys) => {
     const inKeys = `p.id IN (SELECT k.project_id FROM laureate_project_department k WHERE k.department_code IN (:...keys))`;
-    const rows = await detailQuery(ds, withDepartments, "d.department_code", keys, inKeys).addSelect("p.id", "id").getRawMany<DetailRow & { id: number | string }>();
+    const rows = await detailQuery(ds, withDepartments, "d.department_code", keys, inKeys)
+      .addSelect("p.id", "id")
+      .getRawMany<DetailRow & { id: number | string }>();
     const wanted = new Set(keys);
     const shares: { department: string; detail: FundingDetail }[] = [];
     const failed = new Map<string, Error>();
@@ -42,7 +56,8 @@ export function createRegionalCallDetailLoaders(ds: DataSource, side: CallSide) 
       const departments = project.map((r) => String(r.key));
       try {
         for (const share of splitAcrossDepartments(toCents(project[0].cents), departments)) {
-          if (wanted.has(share.department)) shares.push({ department: share.department, detail: toDetail(withDepartments, project[0], share.cents) });
+          if (wanted.has(share.department))
+            shares.push({ department: share.department, detail: toDetail(withDepartments, project[0], share.cents) });
         }
       } catch (error) {
         for (const d of departments) failed.set(d, error as Error); // an unreadable amount fails its departments only

@@ -46,18 +46,25 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
     operation: `import${side.typePrefix}Projects`,
     entity: `${side.typePrefix}Project`,
     table: LaureateProjectRow,
-    layouts: [{
-      name: "lauréats",
-      columns: LAUREATE_COLUMNS,
-      read(row: RowReader) {
-        const input = {
-          title: row.text("title"), siret: row.text("siret"), structureName: row.text("structureName"),
-          departments: row.list("departments").map(readDepartmentCode), axes: row.axes("axes"), amount: row.decimal("amount"),
-          projectRef: row.optionalText("projectRef"), description: row.optionalText("description"),
-        };
-        return checkAward(theCall(), input, row.v);
+    layouts: [
+      {
+        name: "lauréats",
+        columns: LAUREATE_COLUMNS,
+        read(row: RowReader) {
+          const input = {
+            title: row.text("title"),
+            siret: row.text("siret"),
+            structureName: row.text("structureName"),
+            departments: row.list("departments").map(readDepartmentCode),
+            axes: row.axes("axes"),
+            amount: row.decimal("amount"),
+            projectRef: row.optionalText("projectRef"),
+            description: row.optionalText("description"),
+          };
+          return checkAward(theCall(), input, row.v);
+        },
       },
-    }],
+    ],
     async prepare(m) {
       const id = rowId(callId);
       call = id === null ? null : await lockCallForWrite(ds, m, id);
@@ -67,7 +74,9 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
     key: (a) => keyOf(a.siret, a.title),
     duplicateInFileMessage: (first) => `Ligne en double : même structure et même intitulé que la ligne ${first}.`,
     async existingKeys(m: EntityManager) {
-      const rows = await m.getRepository(LaureateProjectRow).find({ select: { id: true, siret: true, title: true }, where: { callId: theCall().id, year: theCall().year } });
+      const rows = await m
+        .getRepository(LaureateProjectRow)
+        .find({ select: { id: true, siret: true, title: true }, where: { callId: theCall().id, year: theCall().year } });
       return new Map(rows.map((r) => [keyOf(r.siret, r.title), r.id]));
     },
     duplicateMessage: duplicateLaureateMessage,
@@ -75,24 +84,40 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
       const awarded = await awardedCents(m, theCall());
       const adding = sumCents(rows.map((r) => r.value.amountCents));
       if (awarded + adding <= theCall().envelopeCents) return [];
-      return [{ line: null, column: null, rule: "ENVELOPE_EXCEEDED", message: envelopeExceededMessage(awarded, adding, theCall().envelopeCents) }];
+      return [
+        { line: null, column: null, rule: "ENVELOPE_EXCEEDED", message: envelopeExceededMessage(awarded, adding, theCall().envelopeCents) },
+      ];
     },
     amountCents: (a) => a.amountCents,
     year: () => theCall().year,
     structure: (a) => ({ siret: a.siret, name: a.structureName }),
-    changes: (awards) => mergeWriteChanges([
-      { regions: [theCall().regionCode], calls: [`${side.typePrefix.toLowerCase()}:${theCall().id}`], years: [theCall().year], lists: ["laureates"] },
-      ...awards.map((a) => ({ departments: a.departments, structures: [a.siret], projects: a.projectRef ? [a.projectRef] : [] })),
-    ]),
+    changes: (awards) =>
+      mergeWriteChanges([
+        {
+          regions: [theCall().regionCode],
+          calls: [`${side.typePrefix.toLowerCase()}:${theCall().id}`],
+          years: [theCall().year],
+          lists: ["laureates"],
+        },
+        ...awards.map((a) => ({ departments: a.departments, structures: [a.siret], projects: a.projectRef ? [a.projectRef] : [] })),
+      ]),
     /** One INSERT per laureate (its identifier is needed for its departments), departments in chunks. */
     async insert(m, awards) {
       const departments: { projectId: number; departmentCode: string }[] = [];
       for (const { departments: codes, ...fields } of awards) {
-        const result = await m.insert(LaureateProjectRow, { callId: theCall().id, year: theCall().year, ...fields, status: GrantStatus.AWARDED, renewedFromId: null, evaluationSummary: null });
+        const result = await m.insert(LaureateProjectRow, {
+          callId: theCall().id,
+          year: theCall().year,
+          ...fields,
+          status: GrantStatus.AWARDED,
+          renewedFromId: null,
+          evaluationSummary: null,
+        });
         const projectId = Number(result.identifiers[0].id);
         departments.push(...codes.map((departmentCode) => ({ projectId, departmentCode })));
       }
-      for (const chunk of chunks(departments)) await m.createQueryBuilder().insert().into(LaureateProjectDepartmentRow).values(chunk).updateEntity(false).execute();
+      for (const chunk of chunks(departments))
+        await m.createQueryBuilder().insert().into(LaureateProjectDepartmentRow).values(chunk).updateEntity(false).execute();
     },
   };
 }

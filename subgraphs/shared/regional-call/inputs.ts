@@ -23,6 +23,7 @@ export class AwardProjectInput {
   @Field(() => [ID], { description: "Départements où le projet se déroule (dans la région de l'appel)." }) departments: string[];
   @Field(() => [Axis], { description: "Axes du projet (parmi ceux retenus par l'appel)." }) axes: Axis[];
   @Field(() => Float, { description: "Montant attribué en euros (au plus deux décimales)." }) amount: number;
-  @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé, partagée avec les autres financeurs." }) projectRef?: string | null;
+  @Field(() => ID, { nullable: true, description: "Référence du dossier cofinancé, partagée avec les autres financeurs." }) projectRef?:
+    string | null;
   @Field(() => String, { nullable: true, description: "Description du projet." }) description?: string | null;
 }

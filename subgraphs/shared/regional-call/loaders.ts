@@ -41,8 +41,14 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
       const lines = groupBy(rows, (r) => r.key);
       return perKey(keys, (key) => (lines.get(key) ?? []).map((r) => lineOf(r.region, Number(r.year), r.dossier, toCents(r.cents))));
     });
-  const lineOf = (region: string, year: number, dossier: string | null, cents: number): FundingLine =>
-    ({ year, source: side.source, funder: regionalFunder(side.body, region), cents, dossier, forecast: false });
+  const lineOf = (region: string, year: number, dossier: string | null, cents: number): FundingLine => ({
+    year,
+    source: side.source,
+    funder: regionalFunder(side.body, region),
+    cents,
+    dossier,
+    forecast: false,
+  });
 
   /**
    * A department's share of the projects running in it: each project's amount is split across all
@@ -52,14 +58,29 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
   const departmentLines = new DataLoader<string, FundingLine[]>(async (keys) => {
     const rows = await ds
       .createQueryBuilder()
-      .select("p.id", "id").addSelect("c.region_code", "region").addSelect("p.year", "year").addSelect("p.project_ref", "dossier")
-      .addSelect("p.amount_cents", "cents").addSelect("d.department_code", "department")
+      .select("p.id", "id")
+      .addSelect("c.region_code", "region")
+      .addSelect("p.year", "year")
+      .addSelect("p.project_ref", "dossier")
+      .addSelect("p.amount_cents", "cents")
+      .addSelect("d.department_code", "department")
       .from(LaureateProjectRow, "p")
       .innerJoin(CallRow, "c", "c.id = p.call_id")
       .innerJoin(LaureateProjectDepartmentRow, "d", "d.project_id = p.id")
-      .where((qb) => `p.id IN ${qb.subQuery().select("k.project_id").from(LaureateProjectDepartmentRow, "k").where("k.department_code IN (:...keys)").getQuery()}`, { keys: [...keys] })
+      .where(
+        (qb) =>
+          `p.id IN ${qb.subQuery().select("k.project_id").from(LaureateProjectDepartmentRow, "k").where("k.department_code IN (:...keys)").getQuery()}`,
+        { keys: [...keys] },
+      )
       .andWhere("p.status IN (:...statuses)", { statuses: [...COUNTED_STATUSES] })
-      .getRawMany<{ id: number; region: string; year: number | string; dossier: string | null; cents: string | number; department: string }>();
+      .getRawMany<{
+        id: number;
+        region: string;
+        year: number | string;
+        dossier: string | null;
+        cents: string | number;
+        department: string;
+      }>();
     const wanted = new Set(keys);
     const shares: { department: string; region: string; year: number; dossier: string | null; cents: number }[] = [];
     const failed = new Map<string, Error>();
@@ -67,12 +88,16 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
       const { region, year, dossier, cents } = project[0];
       const departments = project.map((r) => r.department);
       try {
-        for (const share of splitAcrossDepartments(toCents(cents), departments)) shares.push({ ...share, region, year: Number(year), dossier });
+        for (const share of splitAcrossDepartments(toCents(cents), departments))
+          shares.push({ ...share, region, year: Number(year), dossier });
       } catch (error) {
         for (const d of departments) failed.set(d, error as Error); // an unreadable amount fails its departments only
       }
     }
-    const byDepartment = groupBy(shares.filter((s) => wanted.has(s.department)), (s) => s.department);
+    const byDepartment = groupBy(
+      shares.filter((s) => wanted.has(s.department)),
+      (s) => s.department,
+    );
     return perKey(keys, (key) => {
       const error = failed.get(key);
       if (error) throw error;
@@ -88,7 +113,9 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
       const grouped = groupBy(rows, (c) => c.regionCode);
       return codes.map((code) => grouped.get(code) ?? []);
     }),
-    projectById: new DataLoader<number, LaureateProjectRow | undefined>(async (ids) => byKey(await projects.findBy({ id: In([...ids]) }), (p) => p.id, ids)),
+    projectById: new DataLoader<number, LaureateProjectRow | undefined>(async (ids) =>
+      byKey(await projects.findBy({ id: In([...ids]) }), (p) => p.id, ids),
+    ),
     /** The laureates a call selected (renewals hang off the project they renew). */
     projectsByCall: new DataLoader<number, LaureateProjectRow[]>(async (ids) => {
       const rows = await projects.find({ where: { callId: In([...ids]), renewedFromId: IsNull() }, order: { id: "ASC" } });
@@ -106,7 +133,9 @@ export function createRegionalCallLoaders(ds: DataSource, side: CallSide) {
       return refs.map((r) => grouped.get(r) ?? []);
     }),
     departmentsByProject: new DataLoader<number, string[]>(async (ids) => {
-      const rows = await ds.getRepository(LaureateProjectDepartmentRow).find({ where: { projectId: In([...ids]) }, order: { departmentCode: "ASC" } });
+      const rows = await ds
+        .getRepository(LaureateProjectDepartmentRow)
+        .find({ where: { projectId: In([...ids]) }, order: { departmentCode: "ASC" } });
       const grouped = groupBy(rows, (r) => r.projectId);
       return ids.map((id) => (grouped.get(id) ?? []).map((r) => r.departmentCode));
     }),

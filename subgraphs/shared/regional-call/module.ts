@@ -15,7 +15,14 @@ import { createRegionalCallSchema, RegionalCallContext } from "./schema";
 import { loadRegionalCallDemo } from "./demo";
 import { CallSide } from "./side";
 
-export const REGIONAL_CALL_ENTITIES = [...REFERENCE_ENTITIES, StructureRow, CallRow, LaureateProjectRow, LaureateProjectDepartmentRow, AuditEntryRow];
+export const REGIONAL_CALL_ENTITIES = [
+  ...REFERENCE_ENTITIES,
+  StructureRow,
+  CallRow,
+  LaureateProjectRow,
+  LaureateProjectDepartmentRow,
+  AuditEntryRow,
+];
 
 /** A regional-call subgraph (ars or dreets): same tables and shape, its own database and names. */
 export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCallContext> {
@@ -25,7 +32,17 @@ export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCal
       const { resolvers, referenceResolvers, orphanedTypes } = createRegionalCallSchema(side);
       return buildFederatedSchema({ resolvers: [...resolvers], orphanedTypes }, referenceResolvers);
     },
-    openDatabase: (config) => openDatabase(config, { name: side.subgraph, entities: REGIONAL_CALL_ENTITIES, migrations: [RegionalCallInitial1732300000000, RegionalCallWrites1732400000000, RegionalCallStructureName1733000000000, RegionalCallRenewalKey1764600000000] }),
+    openDatabase: (config) =>
+      openDatabase(config, {
+        name: side.subgraph,
+        entities: REGIONAL_CALL_ENTITIES,
+        migrations: [
+          RegionalCallInitial1732300000000,
+          RegionalCallWrites1732400000000,
+          RegionalCallStructureName1733000000000,
+          RegionalCallRenewalKey1764600000000,
+        ],
+      }),
     createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createRegionalCallLoaders(db.dataSource, side) }),
     loadDemo: (db, dataset) => loadRegionalCallDemo(db.dataSource, side, dataset),
   };

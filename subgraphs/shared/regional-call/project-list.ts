@@ -20,7 +20,12 @@ export interface LaureateFilterValues extends ExplorerFilterValues {
  * fund of their own, every one is paid from its side's single source (FIR for the ARS, P304_17 for
  * the DREETS: CallSide.source), so such a filter could only keep the whole list or none of it.
  */
-export async function laureatePage(ds: DataSource, filter: LaureateFilterValues | null | undefined, first: number, after?: string | null): Promise<RowPage<LaureateProjectRow>> {
+export async function laureatePage(
+  ds: DataSource,
+  filter: LaureateFilterValues | null | undefined,
+  first: number,
+  after?: string | null,
+): Promise<RowPage<LaureateProjectRow>> {
   const v = new Violations();
   const checked = checkExplorerFilter(filter, v);
   const statuses = checkNonEmpty(v, graphqlFilterField("statuses"), filter?.statuses, "États");
@@ -32,7 +37,10 @@ export async function laureatePage(ds: DataSource, filter: LaureateFilterValues 
     if (statuses) qb.andWhere("p.status IN (:...statuses)", { statuses });
     if (filter?.axis) qb.andWhere(axisCondition("p.axes", "axis"), { axis: axisPattern(filter.axis) });
     if (filter?.region) qb.andWhere("p.call_id IN (SELECT c.id FROM call c WHERE c.region_code = :region)", { region: filter.region });
-    if (filter?.department) qb.andWhere("p.id IN (SELECT d.project_id FROM laureate_project_department d WHERE d.department_code = :department)", { department: filter.department });
+    if (filter?.department)
+      qb.andWhere("p.id IN (SELECT d.project_id FROM laureate_project_department d WHERE d.department_code = :department)", {
+        department: filter.department,
+      });
     return applyExplorerFilter(qb, checked, { amountCents: "p.amount_cents", axes: "p.axes", texts: ["p.title", "p.structure_name"] });
   };
   return idKeysetPage(filtered, "p", first, after);

@@ -1,4 +1,21 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { DataSource } from "typeorm";
 import { Actor } from "../auth/organisation";
 import { Axis, GrantStatus, COUNTED_STATUSES, FundingSource } from "../enums";
@@ -34,7 +51,13 @@ export function createRegionalCallSchema(side: CallSide) {
   const P = side.typePrefix;
   const f = side.fieldPrefix;
 
-  const { Region: RegionRef, Department: DepartmentRef, Structure: StructureRef, Project: ProjectRef, all: entityStubs } = createEntityStubs();
+  const {
+    Region: RegionRef,
+    Department: DepartmentRef,
+    Structure: StructureRef,
+    Project: ProjectRef,
+    all: entityStubs,
+  } = createEntityStubs();
   type RegionRef = InstanceType<typeof RegionRef>;
   type DepartmentRef = InstanceType<typeof DepartmentRef>;
   type StructureRef = InstanceType<typeof StructureRef>;
@@ -47,7 +70,8 @@ export function createRegionalCallSchema(side: CallSide) {
     @Field({ description: "Intitulé de l'appel à projets." }) title: string;
     @Field(() => Int, { description: "Année de l'appel à projets." }) year: number;
     @Field(() => [Axis], { description: "Axes thématiques retenus par l'appel." }) axes: Axis[];
-    @Field({ description: "Vrai pour un appel commun ARS-DREETS (une liste de lauréats, deux enveloppes distinctes et non fongibles)." }) joint: boolean;
+    @Field({ description: "Vrai pour un appel commun ARS-DREETS (une liste de lauréats, deux enveloppes distinctes et non fongibles)." })
+    joint: boolean;
     @Field(() => Float, { description: "Enveloppe de ce volet, en euros." }) envelope: number;
     @Field(() => FundingSource, { description: "Fonds de ce volet." }) fund: FundingSource;
     @Field(() => String, { nullable: true, description: "Date limite de dépôt des projets (AAAA-MM-JJ)." }) deadline: string | null;
@@ -65,8 +89,14 @@ export function createRegionalCallSchema(side: CallSide) {
     @Field(() => [Axis], { description: "Axes thématiques du projet." }) axes: Axis[];
     @Field(() => GrantStatus, { description: "État du projet." }) status: GrantStatus;
     @Field(() => String, { nullable: true, description: "Description du projet." }) description: string | null;
-    @Field(() => String, { nullable: true, description: "Synthèse de l'évaluation, si elle est enregistrée." }) evaluationSummary: string | null;
-    @Field(() => String, { nullable: true, description: "Le nom de la structure porteuse tel que ce financeur l'a enregistré pour ce projet (le nom de référence, le même partout, est structure.name : l'annuaire du hub)." }) recordedStructureName: string | null;
+    @Field(() => String, { nullable: true, description: "Synthèse de l'évaluation, si elle est enregistrée." }) evaluationSummary:
+      string | null;
+    @Field(() => String, {
+      nullable: true,
+      description:
+        "Le nom de la structure porteuse tel que ce financeur l'a enregistré pour ce projet (le nom de référence, le même partout, est structure.name : l'annuaire du hub).",
+    })
+    recordedStructureName: string | null;
     row: LaureateProjectRow;
   }
 
@@ -90,7 +120,8 @@ export function createRegionalCallSchema(side: CallSide) {
     @Field(() => ID, { nullable: true, description: "Code INSEE d'un département où le projet se déroule." }) department?: string;
     @Field(() => Axis, { nullable: true, description: "Axe thématique." }) axis?: Axis;
     @Field(() => GrantStatus, { nullable: true, description: "État du projet." }) status?: GrantStatus;
-    @Field(() => [GrantStatus], { nullable: true, description: "États : les projets dans l'un d'eux (liste non vide)." }) statuses?: GrantStatus[];
+    @Field(() => [GrantStatus], { nullable: true, description: "États : les projets dans l'un d'eux (liste non vide)." })
+    statuses?: GrantStatus[];
   }
   addExplorerFilterFields(Filter);
 
@@ -98,16 +129,33 @@ export function createRegionalCallSchema(side: CallSide) {
   class PageArgs {
     @Field(() => Filter, { nullable: true, description: "Filtre." }) filter?: Filter;
     @Field(() => Int, { defaultValue: 50, description: `Taille de la page (au plus ${MAX_PAGE_SIZE}).` }) first: number;
-    @Field(() => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." }) after?: string;
+    @Field(() => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." })
+    after?: string;
   }
 
   const toCall = (row: CallRow): Call => ({
-    id: String(row.id), title: row.title, year: row.year, axes: row.axes, joint: row.joint,
-    envelope: centsToEuros(row.envelopeCents), fund: side.source, deadline: row.deadline, resultsDue: row.resultsDue, row,
+    id: String(row.id),
+    title: row.title,
+    year: row.year,
+    axes: row.axes,
+    joint: row.joint,
+    envelope: centsToEuros(row.envelopeCents),
+    fund: side.source,
+    deadline: row.deadline,
+    resultsDue: row.resultsDue,
+    row,
   });
   const toLaureate = (row: LaureateProjectRow): Laureate => ({
-    id: String(row.id), title: row.title, amount: centsToEuros(row.amountCents), year: row.year, axes: row.axes,
-    status: row.status, description: row.description, evaluationSummary: row.evaluationSummary, recordedStructureName: row.structureName, row,
+    id: String(row.id),
+    title: row.title,
+    amount: centsToEuros(row.amountCents),
+    year: row.year,
+    axes: row.axes,
+    status: row.status,
+    description: row.description,
+    evaluationSummary: row.evaluationSummary,
+    recordedStructureName: row.structureName,
+    row,
   });
   /** Loads a row by its API id; an id that is not a row id (malformed, oversized) is unknown. */
   const loadById = async <T>(loader: { load(id: number): Promise<T | undefined> }, id: string): Promise<T | undefined> => {
@@ -133,12 +181,17 @@ export function createRegionalCallSchema(side: CallSide) {
       return centsToEuros(sumCents(laureates.filter((p) => COUNTED_STATUSES.includes(p.status)).map((p) => p.amountCents)));
     }
 
-    @FieldResolver(() => Float, { description: "Dotation minimale des lauréats fixée par l'instruction : 100 000 €, 200 000 € pour un appel commun ARS-DREETS." })
+    @FieldResolver(() => Float, {
+      description: "Dotation minimale des lauréats fixée par l'instruction : 100 000 €, 200 000 € pour un appel commun ARS-DREETS.",
+    })
     minimumAward(@Root() call: Call): number {
       return centsToEuros(minimumAwardCents(call.joint));
     }
 
-    @FieldResolver(() => Boolean, { description: "Vrai si le total attribué atteint la dotation minimale. Pour un appel commun, la dotation minimale porte sur les deux volets ensemble : ce champ ne compte que ce volet." })
+    @FieldResolver(() => Boolean, {
+      description:
+        "Vrai si le total attribué atteint la dotation minimale. Pour un appel commun, la dotation minimale porte sur les deux volets ensemble : ce champ ne compte que ce volet.",
+    })
     async minimumAwardMet(@Root() call: Call, @Ctx() ctx: RegionalCallContext): Promise<boolean> {
       return (await this.awarded(call, ctx)) >= this.minimumAward(call);
     }
@@ -177,7 +230,11 @@ export function createRegionalCallSchema(side: CallSide) {
   @Resolver(() => RegionRef)
   class RegionResolver {
     @FieldResolver(() => [Call], { name: `${f}Calls`, nullable: true, description: `Appels à projets de la région, volet ${side.volet}.` })
-    async calls(@Root() region: RegionRef, @Ctx() ctx: RegionalCallContext, @Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." }) year?: number): Promise<Call[]> {
+    async calls(
+      @Root() region: RegionRef,
+      @Ctx() ctx: RegionalCallContext,
+      @Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." }) year?: number,
+    ): Promise<Call[]> {
       const rows = await ctx.loaders.callsByRegion.load(region.code);
       return rows.filter((c) => year == null || c.year === year).map(toCall);
     }
@@ -198,7 +255,11 @@ export function createRegionalCallSchema(side: CallSide) {
 
   @Resolver(() => StructureRef)
   class StructureResolver {
-    @FieldResolver(() => [Laureate], { name: `${f}Projects`, nullable: true, description: `Projets lauréats de la structure, volet ${side.volet}, toutes années.` })
+    @FieldResolver(() => [Laureate], {
+      name: `${f}Projects`,
+      nullable: true,
+      description: `Projets lauréats de la structure, volet ${side.volet}, toutes années.`,
+    })
     async projects(@Root() structure: StructureRef, @Ctx() ctx: RegionalCallContext): Promise<Laureate[]> {
       return (await ctx.loaders.projectsByStructure.load(structure.siret)).map(toLaureate);
     }
@@ -211,7 +272,11 @@ export function createRegionalCallSchema(side: CallSide) {
 
   @Resolver(() => ProjectRef)
   class ProjectResolver {
-    @FieldResolver(() => [Laureate], { name: `${f}Projects`, nullable: true, description: `Projets lauréats du dossier, volet ${side.volet}.` })
+    @FieldResolver(() => [Laureate], {
+      name: `${f}Projects`,
+      nullable: true,
+      description: `Projets lauréats du dossier, volet ${side.volet}.`,
+    })
     async projects(@Root() project: ProjectRef, @Ctx() ctx: RegionalCallContext): Promise<Laureate[]> {
       return (await ctx.loaders.projectsByRef.load(project.ref)).map(toLaureate);
     }
@@ -225,18 +290,27 @@ export function createRegionalCallSchema(side: CallSide) {
   @Resolver()
   class QueryResolver {
     @Query(() => Call, { name: `${f}Call`, nullable: true, description: `Un appel à projets, volet ${side.volet}.` })
-    async call(@Arg("id", () => ID, { description: "Identifiant de l'appel." }) id: string, @Ctx() ctx: RegionalCallContext): Promise<Call | null> {
+    async call(
+      @Arg("id", () => ID, { description: "Identifiant de l'appel." }) id: string,
+      @Ctx() ctx: RegionalCallContext,
+    ): Promise<Call | null> {
       const row = await loadById(ctx.loaders.callById, id);
       return row ? toCall(row) : null;
     }
 
     @Query(() => Laureate, { name: `${f}Project`, nullable: true, description: `Un projet lauréat, volet ${side.volet}.` })
-    async project(@Arg("id", () => ID, { description: "Identifiant du projet." }) id: string, @Ctx() ctx: RegionalCallContext): Promise<Laureate | null> {
+    async project(
+      @Arg("id", () => ID, { description: "Identifiant du projet." }) id: string,
+      @Ctx() ctx: RegionalCallContext,
+    ): Promise<Laureate | null> {
       const row = await loadById(ctx.loaders.projectById, id);
       return row ? toLaureate(row) : null;
     }
 
-    @Query(() => Connection, { name: `${f}Projects`, description: `Projets lauréats, volet ${side.volet}, paginés (la liste nationale des lauréats d'une année), sous un filtre dont les critères se cumulent.` })
+    @Query(() => Connection, {
+      name: `${f}Projects`,
+      description: `Projets lauréats, volet ${side.volet}, paginés (la liste nationale des lauréats d'une année), sous un filtre dont les critères se cumulent.`,
+    })
     async projects(@Args(() => PageArgs) { filter, first, after }: PageArgs, @Ctx() ctx: RegionalCallContext): Promise<Connection> {
       const { totalCount, edges, pageInfo } = await laureatePage(ctx.dataSource, filter, first, after);
       for (const { row } of edges) ctx.loaders.projectById.prime(row.id, row);
@@ -246,17 +320,32 @@ export function createRegionalCallSchema(side: CallSide) {
 
   @Resolver()
   class MutationResolver {
-    @Mutation(() => Call, { name: `open${P}Call`, description: `Ouvre un appel à projets, volet ${side.volet}. Réservé à l'organisation ${side.body.toLowerCase()}:<région> de la région.` })
-    async openCall(@Arg("input", () => OpenCallInput, { description: "L'appel." }) input: OpenCallInput, @Ctx() ctx: RegionalCallContext): Promise<Call> {
+    @Mutation(() => Call, {
+      name: `open${P}Call`,
+      description: `Ouvre un appel à projets, volet ${side.volet}. Réservé à l'organisation ${side.body.toLowerCase()}:<région> de la région.`,
+    })
+    async openCall(
+      @Arg("input", () => OpenCallInput, { description: "L'appel." }) input: OpenCallInput,
+      @Ctx() ctx: RegionalCallContext,
+    ): Promise<Call> {
       return toCall(await regionalCallWrites(ctx.dataSource, side).openCall(ctx.actor, input));
     }
 
-    @Mutation(() => Laureate, { name: `award${P}Project`, description: `Attribue un financement à un projet lauréat, volet ${side.volet} : axes retenus par l'appel, départements de la région, enveloppe respectée.` })
-    async award(@Arg("input", () => AwardProjectInput, { description: "Le projet et son financement." }) input: AwardProjectInput, @Ctx() ctx: RegionalCallContext): Promise<Laureate> {
+    @Mutation(() => Laureate, {
+      name: `award${P}Project`,
+      description: `Attribue un financement à un projet lauréat, volet ${side.volet} : axes retenus par l'appel, départements de la région, enveloppe respectée.`,
+    })
+    async award(
+      @Arg("input", () => AwardProjectInput, { description: "Le projet et son financement." }) input: AwardProjectInput,
+      @Ctx() ctx: RegionalCallContext,
+    ): Promise<Laureate> {
       return toLaureate(await regionalCallWrites(ctx.dataSource, side).awardProject(ctx.actor, input));
     }
 
-    @Mutation(() => Laureate, { name: `record${P}Evaluation`, description: "Enregistre l'évaluation d'un projet (favorable ou non) : condition d'une reconduction." })
+    @Mutation(() => Laureate, {
+      name: `record${P}Evaluation`,
+      description: "Enregistre l'évaluation d'un projet (favorable ou non) : condition d'une reconduction.",
+    })
     async evaluate(
       @Arg("id", () => ID, { description: "Identifiant du projet." }) id: string,
       @Arg("favourable", { description: "Évaluation favorable." }) favourable: boolean,
@@ -266,7 +355,10 @@ export function createRegionalCallSchema(side: CallSide) {
       return toLaureate(await regionalCallWrites(ctx.dataSource, side).recordEvaluation(ctx.actor, id, favourable, summary ?? null));
     }
 
-    @Mutation(() => Laureate, { name: `renew${P}Project`, description: "Reconduit un projet pour une année ultérieure, seulement après une évaluation favorable (instruction 2023)." })
+    @Mutation(() => Laureate, {
+      name: `renew${P}Project`,
+      description: "Reconduit un projet pour une année ultérieure, seulement après une évaluation favorable (instruction 2023).",
+    })
     async renew(
       @Arg("id", () => ID, { description: "Identifiant du projet reconduit." }) id: string,
       @Arg("year", () => Int, { description: "Année de la reconduction." }) year: number,
@@ -304,7 +396,17 @@ export function createRegionalCallSchema(side: CallSide) {
   };
 
   return {
-    resolvers: [CallResolver, LaureateResolver, RegionResolver, DepartmentResolver, StructureResolver, ProjectResolver, QueryResolver, MutationResolver, AuditQueries] as const,
+    resolvers: [
+      CallResolver,
+      LaureateResolver,
+      RegionResolver,
+      DepartmentResolver,
+      StructureResolver,
+      ProjectResolver,
+      QueryResolver,
+      MutationResolver,
+      AuditQueries,
+    ] as const,
     referenceResolvers,
     orphanedTypes: entityStubs,
   };

@@ -16,5 +16,19 @@ export interface CallSide {
   volet: string;
 }
 
-export const HEALTH_SIDE: CallSide = { subgraph: "ars", typePrefix: "Health", fieldPrefix: "health", body: "ARS", source: FundingSource.FIR, volet: "santé (ARS, FIR)" };
-export const SOCIAL_SIDE: CallSide = { subgraph: "dreets", typePrefix: "Social", fieldPrefix: "social", body: "DREETS", source: FundingSource.P304_17, volet: "social (DREETS, programme 304 action 17)" };
+export const HEALTH_SIDE: CallSide = {
+  subgraph: "ars",
+  typePrefix: "Health",
+  fieldPrefix: "health",
+  body: "ARS",
+  source: FundingSource.FIR,
+  volet: "santé (ARS, FIR)",
+};
+export const SOCIAL_SIDE: CallSide = {
+  subgraph: "dreets",
+  typePrefix: "Social",
+  fieldPrefix: "social",
+  body: "DREETS",
+  source: FundingSource.P304_17,
+  volet: "social (DREETS, programme 304 action 17)",
+};

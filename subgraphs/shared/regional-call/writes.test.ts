@@ -8,19 +8,36 @@ const SIRET = withLuhnCheckDigit("7600000000001");
 /** A call of Occitanie (76) that retained axes 3 and 4. */
 const CALL = { regionCode: "76", axes: [Axis.PARENT_ISOLATION, Axis.CULTURAL_AWAKENING] };
 const award = (over: Partial<Omit<AwardProjectInput, "callId">> = {}): Omit<AwardProjectInput, "callId"> => ({
-  title: " Répit parental ", siret: SIRET, structureName: "Association Les Petits Pas (fictif)", departments: ["31", "34"],
-  axes: [Axis.PARENT_ISOLATION], amount: 100000, projectRef: null, description: null, ...over,
+  title: " Répit parental ",
+  siret: SIRET,
+  structureName: "Association Les Petits Pas (fictif)",
+  departments: ["31", "34"],
+  axes: [Axis.PARENT_ISOLATION],
+  amount: 100000,
+  projectRef: null,
+  description: null,
+  ...over,
 });
 const rulesOf = (fill: (v: Violations) => void) => {
   const v = new Violations();
   fill(v);
-  try { v.throwIfAny(); return []; } catch (error) { return ((error as { extensions: { violations: { rule: string }[] } }).extensions.violations).map((x) => x.rule); }
+  try {
+    v.throwIfAny();
+    return [];
+  } catch (error) {
+    return (error as { extensions: { violations: { rule: string }[] } }).extensions.violations.map((x) => x.rule);
+  }
 };
 
 describe("the rules of a laureate of a regional call", () => {
   it("keeps a valid laureate, trimmed, in exact cents", () => {
     const v = new Violations();
-    expect(checkAward(CALL, award(), v)).toMatchObject({ title: "Répit parental", departments: ["31", "34"], amountCents: 10_000_000, projectRef: null });
+    expect(checkAward(CALL, award(), v)).toMatchObject({
+      title: "Répit parental",
+      departments: ["31", "34"],
+      amountCents: 10_000_000,
+      projectRef: null,
+    });
     expect(v.empty).toBe(true);
   });
 
@@ -56,7 +73,9 @@ describe("the envelope and calendar of a call being opened (instruction SGMCAS/2
     expect(() => v.throwIfAny()).toThrow(/appel commun ARS-DREETS réunit deux enveloppes/);
   });
   it("refuses results due before the submission deadline, and only with readable dates", () => {
-    expect(rulesOf((v) => checkCallCalendarAndEnvelope({ ...call, resultsDue: "2024-03-30" }, 10_000_000, true, v))).toEqual(["RESULTS_BEFORE_DEADLINE"]);
+    expect(rulesOf((v) => checkCallCalendarAndEnvelope({ ...call, resultsDue: "2024-03-30" }, 10_000_000, true, v))).toEqual([
+      "RESULTS_BEFORE_DEADLINE",
+    ]);
     expect(rulesOf((v) => checkCallCalendarAndEnvelope({ ...call, resultsDue: "2024-03-31" }, 10_000_000, true, v))).toEqual([]);
     expect(rulesOf((v) => checkCallCalendarAndEnvelope({ ...call, resultsDue: "2024-03-30" }, 10_000_000, false, v))).toEqual([]);
     expect(rulesOf((v) => checkCallCalendarAndEnvelope(call, null, true, v))).toEqual([]);

@@ -44,9 +44,12 @@ describe("limits", () => {
 });
 
 describe("CSV formulas", () => {
-  it.each(["=1+1", "+33 1 23", "-2", "@SUM(A1)", "\tx", "\rx", "＝1", "＋1", "－1", "＠A"])("knows a cell a spreadsheet would run: %p", (cell) => {
-    expect(FORMULA_START.test(cell)).toBe(true);
-  });
+  it.each(["=1+1", "+33 1 23", "-2", "@SUM(A1)", "\tx", "\rx", "＝1", "＋1", "－1", "＠A"])(
+    "knows a cell a spreadsheet would run: %p",
+    (cell) => {
+      expect(FORMULA_START.test(cell)).toBe(true);
+    },
+  );
   it.each(["Association Les P'tits Pas", " =1", "1-2", "a@b.fr"])("leaves ordinary text alone: %p", (cell) => {
     expect(FORMULA_START.test(cell)).toBe(false);
   });

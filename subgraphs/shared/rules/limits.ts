@@ -39,7 +39,10 @@ export const codePoints = (value: string): number => {
 /** The broken rule of one text value, or null. */
 export function textViolation(value: string, limit: TextLimit, label: string): { rule: string; message: string } | null {
   if ((limit.multiline ? CONTROL_BUT_LINES : CONTROL_CHARACTERS).test(value)) {
-    return { rule: "TEXT_CONTROL_CHARACTER", message: `${label} contient un caractère de contrôle (octet nul ou autre) : ${limit.multiline ? "seuls les retours à la ligne et les tabulations sont admis" : "texte d'une ligne, sans caractère de contrôle"}.` };
+    return {
+      rule: "TEXT_CONTROL_CHARACTER",
+      message: `${label} contient un caractère de contrôle (octet nul ou autre) : ${limit.multiline ? "seuls les retours à la ligne et les tabulations sont admis" : "texte d'une ligne, sans caractère de contrôle"}.`,
+    };
   }
   const length = codePoints(value);
   if (length > limit.max) return { rule: "TEXT_TOO_LONG", message: `${label} dépasse ${limit.max} caractères (${length}).` };

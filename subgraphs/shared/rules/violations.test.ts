@@ -21,25 +21,35 @@ const rulesOf = (fill: (v: Violations) => void) => {
 
 describe("Violations", () => {
   it("accepts a clean write and refuses nothing", () => {
-    expect(rulesOf((v) => {
-      v.amount("amount", 1234.56);
-      v.siret("siret", withLuhnCheckDigit("1234567800001"));
-      v.year("year", 2024);
-      v.region("region", "52");
-      v.department("department", "2A");
-      v.text("title", "Un projet", "L'intitulé");
-      v.axes("axes", [Axis.PARENT_ISOLATION]);
-    })).toEqual([]);
+    expect(
+      rulesOf((v) => {
+        v.amount("amount", 1234.56);
+        v.siret("siret", withLuhnCheckDigit("1234567800001"));
+        v.year("year", 2024);
+        v.region("region", "52");
+        v.department("department", "2A");
+        v.text("title", "Un projet", "L'intitulé");
+        v.axes("axes", [Axis.PARENT_ISOLATION]);
+      }),
+    ).toEqual([]);
   });
 
   it("collects every broken rule of a write in one refusal, in the order they were checked", () => {
-    expect(rulesOf((v) => {
-      v.amount("amount", 0);
-      v.siret("siret", "12345678900000");
-      v.year("year", 2031);
-      v.region("region", "99");
-      v.department("department", "20");
-    })).toEqual(["amount:AMOUNT_POSITIVE", "siret:SIRET_INVALID", "year:YEAR_RANGE", "region:REGION_UNKNOWN", "department:DEPARTMENT_UNKNOWN"]);
+    expect(
+      rulesOf((v) => {
+        v.amount("amount", 0);
+        v.siret("siret", "12345678900000");
+        v.year("year", 2031);
+        v.region("region", "99");
+        v.department("department", "20");
+      }),
+    ).toEqual([
+      "amount:AMOUNT_POSITIVE",
+      "siret:SIRET_INVALID",
+      "year:YEAR_RANGE",
+      "region:REGION_UNKNOWN",
+      "department:DEPARTMENT_UNKNOWN",
+    ]);
   });
 
   it("writes the message in French and names the field", () => {
@@ -68,7 +78,12 @@ describe("Violations", () => {
   });
 
   it("accepts the years of the policy only", () => {
-    expect(rulesOf((v) => { v.year("year", POLICY_FIRST_YEAR); v.year("year", POLICY_LAST_YEAR); })).toEqual([]);
+    expect(
+      rulesOf((v) => {
+        v.year("year", POLICY_FIRST_YEAR);
+        v.year("year", POLICY_LAST_YEAR);
+      }),
+    ).toEqual([]);
     expect(rulesOf((v) => v.year("year", 2024.5))).toEqual(["year:YEAR_RANGE"]);
   });
 
@@ -84,7 +99,9 @@ describe("Violations", () => {
   it("requires at least one axis, once each, among those a call retained", () => {
     expect(rulesOf((v) => v.axes("axes", []))).toEqual(["axes:AXIS_REQUIRED"]);
     expect(rulesOf((v) => v.axes("axes", [Axis.HEALTH_PROMOTION, Axis.HEALTH_PROMOTION]))).toEqual(["axes:AXIS_DUPLICATE"]);
-    expect(rulesOf((v) => v.axes("axes", [Axis.HEALTH_PROMOTION, Axis.SECOND_PARENT], [Axis.HEALTH_PROMOTION]))).toEqual(["axes:AXIS_NOT_RETAINED"]);
+    expect(rulesOf((v) => v.axes("axes", [Axis.HEALTH_PROMOTION, Axis.SECOND_PARENT], [Axis.HEALTH_PROMOTION]))).toEqual([
+      "axes:AXIS_NOT_RETAINED",
+    ]);
   });
 
   it("check() returns whether the rule held", () => {

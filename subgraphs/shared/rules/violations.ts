@@ -12,7 +12,11 @@ export const POLICY_LAST_YEAR = 2030;
 /** An amount in cents as French messages write it: "100 000" (a plain space between thousands, no narrow no-break space). */
 export const formatEuros = (cents: Cents) => new Intl.NumberFormat("fr-FR").format(cents / 100).replace(/\u202f/g, " ");
 
-export interface Violation { field: string; rule: string; message: string }
+export interface Violation {
+  field: string;
+  rule: string;
+  message: string;
+}
 
 /**
  * Collects every broken rule of a write, then refuses it at once: one BAD_USER_INPUT error whose
@@ -50,7 +54,15 @@ export class Violations {
     try {
       const cents = eurosToCents(euros);
       if (!this.check(cents > 0, field, "AMOUNT_POSITIVE", "Le montant doit être strictement positif.")) return null;
-      if (this.check(cents <= AMOUNT_CEILING_CENTS, field, "AMOUNT_CEILING", `Un montant ne dépasse pas ${formatEuros(AMOUNT_CEILING_CENTS)} € par ligne (plafond du hub contre les erreurs de saisie ; le FIPE national 2023 est de 10 M€).`)) return cents;
+      if (
+        this.check(
+          cents <= AMOUNT_CEILING_CENTS,
+          field,
+          "AMOUNT_CEILING",
+          `Un montant ne dépasse pas ${formatEuros(AMOUNT_CEILING_CENTS)} € par ligne (plafond du hub contre les erreurs de saisie ; le FIPE national 2023 est de 10 M€).`,
+        )
+      )
+        return cents;
     } catch (error) {
       if (!(error instanceof AmountError)) throw error;
       this.add(field, "AMOUNT_CENTS", error.message);
@@ -58,10 +70,20 @@ export class Violations {
     return null;
   }
   siret(field: string, siret: string): boolean {
-    return this.check(isValidSiret(siret), field, "SIRET_INVALID", `SIRET invalide « ${siret} » : 14 chiffres et clé de Luhn (règle particulière pour La Poste).`);
+    return this.check(
+      isValidSiret(siret),
+      field,
+      "SIRET_INVALID",
+      `SIRET invalide « ${siret} » : 14 chiffres et clé de Luhn (règle particulière pour La Poste).`,
+    );
   }
   year(field: string, year: number): boolean {
-    return this.check(Number.isInteger(year) && year >= POLICY_FIRST_YEAR && year <= POLICY_LAST_YEAR, field, "YEAR_RANGE", `L'année doit être comprise entre ${POLICY_FIRST_YEAR} et ${POLICY_LAST_YEAR}.`);
+    return this.check(
+      Number.isInteger(year) && year >= POLICY_FIRST_YEAR && year <= POLICY_LAST_YEAR,
+      field,
+      "YEAR_RANGE",
+      `L'année doit être comprise entre ${POLICY_FIRST_YEAR} et ${POLICY_LAST_YEAR}.`,
+    );
   }
   region(field: string, code: string): boolean {
     return this.check(!!findRegion(code), field, "REGION_UNKNOWN", `Code région inconnu du COG : « ${code} ».`);
@@ -85,6 +107,11 @@ export class Violations {
     if (!this.check(new Set(axes).size === axes.length, field, "AXIS_DUPLICATE", "Un axe est indiqué deux fois.")) return false;
     if (!allowed) return true;
     const outside = axes.filter((a) => !allowed.includes(a));
-    return this.check(outside.length === 0, field, "AXIS_NOT_RETAINED", `Axe(s) non retenu(s) par l'appel à projets : ${outside.join(", ")}.`);
+    return this.check(
+      outside.length === 0,
+      field,
+      "AXIS_NOT_RETAINED",
+      `Axe(s) non retenu(s) par l'appel à projets : ${outside.join(", ")}.`,
+    );
   }
 }

@@ -12,17 +12,23 @@ export function runSubgraphMain(module: SubgraphModule, defaultPort: number): vo
   const demo = !process.argv.includes("--no-demo") && process.env.DEMO !== "0";
   const portVariable = `${module.name.toUpperCase()}_PORT`;
   Promise.resolve()
-    .then(() => startSubgraph(module, {
-    database: readDatabaseConfig(),
-    auth: readAuthConfig(),
-    port: readPort(portVariable, readPort("PORT", defaultPort)),
-    host: process.env.HOST || "127.0.0.1",
-    demo: demo ? buildDemoDataset() : null,
-    directoryUrl: module.name === "hub" ? undefined : readDirectoryUrl(),
-  }))
+    .then(() =>
+      startSubgraph(module, {
+        database: readDatabaseConfig(),
+        auth: readAuthConfig(),
+        port: readPort(portVariable, readPort("PORT", defaultPort)),
+        host: process.env.HOST || "127.0.0.1",
+        demo: demo ? buildDemoDataset() : null,
+        directoryUrl: module.name === "hub" ? undefined : readDirectoryUrl(),
+      }),
+    )
     .then((server) => {
       console.log(JSON.stringify({ level: "info", subgraph: module.name, msg: "listening", url: server.url }));
-      const stop = () => void server.stop().then(() => process.exit(0), () => process.exit(1));
+      const stop = () =>
+        void server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     })

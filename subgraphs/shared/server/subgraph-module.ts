@@ -33,5 +33,13 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
   const database = await module.openDatabase(options.database);
   if (options.demo && module.loadDemo) await module.loadDemo(database, options.demo);
   const schema = await module.buildSchema();
-  return startSubgraphServer({ name: module.name, schema, database, createContext: (actor) => module.createContext(database, actor), auth: options.auth, port: options.port, host: options.host });
+  return startSubgraphServer({
+    name: module.name,
+    schema,
+    database,
+    createContext: (actor) => module.createContext(database, actor),
+    auth: options.auth,
+    port: options.port,
+    host: options.host,
+  });
 }

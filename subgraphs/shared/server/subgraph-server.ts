@@ -55,7 +55,10 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? "/", "http://subgraph");
-      if (url.pathname === "/health") { sendJson(res, 200, { status: "ok", subgraph: options.name }); return; }
+      if (url.pathname === "/health") {
+        sendJson(res, 200, { status: "ok", subgraph: options.name });
+        return;
+      }
       if (url.pathname === "/ready") {
         try {
           await dataSource.query("SELECT 1");
@@ -70,7 +73,10 @@ export async function startSubgraphServer<Context extends object>(options: Optio
         res.end(await observability.registry.metrics());
         return;
       }
-      if (url.pathname !== "/graphql") { sendJson(res, 404, { error: "not found" }); return; }
+      if (url.pathname !== "/graphql") {
+        sendJson(res, 404, { error: "not found" });
+        return;
+      }
       requests++;
       const startedAt = process.hrtime.bigint();
       const sqlBefore = options.database.sql.count;
@@ -79,22 +85,36 @@ export async function startSubgraphServer<Context extends object>(options: Optio
       const body = await readJsonBody(req);
       const forwarded = req.headers["x-operation-name"];
       const operation = typeof forwarded === "string" && /^\w{1,100}$/.test(forwarded) ? forwarded : operationName(body);
-      res.once("finish", () => observability.record({ requestId, operation, status: res.statusCode, hasErrors: res.getHeader("x-has-errors") === "1", startedAt, sqlBefore }));
+      res.once("finish", () =>
+        observability.record({
+          requestId,
+          operation,
+          status: res.statusCode,
+          hasErrors: res.getHeader("x-has-errors") === "1",
+          startedAt,
+          sqlBefore,
+        }),
+      );
       let actor: Actor | null;
       try {
         actor = await verifyGatewayRequest(body);
       } catch (error) {
-        if (error instanceof UnauthorizedRequest) { sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }); return; }
+        if (error instanceof UnauthorizedRequest) {
+          sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] });
+          return;
+        }
         throw error;
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
       }
-      const { value: result, changes } = await collectWriteChanges(() => apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context: () => Promise.resolve(options.createContext(actor)),
-      }));
+      const { value: result, changes } = await collectWriteChanges(() =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+          context: () => Promise.resolve(options.createContext(actor)),
+        }),
+      );
       res.statusCode = result.status ?? 200;
       for (const [key, value] of result.headers) res.setHeader(key, value);
       if (result.body.kind === "complete") {
@@ -112,7 +132,10 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   };
   // the handler answers every error itself; what escapes it (a failed answer) ends the connection
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => { observability.logger.error({ err: error }, "answer failed"); res.destroy(); });
+    handle(req, res).catch((error: unknown) => {
+      observability.logger.error({ err: error }, "answer failed");
+      res.destroy();
+    });
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
@@ -141,11 +164,28 @@ function withWriteChanges(body: string, changes: WriteChanges): string {
 }
 
 /** Errors a user can act on keep their message; anything else (SQL, bugs) is logged and masked. */
-const USER_FACING_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "UNAUTHENTICATED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "AMOUNT_OUT_OF_RANGE"]);
+const USER_FACING_CODES = new Set([
+  "BAD_USER_INPUT",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "AMOUNT_OUT_OF_RANGE",
+]);
 
 function maskUnexpected(subgraph: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (USER_FACING_CODES.has(String(formatted.extensions?.code))) return formatted;
-  console.error(JSON.stringify({ level: "error", service: subgraph, msg: "unexpected error", error: String((error as { originalError?: unknown } | null | undefined)?.originalError ?? error), path: formatted.path }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      service: subgraph,
+      msg: "unexpected error",
+      error: String((error as { originalError?: unknown } | null | undefined)?.originalError ?? error),
+      path: formatted.path,
+    }),
+  );
   return { message: "Erreur interne du sous-graphe.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
@@ -158,7 +198,12 @@ function operationName(body: unknown): string {
 }
 
 class BodyError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
