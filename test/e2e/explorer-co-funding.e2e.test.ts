@@ -107,6 +107,27 @@ describe("every funder answering", () => {
         { firstFunder: ARS, secondFunder: DREETS },
       ],
     });
+    // the next pages, by cursor: the five pairs once each, in the same order as one page of 200
+    const whole = await hub.query(`{ region(code: "52") { coFunding(year: 2024, first: 200) { pairs { firstFunder secondFunder } } } }`);
+    const walked: unknown[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const next = await hub.query(
+        `query($after: String) { region(code: "52") { coFunding(year: 2024, first: 2, after: $after) { pageInfo { hasNextPage endCursor } pairs { firstFunder secondFunder } } } }`,
+        { after },
+      );
+      expect(next.errors).toBeUndefined();
+      walked.push(...next.data.region.coFunding.pairs);
+      if (!next.data.region.coFunding.pageInfo.hasNextPage) break;
+      after = next.data.region.coFunding.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(whole.data.region.coFunding.pairs);
+    expect(walked).toHaveLength(5);
+    const badCursor = await hub.query(`{ region(code: "52") { coFunding(year: 2024, after: "pas-un-curseur") { totalCount } } }`);
+    expect(badCursor.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Curseur de paires invalide/),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     const refused = await hub.query(`{ region(code: "52") { coFunding(year: 2024, first: 201) { totalCount } } }`);
     expect(refused.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/first.*entre 0 et 200/),

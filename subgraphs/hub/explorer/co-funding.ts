@@ -53,8 +53,18 @@ export function coFundingPairs(details: readonly FundingDetailData[], year: numb
       });
     }
   }
-  const shared = (p: CoFundingPairData) => p.structures + p.dossiers;
-  return pairs.sort(
-    (a, b) => shared(b) - shared(a) || byFrenchName(a.firstFunder, b.firstFunder) || byFrenchName(a.secondFunder, b.secondFunder),
-  );
+  return pairs.sort(comparePairs);
+}
+
+/** Where a pair sits in the order of the answer: shared count, then the two names. */
+export interface PairPosition {
+  shared: number;
+  firstFunder: string;
+  secondFunder: string;
+}
+
+/** Most shared structures and dossiers first, then by the two names (French collation). */
+export function comparePairs(a: PairPosition | CoFundingPairData, b: PairPosition | CoFundingPairData): number {
+  const shared = (p: PairPosition | CoFundingPairData) => ("shared" in p ? p.shared : p.structures + p.dossiers);
+  return shared(b) - shared(a) || byFrenchName(a.firstFunder, b.firstFunder) || byFrenchName(a.secondFunder, b.secondFunder);
 }

@@ -6,6 +6,7 @@ import { centsToEuros } from "../../shared/money";
 import { applyAll, ContributionFields, exactFigure, FundingDetailData } from "../contribution-fields";
 import { axisFinancing } from "./axis-financing";
 import { coFundingPairs } from "./co-funding";
+import { pairsPage } from "./co-funding-page";
 import { AxisFinancing, CoFunding } from "./explorer.types";
 
 /** At most this many pairs per answer: 200 pairs is 20 funders all co-financing with each other. */
@@ -41,17 +42,19 @@ export function createExplorerResolvers(entities: Record<FinancedEntity, EntityC
       };
     });
 
-  const coFunding = (root: object, entity: FinancedEntity, year: number, first: number): CoFunding => {
+  const coFunding = (root: object, entity: FinancedEntity, year: number, first: number, after?: string | null): CoFunding => {
     if (!Number.isInteger(first) || first < 0 || first > MAX_CO_FUNDING_PAIRS)
       throw badInput(`Le nombre de paires (first) est compris entre 0 et ${MAX_CO_FUNDING_PAIRS}.`, "first");
     return exactFigure(() => {
       const pairs = coFundingPairs(detailsOf(root), year);
       const missingFunders = missingIn(root, entity);
+      const { page, pageInfo } = pairsPage(pairs, first, after);
       return {
         complete: missingFunders.length === 0,
         missingFunders,
         totalCount: pairs.length,
-        pairs: pairs.slice(0, first).map((p) => ({
+        pageInfo,
+        pairs: page.map((p) => ({
           firstFunder: p.firstFunder,
           secondFunder: p.secondFunder,
           structures: p.structures,
@@ -70,6 +73,8 @@ export function createExplorerResolvers(entities: Record<FinancedEntity, EntityC
       defaultValue: DEFAULT_CO_FUNDING_PAIRS,
       description: `Nombre de paires au plus (${MAX_CO_FUNDING_PAIRS} au maximum).`,
     });
+  const afterArg = () =>
+    Arg("after", () => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." });
   const BY_AXIS =
     "Financements croisés par axe thématique (une ligne sur plusieurs axes compte en entier dans chacun : les axes ne s'additionnent pas pour faire le total).";
   const CO_FUNDING =
@@ -83,8 +88,13 @@ export function createExplorerResolvers(entities: Record<FinancedEntity, EntityC
     }
 
     @FieldResolver(() => CoFunding, { nullable: true, description: `${CO_FUNDING} Toutes les lignes de la région.` })
-    coFunding(@Root() region: object, @coFundingYear() year: number, @firstArg() first: number): CoFunding {
-      return coFunding(region, "Region", year, first);
+    coFunding(
+      @Root() region: object,
+      @coFundingYear() year: number,
+      @firstArg() first: number,
+      @afterArg() after?: string | null,
+    ): CoFunding {
+      return coFunding(region, "Region", year, first, after);
     }
   }
 
@@ -102,8 +112,13 @@ export function createExplorerResolvers(entities: Record<FinancedEntity, EntityC
       nullable: true,
       description: `${CO_FUNDING} Un projet qui se déroule dans plusieurs départements y compte pour sa part.`,
     })
-    coFunding(@Root() department: object, @coFundingYear() year: number, @firstArg() first: number): CoFunding {
-      return coFunding(department, "Department", year, first);
+    coFunding(
+      @Root() department: object,
+      @coFundingYear() year: number,
+      @firstArg() first: number,
+      @afterArg() after?: string | null,
+    ): CoFunding {
+      return coFunding(department, "Department", year, first, after);
     }
   }
 

@@ -1,3 +1,4 @@
+import { PageInfo } from "../../shared/graphql/pagination";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Axis } from "../../shared/enums";
 
@@ -85,5 +86,6 @@ export class CoFunding {
   })
   missingFunders: string[];
   @Field(() => Int, { description: "Nombre total de paires, avant la limite `first`." }) totalCount: number;
-  @Field(() => [CoFundingPair], { description: "Les paires, au plus `first`." }) pairs: CoFundingPair[];
+  @Field(() => PageInfo, { description: "Pagination : `endCursor` en `after` pour la page suivante." }) pageInfo: PageInfo;
+  @Field(() => [CoFundingPair], { description: "Les paires de la page, au plus `first`." }) pairs: CoFundingPair[];
 }
