@@ -38,8 +38,15 @@ export function registerInSubgraphRegistry(source: string, n: Names): string {
   const at = hubImport ? hubImport.index : imports[imports.length - 1].index + imports[imports.length - 1][0].length + 1;
   const line = `import { ${n.moduleConst} } from "./${n.name}";\n`;
   const withImport = source.slice(0, at) + line + source.slice(at);
-  return withImport.replace(
-    list,
-    (_all, head: string, items: string) => `${head}${items.trimEnd()}${items.trim() ? ", " : ""}${n.moduleConst}]`,
-  );
+  return withImport.replace(list, (_all, head: string, items: string) => {
+    const modules = [
+      ...items
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+      n.moduleConst,
+    ];
+    // one per line with a trailing comma when the list is laid out so (Prettier's layout), else on one line
+    return items.includes("\n") ? `${head}\n${modules.map((m) => `  ${m},\n`).join("")}]` : `${head}${modules.join(", ")}]`;
+  });
 }

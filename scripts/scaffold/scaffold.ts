@@ -103,6 +103,10 @@ export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
 export function nextSteps(n: Names): string {
   const token = n.org === "national" ? "national" : `${n.org}:<code>`;
   const steps: [string, string][] = [
+    [
+      `npx prettier --write subgraphs/${n.name} test/e2e/${n.name}.e2e.test.ts subgraphs/registry.ts`,
+      "met le code généré en forme (npm test le vérifie)",
+    ],
     ["npm run compose", `régénère schema/subgraphs/${n.name}.graphql et schema/supergraph.graphql`],
     [`npm run schema:check -- ${n.name} schema/subgraphs/${n.name}.graphql`, "composition, changements cassants, opérations du contrat"],
     [`npm run jest -- test/e2e/${n.name}`, "une ligne enregistrée compte dans crossFinancing"],

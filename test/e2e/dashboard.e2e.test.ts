@@ -265,7 +265,7 @@ test("the page is in the State's design system, served by the gateway: header, f
     expect((await fetch(origin + outside)).status).toBe(404);
 });
 
-test("GraphiQL, beside the dashboard, opens the contract's six reads as named tabs", async () => {
+test("GraphiQL, beside the dashboard, opens the contract's six reads as named tabs, then the explorer's four", async () => {
   const html = await (await fetch(hub.gateway.url, { headers: { accept: "text/html" } })).text();
   const options = JSON.parse(
     /renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)?.[1] ?? "null",
@@ -277,6 +277,10 @@ test("GraphiQL, beside the dashboard, opens the contract's six reads as named ta
     "NationalLaureates",
     "CafDepartment",
     "MaisonsBoard",
+    "ExplorerAxeRegion",
+    "ExplorerRechercheStructures",
+    "ExplorerByAxis",
+    "ExplorerCoFunding",
   ]);
 });
 

@@ -102,7 +102,19 @@ test("one entry in supergraph.yaml, before the hub's, on the first free port, co
   ]);
   const registry = fs.readFileSync(path.join(ROOT, "subgraphs", "registry.ts"), "utf8");
   expect(registry).toMatch(`import { ${NAME}Subgraph } from "./${NAME}";\nimport { hubSubgraph } from "./hub";`);
-  expect(registry).toMatch(/FUNDER_SUBGRAPHS: readonly SubgraphModule\[\] = \[[^\]]*, departementsSubgraph, collectivitesSubgraph\];/);
+  const funders = /FUNDER_SUBGRAPHS: readonly SubgraphModule\[\] = \[([^\]]*)\];/
+    .exec(registry)?.[1]
+    .split(",")
+    .map((m) => m.trim())
+    .filter(Boolean);
+  expect(funders).toEqual([
+    "arsSubgraph",
+    "dreetsSubgraph",
+    "cafSubgraph",
+    "maisonsSubgraph",
+    "departementsSubgraph",
+    "collectivitesSubgraph",
+  ]);
   expect(fs.readFileSync(path.join(ROOT, "subgraphs", NAME, "index.ts"), "utf8")).toMatch(
     /runSubgraphMain\(collectivitesSubgraph, 4006\);/,
   );
