@@ -5,13 +5,12 @@
 import { Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from "type-graphql";
 import { DataSource } from "typeorm";
 import { FundingSource } from "../shared/enums";
-import { departmentsOf } from "../shared/reference/cog";
 import { Violations } from "../shared/rules/violations";
 import { connectionTypes } from "../shared/graphql/connection";
 import { idKeysetPage, RowPage } from "../shared/graphql/keyset-page";
 import { addExplorerFilterFields } from "../shared/explorer/filter.input";
 import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../shared/explorer/filter.rules";
-import { applyExplorerFilter } from "../shared/explorer/filter.sql";
+import { applyDepartmentalTerritory, applyExplorerFilter } from "../shared/explorer/filter.sql";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { CAF_FUNDS } from "./writes";
 import { CafContext, ParentalityGrant, toGrant } from "./schema";
@@ -62,10 +61,7 @@ export async function grantPage(
   v.throwIfAny();
   const filtered = () => {
     const qb = ds.getRepository(ParentalityGrantRow).createQueryBuilder("g");
-    if (filter?.year != null) qb.andWhere("g.year = :year", { year: filter.year });
-    if (filter?.region != null)
-      qb.andWhere("g.department_code IN (:...regionDepartments)", { regionDepartments: departmentsOf(filter.region).map((d) => d.code) });
-    if (filter?.department != null) qb.andWhere("g.department_code = :department", { department: filter.department });
+    applyDepartmentalTerritory(qb, "g", filter);
     if (funds) qb.andWhere("g.fund IN (:...funds)", { funds });
     // the structure name the CAF recorded: its own structure row for the SIRET (the grant line keeps none)
     return applyExplorerFilter(qb, checked, {

@@ -4,13 +4,12 @@
  */
 import { Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from "type-graphql";
 import { DataSource } from "typeorm";
-import { departmentsOf } from "../shared/reference/cog";
 import { Violations } from "../shared/rules/violations";
 import { connectionTypes } from "../shared/graphql/connection";
 import { idKeysetPage, RowPage } from "../shared/graphql/keyset-page";
 import { addExplorerFilterFields } from "../shared/explorer/filter.input";
 import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../shared/explorer/filter.rules";
-import { applyExplorerFilter } from "../shared/explorer/filter.sql";
+import { applyDepartmentalTerritory, applyExplorerFilter } from "../shared/explorer/filter.sql";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 import { DepartementsContext, DepartmentalCredit, toCredit } from "./schema";
 
@@ -50,10 +49,7 @@ export async function creditPage(
   v.throwIfAny();
   const filtered = () => {
     const qb = ds.getRepository(DepartmentalCreditRow).createQueryBuilder("c");
-    if (filter?.year != null) qb.andWhere("c.year = :year", { year: filter.year });
-    if (filter?.region != null)
-      qb.andWhere("c.department_code IN (:...regionDepartments)", { regionDepartments: departmentsOf(filter.region).map((d) => d.code) });
-    if (filter?.department != null) qb.andWhere("c.department_code = :department", { department: filter.department });
+    applyDepartmentalTerritory(qb, "c", filter);
     if (programmes) qb.andWhere("c.programme IN (:...programmes)", { programmes });
     // the structure name the department recorded: its own structure row for the SIRET
     return applyExplorerFilter(qb, checked, {

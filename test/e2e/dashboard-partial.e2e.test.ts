@@ -8,7 +8,7 @@ import { Axis } from "../../subgraphs/shared/enums";
 import { startTestHub, TestHub } from "../support/hub";
 import { call, laureate, testSiret } from "../support/fixtures";
 import { launchChromium } from "../support/browser";
-import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
+import { withFunderDown } from "../support/funder-down";
 
 const plain = (text: string | null) => (text ?? "").replace(/[\s\u202f\u00a0]+/g, " ").trim();
 let hub: TestHub;
@@ -19,9 +19,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
   hub = await startTestHub({
-    subgraphUrls: { caf: "http://127.0.0.1:9/graphql" }, // nothing listens there: the CAF is down
-    limits: { subgraphTimeoutMs: 2_000 },
-    speed: { responseCache: { ...DEFAULT_RESPONSE_CACHE, ttlMs: 0 } },
+    ...withFunderDown("caf"),
     seed: async (s) => {
       const health = await call(s, "ars", { regionCode: "52", year: 2021, axes: [Axis.SCREENING_CONTINUITY] });
       await laureate(s, "ars", health, { siret: testSiret(1501), amount: 60_000.1, departments: ["44"] });

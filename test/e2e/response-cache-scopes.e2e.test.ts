@@ -7,12 +7,9 @@
  * import. Cached or not is counted in subgraph calls. Fictitious data.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { runImportCli } from "../../scripts/import";
+import { importCafGrants } from "../support/import-cli";
 import { startTestHub, TestHub } from "../support/hub";
 import { Json } from "../support/json";
 import { contractQuery } from "../support/contract";
@@ -266,32 +263,14 @@ describe("two replicas over one Redis", () => {
 
   test("a CSV import into the CAF's database stamps the scopes of its rows in Redis: 52 refreshed on both replicas, 76 cached", async () => {
     await warm(hub, replica.url);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hub-scopes-")), "subventions.csv");
-    fs.writeFileSync(
-      file,
+    const imported = await importCafGrants(
+      hub,
+      redisCache,
       `departement,date,fonds,siret,structure,objet,montant\n44,15/03/${YEAR},FNP,${SIRET_A},Structure de test (fictif),Import (fictif),250\n`,
+      await hub.auth.token("caf:44"),
     );
-    const out: string[] = [];
-    const io = {
-      isTTY: false,
-      stdout: (t: string) => {
-        out.push(t);
-      },
-      stderr: (t: string) => {
-        out.push(t);
-      },
-    };
-    const config = hub.database.config;
-    const env = {
-      ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
-      AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile,
-      HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
-      RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl,
-      RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
-      SUBGRAPH_URL_HUB: hub.subgraphs.hub.url,
-    };
-    expect((await runImportCli(["subventions", file, "--jeton", await hub.auth.token("caf:44")], io, env)).code).toBe(0);
-    expect(out.join("")).toMatch(/Cache des réponses de la passerelle invalidé/);
+    expect(imported.code).toBe(0);
+    expect(imported.output).toMatch(/Cache des réponses de la passerelle invalidé/);
     for (const url of [replica.url, hub.gateway.url]) {
       const region = await read(hub, "region52", url);
       expect(region.data.region.crossFinancing.total).toBe(62_250);

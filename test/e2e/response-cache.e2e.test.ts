@@ -5,10 +5,7 @@
  * Redis several gateway replicas sharing entries and invalidations.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { runImportCli } from "../../scripts/import";
+import { importCafGrants } from "../support/import-cli";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { testSiret, structure, grant } from "../support/fixtures";
@@ -185,32 +182,14 @@ describe("shared cache in Redis (several gateway replicas)", () => {
 
   test("a CSV import that reaches the same Redis invalidates every replica's answers at once", async () => {
     expect(totalOf(await readVia(replica.url))).toBe(10_500);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hub-cache-")), "subventions.csv");
-    fs.writeFileSync(
-      file,
+    const imported = await importCafGrants(
+      hub,
+      redisCache,
       `departement,date,fonds,siret,structure,objet,montant\n44,15/03/2026,FNP,${SIRET},Crèche parentale Les Lucioles (test),Atelier (test),250\n`,
+      cafToken,
     );
-    const out: string[] = [];
-    const io = {
-      isTTY: false,
-      stdout: (t: string) => {
-        out.push(t);
-      },
-      stderr: (t: string) => {
-        out.push(t);
-      },
-    };
-    const config = hub.database.config;
-    const env = {
-      ...(config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir }),
-      AUTH_PUBLIC_KEY_FILE: hub.auth.secrets.publicKeyFile,
-      HUB_HMAC_SECRET: hub.auth.secrets.hmacSecret,
-      RESPONSE_CACHE_REDIS_URL: redisCache.redisUrl,
-      RESPONSE_CACHE_REDIS_PREFIX: redisCache.redisPrefix,
-      SUBGRAPH_URL_HUB: hub.subgraphs.hub.url, // the import tells the hub's structure directory its SIRETs
-    };
-    expect((await runImportCli(["subventions", file, "--jeton", cafToken], io, env)).code).toBe(0);
-    expect(out.join("")).toMatch(/Cache des réponses de la passerelle invalidé/);
+    expect(imported.code).toBe(0);
+    expect(imported.output).toMatch(/Cache des réponses de la passerelle invalidé/);
     expect(totalOf(await readVia(replica.url))).toBe(10_750);
     expect(totalOf(await readVia(hub.gateway.url))).toBe(10_750);
   });

@@ -2,6 +2,7 @@ import { Brackets, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { axisCondition, axisPattern } from "../db/columns";
 import { CheckedExplorerFilter } from "./filter.rules";
 import { foldedContains } from "./fold";
+import { departmentsOf } from "../reference/cog";
 
 /** Where a list keeps what the shared filters read: SQL expressions of its own query. */
 export interface ExplorerColumns {
@@ -32,5 +33,23 @@ export function applyExplorerFilter<T extends ObjectLiteral>(
   if (minCents !== null) qb.andWhere(`${columns.amountCents} >= :explorerMinCents`, { explorerMinCents: minCents });
   if (maxCents !== null) qb.andWhere(`${columns.amountCents} <= :explorerMaxCents`, { explorerMaxCents: maxCents });
   if (textPattern !== null) qb.andWhere(foldedContains(columns.texts, "explorerText"), { explorerText: textPattern });
+  return qb;
+}
+
+/**
+ * The territory and year of a departmental funder's list (a CAF's grants, a department's credits):
+ * rows keyed by department, a region meaning its departments (COG). Added to `qb` under `alias`.
+ */
+export function applyDepartmentalTerritory<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  filter: { year?: number | null; region?: string | null; department?: string | null } | null | undefined,
+): SelectQueryBuilder<T> {
+  if (filter?.year != null) qb.andWhere(`${alias}.year = :year`, { year: filter.year });
+  if (filter?.region != null)
+    qb.andWhere(`${alias}.department_code IN (:...regionDepartments)`, {
+      regionDepartments: departmentsOf(filter.region).map((d) => d.code),
+    });
+  if (filter?.department != null) qb.andWhere(`${alias}.department_code = :department`, { department: filter.department });
   return qb;
 }
