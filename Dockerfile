@@ -5,7 +5,7 @@
 #   node dist/gateway/router-signer/index.js  (signing hop of the Rust router profile)
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# ---- build: every dependency, swc build of subgraphs/, gateway/, scripts/
+# ---- build: every dependency, swc build of subgraphs/, fixtures/, gateway/, scripts/
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary matches the platform.
@@ -18,6 +18,7 @@ COPY .swcrc tsconfig.json ./
 COPY subgraphs subgraphs
 COPY gateway gateway
 COPY scripts scripts
+COPY fixtures fixtures
 RUN npm run build
 # Bill of materials (CycloneDX) of the production dependencies, made after the licence check passes.
 RUN npm run sbom

@@ -5,15 +5,15 @@
  * inserts with the subgraphs' own entities into fresh SQLite files; deterministic (seeded).
  */
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { Axis, AXES_IN_ORDER, FundingSource, GrantStatus } from "../subgraphs/shared/enums";
-import { withLuhnCheckDigit } from "../subgraphs/shared/siret";
-import { DEPARTMENTS, departmentsOf, OVERSEAS_REGIONS, REGIONS } from "../subgraphs/shared/reference/cog";
-import { LABELLING_CRITERIA } from "../subgraphs/shared/reference/labelling-criteria";
-import { SeededRandom } from "../subgraphs/shared/demo/random";
-import { StructureRow } from "../subgraphs/shared/db/structure.entity";
+import { Axis, AXES_IN_ORDER, FundingSource, GrantStatus } from "../subgraphs/domain/enums";
+import { withLuhnCheckDigit } from "../subgraphs/domain/siret";
+import { DEPARTMENTS, departmentsOf, OVERSEAS_REGIONS, REGIONS } from "../subgraphs/domain/reference/cog";
+import { LABELLING_CRITERIA } from "../subgraphs/domain/reference/labelling-criteria";
+import { SeededRandom } from "../fixtures/demo/random";
+import { StructureRow } from "../subgraphs/domain/structure.entity";
 import { recordStructureNames } from "../subgraphs/hub/directory/record";
-import { CallRow } from "../subgraphs/shared/regional-call/call.entity";
-import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../subgraphs/shared/regional-call/laureate-project.entity";
+import { CallRow } from "../subgraphs/regional-call/call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../subgraphs/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../subgraphs/caf/parentality-grant.entity";
 import {
   MaisonAssessmentRow,

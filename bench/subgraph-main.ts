@@ -1,9 +1,9 @@
 /** One subgraph of the benchmark, in its own process, on the dataset's SQLite files (DATA_DIR). */
 import "reflect-metadata";
-import { readDatabaseConfig } from "../subgraphs/shared/config";
-import { readAuthConfig } from "../subgraphs/shared/auth/config";
+import { readDatabaseConfig } from "../subgraphs/platform/config";
+import { readAuthConfig } from "../subgraphs/platform/auth/config";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
-import { startSubgraph } from "../subgraphs/shared/server/subgraph-module";
+import { startSubgraph } from "../subgraphs/platform/server/subgraph-module";
 import { serveChild } from "./child";
 
 const name = process.env.BENCH_SUBGRAPH ?? "";

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Kind, OperationDefinitionNode, parse, print } from "graphql";
-import { signLocalToken } from "../subgraphs/shared/auth/tokens";
+import { signLocalToken } from "../subgraphs/platform/auth/tokens";
 import { startService } from "./services";
 import { SUPERGRAPH_FILE } from "./setup";
 import { runWorkingDay, WorkingDayReport, WorkingDaySamples } from "./working-day";

@@ -9,8 +9,8 @@
  * Independent of how the hub runs: the benchmark's processes (bench/working-day-run.ts) or a test's.
  */
 import { performance } from "node:perf_hooks";
-import { DEPARTMENTS, REGIONS } from "../subgraphs/shared/reference/cog";
-import { SeededRandom } from "../subgraphs/shared/demo/random";
+import { DEPARTMENTS, REGIONS } from "../subgraphs/domain/reference/cog";
+import { SeededRandom } from "../fixtures/demo/random";
 import { LoadResult, summarize } from "./load";
 import { postJson } from "./http";
 import { Json } from "../test/support/json";

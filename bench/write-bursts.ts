@@ -7,7 +7,7 @@
  */
 import { TestHub } from "../test/support/hub";
 import { contractQuery } from "../test/support/contract";
-import { withLuhnCheckDigit } from "../subgraphs/shared/siret";
+import { withLuhnCheckDigit } from "../subgraphs/domain/siret";
 
 export interface BurstStats {
   sent: number;

@@ -1,9 +1,9 @@
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from "@graphql-hive/gateway";
 import { GraphQLError } from "graphql";
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import { AuthConfig } from "../subgraphs/shared/auth/config";
-import { parseOrganisation } from "../subgraphs/shared/auth/organisation";
-import { tokenLifetimeViolation } from "../subgraphs/shared/auth/token-lifetime";
+import { AuthConfig } from "../subgraphs/platform/auth/config";
+import { parseOrganisation } from "../subgraphs/platform/auth/organisation";
+import { tokenLifetimeViolation } from "../subgraphs/platform/auth/token-lifetime";
 
 type RequestParsePayload = { request: Request; serverContext?: { jwt?: { payload?: Record<string, unknown> } } };
 type YogaJwtPlugin = { onRequestParse?(payload: RequestParsePayload): unknown };

@@ -1,6 +1,6 @@
 import { DocumentNode, FieldNode, getOperationAST, Kind, SelectionSetNode, valueFromASTUntyped } from "graphql";
-import { findDepartment } from "../subgraphs/shared/reference/cog";
-import { WriteChanges } from "../subgraphs/shared/cache/write-changes";
+import { findDepartment } from "../subgraphs/domain/reference/cog";
+import { WriteChanges } from "../subgraphs/platform/cache/write-changes";
 
 /**
  * Scopes of the response cache: what a public answer depends on, and what a write changes. An

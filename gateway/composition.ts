@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { composeServices } from "@theguild/federation-composition";
 import { parse } from "graphql";
-import { RegisteredSubgraph } from "../subgraphs/shared/federation/registry";
+import { RegisteredSubgraph } from "../subgraphs/platform/federation/registry";
 
 export interface SubgraphSdl {
   name: string;

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { ConfigError, readPort } from "../subgraphs/shared/config";
-import { schemaDir } from "../subgraphs/shared/federation/registry";
-import { AuthConfig, readAuthConfig } from "../subgraphs/shared/auth/config";
+import { ConfigError, readPort } from "../subgraphs/platform/config";
+import { schemaDir } from "../subgraphs/platform/federation/registry";
+import { AuthConfig, readAuthConfig } from "../subgraphs/platform/auth/config";
 import { DEFAULT_LIMITS, SecurityLimits } from "./security";
 import { DEFAULT_RESPONSE_CACHE, ResponseCacheConfig } from "./response-cache";
 

@@ -3,7 +3,7 @@ import { getOperationAST, DocumentNode, GraphQLSchema, OperationTypeNode, printS
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
 import Redis from "ioredis";
 import { Counter, Registry } from "prom-client";
-import { WriteChanges } from "../subgraphs/shared/cache/write-changes";
+import { WriteChanges } from "../subgraphs/platform/cache/write-changes";
 import { ANY, readScopes, UNSCOPED, writeScopes } from "./cache-scopes";
 import { answerScopes } from "./answer-scopes";
 import { bumpInRedis, memoryStore, redisStore, ScopedStore } from "./scoped-store";

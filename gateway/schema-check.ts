@@ -20,8 +20,8 @@ import {
 } from "graphql";
 import { transformSupergraphToPublicSchema } from "@theguild/federation-composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { readRegistry, RegisteredSubgraph, schemaDir } from "../subgraphs/shared/federation/registry";
-import { discoverContributions } from "../subgraphs/shared/federation/contributions";
+import { readRegistry, RegisteredSubgraph, schemaDir } from "../subgraphs/platform/federation/registry";
+import { discoverContributions } from "../subgraphs/domain/federation/contributions";
 import { hubSubgraph, HUB } from "../subgraphs/hub";
 import { composeSupergraph, readSubgraphSdls, SubgraphSdl } from "./composition";
 import { breakingChangeInFrench, compositionErrorInFrench, validationErrorInFrench } from "./schema-check/messages";

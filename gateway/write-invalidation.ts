@@ -1,5 +1,5 @@
 import { DocumentNode, getOperationAST, Kind, OperationTypeNode } from "graphql";
-import { mergeWriteChanges, WRITE_CHANGES_EXTENSION, WriteChanges } from "../subgraphs/shared/cache/write-changes";
+import { mergeWriteChanges, WRITE_CHANGES_EXTENSION, WriteChanges } from "../subgraphs/platform/cache/write-changes";
 import { parseWriteChanges, writeScopes } from "./cache-scopes";
 
 type Result = {
@@ -29,7 +29,7 @@ const isMutation = (document: DocumentNode, operationName?: string | null) =>
 
 /**
  * What a client's mutation changed, told by the subgraphs that ran it: each subgraph mutation call
- * answers with `extensions.hubCacheChanges` (subgraphs/shared/cache/write-changes.ts), read here off
+ * answers with `extensions.hubCacheChanges` (subgraphs/platform/cache/write-changes.ts), read here off
  * the subgraph's result. A call that may have written and reports nothing (a partner's subgraph
  * that does not know the protocol, a timeout) makes the whole write unscoped. The scopes are
  * stamped before the client gets its answer: an acknowledged write is never followed by an older

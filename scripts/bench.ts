@@ -18,7 +18,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureLocalSecrets, localAuthEnv, LocalSecrets } from "../subgraphs/shared/auth/config";
+import { ensureLocalSecrets, localAuthEnv, LocalSecrets } from "../subgraphs/platform/auth/config";
 import { DatasetSamples, NATIONAL_SCALE, scaled } from "../bench/dataset";
 import { buildDatabases, startBenchHub, startSubgraphServices } from "../bench/setup";
 import { Service } from "../bench/services";

@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
-import { discoverContributions } from "../subgraphs/shared/federation/contributions";
-import { RegisteredSubgraph } from "../subgraphs/shared/federation/registry";
+import { discoverContributions } from "../subgraphs/domain/federation/contributions";
+import { RegisteredSubgraph } from "../subgraphs/platform/federation/registry";
 import { composeSupergraph, SubgraphSdl } from "../gateway/composition";
 import fs from "node:fs";
 

@@ -1,7 +1,7 @@
 /** `npm run compose`: regenerates schema/subgraphs/*.graphql and schema/supergraph.graphql. */
 import fs from "node:fs";
 import path from "node:path";
-import { readRegistry, schemaDir } from "../subgraphs/shared/federation/registry";
+import { readRegistry, schemaDir } from "../subgraphs/platform/federation/registry";
 import { buildSchemaArtifacts } from "./compose-lib";
 
 async function main() {

@@ -7,9 +7,9 @@
  * here: its next write of a SIRET records it.
  */
 import "reflect-metadata";
-import { DatabaseConfig, readDatabaseConfig } from "../subgraphs/shared/config";
-import { StructureRow } from "../subgraphs/shared/db/structure.entity";
-import { SubgraphModule } from "../subgraphs/shared/server/subgraph-module";
+import { DatabaseConfig, readDatabaseConfig } from "../subgraphs/platform/config";
+import { StructureRow } from "../subgraphs/domain/structure.entity";
+import { SubgraphModule } from "../subgraphs/platform/server/subgraph-module";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
 import { recordStructureNames } from "../subgraphs/hub/directory/record";
 import { invalidateSharedCache } from "../gateway/response-cache";

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { REGIONS, DEPARTMENTS } from "../subgraphs/shared/reference/cog";
+import { REGIONS, DEPARTMENTS } from "../subgraphs/domain/reference/cog";
 import { ExportError, gatewayClient } from "../gateway/exports/gateway-client";
 import {
   ExportFile,

@@ -7,9 +7,9 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { readRegistry } from "../subgraphs/shared/federation/registry";
-import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/shared/auth/config";
-import { readDatabaseConfig, readPort } from "../subgraphs/shared/config";
+import { readRegistry } from "../subgraphs/platform/federation/registry";
+import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/platform/auth/config";
+import { readDatabaseConfig, readPort } from "../subgraphs/platform/config";
 
 const noDemo = process.argv.includes("--no-demo");
 const dist = path.resolve(__dirname, "..");

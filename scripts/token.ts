@@ -3,9 +3,9 @@
  * installation's local key (embedded set-up). In production tokens come from the OIDC provider.
  *   npm run token -- caf:44        npm run token -- ars:52        npm run token -- national
  */
-import { readDatabaseConfig } from "../subgraphs/shared/config";
-import { ensureLocalSecrets } from "../subgraphs/shared/auth/config";
-import { signLocalToken } from "../subgraphs/shared/auth/tokens";
+import { readDatabaseConfig } from "../subgraphs/platform/config";
+import { ensureLocalSecrets } from "../subgraphs/platform/auth/config";
+import { signLocalToken } from "../subgraphs/platform/auth/tokens";
 
 const organisation = process.argv[2];
 if (!organisation) {

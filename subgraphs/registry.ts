@@ -1,4 +1,4 @@
-import { SubgraphModule } from "./shared/server/subgraph-module";
+import { SubgraphModule } from "./platform/server/subgraph-module";
 import { arsSubgraph } from "./ars";
 import { dreetsSubgraph } from "./dreets";
 import { cafSubgraph } from "./caf";

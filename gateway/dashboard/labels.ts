@@ -3,9 +3,9 @@
  * reference data it needs to draw its controls. Sent to the page with it: the browser holds no
  * domain data of its own and asks the graph only through the contract's operations.
  */
-import { REGIONS } from "../../subgraphs/shared/reference/cog";
-import { LABELLING_CRITERIA } from "../../subgraphs/shared/reference/labelling-criteria";
-import { AXIS_RECORDS } from "../../subgraphs/shared/reference/axes";
+import { REGIONS } from "../../subgraphs/domain/reference/cog";
+import { LABELLING_CRITERIA } from "../../subgraphs/domain/reference/labelling-criteria";
+import { AXIS_RECORDS } from "../../subgraphs/domain/reference/axes";
 
 /** Short names of the funding sources (FundingSource), as partners write them. */
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {

@@ -3,8 +3,8 @@
  * order (by id), refused above the export bound. Comma, UTF-8 without BOM, amounts with a dot and
  * two decimals; text cells that a spreadsheet would run as a formula neutralised (csv.ts).
  */
-import { cafFunder } from "../../subgraphs/shared/financing/funders";
-import { AXIS_RECORDS } from "../../subgraphs/shared/reference/axes";
+import { cafFunder } from "../../subgraphs/domain/financing/funders";
+import { AXIS_RECORDS } from "../../subgraphs/domain/reference/axes";
 import { exportCsv } from "./csv";
 import { checkExportBound, EXPORT_MAX_ROWS } from "./export-bound";
 import { LAUREATE_PAGE_SIZE } from "./funder-grants";

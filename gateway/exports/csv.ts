@@ -7,7 +7,7 @@
  * unescaped, so "-12.50" stays a number while any other text there is still neutralised.
  */
 import { stringify } from "csv-stringify/sync";
-import { FORMULA_START } from "../../subgraphs/shared/rules/csv-formulas";
+import { FORMULA_START } from "../../subgraphs/domain/rules/csv-formulas";
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 

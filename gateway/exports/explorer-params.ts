@@ -1,13 +1,13 @@
 /**
  * The explorer's filters as URL parameters of the CSV exports, in French (annee, region,
  * departement, axes, statuts, fonds, montant_min, montant_max, texte), turned into the graph's
- * filter input. Checked here with the rules the graph applies (subgraphs/shared/explorer), named
+ * filter input. Checked here with the rules the graph applies (subgraphs/domain/explorer), named
  * by their parameter: a bad value is a French 400 before any call to the graph.
  */
 import { GraphQLError } from "graphql";
-import { Axis, AXES_IN_ORDER, axisFromNumber, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
-import { checkExplorerFilter, ExplorerFilterValues } from "../../subgraphs/shared/explorer/filter.rules";
-import { Violations } from "../../subgraphs/shared/rules/violations";
+import { Axis, AXES_IN_ORDER, axisFromNumber, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
+import { checkExplorerFilter, ExplorerFilterValues } from "../../subgraphs/domain/explorer/filter.rules";
+import { Violations } from "../../subgraphs/platform/violations";
 import { ExportError } from "./gateway-client";
 import { parseYear } from "./exports";
 

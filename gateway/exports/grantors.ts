@@ -10,8 +10,8 @@
  * `fictitious: true` travels with it, the CLI warns on stderr, the HTTP export says so in its
  * `x-scdl-attribuant-siret` header, and the README lists it.
  */
-import { findDepartment, findRegion } from "../../subgraphs/shared/reference/cog";
-import { isValidSiret, withLuhnCheckDigit } from "../../subgraphs/shared/siret";
+import { findDepartment, findRegion } from "../../subgraphs/domain/reference/cog";
+import { isValidSiret, withLuhnCheckDigit } from "../../subgraphs/domain/siret";
 import { ExportError } from "./gateway-client";
 
 export type FunderKind = "ars" | "dreets" | "caf";

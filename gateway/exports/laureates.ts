@@ -4,8 +4,8 @@
  * sorted by region then side. Comma, UTF-8 without BOM, amounts with a dot and two decimals.
  */
 import { exportCsv } from "./csv";
-import { regionalFunder } from "../../subgraphs/shared/financing/funders";
-import { AXIS_RECORDS } from "../../subgraphs/shared/reference/axes";
+import { regionalFunder } from "../../subgraphs/domain/financing/funders";
+import { AXIS_RECORDS } from "../../subgraphs/domain/reference/axes";
 import { STATUS_LABELS } from "../dashboard/labels";
 import { allProjects, LAUREATE_PAGE_SIZE } from "./funder-grants";
 import { GraphqlClient } from "./gateway-client";

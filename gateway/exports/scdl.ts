@@ -13,7 +13,7 @@
  *   and dispositifAide empty;
  * - idAttribuant: see grantors.ts (fictitious SIRETs until partners give theirs).
  */
-import { eurosToCents } from "../../subgraphs/shared/money";
+import { eurosToCents } from "../../subgraphs/domain/money";
 import { FunderGrant } from "./funder-grants";
 import { Grantor } from "./grantors";
 import { SCDL_COLUMNS, ScdlRecord } from "./scdl-schema";

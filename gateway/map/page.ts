@@ -9,7 +9,7 @@
 import { CO_FINANCED_PROJECT, MAISONS_BOARD, REGION_DASHBOARD, STRUCTURE_FINANCING } from "../graphiql";
 import { dashboardReference } from "../dashboard/labels";
 import { DASHBOARD_PATH } from "../dashboard/page";
-import { DEPARTMENTS } from "../../subgraphs/shared/reference/cog";
+import { DEPARTMENTS } from "../../subgraphs/domain/reference/cog";
 import { DSFR_CHART_PATH } from "../dsfr/routes";
 import { escapeHtml, PageLink, pageEnd, pageStart } from "../dsfr/layout";
 import { EXPORTS_PATH } from "../exports/routes";

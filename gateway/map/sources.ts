@@ -3,7 +3,7 @@
  * or one family of funders. The families group the sources the way partners are named in the
  * instructions; each source belongs to exactly one family (test/unit/map-sources.test.ts).
  */
-import { FundingSource, FUNDING_SOURCES_IN_ORDER } from "../../subgraphs/shared/enums";
+import { FundingSource, FUNDING_SOURCES_IN_ORDER } from "../../subgraphs/domain/enums";
 import { SOURCE_LABELS } from "../dashboard/labels";
 
 /** The families, in the order the form offers them. */

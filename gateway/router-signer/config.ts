@@ -1,5 +1,5 @@
-import { ConfigError, readPort } from "../../subgraphs/shared/config";
-import { readRegistry, registryFile, schemaDir } from "../../subgraphs/shared/federation/registry";
+import { ConfigError, readPort } from "../../subgraphs/platform/config";
+import { readRegistry, registryFile, schemaDir } from "../../subgraphs/platform/federation/registry";
 
 export interface SignerConfig {
   port: number;

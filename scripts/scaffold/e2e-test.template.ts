@@ -1,4 +1,4 @@
-import { findDepartment, findRegion } from "../../subgraphs/shared/reference/cog";
+import { findDepartment, findRegion } from "../../subgraphs/domain/reference/cog";
 import { literal, Names } from "./names";
 
 /** The department the generated test records a line in, and its region. */

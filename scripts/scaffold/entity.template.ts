@@ -2,7 +2,7 @@ import { Names } from "./names";
 
 /** `subgraphs/<name>/grant.entity.ts`: the funding lines this subgraph owns. */
 export const entityTemplate = (n: Names) => `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Cents, centsColumn } from "../shared/money";
+import { Cents, centsColumn } from "../domain/money";
 
 /** A funding line of ${n.name} to a structure, for one department and year (source ${n.source} in cross-financing). */
 @Entity({ name: "${n.grantTable}" })
@@ -20,8 +20,8 @@ export class ${n.grantRow} {
 
 /** `subgraphs/<name>/initial.migration.ts`: reference tables, structures, lines, audit trail. */
 export const migrationTemplate = (n: Names) => `import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { col, createReferenceTables, dropReferenceTables, fk, index } from "../shared/db/migration-helpers";
-import { createAuditTable } from "../shared/audit/audit";
+import { col, createReferenceTables, dropReferenceTables, fk, index } from "../platform/db/migration-helpers";
+import { createAuditTable } from "../platform/audit/audit";
 
 export class ${n.migrationClass} implements MigrationInterface {
   name = "${n.migrationClass}";

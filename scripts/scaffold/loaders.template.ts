@@ -23,12 +23,12 @@ export function loadersTemplate(n: Names): string {
   const funder = funderOf(n);
   return `import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
-import { FundingSource } from "../shared/enums";
-import { FundingLine } from "../shared/federation/funding.types";
-import { byKey, groupBy } from "../shared/graphql/batch";
-import { regionLinesFromDepartments, structureNameLoader } from "../shared/graphql/shared-loaders";
-import { DetailTable, departmentDetailLoaders } from "../shared/graphql/detail-loaders";
-${funder.imports.length ? `import { ${[...funder.imports].sort().join(", ")} } from "../shared/reference/cog";\n` : ""}import { toCents } from "../shared/money";
+import { FundingSource } from "../domain/enums";
+import { FundingLine } from "../domain/federation/funding.types";
+import { byKey, groupBy } from "../platform/graphql/batch";
+import { regionLinesFromDepartments, structureNameLoader } from "../domain/financing/funding-loaders";
+import { DetailTable, departmentDetailLoaders } from "../domain/financing/detail-loaders";
+${funder.imports.length ? `import { ${[...funder.imports].sort().join(", ")} } from "../domain/reference/cog";\n` : ""}import { toCents } from "../domain/money";
 import { ${n.grantRow} } from "./grant.entity";
 
 export type ${n.loadersType} = ReturnType<typeof create${n.pascal}Loaders>;

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import { FUNDING_SOURCES_IN_ORDER } from "../../subgraphs/shared/enums";
+import { FUNDING_SOURCES_IN_ORDER } from "../../subgraphs/domain/enums";
 import { deriveNames, Names, ORGANISATION_KINDS, OrganisationKind } from "./names";
 import { entityTemplate, migrationTemplate } from "./entity.template";
 import { loadersTemplate } from "./loaders.template";
@@ -35,7 +35,7 @@ export interface ScaffoldResult {
 
 export class ScaffoldError extends Error {}
 
-const RESERVED = new Set(["shared", "hub", "registry", "gateway"]);
+const RESERVED = new Set(["platform", "domain", "hub", "registry", "gateway"]);
 export const REGISTRY_YAML = path.join("schema", "supergraph.yaml");
 export const REGISTRY_TS = path.join("subgraphs", "registry.ts");
 

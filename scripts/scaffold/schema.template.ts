@@ -9,12 +9,12 @@ export const schemaTemplate = (
   n: Names,
 ) => `import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
-import { Actor } from "../shared/auth/organisation";
-import { centsToEuros } from "../shared/money";
-import { FundingContribution } from "../shared/federation/funding.types";
-import { contributionOf } from "../shared/federation/contribution-of";
-import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
-import { createAuditResolver } from "../shared/audit/audit";
+import { Actor } from "../platform/auth/organisation";
+import { centsToEuros } from "../domain/money";
+import { FundingContribution } from "../domain/federation/funding.types";
+import { contributionOf } from "../domain/federation/contribution-of";
+import { contributionResolver, createEntityStubs } from "../domain/federation/entity-stubs";
+import { createAuditResolver } from "../platform/audit/audit";
 import { ${n.grantRow} } from "./grant.entity";
 import { ${n.loadersType} } from "./loaders";
 import { ${n.grantInput}, ${n.recordMutation} } from "./writes";

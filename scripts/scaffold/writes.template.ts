@@ -23,19 +23,19 @@ function accessCheck(n: Names): { imports: string[]; code: string } {
 /** `subgraphs/<name>/writes.ts`: the input type and the write, with the shared rules, access and audit. */
 export function writesTemplate(n: Names): string {
   const access = accessCheck(n);
-  const cog = n.scope === "region" ? `import { findDepartment } from "../shared/reference/cog";\n` : "";
+  const cog = n.scope === "region" ? `import { findDepartment } from "../domain/reference/cog";\n` : "";
   return `import { DataSource } from "typeorm";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { Actor } from "../shared/auth/organisation";
-import { ${access.imports.join(", ")} } from "../shared/auth/policy";
-import { audit } from "../shared/audit/audit";
-import { badInput } from "../shared/errors";
-import { Violations } from "../shared/rules/violations";
-import { validProjectRef } from "../shared/rules/formats";
-import { TEXT_LIMITS } from "../shared/rules/limits";
-import { upsertStructure } from "../shared/db/structure.entity";
-import { recordInDirectory } from "../shared/directory/client";
-import { writeTransaction } from "../shared/db/write-transaction";
+import { Actor } from "../platform/auth/organisation";
+import { ${access.imports.join(", ")} } from "../platform/auth/policy";
+import { audit } from "../platform/audit/audit";
+import { badInput } from "../platform/errors";
+import { Violations } from "../platform/violations";
+import { validProjectRef } from "../domain/rules/formats";
+import { TEXT_LIMITS } from "../domain/rules/limits";
+import { upsertStructure } from "../domain/structure.entity";
+import { recordInDirectory } from "../platform/directory/client";
+import { writeTransaction } from "../platform/db/write-transaction";
 ${cog}import { ${n.grantRow} } from "./grant.entity";
 
 @InputType({ description: "Financement de ${n.name} attribué à une structure." })

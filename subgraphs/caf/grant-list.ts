@@ -4,13 +4,13 @@
  */
 import { Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from "type-graphql";
 import { DataSource } from "typeorm";
-import { FundingSource } from "../shared/enums";
-import { Violations } from "../shared/rules/violations";
-import { connectionTypes } from "../shared/graphql/connection";
-import { idKeysetPage, RowPage } from "../shared/graphql/keyset-page";
-import { addExplorerFilterFields } from "../shared/explorer/filter.input";
-import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../shared/explorer/filter.rules";
-import { applyDepartmentalTerritory, applyExplorerFilter } from "../shared/explorer/filter.sql";
+import { FundingSource } from "../domain/enums";
+import { Violations } from "../platform/violations";
+import { connectionTypes } from "../platform/graphql/connection";
+import { idKeysetPage, RowPage } from "../platform/graphql/keyset-page";
+import { addExplorerFilterFields } from "../domain/explorer/filter.input";
+import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../domain/explorer/filter.rules";
+import { applyDepartmentalTerritory, applyExplorerFilter } from "../domain/explorer/filter.sql";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { CAF_FUNDS } from "./writes";
 import { CafContext, ParentalityGrant, toGrant } from "./schema";

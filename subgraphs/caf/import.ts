@@ -3,16 +3,16 @@
  * SCDL subventions file (scdl-import.ts). Each row goes through the rules of
  * recordParentalityGrant (checkParentalityGrant); the file is written all or nothing.
  */
-import { mergeWriteChanges } from "../shared/cache/write-changes";
+import { mergeWriteChanges } from "../platform/cache/write-changes";
 import { EntityManager } from "typeorm";
-import { Actor } from "../shared/auth/organisation";
-import { forbidden } from "../shared/auth/policy";
-import { FundingSource, FUNDING_SOURCES_IN_ORDER } from "../shared/enums";
-import { findDepartment } from "../shared/reference/cog";
-import { ImportColumn, RowReader } from "../shared/import/columns";
-import { ImportDefinition, RowLayout } from "../shared/import/run";
-import { readDepartmentCode } from "../shared/import/values";
-import { normaliseColumn } from "../shared/import/csv";
+import { Actor } from "../platform/auth/organisation";
+import { forbidden } from "../platform/auth/policy";
+import { FundingSource, FUNDING_SOURCES_IN_ORDER } from "../domain/enums";
+import { findDepartment } from "../domain/reference/cog";
+import { ImportColumn, RowReader } from "../platform/import/columns";
+import { ImportDefinition, RowLayout } from "../platform/import/run";
+import { readDepartmentCode } from "../platform/import/values";
+import { normaliseColumn } from "../platform/import/csv";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { cafOnlyMessage, CheckedParentalityGrant, checkParentalityGrant, duplicateGrantMessage, ParentalityGrantInput } from "./writes";
 import { scdlGrantLayout } from "./scdl-import";

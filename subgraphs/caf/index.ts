@@ -3,15 +3,15 @@
  * The CAF is the partner that runs its own subgraph: this folder is self-contained apart from
  * the shared federation plumbing.
  */
-import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
-import { StructureRow } from "../shared/db/structure.entity";
-import { openDatabase } from "../shared/db/create-data-source";
-import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
-import { SubgraphModule } from "../shared/server/subgraph-module";
-import { runSubgraphMain } from "../shared/server/main";
+import { REFERENCE_ENTITIES } from "../domain/reference/reference.entities";
+import { StructureRow } from "../domain/structure.entity";
+import { openDatabase } from "../platform/db/create-data-source";
+import { buildFederatedSchema } from "../platform/federation/build-federated-schema";
+import { SubgraphModule } from "../platform/server/subgraph-module";
+import { runSubgraphMain } from "../platform/server/main";
 import { CafInitial1732300000000 } from "./initial.migration";
 import { CafWrites1732400000000 } from "./writes.migration";
-import { AuditEntryRow } from "../shared/audit/audit-entry.entity";
+import { AuditEntryRow } from "../platform/audit/audit-entry.entity";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { createCafLoaders } from "./loaders";
 import { cafEntityStubs, cafReferenceResolvers, cafResolvers, CafContext } from "./schema";

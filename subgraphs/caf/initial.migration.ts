@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { col, createReferenceTables, dropReferenceTables, fk, index } from "../shared/db/migration-helpers";
+import { col, createReferenceTables, dropReferenceTables, fk, index } from "../platform/db/migration-helpers";
 
 export class CafInitial1732300000000 implements MigrationInterface {
   name = "CafInitial1732300000000";

@@ -1,12 +1,12 @@
-import { structureNameLoader, regionLinesFromDepartments } from "../shared/graphql/shared-loaders";
+import { structureNameLoader, regionLinesFromDepartments } from "../domain/financing/funding-loaders";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
-import { FundingLine } from "../shared/federation/funding.types";
-import { cafFunder } from "../shared/financing/funders";
-import { byKey, groupBy, perKey } from "../shared/graphql/batch";
-import { FundingSource } from "../shared/enums";
-import { toCents } from "../shared/money";
-import { DetailTable, departmentDetailLoaders } from "../shared/graphql/detail-loaders";
+import { FundingLine } from "../domain/federation/funding.types";
+import { cafFunder } from "../domain/financing/funders";
+import { byKey, groupBy, perKey } from "../platform/graphql/batch";
+import { FundingSource } from "../domain/enums";
+import { toCents } from "../domain/money";
+import { DetailTable, departmentDetailLoaders } from "../domain/financing/detail-loaders";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 
 export type CafLoaders = ReturnType<typeof createCafLoaders>;

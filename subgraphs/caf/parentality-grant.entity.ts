@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Axis, FundingSource } from "../shared/enums";
-import { Cents, centsColumn } from "../shared/money";
-import { axesColumn } from "../shared/db/columns";
+import { Axis, FundingSource } from "../domain/enums";
+import { Cents, centsColumn } from "../domain/money";
+import { axesColumn } from "../platform/db/columns";
 
 /** A CAF grant to a structure, for one year, from one of its funds (FNP, REAAP, LAEP, FPT, FIPE). */
 @Entity({ name: "parentality_grant" })

@@ -11,11 +11,11 @@
  *   (SCDL does not carry them).
  * Other SCDL columns (nomAttribuant, idAttribuant, referenceDecision, nature…) are not recorded.
  */
-import { FundingSource } from "../shared/enums";
-import { ImportColumn, RowReader } from "../shared/import/columns";
-import { RowLayout } from "../shared/import/run";
-import { normaliseColumn } from "../shared/import/csv";
-import { FORMULA_START } from "../shared/rules/csv-formulas";
+import { FundingSource } from "../domain/enums";
+import { ImportColumn, RowReader } from "../platform/import/columns";
+import { RowLayout } from "../platform/import/run";
+import { normaliseColumn } from "../platform/import/csv";
+import { FORMULA_START } from "../domain/rules/csv-formulas";
 import { CheckedParentalityGrant, ParentalityGrantInput } from "./writes";
 
 /** The names the SCDL export gives the funds in `objet` (gateway/exports/scdl.ts, SOURCE_NAMES). */

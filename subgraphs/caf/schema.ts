@@ -1,15 +1,15 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
-import { Actor } from "../shared/auth/organisation";
-import { Axis, FundingSource } from "../shared/enums";
-import { centsToEuros } from "../shared/money";
-import { FundingContribution } from "../shared/federation/funding.types";
-import { contributionOf } from "../shared/federation/contribution-of";
-import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
+import { Actor } from "../platform/auth/organisation";
+import { Axis, FundingSource } from "../domain/enums";
+import { centsToEuros } from "../domain/money";
+import { FundingContribution } from "../domain/federation/funding.types";
+import { contributionOf } from "../domain/federation/contribution-of";
+import { contributionResolver, createEntityStubs } from "../domain/federation/entity-stubs";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
 import { ParentalityGrantInput, recordParentalityGrant } from "./writes";
-import { createAuditResolver } from "../shared/audit/audit";
-import { rowId } from "../shared/rules/formats";
+import { createAuditResolver } from "../platform/audit/audit";
+import { rowId } from "../domain/rules/formats";
 import { CafLoaders } from "./loaders";
 
 export interface CafContext {

@@ -1,7 +1,7 @@
-import { Axis, FundingSource } from "../shared/enums";
-import { Actor, parseOrganisation } from "../shared/auth/organisation";
-import { withLuhnCheckDigit } from "../shared/siret";
-import { Violations } from "../shared/rules/violations";
+import { Axis, FundingSource } from "../domain/enums";
+import { Actor, parseOrganisation } from "../platform/auth/organisation";
+import { withLuhnCheckDigit } from "../domain/siret";
+import { Violations } from "../platform/violations";
 import { checkParentalityGrant, ParentalityGrantInput, requireCafOf } from "./writes";
 
 const SIRET = withLuhnCheckDigit("4400000000001");

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Axis } from "../shared/enums";
-import { Cents, centsColumn } from "../shared/money";
-import { axesColumn } from "../shared/db/columns";
+import { Axis } from "../domain/enums";
+import { Cents, centsColumn } from "../domain/money";
+import { axesColumn } from "../platform/db/columns";
 
 /** What a department funds its credits under (PMI, the prevention/protection contract, co-funding). */
 export enum DepartmentalProgramme {

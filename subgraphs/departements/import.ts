@@ -2,15 +2,15 @@
  * A department's credits from a CSV file (`npm run import -- credits`). Each row goes through the
  * rules of recordDepartmentalCredit (checkDepartmentalCredit); the file is written all or nothing.
  */
-import { mergeWriteChanges } from "../shared/cache/write-changes";
+import { mergeWriteChanges } from "../platform/cache/write-changes";
 import { EntityManager } from "typeorm";
-import { Actor } from "../shared/auth/organisation";
-import { forbidden } from "../shared/auth/policy";
-import { findDepartment } from "../shared/reference/cog";
-import { ImportColumn, RowReader } from "../shared/import/columns";
-import { ImportDefinition } from "../shared/import/run";
-import { readDepartmentCode } from "../shared/import/values";
-import { normaliseColumn } from "../shared/import/csv";
+import { Actor } from "../platform/auth/organisation";
+import { forbidden } from "../platform/auth/policy";
+import { findDepartment } from "../domain/reference/cog";
+import { ImportColumn, RowReader } from "../platform/import/columns";
+import { ImportDefinition } from "../platform/import/run";
+import { readDepartmentCode } from "../platform/import/values";
+import { normaliseColumn } from "../platform/import/csv";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 import {
   CheckedDepartmentalCredit,

@@ -4,13 +4,13 @@
  * the shared entities it extends, its own tables, its `departementsContribution` to
  * cross-financing; registered in schema/supergraph.yaml, with no change to the gateway.
  */
-import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
-import { StructureRow } from "../shared/db/structure.entity";
-import { openDatabase } from "../shared/db/create-data-source";
-import { AuditEntryRow } from "../shared/audit/audit-entry.entity";
-import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
-import { SubgraphModule } from "../shared/server/subgraph-module";
-import { runSubgraphMain } from "../shared/server/main";
+import { REFERENCE_ENTITIES } from "../domain/reference/reference.entities";
+import { StructureRow } from "../domain/structure.entity";
+import { openDatabase } from "../platform/db/create-data-source";
+import { AuditEntryRow } from "../platform/audit/audit-entry.entity";
+import { buildFederatedSchema } from "../platform/federation/build-federated-schema";
+import { SubgraphModule } from "../platform/server/subgraph-module";
+import { runSubgraphMain } from "../platform/server/main";
 import { DepartementsInitial1732500000000 } from "./initial.migration";
 import { DepartmentalCreditRow } from "./departmental-credit.entity";
 import { createDepartementsLoaders } from "./loaders";

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { col, createReferenceTables, dropReferenceTables, fk, index } from "../shared/db/migration-helpers";
-import { createAuditTable } from "../shared/audit/audit";
+import { col, createReferenceTables, dropReferenceTables, fk, index } from "../platform/db/migration-helpers";
+import { createAuditTable } from "../platform/audit/audit";
 
 export class DepartementsInitial1732500000000 implements MigrationInterface {
   name = "DepartementsInitial1732500000000";

@@ -1,12 +1,12 @@
-import { structureNameLoader, regionLinesFromDepartments } from "../shared/graphql/shared-loaders";
+import { structureNameLoader, regionLinesFromDepartments } from "../domain/financing/funding-loaders";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
-import { FundingSource } from "../shared/enums";
-import { FundingLine } from "../shared/federation/funding.types";
-import { departmentFunder } from "../shared/financing/funders";
-import { byKey, groupBy, perKey } from "../shared/graphql/batch";
-import { toCents } from "../shared/money";
-import { DetailTable, departmentDetailLoaders } from "../shared/graphql/detail-loaders";
+import { FundingSource } from "../domain/enums";
+import { FundingLine } from "../domain/federation/funding.types";
+import { departmentFunder } from "../domain/financing/funders";
+import { byKey, groupBy, perKey } from "../platform/graphql/batch";
+import { toCents } from "../domain/money";
+import { DetailTable, departmentDetailLoaders } from "../domain/financing/detail-loaders";
 import { DepartmentalCreditRow } from "./departmental-credit.entity";
 
 export type DepartementsLoaders = ReturnType<typeof createDepartementsLoaders>;

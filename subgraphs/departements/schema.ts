@@ -15,14 +15,14 @@ import {
   Root,
 } from "type-graphql";
 import { DataSource } from "typeorm";
-import { Actor } from "../shared/auth/organisation";
-import { Axis } from "../shared/enums";
-import { centsToEuros } from "../shared/money";
-import { FundingContribution } from "../shared/federation/funding.types";
-import { contributionOf } from "../shared/federation/contribution-of";
-import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
-import { createAuditResolver } from "../shared/audit/audit";
-import { rowId } from "../shared/rules/formats";
+import { Actor } from "../platform/auth/organisation";
+import { Axis } from "../domain/enums";
+import { centsToEuros } from "../domain/money";
+import { FundingContribution } from "../domain/federation/funding.types";
+import { contributionOf } from "../domain/federation/contribution-of";
+import { contributionResolver, createEntityStubs } from "../domain/federation/entity-stubs";
+import { createAuditResolver } from "../platform/audit/audit";
+import { rowId } from "../domain/rules/formats";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 import { DepartementsLoaders } from "./loaders";
 import { DepartmentalCreditInput, recordDepartmentalCredit } from "./writes";

@@ -1,18 +1,18 @@
 import { DataSource } from "typeorm";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { Actor } from "../shared/auth/organisation";
-import { forbidden, requireActor } from "../shared/auth/policy";
-import { audit } from "../shared/audit/audit";
-import { Axis } from "../shared/enums";
-import { Cents } from "../shared/money";
-import { badInput } from "../shared/errors";
-import { Violations } from "../shared/rules/violations";
-import { validProjectRef } from "../shared/rules/formats";
-import { TEXT_LIMITS } from "../shared/rules/limits";
-import { upsertStructure } from "../shared/db/structure.entity";
-import { recordInDirectory } from "../shared/directory/client";
-import { writeTransaction } from "../shared/db/write-transaction";
-import { reportWriteChanges } from "../shared/cache/write-changes";
+import { Actor } from "../platform/auth/organisation";
+import { forbidden, requireActor } from "../platform/auth/policy";
+import { audit } from "../platform/audit/audit";
+import { Axis } from "../domain/enums";
+import { Cents } from "../domain/money";
+import { badInput } from "../platform/errors";
+import { Violations } from "../platform/violations";
+import { validProjectRef } from "../domain/rules/formats";
+import { TEXT_LIMITS } from "../domain/rules/limits";
+import { upsertStructure } from "../domain/structure.entity";
+import { recordInDirectory } from "../platform/directory/client";
+import { writeTransaction } from "../platform/db/write-transaction";
+import { reportWriteChanges } from "../platform/cache/write-changes";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
 
 @InputType({ description: "Crédit départemental attribué à une structure." })

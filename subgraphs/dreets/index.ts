@@ -1,11 +1,11 @@
 /**
  * DREETS subgraph (DEETS overseas): the social side of the regional calls (accompagnement des
  * parents), funded by programme 304 action 17. Same shape as the ARS side; see
- * subgraphs/shared/regional-call.
+ * subgraphs/regional-call.
  */
-import { SOCIAL_SIDE } from "../shared/regional-call/side";
-import { regionalCallSubgraph } from "../shared/regional-call/module";
-import { runSubgraphMain } from "../shared/server/main";
+import { SOCIAL_SIDE } from "./side";
+import { regionalCallSubgraph } from "../regional-call/module";
+import { runSubgraphMain } from "../platform/server/main";
 
 export const dreetsSubgraph = regionalCallSubgraph(SOCIAL_SIDE);
 

@@ -1,10 +1,10 @@
 import { GraphQLError } from "graphql";
 import { Directive } from "type-graphql";
-import { Contribution, FinancedEntity } from "../shared/federation/contributions";
-import { CONTRIBUTION_FIELD_SUFFIX } from "../shared/federation/funding.types";
-import { FundingLineData } from "../shared/financing/cross-financing";
-import { AmountError } from "../shared/money";
-import { Axis } from "../shared/enums";
+import { Contribution, FinancedEntity } from "../domain/federation/contributions";
+import { CONTRIBUTION_FIELD_SUFFIX } from "../domain/federation/funding.types";
+import { FundingLineData } from "../domain/financing/cross-financing";
+import { AmountError } from "../domain/money";
+import { Axis } from "../domain/enums";
 
 /** A funder's detail line as it arrives in a representation: a line, with its SIRET and axes. */
 export interface FundingDetailData extends FundingLineData {

@@ -3,13 +3,13 @@
  * It owns no funding line: it sums those the funder subgraphs contribute (see schema.ts).
  */
 import fs from "node:fs";
-import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
-import { openDatabase } from "../shared/db/create-data-source";
-import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
-import { Contribution, discoverContributions } from "../shared/federation/contributions";
-import { readRegistry } from "../shared/federation/registry";
-import { SubgraphModule } from "../shared/server/subgraph-module";
-import { runSubgraphMain } from "../shared/server/main";
+import { REFERENCE_ENTITIES } from "../domain/reference/reference.entities";
+import { openDatabase } from "../platform/db/create-data-source";
+import { buildFederatedSchema } from "../platform/federation/build-federated-schema";
+import { Contribution, discoverContributions } from "../domain/federation/contributions";
+import { readRegistry } from "../platform/federation/registry";
+import { SubgraphModule } from "../platform/server/subgraph-module";
+import { runSubgraphMain } from "../platform/server/main";
 import { HubInitial1732300000000 } from "./initial.migration";
 import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
 import { createHubLoaders } from "./loaders";

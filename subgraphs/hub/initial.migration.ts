@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { col, createReferenceTables, dropReferenceTables, fk } from "../shared/db/migration-helpers";
-import { INSTRUCTION_RULES } from "../shared/reference/instructions";
-import { REGIONAL_CALLS_2022, REGIONAL_CALLS_SOURCE, REGIONAL_CALLS_YEAR } from "../shared/reference/regional-calls-2022";
+import { col, createReferenceTables, dropReferenceTables, fk } from "../platform/db/migration-helpers";
+import { INSTRUCTION_RULES } from "../domain/reference/instructions";
+import { REGIONAL_CALLS_2022, REGIONAL_CALLS_SOURCE, REGIONAL_CALLS_YEAR } from "../domain/reference/regional-calls-2022";
 import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
 
 /** The hub's reference data: COG, axes, the figures of the instructions, the 2022 regional calls. */

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
-import { DepartmentRow, RegionRow } from "../shared/db/reference.entities";
-import { byKey, groupBy } from "../shared/graphql/batch";
+import { DepartmentRow, RegionRow } from "../domain/reference/reference.entities";
+import { byKey, groupBy } from "../platform/graphql/batch";
 import { RegionalCallAnnouncementRow } from "./reference.entities";
 import { structureNameLoader } from "./directory/loaders";
 

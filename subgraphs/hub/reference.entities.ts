@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Cents, centsColumn } from "../shared/money";
+import { Cents, centsColumn } from "../domain/money";
 
 /** A figure of the instructions (envelopes, minimums, deadlines), with its source. */
 @Entity({ name: "instruction_rule" })

@@ -1,17 +1,17 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DataSource } from "typeorm";
-import { Actor } from "../shared/auth/organisation";
-import { Axis, axisFromNumber, FundingSource } from "../shared/enums";
-import { centsToEuros } from "../shared/money";
-import { isValidSiret } from "../shared/siret";
-import { badInput } from "../shared/errors";
-import { AXIS_RECORDS } from "../shared/reference/axes";
-import { crossFinancing, FundingLineData } from "../shared/financing/cross-financing";
-import { Contribution, FinancedEntity } from "../shared/federation/contributions";
-import { FundingContribution, REQUIRED_LINE_FIELDS } from "../shared/federation/funding.types";
+import { Actor } from "../platform/auth/organisation";
+import { Axis, axisFromNumber, FundingSource } from "../domain/enums";
+import { centsToEuros } from "../domain/money";
+import { isValidSiret } from "../domain/siret";
+import { badInput } from "../platform/errors";
+import { AXIS_RECORDS } from "../domain/reference/axes";
+import { crossFinancing, FundingLineData } from "../domain/financing/cross-financing";
+import { Contribution, FinancedEntity } from "../domain/federation/contributions";
+import { FundingContribution, REQUIRED_LINE_FIELDS } from "../domain/federation/funding.types";
 import { applyAll, contributionFields, exactFigure } from "./contribution-fields";
 import { createExplorerResolvers } from "./explorer/explorer.resolvers";
-import { DepartmentRow, RegionRow } from "../shared/db/reference.entities";
+import { DepartmentRow, RegionRow } from "../domain/reference/reference.entities";
 import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
 import { HubLoaders } from "./loaders";
 

@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
-import { DemoDataset } from "../shared/demo/dataset";
-import { insertDemoStructures, loadDemoOnce } from "../shared/demo/load";
+import { DemoDataset } from "../../fixtures/demo/dataset";
+import { insertDemoStructures, loadDemoOnce } from "../../fixtures/demo/load";
 import {
   MaisonAssessmentRow,
   MaisonBudgetLineRow,

@@ -2,15 +2,15 @@
  * Maisons subgraph: the labelling of the overseas "Maisons des 1000 premiers jours" (2024-2025)
  * by the national committee: project sheets, the annex-2 grid, decisions and forecast budgets.
  */
-import { REFERENCE_ENTITIES } from "../shared/db/reference.entities";
-import { StructureRow } from "../shared/db/structure.entity";
-import { openDatabase } from "../shared/db/create-data-source";
-import { buildFederatedSchema } from "../shared/federation/build-federated-schema";
-import { SubgraphModule } from "../shared/server/subgraph-module";
-import { runSubgraphMain } from "../shared/server/main";
+import { REFERENCE_ENTITIES } from "../domain/reference/reference.entities";
+import { StructureRow } from "../domain/structure.entity";
+import { openDatabase } from "../platform/db/create-data-source";
+import { buildFederatedSchema } from "../platform/federation/build-federated-schema";
+import { SubgraphModule } from "../platform/server/subgraph-module";
+import { runSubgraphMain } from "../platform/server/main";
 import { MaisonsInitial1732300000000 } from "./initial.migration";
 import { MaisonsWrites1732400000000 } from "./writes.migration";
-import { AuditEntryRow } from "../shared/audit/audit-entry.entity";
+import { AuditEntryRow } from "../platform/audit/audit-entry.entity";
 import { MAISON_ENTITIES } from "./maison.entities";
 import { createMaisonsLoaders } from "./loaders";
 import { maisonsEntityStubs, maisonsReferenceResolvers, maisonsResolvers, MaisonsContext } from "./schema";

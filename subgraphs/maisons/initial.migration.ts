@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { col, createReferenceTables, dropReferenceTables, fk, index } from "../shared/db/migration-helpers";
-import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
+import { col, createReferenceTables, dropReferenceTables, fk, index } from "../platform/db/migration-helpers";
+import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
 import { LabellingCriterionRow } from "./maison.entities";
 
 export class MaisonsInitial1732300000000 implements MigrationInterface {

@@ -1,13 +1,13 @@
-import { structureNameLoader } from "../shared/graphql/shared-loaders";
+import { structureNameLoader } from "../domain/financing/funding-loaders";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
-import { FundingLine } from "../shared/federation/funding.types";
-import { funderOfSource } from "../shared/financing/funders";
-import { byKey, groupBy, perKey } from "../shared/graphql/batch";
-import { departmentsOf, findDepartment, findRegion } from "../shared/reference/cog";
-import { FundingSource } from "../shared/enums";
-import { toCents } from "../shared/money";
-import { DetailTable, detailLoader } from "../shared/graphql/detail-loaders";
+import { FundingLine } from "../domain/federation/funding.types";
+import { funderOfSource } from "../domain/financing/funders";
+import { byKey, groupBy, perKey } from "../platform/graphql/batch";
+import { departmentsOf, findDepartment, findRegion } from "../domain/reference/cog";
+import { FundingSource } from "../domain/enums";
+import { toCents } from "../domain/money";
+import { DetailTable, detailLoader } from "../domain/financing/detail-loaders";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonProjectRow } from "./maison.entities";
 
 export type MaisonsLoaders = ReturnType<typeof createMaisonsLoaders>;

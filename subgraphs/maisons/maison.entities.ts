@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { FundingSource } from "../shared/enums";
-import { Cents, centsColumn } from "../shared/money";
+import { FundingSource } from "../domain/enums";
+import { Cents, centsColumn } from "../domain/money";
 
 export enum MaisonDecision {
   PENDING = "PENDING",

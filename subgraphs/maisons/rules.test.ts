@@ -1,8 +1,8 @@
-import { Actor, parseOrganisation } from "../shared/auth/organisation";
-import { FundingSource } from "../shared/enums";
-import { withLuhnCheckDigit } from "../shared/siret";
-import { Violations } from "../shared/rules/violations";
-import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
+import { Actor, parseOrganisation } from "../platform/auth/organisation";
+import { FundingSource } from "../domain/enums";
+import { withLuhnCheckDigit } from "../domain/siret";
+import { Violations } from "../platform/violations";
+import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
 import { checkCriteria, checkMaisonSheet, checkMaisonTerritory, labellingIncompleteMessage, requireSubmitter } from "./rules";
 import type { MaisonProjectInput } from "./writes";
 

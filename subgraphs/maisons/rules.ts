@@ -1,11 +1,11 @@
-import { Actor } from "../shared/auth/organisation";
-import { forbidden, requireActor } from "../shared/auth/policy";
-import { Cents } from "../shared/money";
-import { Violations } from "../shared/rules/violations";
-import { validProjectRef } from "../shared/rules/formats";
-import { TEXT_LIMITS } from "../shared/rules/limits";
-import { findRegion } from "../shared/reference/cog";
-import { LABELLING_CRITERIA } from "../shared/reference/labelling-criteria";
+import { Actor } from "../platform/auth/organisation";
+import { forbidden, requireActor } from "../platform/auth/policy";
+import { Cents } from "../domain/money";
+import { Violations } from "../platform/violations";
+import { validProjectRef } from "../domain/rules/formats";
+import { TEXT_LIMITS } from "../domain/rules/limits";
+import { findRegion } from "../domain/reference/cog";
+import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
 import { territoryDepartment } from "./loaders";
 import type { BudgetLineInput, CriterionInput, MaisonProjectInput } from "./writes";
 

@@ -15,18 +15,18 @@ import {
   Root,
 } from "type-graphql";
 import { DataSource } from "typeorm";
-import { Actor } from "../shared/auth/organisation";
-import { FundingSource } from "../shared/enums";
-import { centsToEuros, sumCents } from "../shared/money";
-import { OVERSEAS_REGIONS } from "../shared/reference/cog";
-import { FundingContribution } from "../shared/federation/funding.types";
-import { contributionOf } from "../shared/federation/contribution-of";
-import { contributionResolver, createEntityStubs } from "../shared/federation/entity-stubs";
+import { Actor } from "../platform/auth/organisation";
+import { FundingSource } from "../domain/enums";
+import { centsToEuros, sumCents } from "../domain/money";
+import { OVERSEAS_REGIONS } from "../domain/reference/cog";
+import { FundingContribution } from "../domain/federation/funding.types";
+import { contributionOf } from "../domain/federation/contribution-of";
+import { contributionResolver, createEntityStubs } from "../domain/federation/entity-stubs";
 import { LabellingCriterionRow, MaisonDecision, MaisonPhase, MaisonProjectRow } from "./maison.entities";
 import { MaisonsLoaders } from "./loaders";
 import { CriterionInput, MaisonProjectInput, maisonWrites } from "./writes";
-import { createAuditResolver } from "../shared/audit/audit";
-import { rowId } from "../shared/rules/formats";
+import { createAuditResolver } from "../platform/audit/audit";
+import { rowId } from "../domain/rules/formats";
 
 export interface MaisonsContext {
   actor: Actor | null;

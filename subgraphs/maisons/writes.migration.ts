@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { createAuditTable } from "../shared/audit/audit";
-import { index } from "../shared/db/migration-helpers";
+import { createAuditTable } from "../platform/audit/audit";
+import { index } from "../platform/db/migration-helpers";
 
 /** Partner writes: audit trail, and a unique key against duplicate submissions. */
 export class MaisonsWrites1732400000000 implements MigrationInterface {

@@ -1,16 +1,16 @@
 import { DataSource, EntityManager } from "typeorm";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { Actor } from "../shared/auth/organisation";
-import { requireNational } from "../shared/auth/policy";
-import { audit } from "../shared/audit/audit";
-import { FundingSource } from "../shared/enums";
-import { badInput } from "../shared/errors";
-import { Violations } from "../shared/rules/violations";
-import { rowId } from "../shared/rules/formats";
-import { recordInDirectory } from "../shared/directory/client";
-import { upsertStructureRows } from "../shared/db/structure.entity";
-import { writeTransaction } from "../shared/db/write-transaction";
-import { reportWriteChanges } from "../shared/cache/write-changes";
+import { Actor } from "../platform/auth/organisation";
+import { requireNational } from "../platform/auth/policy";
+import { audit } from "../platform/audit/audit";
+import { FundingSource } from "../domain/enums";
+import { badInput } from "../platform/errors";
+import { Violations } from "../platform/violations";
+import { rowId } from "../domain/rules/formats";
+import { recordInDirectory } from "../platform/directory/client";
+import { upsertStructureRows } from "../domain/structure.entity";
+import { writeTransaction } from "../platform/db/write-transaction";
+import { reportWriteChanges } from "../platform/cache/write-changes";
 import {
   MaisonAssessmentRow,
   MaisonBudgetLineRow,

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readRegistry, RegisteredSubgraph } from "../../subgraphs/shared/federation/registry";
+import { readRegistry, RegisteredSubgraph } from "../../subgraphs/platform/federation/registry";
 import { checkCompose, loadCompose } from "../support/compose-check";
 import { Json } from "../support/json";
 

@@ -2,9 +2,9 @@
  * Every read operation of the public contract, unchanged, through the gateway, against known
  * fixture data: the expected figures are computed here by hand, not read back from the hub.
  */
-import { Axis, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
+import { Axis, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
 import { MaisonDecision } from "../../subgraphs/maisons/maison.entities";
-import { LABELLING_CRITERIA } from "../../subgraphs/shared/reference/labelling-criteria";
+import { LABELLING_CRITERIA } from "../../subgraphs/domain/reference/labelling-criteria";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { call, grant, laureate, maison, testSiret } from "../support/fixtures";

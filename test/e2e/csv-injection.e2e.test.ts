@@ -6,7 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { scdlRecordViolations } from "../../gateway/exports/scdl-schema";
-import { FundingSource } from "../../subgraphs/shared/enums";
+import { FundingSource } from "../../subgraphs/domain/enums";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";

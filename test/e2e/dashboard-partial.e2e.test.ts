@@ -4,7 +4,7 @@
  * showing the sum of the funders that answered as the total. Real browser; fictitious data.
  */
 import type { Browser, Page } from "playwright-core";
-import { Axis } from "../../subgraphs/shared/enums";
+import { Axis } from "../../subgraphs/domain/enums";
 import { startTestHub, TestHub } from "../support/hub";
 import { call, laureate, testSiret } from "../support/fixtures";
 import { launchChromium } from "../support/browser";

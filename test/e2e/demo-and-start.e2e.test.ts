@@ -1,6 +1,6 @@
 /** First start: migrations, reference data and the demo set load once, flagged as demo; --no-demo skips it. */
-import { buildDemoDataset } from "../../subgraphs/shared/demo/dataset";
-import { startSubgraph } from "../../subgraphs/shared/server/subgraph-module";
+import { buildDemoDataset } from "../../fixtures/demo/dataset";
+import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";

@@ -13,7 +13,7 @@ import {
   isScalarType,
   isSpecifiedScalarType,
 } from "graphql";
-import { readRegistry } from "../../subgraphs/shared/federation/registry";
+import { readRegistry } from "../../subgraphs/platform/federation/registry";
 import { buildSchemaArtifacts } from "../../scripts/compose-lib";
 
 /** Words that only an English sentence contains (a French description never uses them). */

@@ -6,8 +6,8 @@
  */
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { recordInDirectory, useStructureDirectory } from "../../subgraphs/shared/directory/client";
-import { parseOrganisation } from "../../subgraphs/shared/auth/organisation";
+import { recordInDirectory, useStructureDirectory } from "../../subgraphs/platform/directory/client";
+import { parseOrganisation } from "../../subgraphs/platform/auth/organisation";
 import { testSiret } from "../support/fixtures";
 
 const actor = { subject: "test", organisation: parseOrganisation("caf:44")!, token: "jeton-fictif" };

@@ -7,12 +7,12 @@ import { ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readRegistry } from "../../subgraphs/shared/federation/registry";
+import { readRegistry } from "../../subgraphs/platform/federation/registry";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { freePort } from "../support/process";
 import { contractQuery } from "../support/contract";
-import { ensureLocalSecrets } from "../../subgraphs/shared/auth/config";
-import { signLocalToken } from "../../subgraphs/shared/auth/tokens";
+import { ensureLocalSecrets } from "../../subgraphs/platform/auth/config";
+import { signLocalToken } from "../../subgraphs/platform/auth/tokens";
 import { testSiret } from "../support/fixtures";
 
 const SCRIPT = path.resolve("dist/scripts/start.js");

@@ -5,7 +5,7 @@
  */
 import { startTestHub, TestHub } from "../support/hub";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
-import { FundingSource } from "../../subgraphs/shared/enums";
+import { FundingSource } from "../../subgraphs/domain/enums";
 import { withFunderDown } from "../support/funder-down";
 
 const siret = testSiret(1101);

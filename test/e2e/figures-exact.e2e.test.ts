@@ -5,7 +5,7 @@
  */
 import { startTestHub, TestHub } from "../support/hub";
 import { credit, grant, testSiret } from "../support/fixtures";
-import { FundingSource } from "../../subgraphs/shared/enums";
+import { FundingSource } from "../../subgraphs/domain/enums";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 
 let hub: TestHub;

@@ -11,10 +11,10 @@ import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { startTestHub, TestHub } from "../support/hub";
 import { testSiret } from "../support/fixtures";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
-import { Axis, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
-import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
-import { CallRow } from "../../subgraphs/shared/regional-call/call.entity";
-import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/shared/regional-call/laureate-project.entity";
+import { Axis, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
+import { StructureRow } from "../../subgraphs/domain/structure.entity";
+import { CallRow } from "../../subgraphs/regional-call/call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "../../subgraphs/departements/departmental-credit.entity";
 import {
@@ -25,7 +25,7 @@ import {
   MaisonPhase,
   MaisonProjectRow,
 } from "../../subgraphs/maisons/maison.entities";
-import { departmentsOf } from "../../subgraphs/shared/reference/cog";
+import { departmentsOf } from "../../subgraphs/domain/reference/cog";
 
 const METROPOLE = ["52", "53"];
 const OVERSEAS = ["04", "03"];

@@ -5,7 +5,7 @@
  */
 import { startTestHub, TestHub } from "../support/hub";
 import { call, credit, laureate, maison, testSiret } from "../support/fixtures";
-import { FundingSource } from "../../subgraphs/shared/enums";
+import { FundingSource } from "../../subgraphs/domain/enums";
 import { MaisonDecision } from "../../subgraphs/maisons/maison.entities";
 
 const carrier = testSiret(1301);

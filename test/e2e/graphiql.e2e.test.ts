@@ -5,7 +5,7 @@
  * variables each one holds (no extra tab, no variables from another tab).
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildDemoDataset } from "../../subgraphs/shared/demo/dataset";
+import { buildDemoDataset } from "../../fixtures/demo/dataset";
 import { GRAPHIQL_EXAMPLES } from "../../gateway/graphiql";
 import { startTestHub, TestHub } from "../support/hub";
 import { Json } from "../support/json";

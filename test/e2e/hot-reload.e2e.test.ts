@@ -8,7 +8,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { AddressInfo } from "node:net";
-import { readRegistry } from "../../subgraphs/shared/federation/registry";
+import { readRegistry } from "../../subgraphs/platform/federation/registry";
 import { buildSchemaArtifacts } from "../../scripts/compose-lib";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";

@@ -6,8 +6,8 @@
  * view's filters, and axe-core finds no serious or critical violation. Fictitious fixture data.
  */
 import type { Browser, Page } from "playwright-core";
-import { Axis, FundingSource } from "../../subgraphs/shared/enums";
-import { DEPARTMENTS, REGIONS } from "../../subgraphs/shared/reference/cog";
+import { Axis, FundingSource } from "../../subgraphs/domain/enums";
+import { DEPARTMENTS, REGIONS } from "../../subgraphs/domain/reference/cog";
 import { REGION_DASHBOARD } from "../../gateway/graphiql";
 import { MAP_DEPARTMENT_FINANCING, sourcesOfChoice } from "../../gateway/map/sources";
 import { startTestHub, TestHub } from "../support/hub";

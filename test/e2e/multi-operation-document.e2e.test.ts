@@ -4,7 +4,7 @@
  * operation that runs is counted against the write limit.
  */
 import fs from "node:fs";
-import { Axis, FundingSource } from "../../subgraphs/shared/enums";
+import { Axis, FundingSource } from "../../subgraphs/domain/enums";
 import { startTestHub, TestHub } from "../support/hub";
 import { CONTRACT_FILE, contractOperations, contractQuery } from "../support/contract";
 import { call, grant, laureate, testSiret } from "../support/fixtures";

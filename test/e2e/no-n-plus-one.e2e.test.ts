@@ -2,14 +2,14 @@
  * No N+1: RegionDashboard on a region with 10 laureate projects and on one with 500 costs each
  * subgraph the same number of SQL statements, and the gateway the same number of subgraph calls.
  */
-import { Axis, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
-import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
+import { Axis, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
+import { StructureRow } from "../../subgraphs/domain/structure.entity";
 import { recordStructureNames } from "../../subgraphs/hub/directory/record";
-import { CallRow } from "../../subgraphs/shared/regional-call/call.entity";
-import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/shared/regional-call/laureate-project.entity";
+import { CallRow } from "../../subgraphs/regional-call/call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
-import { departmentsOf } from "../../subgraphs/shared/reference/cog";
-import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { departmentsOf } from "../../subgraphs/domain/reference/cog";
+import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { testSiret } from "../support/fixtures";

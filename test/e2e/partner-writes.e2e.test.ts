@@ -3,7 +3,7 @@
  * instructions and every access case refused with the right code, a French message naming the
  * rule, and nothing written (every table of every subgraph read back).
  */
-import { LABELLING_CRITERIA } from "../../subgraphs/shared/reference/labelling-criteria";
+import { LABELLING_CRITERIA } from "../../subgraphs/domain/reference/labelling-criteria";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { databaseState } from "../support/database-state";

@@ -14,7 +14,7 @@ import { startTestHub, TestHub } from "../support/hub";
 import { Json } from "../support/json";
 import { contractQuery } from "../support/contract";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
-import { FundingSource } from "../../subgraphs/shared/enums";
+import { FundingSource } from "../../subgraphs/domain/enums";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 import { structureScope } from "../../gateway/cache-scopes";

@@ -9,7 +9,7 @@ import { importCafGrants } from "../support/import-cli";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { testSiret, structure, grant } from "../support/fixtures";
-import { FundingSource } from "../../subgraphs/shared/enums";
+import { FundingSource } from "../../subgraphs/domain/enums";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 

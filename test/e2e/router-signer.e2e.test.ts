@@ -4,7 +4,7 @@
  */
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { createGatewayRequestVerifier, UnauthorizedRequest } from "../../subgraphs/shared/auth/gateway-request";
+import { createGatewayRequestVerifier, UnauthorizedRequest } from "../../subgraphs/platform/auth/gateway-request";
 import { readSignerConfig } from "../../gateway/router-signer/config";
 import { RunningSigner, startSigner } from "../../gateway/router-signer/server";
 import { createTestAuth } from "../support/auth";

@@ -11,11 +11,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { readRegistry } from "../../subgraphs/shared/federation/registry";
-import { discoverContributions } from "../../subgraphs/shared/federation/contributions";
+import { readRegistry } from "../../subgraphs/platform/federation/registry";
+import { discoverContributions } from "../../subgraphs/domain/federation/contributions";
 import { hubSubgraph } from "../../subgraphs/registry";
-import { SubgraphModule, startSubgraph } from "../../subgraphs/shared/server/subgraph-module";
-import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { SubgraphModule, startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
+import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { buildSchemaArtifacts } from "../../scripts/compose-lib";
 import { runSubgraphNew } from "../../scripts/subgraph-new";
 import { startGateway, RunningGateway } from "../../gateway/server";
@@ -33,7 +33,7 @@ const NAME = "collectivites";
 
 /**
  * A copy of what the scaffold edits (schema/, subgraphs/registry.ts) and links to the rest, so that
- * the generated code's `../shared/…` imports resolve to the real modules (one instance of each).
+ * the generated code's `../platform/…` and `../domain/…` imports resolve to the real modules (one instance of each).
  */
 function copyRepository(): void {
   fs.mkdirSync(path.join(ROOT, "subgraphs"), { recursive: true });
@@ -45,6 +45,7 @@ function copyRepository(): void {
   }
   fs.symlinkSync(path.join(REPO, "test", "support"), path.join(ROOT, "test", "support"), "dir");
   fs.symlinkSync(path.join(REPO, "gateway"), path.join(ROOT, "gateway"), "dir");
+  fs.symlinkSync(path.join(REPO, "fixtures"), path.join(ROOT, "fixtures"), "dir");
 }
 
 function scaffold(...args: string[]) {
@@ -127,7 +128,8 @@ test("refuses an invalid or taken name, an unknown source or organisation, and w
     [["mon-cd"], /Nom invalide/],
     [["caf"], /existe déjà/],
     [["hub"], /existe déjà/],
-    [["shared"], /existe déjà/],
+    [["platform"], /existe déjà/],
+    [["domain"], /existe déjà/],
     [[NAME], /existe déjà/],
     [["regions", "--source", "REGION"], /Source de financement inconnue/],
     [["regions", "--org", "mairie"], /Organisation inconnue/],

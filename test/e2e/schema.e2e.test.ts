@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildASTSchema, buildSchema, parse, validate } from "graphql";
-import { readRegistry } from "../../subgraphs/shared/federation/registry";
-import { discoverContributions } from "../../subgraphs/shared/federation/contributions";
+import { readRegistry } from "../../subgraphs/platform/federation/registry";
+import { discoverContributions } from "../../subgraphs/domain/federation/contributions";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { composeSupergraph } from "../../gateway/composition";
 import { hubSubgraph } from "../../subgraphs/registry";

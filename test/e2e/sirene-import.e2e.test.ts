@@ -1,6 +1,6 @@
 /**
  * `npm run import -- sirene`: a SIRENE extract (the published StockEtablissement format; a
- * fictitious file, test/fixtures/sirene/) overrides the names funders recorded in the hub's
+ * fictitious file, fixtures/sirene/) overrides the names funders recorded in the hub's
  * structure directory, all or nothing, with a French report; later funder writes rename nothing.
  */
 import fs from "node:fs";
@@ -15,7 +15,7 @@ import { StructureDirectoryRow } from "../../subgraphs/hub/directory/structure-d
 import { In } from "typeorm";
 import { Json } from "../support/json";
 
-const FIXTURE = path.resolve(__dirname, "../fixtures/sirene/StockEtablissement-extrait-fictif.csv");
+const FIXTURE = path.resolve(__dirname, "../../fixtures/sirene/StockEtablissement-extrait-fictif.csv");
 const [LUCIOLES, MESANGES, CLOSED, NOT_PUBLIC] = [4_301, 4_302, 4_303, 4_304].map(testSiret);
 const files = fs.mkdtempSync(path.join(os.tmpdir(), "hub-sirene-"));
 

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import { generateKeyPair, importPKCS8, SignJWT } from "jose";
-import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from "../../subgraphs/shared/auth/config";
+import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from "../../subgraphs/platform/auth/config";
 import { signRequest } from "../../gateway/router-signer/server";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";

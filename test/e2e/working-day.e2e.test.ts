@@ -6,8 +6,8 @@
  */
 import { startTestHub, TestHub } from "../support/hub";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
-import { FundingSource } from "../../subgraphs/shared/enums";
-import { departmentsOf, REGIONS } from "../../subgraphs/shared/reference/cog";
+import { FundingSource } from "../../subgraphs/domain/enums";
+import { departmentsOf, REGIONS } from "../../subgraphs/domain/reference/cog";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { runWorkingDay, WorkingDayReport, WorkingDaySamples } from "../../bench/working-day";
 import { contractDocuments } from "../../bench/working-day-run";

@@ -9,9 +9,9 @@ import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { databaseState } from "../support/database-state";
 import { testSiret } from "../support/fixtures";
-import { runImport } from "../../subgraphs/shared/import/run";
+import { runImport } from "../../subgraphs/platform/import/run";
 import { cafGrantImport } from "../../subgraphs/caf/import";
-import { parseOrganisation } from "../../subgraphs/shared/auth/organisation";
+import { parseOrganisation } from "../../subgraphs/platform/auth/organisation";
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};

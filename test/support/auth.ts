@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AuthConfig, DEFAULT_AUDIENCE, ensureLocalSecrets, LOCAL_ISSUER } from "../../subgraphs/shared/auth/config";
-import { signLocalToken } from "../../subgraphs/shared/auth/tokens";
+import { AuthConfig, DEFAULT_AUDIENCE, ensureLocalSecrets, LOCAL_ISSUER } from "../../subgraphs/platform/auth/config";
+import { signLocalToken } from "../../subgraphs/platform/auth/tokens";
 
 /** Fresh keys and HMAC secret for one test run, and tokens signed with them. */
 export function createTestAuth() {

@@ -1,12 +1,12 @@
-import { Axis, AXES_IN_ORDER, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
-import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
+import { Axis, AXES_IN_ORDER, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
+import { StructureRow } from "../../subgraphs/domain/structure.entity";
 import { recordStructureNames } from "../../subgraphs/hub/directory/record";
-import { CallRow } from "../../subgraphs/shared/regional-call/call.entity";
-import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/shared/regional-call/laureate-project.entity";
+import { CallRow } from "../../subgraphs/regional-call/call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "../../subgraphs/departements/departmental-credit.entity";
-import { departmentsOf } from "../../subgraphs/shared/reference/cog";
-import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { departmentsOf } from "../../subgraphs/domain/reference/cog";
+import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { testSiret } from "./fixtures";
 
 const CHUNK = 100;

@@ -7,9 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import { readDatabaseConfig, readPort } from "../../subgraphs/shared/config";
-import { readAuthConfig } from "../../subgraphs/shared/auth/config";
-import { RegisteredSubgraph } from "../../subgraphs/shared/federation/registry";
+import { readDatabaseConfig, readPort } from "../../subgraphs/platform/config";
+import { readAuthConfig } from "../../subgraphs/platform/auth/config";
+import { RegisteredSubgraph } from "../../subgraphs/platform/federation/registry";
 import { readGatewayConfig } from "../../gateway/config";
 import { readSignerConfig } from "../../gateway/router-signer/config";
 import { findRoute, GATEWAY_ROUTES } from "../../gateway/routes";
@@ -262,7 +262,7 @@ function servedHealthPaths(kind: Entry["kind"], root: string): string[] {
     const code = fs.readFileSync(path.join(root, file), "utf8");
     return candidates.filter((p) => code.includes(`"${p}"`));
   };
-  if (kind === "subgraph") return served("subgraphs/shared/server/subgraph-server.ts", ["/health", "/ready"]);
+  if (kind === "subgraph") return served("subgraphs/platform/server/subgraph-server.ts", ["/health", "/ready"]);
   if (kind === "signer") return served("gateway/router-signer/server.ts", ["/health"]);
   // Our route table's probes, and Hive Gateway's own unless gateway/server.ts renames them or a route shadows them.
   const routes = ["/health", "/ready"].filter((p) => findRoute(GATEWAY_ROUTES, "GET", p));

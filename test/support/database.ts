@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { DatabaseConfig } from "../../subgraphs/shared/config";
+import { DatabaseConfig } from "../../subgraphs/platform/config";
 
 /**
  * A fresh database per test run, never the state of a previous one: a temporary folder of SQLite

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { AXES_IN_ORDER, FundingSource } from "../../subgraphs/shared/enums";
+import { AXES_IN_ORDER, FundingSource } from "../../subgraphs/domain/enums";
 import { FundingDetailData } from "../../subgraphs/hub/contribution-fields";
 
 export const FUNDERS = [

@@ -23,7 +23,7 @@
  *   K1  31   2021  PMI                 Consultations de PMI           A Équipe Éveil Toulouse    1     7 000
  *   K2  44   2022  LAUREATE_COFUNDING  Cofinancement équipe parents   D Maison des familles      4     3 000
  */
-import { withLuhnCheckDigit } from "../../subgraphs/shared/siret";
+import { withLuhnCheckDigit } from "../../subgraphs/domain/siret";
 import { TestHub } from "./hub";
 
 /** SIRETs with distinct prefixes, for the SIRET-prefix search: A, B, C start with 8000000; D, E with 7000000. */

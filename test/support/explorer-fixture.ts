@@ -1,7 +1,7 @@
-import { Axis, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
+import { Axis, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
 import { MaisonDecision } from "../../subgraphs/maisons/maison.entities";
 import { DepartmentalProgramme } from "../../subgraphs/departements/departmental-credit.entity";
-import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { call, credit, grant, laureate, maison, testSiret } from "./fixtures";
 
 /**

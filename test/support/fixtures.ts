@@ -1,11 +1,11 @@
 import { DataSource } from "typeorm";
-import { Axis, FundingSource, GrantStatus } from "../../subgraphs/shared/enums";
-import { eurosToCents } from "../../subgraphs/shared/money";
-import { withLuhnCheckDigit } from "../../subgraphs/shared/siret";
-import { StructureRow } from "../../subgraphs/shared/db/structure.entity";
+import { Axis, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
+import { eurosToCents } from "../../subgraphs/domain/money";
+import { withLuhnCheckDigit } from "../../subgraphs/domain/siret";
+import { StructureRow } from "../../subgraphs/domain/structure.entity";
 import { recordStructureNames } from "../../subgraphs/hub/directory/record";
-import { CallRow } from "../../subgraphs/shared/regional-call/call.entity";
-import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/shared/regional-call/laureate-project.entity";
+import { CallRow } from "../../subgraphs/regional-call/call.entity";
+import { LaureateProjectDepartmentRow, LaureateProjectRow } from "../../subgraphs/regional-call/laureate-project.entity";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import {
   MaisonAssessmentRow,
@@ -15,7 +15,7 @@ import {
   MaisonPhase,
   MaisonProjectRow,
 } from "../../subgraphs/maisons/maison.entities";
-import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "../../subgraphs/departements/departmental-credit.entity";
 
 /** Test data builders writing straight into a subgraph's database (fixtures, not demo data). */

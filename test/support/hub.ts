@@ -1,10 +1,10 @@
 import "reflect-metadata";
 import path from "node:path";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
-import { startSubgraph } from "../../subgraphs/shared/server/subgraph-module";
-import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
+import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { DEFAULT_SPEED_SETTINGS, GatewayConfig } from "../../gateway/config";
-import { DemoDataset } from "../../subgraphs/shared/demo/dataset";
+import { DemoDataset } from "../../fixtures/demo/dataset";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { DEFAULT_LIMITS, SecurityLimits } from "../../gateway/security";
 import { createTestDatabase, TestDatabase } from "./database";

@@ -5,9 +5,9 @@
  * 65 546,52; region 76 CAF 2 222,22; region 04 other funders 6 000; department 44 CAF 3 700,50,
  * 44 and 49 FIR 20 000,05 each (40 000,10 shared), 34 departmental credits 999,99.
  */
-import { Axis, FundingSource } from "../../subgraphs/shared/enums";
+import { Axis, FundingSource } from "../../subgraphs/domain/enums";
 import { MaisonDecision } from "../../subgraphs/maisons/maison.entities";
-import { SubgraphServer } from "../../subgraphs/shared/server/subgraph-server";
+import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { call, credit, grant, laureate, maison, testSiret } from "./fixtures";
 
 export async function seedMapSources(s: Record<string, SubgraphServer>, year: number) {

@@ -4,8 +4,8 @@
  * the axes add up to the total exactly when no line has more than one.
  */
 import fc from "fast-check";
-import { AXES_IN_ORDER, Axis, FundingSource } from "../../subgraphs/shared/enums";
-import { crossFinancing } from "../../subgraphs/shared/financing/cross-financing";
+import { AXES_IN_ORDER, Axis, FundingSource } from "../../subgraphs/domain/enums";
+import { crossFinancing } from "../../subgraphs/domain/financing/cross-financing";
 import { axisFinancing } from "../../subgraphs/hub/explorer/axis-financing";
 import { detailsArb } from "../support/detail-arbitrary";
 

@@ -19,7 +19,7 @@ import {
   writeScopes,
 } from "../../gateway/cache-scopes";
 import { answerScopes } from "../../gateway/answer-scopes";
-import { mergeWriteChanges } from "../../subgraphs/shared/cache/write-changes";
+import { mergeWriteChanges } from "../../subgraphs/platform/cache/write-changes";
 import { memoryStore } from "../../gateway/scoped-store";
 
 const SIRET_A = "11111111111111"; // fictitious

@@ -5,8 +5,8 @@
  * funder alone makes no pair.
  */
 import fc from "fast-check";
-import { FundingSource } from "../../subgraphs/shared/enums";
-import { crossFinancing } from "../../subgraphs/shared/financing/cross-financing";
+import { FundingSource } from "../../subgraphs/domain/enums";
+import { crossFinancing } from "../../subgraphs/domain/financing/cross-financing";
 import { coFundingPairs } from "../../subgraphs/hub/explorer/co-funding";
 import { FundingDetailData } from "../../subgraphs/hub/contribution-fields";
 import { detailsArb, FUNDERS } from "../support/detail-arbitrary";

@@ -4,7 +4,7 @@
  */
 import "reflect-metadata";
 import { contributionFields } from "../../subgraphs/hub/contribution-fields";
-import { Contribution } from "../../subgraphs/shared/federation/contributions";
+import { Contribution } from "../../subgraphs/domain/federation/contributions";
 
 const contribution = (subgraph: string, details: boolean): Contribution => ({
   subgraph,

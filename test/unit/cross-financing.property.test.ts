@@ -4,8 +4,8 @@
  * gateway, on stored data: test/e2e/figures-invariants.e2e.test.ts.
  */
 import fc from "fast-check";
-import { FundingSource } from "../../subgraphs/shared/enums";
-import { crossFinancing, FundingLineData, splitAcrossDepartments } from "../../subgraphs/shared/financing/cross-financing";
+import { FundingSource } from "../../subgraphs/domain/enums";
+import { crossFinancing, FundingLineData, splitAcrossDepartments } from "../../subgraphs/domain/financing/cross-financing";
 
 const cents = fc.integer({ min: 0, max: 100_000_000_000 });
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
-import { FundingSource } from "../../subgraphs/shared/enums";
-import { crossFinancing, FundingLineData } from "../../subgraphs/shared/financing/cross-financing";
-import { funderOfSource, regionalFunder } from "../../subgraphs/shared/financing/funders";
+import { FundingSource } from "../../subgraphs/domain/enums";
+import { crossFinancing, FundingLineData } from "../../subgraphs/domain/financing/cross-financing";
+import { funderOfSource, regionalFunder } from "../../subgraphs/domain/financing/funders";
 
 const line = (year: number, source: FundingSource, funder: string, cents: number): FundingLineData => ({ year, source, funder, cents });
 const lines = [

@@ -1,6 +1,6 @@
-import { buildDemoDataset } from "../../subgraphs/shared/demo/dataset";
-import { isValidSiret } from "../../subgraphs/shared/siret";
-import { departmentsOf, findDepartment } from "../../subgraphs/shared/reference/cog";
+import { buildDemoDataset } from "../../fixtures/demo/dataset";
+import { isValidSiret } from "../../subgraphs/domain/siret";
+import { departmentsOf, findDepartment } from "../../subgraphs/domain/reference/cog";
 
 describe("the fictitious demo set", () => {
   const dataset = buildDemoDataset();

@@ -1,5 +1,5 @@
 /** The map's families of funders cover every funding source exactly once, and `source=` is read strictly. */
-import { FUNDING_SOURCES_IN_ORDER } from "../../subgraphs/shared/enums";
+import { FUNDING_SOURCES_IN_ORDER } from "../../subgraphs/domain/enums";
 import { FUNDER_FAMILIES, readSourceChoice, sourcesOfChoice } from "../../gateway/map/sources";
 
 test("every FundingSource belongs to exactly one family", () => {

@@ -1,4 +1,4 @@
-import { AmountError, centsToEuros, eurosToCents, sumCents, toCents } from "../../subgraphs/shared/money";
+import { AmountError, centsToEuros, eurosToCents, sumCents, toCents } from "../../subgraphs/domain/money";
 
 describe("amounts in integer cents", () => {
   test("euros with at most two decimals become exact cents", () => {

@@ -1,8 +1,8 @@
-import { DEPARTMENTS, OVERSEAS_REGIONS, REGIONS } from "../../subgraphs/shared/reference/cog";
-import { REGIONAL_CALLS_2022 } from "../../subgraphs/shared/reference/regional-calls-2022";
-import { LABELLING_CRITERIA } from "../../subgraphs/shared/reference/labelling-criteria";
-import { AXIS_RECORDS } from "../../subgraphs/shared/reference/axes";
-import { minimumAwardCents } from "../../subgraphs/shared/reference/instructions";
+import { DEPARTMENTS, OVERSEAS_REGIONS, REGIONS } from "../../subgraphs/domain/reference/cog";
+import { REGIONAL_CALLS_2022 } from "../../subgraphs/domain/reference/regional-calls-2022";
+import { LABELLING_CRITERIA } from "../../subgraphs/domain/reference/labelling-criteria";
+import { AXIS_RECORDS } from "../../subgraphs/domain/reference/axes";
+import { minimumAwardCents } from "../../subgraphs/domain/reference/instructions";
 
 describe("reference data", () => {
   test("18 regions and 101 departments of the COG, five overseas", () => {

@@ -5,7 +5,7 @@
 import { SCDL_COLUMNS, scdlHeaderViolations, scdlRecordViolations, ScdlRecord } from "../../gateway/exports/scdl-schema";
 import { fictitiousGrantorSiret, grantor, isFictitiousGrantorSiret } from "../../gateway/exports/grantors";
 import { scdlAmount, scdlRecord } from "../../gateway/exports/scdl";
-import { isValidSiret } from "../../subgraphs/shared/siret";
+import { isValidSiret } from "../../subgraphs/domain/siret";
 
 const valid: ScdlRecord = {
   nomAttribuant: "Région Bretagne",

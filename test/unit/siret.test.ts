@@ -1,4 +1,4 @@
-import { isValidSiret, luhnValid, withLuhnCheckDigit, LA_POSTE_SIREN } from "../../subgraphs/shared/siret";
+import { isValidSiret, luhnValid, withLuhnCheckDigit, LA_POSTE_SIREN } from "../../subgraphs/domain/siret";
 
 describe("SIRET check", () => {
   test("accepts a SIRET whose Luhn checksum holds", () => {

@@ -1,8 +1,8 @@
-/** The pure bounds of a write (subgraphs/shared/rules/limits.ts, violations.ts, the audit subject). */
-import { AMOUNT_CEILING_CENTS, codePoints, TEXT_LIMITS, textViolation } from "../../subgraphs/shared/rules/limits";
-import { Violations } from "../../subgraphs/shared/rules/violations";
-import { auditSubject } from "../../subgraphs/shared/audit/audit";
-import { checkCallCalendarAndEnvelope } from "../../subgraphs/shared/regional-call/writes";
+/** The pure bounds of a write (subgraphs/domain/rules/limits.ts, violations.ts, the audit subject). */
+import { AMOUNT_CEILING_CENTS, codePoints, TEXT_LIMITS, textViolation } from "../../subgraphs/domain/rules/limits";
+import { Violations } from "../../subgraphs/platform/violations";
+import { auditSubject } from "../../subgraphs/platform/audit/audit";
+import { checkCallCalendarAndEnvelope } from "../../subgraphs/regional-call/writes";
 
 test("lengths count characters as PostgreSQL does (code points), not UTF-16 units", () => {
   expect(codePoints("👶".repeat(300))).toBe(300);

@@ -1,5 +1,5 @@
 import { DataSource } from "typeorm";
-import { DemoDataset } from "../../shared/demo/dataset";
+import { DemoDataset } from "../../../fixtures/demo/dataset";
 import { recordStructureNames } from "./record";
 
 /** The demo structures in the directory, as the funders' demo rows name them (once, one transaction). */

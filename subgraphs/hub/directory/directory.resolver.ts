@@ -1,8 +1,8 @@
 import { Arg, Ctx, Directive, Field, InputType, Mutation, Resolver } from "type-graphql";
-import { requireActor } from "../../shared/auth/policy";
-import { writeTransaction } from "../../shared/db/write-transaction";
-import { TEXT_LIMITS } from "../../shared/rules/limits";
-import { Violations } from "../../shared/rules/violations";
+import { requireActor } from "../../platform/auth/policy";
+import { writeTransaction } from "../../platform/db/write-transaction";
+import { TEXT_LIMITS } from "../../domain/rules/limits";
+import { Violations } from "../../platform/violations";
 import type { HubContext } from "../schema";
 import { recordStructureNames } from "./record";
 

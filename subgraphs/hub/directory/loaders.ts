@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
-import { byKey } from "../../shared/graphql/batch";
+import { byKey } from "../../platform/graphql/batch";
 import { directoryName, StructureDirectoryRow } from "./structure-directory.entity";
 
 /** Structure.name for every SIRET of an answer in one query: the directory, never the funders. */

@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { chunks } from "../../shared/import/chunks";
+import { chunks } from "../../platform/import/chunks";
 
 export interface StructureName {
   siret: string;

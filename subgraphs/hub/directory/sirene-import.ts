@@ -1,9 +1,9 @@
 import { DataSource, EntityManager, In } from "typeorm";
-import { isValidSiret } from "../../shared/siret";
-import { CsvError, normaliseColumn, readCsv } from "../../shared/import/csv";
-import { chunks } from "../../shared/import/chunks";
-import { ImportProblem } from "../../shared/import/report";
-import { TEXT_LIMITS, textViolation } from "../../shared/rules/limits";
+import { isValidSiret } from "../../domain/siret";
+import { CsvError, normaliseColumn, readCsv } from "../../platform/import/csv";
+import { chunks } from "../../platform/import/chunks";
+import { ImportProblem } from "../../platform/import/report";
+import { TEXT_LIMITS, textViolation } from "../../domain/rules/limits";
 import { StructureDirectoryRow } from "./structure-directory.entity";
 
 /**

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { col } from "../../shared/db/migration-helpers";
+import { col } from "../../platform/db/migration-helpers";
 
 /** The structure directory (issue 11): the hub, not the funders, owns a structure's public name. */
 export class HubStructureDirectory1733000000000 implements MigrationInterface {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { PageInfo } from "../../shared/graphql/pagination";
-import { TEXT_LIMITS } from "../../shared/rules/limits";
+import { PageInfo } from "../../platform/graphql/pagination";
+import { TEXT_LIMITS } from "../../domain/rules/limits";
 import type { HubContext } from "../schema";
 import { searchStructures, STRUCTURE_SEARCH_MAX_PAGE } from "./structure-search";
 

@@ -5,12 +5,12 @@
  * asks crossFinancing, healthProjects… on it as on Query.structure.
  */
 import { DataSource, SelectQueryBuilder } from "typeorm";
-import { badInput } from "../../shared/errors";
-import { binaryOrder, foldSql } from "../../shared/explorer/fold";
-import { checkSearchText } from "../../shared/explorer/filter.rules";
-import { checkPageSize } from "../../shared/graphql/keyset-page";
-import { PageInfo } from "../../shared/graphql/pagination";
-import { Violations } from "../../shared/rules/violations";
+import { badInput } from "../../platform/errors";
+import { binaryOrder, foldSql } from "../../domain/explorer/fold";
+import { checkSearchText } from "../../domain/explorer/filter.rules";
+import { checkPageSize } from "../../platform/graphql/keyset-page";
+import { PageInfo } from "../../platform/graphql/pagination";
+import { Violations } from "../../platform/violations";
 import { StructureDirectoryRow } from "./structure-directory.entity";
 
 export const STRUCTURE_SEARCH_MAX_PAGE = 100;

@@ -1,5 +1,5 @@
-import { Axis, AXES_IN_ORDER } from "../../shared/enums";
-import { Cents, sumCents } from "../../shared/money";
+import { Axis, AXES_IN_ORDER } from "../../domain/enums";
+import { Cents, sumCents } from "../../domain/money";
 import { FundingDetailData } from "../contribution-fields";
 import { countedDetails, fundersOf } from "./counted-details";
 

@@ -1,4 +1,4 @@
-import { badInput } from "../../shared/errors";
+import { badInput } from "../../platform/errors";
 import { CoFundingPairData, comparePairs, PairPosition } from "./co-funding";
 
 /**

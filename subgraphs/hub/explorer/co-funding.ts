@@ -1,5 +1,5 @@
-import { Cents, sumCents } from "../../shared/money";
-import { groupBy } from "../../shared/graphql/batch";
+import { Cents, sumCents } from "../../domain/money";
+import { groupBy } from "../../platform/graphql/batch";
 import { FundingDetailData } from "../contribution-fields";
 import { byFrenchName, countedDetails } from "./counted-details";
 

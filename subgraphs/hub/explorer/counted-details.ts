@@ -1,4 +1,4 @@
-import { reconcile } from "../../shared/financing/cross-financing";
+import { reconcile } from "../../domain/financing/cross-financing";
 import { FundingDetailData } from "../contribution-fields";
 
 /** French collation, as crossFinancing orders its funders. */

@@ -1,8 +1,8 @@
 import { Arg, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badInput } from "../../shared/errors";
-import { FinancedEntity } from "../../shared/federation/contributions";
-import { DETAIL_FIELDS } from "../../shared/federation/funding.types";
-import { centsToEuros } from "../../shared/money";
+import { badInput } from "../../platform/errors";
+import { FinancedEntity } from "../../domain/federation/contributions";
+import { DETAIL_FIELDS } from "../../domain/federation/funding.types";
+import { centsToEuros } from "../../domain/money";
 import { applyAll, ContributionFields, exactFigure, FundingDetailData } from "../contribution-fields";
 import { axisFinancing } from "./axis-financing";
 import { coFundingPairs } from "./co-funding";

@@ -1,6 +1,6 @@
-import { PageInfo } from "../../shared/graphql/pagination";
+import { PageInfo } from "../../platform/graphql/pagination";
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { Axis } from "../../shared/enums";
+import { Axis } from "../../domain/enums";
 
 @ObjectType({ description: "Montant d'un axe thématique dans les financements croisés." })
 export class AxisAmount {

@@ -1,0 +1,45 @@
+import { GraphQLSchema } from "graphql";
+import { DatabaseConfig } from "../config";
+import { AuthConfig } from "../auth/config";
+import { Actor } from "../auth/organisation";
+import { SubgraphDatabase } from "../db/create-data-source";
+import { DemoDataset } from "../../../fixtures/demo/dataset";
+import { useStructureDirectory } from "../directory/client";
+import { startSubgraphServer, SubgraphServer } from "./subgraph-server";
+
+/** What every subgraph of the hub provides; `start` assembles it into a running server. */
+export interface SubgraphModule<Context extends object = object> {
+  name: string;
+  /** Builds the schema alone (no database): what `npm run compose` prints. */
+  buildSchema(): Promise<GraphQLSchema>;
+  openDatabase(config: DatabaseConfig): Promise<SubgraphDatabase>;
+  createContext(database: SubgraphDatabase, actor: Actor | null): Context;
+  /** Loads this subgraph's slice of the fictitious demo set, once, in one transaction. */
+  loadDemo?(database: SubgraphDatabase, dataset: DemoDataset): Promise<void>;
+}
+
+export interface StartOptions {
+  database: DatabaseConfig;
+  auth: AuthConfig;
+  port?: number;
+  host?: string;
+  demo?: DemoDataset | null;
+  /** The hub's GraphQL URL, which a funder's writes tell the SIRETs they record (the structure directory). */
+  directoryUrl?: string;
+}
+
+export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<SubgraphServer> {
+  if (options.directoryUrl) useStructureDirectory({ url: options.directoryUrl, hmacSecret: options.auth.hmacSecret });
+  const database = await module.openDatabase(options.database);
+  if (options.demo && module.loadDemo) await module.loadDemo(database, options.demo);
+  const schema = await module.buildSchema();
+  return startSubgraphServer({
+    name: module.name,
+    schema,
+    database,
+    createContext: (actor) => module.createContext(database, actor),
+    auth: options.auth,
+    port: options.port,
+    host: options.host,
+  });
+}
