@@ -7,7 +7,7 @@
 import { GraphQLError } from "graphql";
 import { Axis, AXES_IN_ORDER, axisFromNumber, FundingSource, GrantStatus } from "../../subgraphs/domain/enums";
 import { checkExplorerFilter, ExplorerFilterValues } from "../../subgraphs/domain/explorer/filter.rules";
-import { Violations } from "../../subgraphs/platform/violations";
+import { Violations } from "../../subgraphs/domain/rules/violations";
 import { ExportError } from "./gateway-client";
 import { parseYear } from "./exports";
 

@@ -30,7 +30,7 @@ import { Actor } from "../platform/auth/organisation";
 import { ${access.imports.join(", ")} } from "../platform/auth/policy";
 import { audit } from "../platform/audit/audit";
 import { badInput } from "../platform/errors";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { validProjectRef } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";
 import { upsertStructure } from "../domain/structure.entity";

@@ -5,7 +5,7 @@
 import { Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from "type-graphql";
 import { DataSource } from "typeorm";
 import { FundingSource } from "../domain/enums";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { connectionTypes } from "../platform/graphql/connection";
 import { idKeysetPage, RowPage } from "../platform/graphql/keyset-page";
 import { addExplorerFilterFields } from "../domain/explorer/filter.input";

@@ -1,7 +1,7 @@
 import { Axis, FundingSource } from "../domain/enums";
 import { Actor, parseOrganisation } from "../platform/auth/organisation";
 import { withLuhnCheckDigit } from "../domain/siret";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { checkParentalityGrant, ParentalityGrantInput, requireCafOf } from "./writes";
 
 const SIRET = withLuhnCheckDigit("4400000000001");

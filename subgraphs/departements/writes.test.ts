@@ -1,7 +1,7 @@
 import { Axis } from "../domain/enums";
 import { Actor, parseOrganisation } from "../platform/auth/organisation";
 import { withLuhnCheckDigit } from "../domain/siret";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { checkDepartmentalCredit, DEPARTMENTAL_PROGRAMMES, DepartmentalCreditInput, requireDepartmentOf } from "./writes";
 
 const SIRET = withLuhnCheckDigit("9740000000001");

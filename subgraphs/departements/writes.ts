@@ -6,7 +6,7 @@ import { audit } from "../platform/audit/audit";
 import { Axis } from "../domain/enums";
 import { Cents } from "../domain/money";
 import { badInput } from "../platform/errors";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { validProjectRef } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";
 import { upsertStructure } from "../domain/structure.entity";

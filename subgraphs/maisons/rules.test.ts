@@ -1,7 +1,7 @@
 import { Actor, parseOrganisation } from "../platform/auth/organisation";
 import { FundingSource } from "../domain/enums";
 import { withLuhnCheckDigit } from "../domain/siret";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
 import { checkCriteria, checkMaisonSheet, checkMaisonTerritory, labellingIncompleteMessage, requireSubmitter } from "./rules";
 import type { MaisonProjectInput } from "./writes";

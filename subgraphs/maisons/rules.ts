@@ -1,7 +1,7 @@
 import { Actor } from "../platform/auth/organisation";
 import { forbidden, requireActor } from "../platform/auth/policy";
 import { Cents } from "../domain/money";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { validProjectRef } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";
 import { findRegion } from "../domain/reference/cog";

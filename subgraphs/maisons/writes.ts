@@ -5,7 +5,7 @@ import { requireNational } from "../platform/auth/policy";
 import { audit } from "../platform/audit/audit";
 import { FundingSource } from "../domain/enums";
 import { badInput } from "../platform/errors";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { rowId } from "../domain/rules/formats";
 import { recordInDirectory } from "../platform/directory/client";
 import { upsertStructureRows } from "../domain/structure.entity";

@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { Axis, GrantStatus } from "../domain/enums";
 import { axisCondition, axisPattern } from "../platform/db/columns";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilterField } from "../domain/explorer/filter.rules";
 import { applyExplorerFilter } from "../domain/explorer/filter.sql";
 import { idKeysetPage, RowPage } from "../platform/graphql/keyset-page";

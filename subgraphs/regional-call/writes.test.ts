@@ -1,6 +1,6 @@
 import { Axis } from "../domain/enums";
 import { withLuhnCheckDigit } from "../domain/siret";
-import { Violations } from "../platform/violations";
+import { Violations } from "../domain/rules/violations";
 import { AwardProjectInput } from "./inputs";
 import { checkAward, checkCallCalendarAndEnvelope } from "./writes";
 

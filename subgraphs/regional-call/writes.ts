@@ -6,7 +6,7 @@ import { Axis, COUNTED_STATUSES, GrantStatus } from "../domain/enums";
 import { Cents, centsToEuros, sumCents } from "../domain/money";
 import { badInput } from "../platform/errors";
 import { departmentsOf, findDepartment } from "../domain/reference/cog";
-import { formatEuros, Violations } from "../platform/violations";
+import { formatEuros, Violations } from "../domain/rules/violations";
 import { minimumAwardCents } from "../domain/reference/instructions";
 import { isIsoDate, rowId, validProjectRef } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";

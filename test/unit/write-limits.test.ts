@@ -1,6 +1,6 @@
 /** The pure bounds of a write (subgraphs/domain/rules/limits.ts, violations.ts, the audit subject). */
 import { AMOUNT_CEILING_CENTS, codePoints, TEXT_LIMITS, textViolation } from "../../subgraphs/domain/rules/limits";
-import { Violations } from "../../subgraphs/platform/violations";
+import { Violations } from "../../subgraphs/domain/rules/violations";
 import { auditSubject } from "../../subgraphs/platform/audit/audit";
 import { checkCallCalendarAndEnvelope } from "../../subgraphs/regional-call/writes";
 

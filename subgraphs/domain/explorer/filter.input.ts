@@ -1,7 +1,7 @@
 import { Field, Float } from "type-graphql";
 import { Axis } from "../enums";
 import { AMOUNT_CEILING_CENTS, TEXT_LIMITS } from "../rules/limits";
-import { formatEuros } from "../../platform/violations";
+import { formatEuros } from "../rules/violations";
 import { SEARCH_MIN_LENGTH } from "./filter.rules";
 
 /**

@@ -6,7 +6,7 @@
 import { Axis } from "../enums";
 import { AmountError, Cents, eurosToCents } from "../money";
 import { AMOUNT_CEILING_CENTS, codePoints, TEXT_LIMITS, textViolation } from "../rules/limits";
-import { formatEuros, Violations } from "../../platform/violations";
+import { formatEuros, Violations } from "../rules/violations";
 import { containsPattern, foldText } from "./fold";
 
 /** The shortest searched text: one letter matches nearly everything. */

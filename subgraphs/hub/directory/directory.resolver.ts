@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, Field, InputType, Mutation, Resolver } from "type-
 import { requireActor } from "../../platform/auth/policy";
 import { writeTransaction } from "../../platform/db/write-transaction";
 import { TEXT_LIMITS } from "../../domain/rules/limits";
-import { Violations } from "../../platform/violations";
+import { Violations } from "../../domain/rules/violations";
 import type { HubContext } from "../schema";
 import { recordStructureNames } from "./record";
 

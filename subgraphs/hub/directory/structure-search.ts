@@ -10,7 +10,7 @@ import { binaryOrder, foldSql } from "../../domain/explorer/fold";
 import { checkSearchText } from "../../domain/explorer/filter.rules";
 import { checkPageSize } from "../../platform/graphql/keyset-page";
 import { PageInfo } from "../../platform/graphql/pagination";
-import { Violations } from "../../platform/violations";
+import { Violations } from "../../domain/rules/violations";
 import { StructureDirectoryRow } from "./structure-directory.entity";
 
 export const STRUCTURE_SEARCH_MAX_PAGE = 100;

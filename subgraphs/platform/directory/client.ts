@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import stableStringify from "fast-json-stable-stringify";
 import { Actor } from "../auth/organisation";
 import { readRegistry } from "../federation/registry";
-import { Violations } from "../violations";
+import { Violations } from "../../domain/rules/violations";
 
 export interface StructureName {
   siret: string;

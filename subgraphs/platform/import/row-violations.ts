@@ -1,4 +1,4 @@
-import { Violation, Violations } from "../violations";
+import { Violation, Violations } from "../../domain/rules/violations";
 
 /**
  * The write rules' Violations, collected for one CSV row instead of thrown. A cell that could not

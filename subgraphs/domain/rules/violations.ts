@@ -1,9 +1,9 @@
 import { GraphQLError } from "graphql";
-import { Axis } from "../domain/enums";
-import { AmountError, Cents, eurosToCents } from "../domain/money";
-import { isValidSiret } from "../domain/siret";
-import { findDepartment, findRegion } from "../domain/reference/cog";
-import { AMOUNT_CEILING_CENTS, TEXT_LIMITS, TextLimit, textViolation } from "../domain/rules/limits";
+import { Axis } from "../enums";
+import { AmountError, Cents, eurosToCents } from "../money";
+import { isValidSiret } from "../siret";
+import { findDepartment, findRegion } from "../reference/cog";
+import { AMOUNT_CEILING_CENTS, TEXT_LIMITS, TextLimit, textViolation } from "./limits";
 
 /** First and last year the hub accepts: the policy's first calls (2021) to the 2024–2030 roadmap. */
 export const POLICY_FIRST_YEAR = 2021;

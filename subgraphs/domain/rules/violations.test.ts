@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
-import { Axis } from "../domain/enums";
-import { withLuhnCheckDigit } from "../domain/siret";
-import { AMOUNT_CEILING_CENTS } from "../domain/rules/limits";
+import { Axis } from "../enums";
+import { withLuhnCheckDigit } from "../siret";
+import { AMOUNT_CEILING_CENTS } from "./limits";
 import { POLICY_FIRST_YEAR, POLICY_LAST_YEAR, Violations } from "./violations";
 
 /** The rules every write shares: each refusal names its field and rule, in French, and nothing passes half-checked. */
