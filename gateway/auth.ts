@@ -17,6 +17,13 @@ export function tokenRefusal(message: string): GraphQLError {
 
 const bearerOf = (request: Request) => /^Bearer (\S+)/.exec(request.headers.get("authorization") ?? "")?.[1];
 
+/**
+ * RFC 6750's form, and nothing after it: Yoga's plugin reads the first word after "Bearer " and
+ * ignores the rest, so `Bearer <jeton> x` was accepted as the token alone.
+ */
+const BEARER_HEADER = /^Bearer [A-Za-z0-9\-._~+/]+=*$/;
+const MALFORMED_HEADER = "Jeton refusé : l'en-tête doit être exactement « Authorization: Bearer <jeton> », un seul jeton et rien après.";
+
 /** The key id a token names (unverified), for the message. */
 function keyIdOf(request: Request): string {
   try {
@@ -67,6 +74,8 @@ function withFrenchRefusals(plugin: YogaJwtPlugin, auth: AuthConfig): YogaJwtPlu
   return {
     ...plugin,
     async onRequestParse(payload) {
+      const header = payload.request.headers.get("authorization");
+      if (header !== null && !BEARER_HEADER.test(header)) throw tokenRefusal(MALFORMED_HEADER);
       let outcome: unknown;
       try {
         outcome = await plugin.onRequestParse?.(payload);

@@ -67,6 +67,16 @@ test("a garbage bearer, or another scheme: 401, not 400", async () => {
   await expectRefused("Basic YWdlbnQ6bW90LWRlLXBhc3Nl", /Jeton refusé.*Authorization: Bearer/);
 });
 
+test("a valid token with anything after it, two tokens, or an empty bearer: 401, and nothing written", async () => {
+  const valid = await hub.auth.token("caf:44");
+  const grants = () => hub.subgraphs.caf.database.dataSource.query("SELECT COUNT(*) AS n FROM parentality_grant");
+  const before = await grants();
+  for (const header of [`Bearer ${valid} x`, `Bearer ${valid} ${valid}`, `Bearer ${valid},Bearer ${valid}`, "Bearer ", ""]) {
+    await expectRefused(header, /Jeton refusé : l'en-tête doit être exactement « Authorization: Bearer <jeton> »/);
+  }
+  expect(await grants()).toEqual(before);
+});
+
 test("an expired token: 401, says so", async () => {
   await expectRefused(`Bearer ${await signed({ org: "caf:44", iat: now() - 7200, exp: now() - 3600 })}`, /Jeton expiré/);
 });
