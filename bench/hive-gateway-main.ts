@@ -2,10 +2,12 @@
  * Our gateway (gateway/server.ts, configured from the environment exactly as in production), in
  * its own process. BENCH_GATEWAY_VARIANT changes it without touching gateway/ (options joined
  * with "+"): `no-cache` turns the response cache off, `js-planner` plans with the JavaScript
- * query planner instead of Hive Router's Rust one, `jit` adds the JIT plugin (@graphql-mesh/plugin-jit),
+ * query planner instead of Hive Router's Rust one, `jit` adds the JIT plugin (@graphql-mesh/plugin-jit), `profile` times each phase (bench/gateway-timings.ts),
  * `no-plugins` measures the gateway without any plugin of ours.
  */
 import { serveChild } from "./child";
+import { gatewayTimingsPlugin } from "./gateway-timings";
+import { installProcessTimings, processTimings } from "./process-timings";
 
 type RuntimeConfig = { plugins?: (context: unknown) => unknown[]; [option: string]: unknown };
 const OPTIONS: Partial<Record<string, (config: RuntimeConfig) => RuntimeConfig>> = {
@@ -14,6 +16,8 @@ const OPTIONS: Partial<Record<string, (config: RuntimeConfig) => RuntimeConfig>>
     const { useJIT } = require("@graphql-mesh/plugin-jit");
     return { ...config, plugins: (context) => [...(config.plugins?.(context) ?? []), useJIT()] };
   },
+  // The profile scenario's phase timings (bench/gateway-timings.ts), after the production plugins.
+  profile: (config) => ({ ...config, plugins: (context) => [...(config.plugins?.(context) ?? []), gatewayTimingsPlugin()] }),
   // What our own plugins (JWT, limits, metrics, error scrubbing, response cache) cost: none of them.
   "no-plugins": (config) => ({ ...config, plugins: () => [] }),
 };
@@ -21,6 +25,7 @@ const OPTIONS: Partial<Record<string, (config: RuntimeConfig) => RuntimeConfig>>
 const ENVIRONMENT: Partial<Record<string, Record<string, string>>> = {
   "no-cache": { RESPONSE_CACHE_TTL_MS: "0" },
   "js-planner": { GATEWAY_QUERY_PLANNER: "js" },
+  profile: { BENCH_PROFILE: "1" },
 };
 
 function withVariant(variant: string): void {
@@ -44,8 +49,9 @@ function withVariant(variant: string): void {
 
 serveChild(`passerelle${process.env.BENCH_GATEWAY_VARIANT ? `-${process.env.BENCH_GATEWAY_VARIANT}` : ""}`, async () => {
   withVariant(process.env.BENCH_GATEWAY_VARIANT ?? "");
+  installProcessTimings();
   const { readGatewayConfig } = await import("../gateway/config");
   const { startGateway } = await import("../gateway/server");
   const gateway = await startGateway(readGatewayConfig());
-  return { url: gateway.url, stop: () => gateway.stop() };
+  return { url: gateway.url, stats: processTimings, stop: () => gateway.stop() };
 });

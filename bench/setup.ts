@@ -43,6 +43,17 @@ export interface BenchHub {
 const urlEnv = (urls: Record<string, string>) =>
   Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url]));
 
+/** A benchmarked gateway's environment: the subgraphs at `urls`, the committed supergraph, a free port. */
+export const gatewayEnvOf = (authEnv: Record<string, string>, urls: Record<string, string>, extra: Record<string, string> = {}) => ({
+  ...authEnv,
+  ...urlEnv(urls),
+  ...extra,
+  GATEWAY_PORT: "0",
+  GATEWAY_HOST: "127.0.0.1",
+  SUPERGRAPH_POLL_MS: "0",
+  SUPERGRAPH_FILE,
+});
+
 /** The committed supergraph with each subgraph's routing URL replaced by where it runs. */
 export function rewriteSupergraph(sdl: string, urls: Record<string, string>): string {
   return sdl.replace(
@@ -84,15 +95,7 @@ export async function startBenchHub(workDir: string, authEnv: Record<string, str
   try {
     const subgraphs = await startSubgraphServices(workDir, authEnv, track);
     const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
-    const gatewayEnv = (urls: Record<string, string>, extra: Record<string, string> = {}) => ({
-      ...authEnv,
-      ...urlEnv(urls),
-      ...extra,
-      GATEWAY_PORT: "0",
-      GATEWAY_HOST: "127.0.0.1",
-      SUPERGRAPH_POLL_MS: "0",
-      SUPERGRAPH_FILE,
-    });
+    const gatewayEnv = (urls: Record<string, string>, extra: Record<string, string> = {}) => gatewayEnvOf(authEnv, urls, extra);
     const activeRecorder = await startRecorder(subgraphUrls);
     recorder = activeRecorder;
     const ours = await track(startService("passerelle", "hive-gateway-main", gatewayEnv(subgraphUrls)));

@@ -5,9 +5,11 @@ import { readAuthConfig } from "../subgraphs/platform/auth/config";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
 import { startSubgraph } from "../subgraphs/platform/server/subgraph-module";
 import { serveChild } from "./child";
+import { installProcessTimings, processTimings } from "./process-timings";
 
 const name = process.env.BENCH_SUBGRAPH ?? "";
 serveChild(`sous-graphe ${name}`, async () => {
+  installProcessTimings(); // BENCH_PROFILE=1 only
   const module = [...FUNDER_SUBGRAPHS, hubSubgraph()].find((m) => m.name === name);
   if (!module) throw new Error(`Sous-graphe inconnu : ${name}`);
   // a funder's writes (the working day's) tell the hub's structure directory their SIRETs: it starts first
@@ -20,5 +22,5 @@ serveChild(`sous-graphe ${name}`, async () => {
     demo: null,
     directoryUrl,
   });
-  return { url: server.url, stats: () => server.stats(), stop: () => server.stop() };
+  return { url: server.url, stats: () => ({ ...processTimings(), ...server.stats() }), stop: () => server.stop() };
 });

@@ -14,6 +14,7 @@ import { WriteChanges } from "../subgraphs/platform/cache/write-changes";
  *   stale answer);
  * - `laureates:2024` / `laureates`: the national lists of laureates of a year / of any year;
  * - `maisons`: the overseas Maisons' board; `year:2024`: national figures of a year;
+ * - `directory`: the structure directory's members (a write naming a SIRET may add one);
  * - `any`: changed by every write (read by answers whose root field this module does not know);
  * - `unscoped`: changed by a write that reported nothing; every answer depends on it.
  */
@@ -39,6 +40,8 @@ export const projectScope = (ref: string) => `project#${bucket(ref)}`;
 export const callScope = (side: string, id: string) => `call#${bucket(`${side}:${id}`)}`;
 export const laureatesScope = (year?: number | null) => (year == null ? "laureates" : `laureates:${year}`);
 export const MAISONS = "maisons";
+export const DIRECTORY = "directory";
+export const yearScope = (year: number | string) => `year:${year}`;
 
 type Args = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : null);
@@ -58,6 +61,13 @@ const ROOT_SCOPES: Partial<Record<string, (args: Args) => (string | null)[]>> = 
   socialCall: (a) => [scopeOf(a.id, (id) => callScope("social", id))],
   healthProjects: (a) => [laureatesScope(yearOfFilter(a.filter))],
   socialProjects: (a) => [laureatesScope(yearOfFilter(a.filter))],
+  // a laureate's own fields change only by a laureate write, which changes the national lists
+  healthProject: () => [laureatesScope()],
+  socialProject: () => [laureatesScope()],
+  parentalityGrants: (a) => [fundedListScope(a.filter)],
+  departmentalCredits: (a) => [fundedListScope(a.filter)],
+  // new members come from any write naming a SIRET; names are first-come (never renamed by a write)
+  structures: () => [DIRECTORY],
   maisonTerritories: () => [MAISONS],
   maisonProject: () => [MAISONS],
   // reference only: what they list beyond it (a region's figures) is read in the answer (answer-scopes.ts)
@@ -75,6 +85,19 @@ const ROOT_SCOPES: Partial<Record<string, (args: Args) => (string | null)[]>> = 
 function yearOfFilter(filter: unknown): number | null {
   const year = (filter as { year?: unknown } | null | undefined)?.year;
   return typeof year === "number" && Number.isInteger(year) ? year : null;
+}
+
+/**
+ * A funder's list (CAF grants, departmental credits) under the explorer's filter: every write of
+ * such a row reports its department and year, so the list depends on the narrowest of its
+ * department, its region, its year; a list over every territory and year, on every write.
+ */
+function fundedListScope(filter: unknown): string | null {
+  const { department, region } = (filter ?? {}) as { department?: unknown; region?: unknown };
+  if (department != null) return scopeOf(department, departmentScope) || ANY;
+  if (region != null) return scopeOf(region, regionScope) || ANY;
+  const year = yearOfFilter(filter);
+  return year === null ? ANY : yearScope(year);
 }
 
 /** The root fields of an operation (through fragments), with their arguments, variables resolved. */
@@ -137,12 +160,13 @@ export function writeScopes(changes: WriteChanges | null): string[] {
     else return [UNSCOPED, ANY];
   }
   for (const siret of changes.structures ?? []) scopes.add(structureScope(siret));
+  if (changes.structures?.length) scopes.add(DIRECTORY);
   for (const ref of changes.projects ?? []) scopes.add(projectScope(ref));
   for (const call of changes.calls ?? []) {
     const [side, id = ""] = call.split(":");
     scopes.add(callScope(side, id));
   }
-  for (const year of changes.years ?? []) scopes.add(`year:${year}`);
+  for (const year of changes.years ?? []) scopes.add(yearScope(year));
   if (changes.lists?.includes("laureates")) {
     scopes.add(laureatesScope());
     for (const year of changes.years ?? []) scopes.add(laureatesScope(year));

@@ -27,6 +27,8 @@ import { renderWorkingDay } from "../bench/working-day-report";
 import { benchOperations } from "../bench/operations";
 import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings, settingsFor } from "../bench/measure";
 import { renderResults } from "../bench/report";
+import { profileAtScales } from "../bench/profile";
+import { renderGrowth, renderProfile } from "../bench/profile-report";
 
 const quick = process.env.BENCH_QUICK === "1";
 const number = (name: string, fallback: number) => {
@@ -55,7 +57,8 @@ const resultsFile = path.resolve(
 );
 const log = (message: string) => console.log(`[banc] ${message}`);
 const cli = parseArgs({ options: { only: { type: "string" }, short: { type: "boolean" } } }).values;
-if (cli.only && cli.only !== "working-day") throw new Error(`--only : seule « working-day » se lance seule, reçu : ${cli.only}`);
+const ALONE = ["working-day", "profile", "growth"];
+if (cli.only && !ALONE.includes(cli.only)) throw new Error(`--only : ${ALONE.join(", ")} se lancent seules, reçu : ${cli.only}`);
 const short = !!cli.short;
 const workingDaySettings = {
   durationS: number("BENCH_WORKING_DAY_S", short ? 6 : quick ? 15 : 60),
@@ -105,6 +108,31 @@ async function workingDayAlone() {
     await Promise.all(started.map((s) => s.stop()));
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `--only profile`: where an uncached read's time goes (national scale; `--short`: 0.05×);
+ * `--only growth`: its cost at 1×, 2×, 4× the national data (`--short`: 0.05×, 0.1×, 0.2×).
+ * BENCH_SCALES (comma list of factors) overrides; results in bench/PROFILE.md or a temporary file.
+ */
+async function profileAlone(kind: "profile" | "growth") {
+  const base = short ? 0.05 : scale;
+  const scales = process.env.BENCH_SCALES
+    ? process.env.BENCH_SCALES.split(",").map(Number)
+    : kind === "profile"
+      ? [base]
+      : [base, 2 * base, 4 * base];
+  const rows = await profileAtScales(scales, short ? 10 : 30, log);
+  const markdown = kind === "profile" ? renderProfile(rows) : renderGrowth(rows);
+  const file = path.resolve(
+    process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), `hub-bench-${kind}.md`) : `bench/${kind.toUpperCase()}.md`),
+  );
+  fs.writeFileSync(
+    file,
+    `# Banc d'essai : ${kind === "profile" ? "profil des lectures sans cache" : "croissance du coût"}\n\nProduit par \`npm run bench -- --only ${kind}${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, échelles ${scales.join(", ")} du jeu national, une requête à la fois.\n\n${markdown}\n`,
+  );
+  console.log(`\n${markdown}`);
+  log(`résultats écrits dans ${file}`);
 }
 
 async function main() {
@@ -181,7 +209,9 @@ async function main() {
   }
 }
 
-(cli.only ? workingDayAlone() : main()).catch((error: unknown) => {
-  console.error("Échec du banc d'essai :", error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+(cli.only === "working-day" ? workingDayAlone() : cli.only === "profile" || cli.only === "growth" ? profileAlone(cli.only) : main()).catch(
+  (error: unknown) => {
+    console.error("Échec du banc d'essai :", error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

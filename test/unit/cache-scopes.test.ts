@@ -7,6 +7,7 @@ import { buildSchema, parse } from "graphql";
 import {
   ANY,
   callScope,
+  DIRECTORY,
   laureatesScope,
   MAISONS,
   parseWriteChanges,
@@ -51,10 +52,41 @@ describe("what a read depends on, from its root fields", () => {
   });
 });
 
+describe("the explorer's root fields", () => {
+  const GRANTS = "query($f: ParentalityGrantFilter) { parentalityGrants(filter: $f) { totalCount } }";
+  test("a funder's list depends on the narrowest of its filter's department, region and year; unfiltered, on every write", () => {
+    expect(read(GRANTS, { f: { department: "44", region: "52", year: 2024 } })).toEqual(["department:44"]);
+    expect(read(GRANTS, { f: { region: "76", year: 2024, text: "crèche" } })).toEqual(["region:76"]);
+    expect(read("{ departmentalCredits(filter: { year: 2023, axes: [HEALTH_PROMOTION] }) { totalCount } }")).toEqual(["year:2023"]);
+    expect(read(GRANTS, { f: null })).toEqual([ANY]);
+    expect(read("{ departmentalCredits { totalCount } }")).toEqual([ANY]);
+  });
+
+  test("a grant in 44 in 2024 changes the lists of 44, of region 52 and of 2024, not those of 76 nor of 2023", () => {
+    const scopes = writeScopes({ departments: ["44"], structures: [SIRET_A], years: [2024] });
+    for (const filter of [{ department: "44" }, { region: "52" }, { year: 2024 }])
+      expect(stale(read(GRANTS, { f: filter }), scopes)).toBe(true);
+    for (const filter of [{ department: "31" }, { region: "76", year: 2024 }, { year: 2023 }])
+      expect(stale(read(GRANTS, { f: filter }), scopes)).toBe(false);
+  });
+
+  test("the structure search depends on the directory, which any write naming a SIRET may grow", () => {
+    expect(read('{ structures(search: "crèche") { totalCount } }')).toEqual([DIRECTORY]);
+    expect(writeScopes({ departments: ["44"], structures: [SIRET_A], years: [2024] })).toContain(DIRECTORY);
+    expect(writeScopes({ regions: ["52"], calls: ["health:3"], years: [2024] })).not.toContain(DIRECTORY);
+  });
+
+  test("a laureate by its id depends on the national lists (every laureate write changes them)", () => {
+    expect(read('{ healthProject(id: "3") { id } socialProject(id: "4") { id } }')).toEqual([laureatesScope()]);
+  });
+});
+
 describe("what a write changes", () => {
   test("a CAF grant in 44: the department, its region (52, from the COG), the structure, the dossier, the year", () => {
     const scopes = writeScopes({ departments: ["44"], structures: [SIRET_A], projects: ["D-1"], years: [2024] });
-    expect(scopes.sort()).toEqual([ANY, "department:44", "region:52", structureScope(SIRET_A), projectScope("D-1"), "year:2024"].sort());
+    expect(scopes.sort()).toEqual(
+      [ANY, "department:44", "region:52", structureScope(SIRET_A), DIRECTORY, projectScope("D-1"), "year:2024"].sort(),
+    );
     expect(stale(["region:52"], scopes)).toBe(true);
     expect(stale(["region:76"], scopes)).toBe(false);
     expect(stale([structureScope(SIRET_B)], scopes)).toBe(structureScope(SIRET_B) === structureScope(SIRET_A));

@@ -1,0 +1,132 @@
+/**
+ * The profile and growth scenarios (`npm run bench -- --only profile|growth`): uncached contract
+ * reads, one request at a time through our gateway with its phase timings on (variant
+ * `no-cache+profile`, bench/gateway-timings.ts) and subgraphs that time their SQL and
+ * serialisation (bench/process-timings.ts). Every figure is the difference of the processes'
+ * totals around the requests, divided by their number: exact counts, mean times.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/platform/auth/config";
+import { NATIONAL_SCALE, scaled } from "./dataset";
+import { buildDatabases, gatewayEnvOf, startSubgraphServices } from "./setup";
+import { Service, startService } from "./services";
+import { benchOperations } from "./operations";
+import { postJson } from "./http";
+
+type Totals = Partial<Record<string, number>>;
+export interface SubgraphCost {
+  calls: number;
+  /** Seen by the gateway (the call, HTTP and signing included) / inside the subgraph / of which SQL, JSON.stringify, the signature's check. */
+  gatewayMs: number;
+  subgraphMs: number;
+  sqlMs: number;
+  stringifyMs: number;
+  hmacMs: number;
+  sqlStatements: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+export interface ProfileRow {
+  operation: string;
+  scale: number;
+  requests: number;
+  clientMs: number;
+  clientBytes: number;
+  gateway: Totals;
+  subgraphs: Record<string, SubgraphCost>;
+}
+
+const diff = (after: Totals, before: Totals, per: number): Totals =>
+  Object.fromEntries(Object.keys(after).map((key) => [key, ((after[key] ?? 0) - (before[key] ?? 0)) / per]));
+const statsOf = async (services: Record<string, Service>) =>
+  Object.fromEntries(await Promise.all(Object.entries(services).map(async ([name, s]) => [name, (await s.ask("stats")).stats] as const)));
+
+/** Each contract read over its variable sets (at most `perOperation` requests), after one warm-up pass. */
+async function profileOperations(
+  scale: number,
+  gateway: Service,
+  subgraphs: Record<string, Service>,
+  samples: Parameters<typeof benchOperations>[0],
+  perOperation: number,
+) {
+  const rows: ProfileRow[] = [];
+  for (const op of await benchOperations(samples, gateway.url)) {
+    const bodies = Array.from({ length: perOperation }, (_, i) => op.bodies[i % op.bodies.length]);
+    for (const body of op.bodies.slice(0, perOperation)) await postJson(gateway.url, body); // plans, parse cache, JIT
+    const services = { gateway, ...subgraphs };
+    const before = await statsOf(services);
+    let clientMs = 0;
+    let clientBytes = 0;
+    for (const body of bodies) {
+      const sent = performance.now();
+      const reply = await postJson(gateway.url, body);
+      clientMs += performance.now() - sent;
+      clientBytes += Buffer.byteLength(reply.text);
+      if (reply.status !== 200 || reply.text.includes('"errors"')) throw new Error(`${op.name} : ${reply.text.slice(0, 300)}`);
+    }
+    const after = await statsOf(services);
+    const n = bodies.length;
+    const gatewayTotals = diff(after.gateway, before.gateway, n);
+    const costs: Record<string, SubgraphCost> = {};
+    for (const name of Object.keys(subgraphs)) {
+      const s = diff(after[name], before[name], n);
+      costs[name] = {
+        calls: gatewayTotals[`call.${name}.count`] ?? 0,
+        gatewayMs: gatewayTotals[`call.${name}.ms`] ?? 0,
+        subgraphMs: s.requestMs ?? 0,
+        sqlMs: s.sqlMs ?? 0,
+        stringifyMs: s.stringifyMs ?? 0,
+        hmacMs: s.hmacMs ?? 0,
+        sqlStatements: s.sqlStatements ?? 0,
+        bytesIn: s.bytesIn ?? 0,
+        bytesOut: s.bytesOut ?? 0,
+      };
+    }
+    rows.push({
+      operation: op.name,
+      scale,
+      requests: n,
+      clientMs: clientMs / n,
+      clientBytes: clientBytes / n,
+      gateway: gatewayTotals,
+      subgraphs: costs,
+    });
+  }
+  return rows;
+}
+
+/** One dataset per scale (a factor of the national one), its subgraphs and a profiling gateway, profiled then stopped. */
+export async function profileAtScales(scales: readonly number[], perOperation: number, log: (m: string) => void): Promise<ProfileRow[]> {
+  const rows: ProfileRow[] = [];
+  for (const scale of scales) {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-profile-"));
+    const started: Service[] = [];
+    const track = async (service: Promise<Service>) => {
+      const s = await service;
+      started.push(s);
+      return s;
+    };
+    try {
+      log(`profil : jeu de données à l'échelle ${scale}…`);
+      const samples = await buildDatabases(workDir, scaled(NATIONAL_SCALE, scale));
+      const authEnv = localAuthEnv(ensureLocalSecrets(workDir));
+      const subgraphs = await startSubgraphServices(workDir, { ...authEnv, BENCH_PROFILE: "1" }, track);
+      const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
+      const gateway = await track(
+        startService(
+          "passerelle (profil)",
+          "hive-gateway-main",
+          gatewayEnvOf(authEnv, urls, { BENCH_GATEWAY_VARIANT: "no-cache+profile" }),
+        ),
+      );
+      rows.push(...(await profileOperations(scale, gateway, subgraphs, samples, perOperation)));
+    } finally {
+      await Promise.all(started.map((s) => s.stop()));
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
