@@ -34,7 +34,8 @@ export const DEFAULT_GATEWAY_PORT = 4000;
 export const QUERY_PLANNERS = ["rust", "js"] as const;
 export type QueryPlanner = (typeof QUERY_PLANNERS)[number];
 
-const LIMIT_VARIABLES: Record<keyof SecurityLimits, string> = {
+/** The variable that sets each limit (harnesses express their limits through it). */
+export const LIMIT_VARIABLES: Record<keyof SecurityLimits, string> = {
   maxDepth: "LIMIT_MAX_DEPTH",
   maxAliases: "LIMIT_MAX_ALIASES",
   maxTokens: "LIMIT_MAX_TOKENS",

@@ -45,7 +45,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export function readLogLevel(env: NodeJS.ProcessEnv = process.env, fallback: LogLevel = "info"): LogLevel {
   const raw = env.LOG_LEVEL;
   if (raw === undefined || raw === "") return fallback;
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL doit valoir ${LOG_LEVELS.join(", ")}, reçu : ${raw}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new ConfigError(`LOG_LEVEL doit valoir ${LOG_LEVELS.join(", ")}, reçu : ${raw}`);
   return raw as LogLevel;
 }
 
