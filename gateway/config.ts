@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ConfigError, readPort } from "../subgraphs/platform/config";
+import { ConfigError, LogLevel, readHost, readLogLevel, readPort } from "../subgraphs/platform/config";
 import { schemaDir } from "../subgraphs/platform/federation/registry";
 import { AuthConfig, readAuthConfig } from "../subgraphs/platform/auth/config";
 import { DEFAULT_LIMITS, SecurityLimits } from "./security";
@@ -24,12 +24,18 @@ export interface GatewayConfig {
   compression: boolean;
   /** A port of its own for /metrics (internal network); unset: /metrics on the public port. */
   metricsPort?: number | null;
+  /** LOG_LEVEL: "debug" turns Hive Gateway's debug logs on; otherwise warnings only. Default warn. */
+  logLevel?: LogLevel;
 }
+
+/** Where the gateway listens when GATEWAY_PORT is unset (`npm start` waits for it there). */
+export const DEFAULT_GATEWAY_PORT = 4000;
 
 export const QUERY_PLANNERS = ["rust", "js"] as const;
 export type QueryPlanner = (typeof QUERY_PLANNERS)[number];
 
-const LIMIT_VARIABLES: Record<keyof SecurityLimits, string> = {
+/** The variable that sets each limit (harnesses express their limits through it). */
+export const LIMIT_VARIABLES: Record<keyof SecurityLimits, string> = {
   maxDepth: "LIMIT_MAX_DEPTH",
   maxAliases: "LIMIT_MAX_ALIASES",
   maxTokens: "LIMIT_MAX_TOKENS",
@@ -123,8 +129,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (!Number.isInteger(polling) || polling < 0)
     throw new ConfigError(`SUPERGRAPH_POLL_MS doit être un entier positif, reçu : ${env.SUPERGRAPH_POLL_MS}`);
   return {
-    port: readPort("GATEWAY_PORT", 4000, env),
-    host: env.GATEWAY_HOST || "127.0.0.1",
+    port: readPort("GATEWAY_PORT", DEFAULT_GATEWAY_PORT, env),
+    host: readHost("GATEWAY_HOST", "127.0.0.1", env),
     supergraphFile: path.resolve(env.SUPERGRAPH_FILE || path.join(schemaDir(env), "supergraph.graphql")),
     subgraphUrls,
     pollingIntervalMs: polling,
@@ -132,5 +138,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: readLimits(env),
     ...readSpeedSettings(env),
     metricsPort: env.METRICS_PORT ? readPort("METRICS_PORT", 0, env) : null,
+    logLevel: readLogLevel(env, "warn"),
   };
 }

@@ -92,7 +92,7 @@ export function createGateway(config: GatewayConfig, cache: ScopedStore, registr
     // gzip/deflate answers for clients that accept them (a national dashboard weighs megabytes);
     // calls to the subgraphs stay uncompressed (internal network, CPU better spent elsewhere).
     contentEncoding: config.compression,
-    logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
+    logging: config.logLevel === "debug" ? "debug" : "warn",
   });
 }
 

@@ -1,11 +1,17 @@
-/** `npm run compose`: regenerates schema/subgraphs/*.graphql and schema/supergraph.graphql. */
+/**
+ * `npm run compose`: regenerates schema/subgraphs/*.graphql and schema/supergraph.graphql, and
+ * the deployment files (docker-compose.yml, deploy/hive-router.config.yaml) from the registry.
+ */
 import fs from "node:fs";
 import path from "node:path";
 import { readRegistry, schemaDir } from "../subgraphs/platform/federation/registry";
 import { buildSchemaArtifacts } from "./compose-lib";
+import { BUILT_SUBGRAPH_NAMES } from "../subgraphs/registry";
+import { deploymentFiles, writeDeploymentFiles } from "./deploy/deployment-files";
 
 async function main() {
   const registry = readRegistry();
+  const deployment = deploymentFiles(registry, BUILT_SUBGRAPH_NAMES);
   const { subgraphs, composed } = await buildSchemaArtifacts(registry);
   for (const entry of registry) {
     const sdl = subgraphs.find((s) => s.name === entry.name)?.sdl;
@@ -18,7 +24,10 @@ async function main() {
     process.exit(1);
   }
   fs.writeFileSync(path.join(schemaDir(), "supergraph.graphql"), composed.supergraphSdl);
-  console.log(`Supergraphe composé à partir de ${registry.length} sous-graphes : schema/supergraph.graphql`);
+  writeDeploymentFiles(process.cwd(), deployment);
+  console.log(
+    `Supergraphe composé à partir de ${registry.length} sous-graphes : schema/supergraph.graphql, ${Object.keys(deployment).join(", ")}`,
+  );
 }
 
 main().catch((error: unknown) => {

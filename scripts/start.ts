@@ -7,11 +7,10 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { readRegistry } from "../subgraphs/platform/federation/registry";
 import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/platform/auth/config";
-import { readDatabaseConfig, readPort } from "../subgraphs/platform/config";
+import { readStartConfig } from "./start-config";
 
-const noDemo = process.argv.includes("--no-demo");
+let noDemo = false;
 const dist = path.resolve(__dirname, "..");
 
 /** A process dying is restarted after 0.5 s, then 1, 2, 4… up to 30 s; a run of a minute resets the count. */
@@ -101,36 +100,22 @@ process.on("SIGTERM", () => void stop(0));
 
 async function main() {
   const started = Date.now();
+  const config = readStartConfig(process.env, process.argv);
+  noDemo = !config.demo;
   // Embedded set-up: this installation's own token key pair and gateway secret, made on first start.
-  const authEnv = process.env.HUB_HMAC_SECRET ? {} : localAuthEnv(ensureLocalSecrets(readDatabaseConfig().dataDir));
-  Object.assign(process.env, authEnv);
-  const local = readRegistry().filter((s) => new URL(s.routingUrl).hostname === "127.0.0.1");
-  // <NAME>_PORT wins over the registry's port; the gateway is told where each subgraph then is,
-  // and every funder where the hub is (its writes tell the hub's structure directory).
-  const placed = local.map((subgraph) => {
-    const name = subgraph.name.toUpperCase();
-    const url = new URL(subgraph.routingUrl);
-    url.port = String(readPort(`${name}_PORT`, Number(url.port)));
-    return {
-      subgraph,
-      portVariable: `${name}_PORT`,
-      url,
-      urlVariable: `SUBGRAPH_URL_${name}`,
-      reachAt: process.env[`SUBGRAPH_URL_${name}`] || url.toString(),
-    };
-  });
-  const gatewayEnv = Object.fromEntries(placed.map((p) => [p.urlVariable, p.reachAt]));
-  const hubEnv = { SUBGRAPH_URL_HUB: placed.find((p) => p.subgraph.name === "hub")?.reachAt ?? process.env.SUBGRAPH_URL_HUB ?? "" };
-  for (const { subgraph, portVariable, url } of placed) {
-    run(subgraph.name, path.join(dist, "subgraphs", subgraph.name, "index.js"), {
-      [portVariable]: url.port,
-      ...(hubEnv.SUBGRAPH_URL_HUB ? hubEnv : {}),
+  Object.assign(process.env, config.ownSecrets ? {} : localAuthEnv(ensureLocalSecrets(config.dataDir)));
+  // The gateway is told where each subgraph then is, and every funder where the hub is (its
+  // writes tell the hub's structure directory).
+  const gatewayEnv = Object.fromEntries(config.subgraphs.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, s.reachAt]));
+  for (const { name, url } of config.subgraphs) {
+    run(name, path.join(dist, "subgraphs", name, "index.js"), {
+      [`${name.toUpperCase()}_PORT`]: url.port,
+      ...(config.hubUrl ? { SUBGRAPH_URL_HUB: config.hubUrl } : {}),
     });
   }
-  const urls = placed.map((p) => p.url);
-  await Promise.all(urls.map((url) => waitReady(new URL("/ready", url).toString())));
+  await Promise.all(config.subgraphs.map(({ url }) => waitReady(new URL("/ready", url).toString())));
   run("gateway", path.join(dist, "gateway", "index.js"), gatewayEnv);
-  const gatewayUrl = `http://127.0.0.1:${process.env.GATEWAY_PORT || 4000}/graphql`;
+  const gatewayUrl = `http://127.0.0.1:${config.gatewayPort}/graphql`;
   await waitReady(`${new URL("/healthcheck", gatewayUrl)}`);
   console.log(`\nHub prêt en ${((Date.now() - started) / 1000).toFixed(1)} s. GraphiQL : ${gatewayUrl}`);
   console.log("Jeton d'un partenaire : npm run token -- caf:44   (Ctrl-C pour arrêter)\n");

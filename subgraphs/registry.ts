@@ -18,3 +18,6 @@ export const FUNDER_SUBGRAPHS: readonly SubgraphModule[] = [
   departementsSubgraph,
 ];
 export { hubSubgraph };
+
+/** The subgraphs this repository builds, by name: docker-compose.yml runs these (scripts/deploy/). */
+export const BUILT_SUBGRAPH_NAMES: ReadonlySet<string> = new Set([...FUNDER_SUBGRAPHS.map((m) => m.name), "hub"]);

@@ -1,4 +1,4 @@
-import { ConfigError, readPort } from "../../subgraphs/platform/config";
+import { ConfigError, readHost, readPort } from "../../subgraphs/platform/config";
 import { readRegistry, registryFile, schemaDir } from "../../subgraphs/platform/federation/registry";
 
 export interface SignerConfig {
@@ -24,5 +24,5 @@ export function readSignerConfig(env: NodeJS.ProcessEnv = process.env): SignerCo
     if (!/^https?:\/\//.test(value)) throw new ConfigError(`${key} doit être une URL http(s), reçu : ${value}`);
     targets[name] = value;
   }
-  return { port: readPort("SIGNER_PORT", 4090, env), host: env.SIGNER_HOST || "127.0.0.1", hmacSecret, targets };
+  return { port: readPort("SIGNER_PORT", 4090, env), host: readHost("SIGNER_HOST", "127.0.0.1", env), hmacSecret, targets };
 }

@@ -25,5 +25,5 @@ export const ${n.moduleConst}: SubgraphModule<${n.contextType}> = {
   createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: create${n.pascal}Loaders(db.dataSource) }),
 };
 
-if (require.main === module) runSubgraphMain(${n.moduleConst}, ${n.port});
+if (require.main === module) runSubgraphMain(${n.moduleConst});
 `;

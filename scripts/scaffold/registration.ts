@@ -2,29 +2,28 @@
  * Registering a scaffolded subgraph: one entry in schema/supergraph.yaml (what a partner's own
  * subgraph needs), and, since this one is built in this repository, its module in
  * FUNDER_SUBGRAPHS of subgraphs/registry.ts (what compose, start and the tests run).
- * Both are text edits: the files' comments and layout stay as they are.
+ * docker-compose.yml and the router's configuration follow from these at `npm run compose`.
  */
 import YAML from "yaml";
 import { Names } from "./names";
 
-/** Adds the subgraph's entry before the hub's (the registry's order is the order of names). */
+/**
+ * Adds the subgraph's entry before the hub's (the registry's order is the order of names), as one
+ * structured edit of the YAML document: its comments and layout stay as they are.
+ */
 export function registerInSupergraphYaml(yaml: string, n: Names): string {
-  const entry = [
-    `  ${n.name}:`,
-    `    routing_url: http://127.0.0.1:${n.port}/graphql`,
-    "    schema:",
-    `      file: ./subgraphs/${n.name}.graphql`,
-    "",
-  ].join("\n");
-  const hub = /^ {2}hub:\s*$/m.exec(yaml);
-  const updated = hub ? yaml.slice(0, hub.index) + entry + yaml.slice(hub.index) : `${yaml.replace(/\n*$/, "\n")}${entry}`;
-  const parsed = YAML.parse(updated) as { subgraphs?: Record<string, { routing_url?: string }> } | null;
-  if (parsed?.subgraphs?.[n.name]?.routing_url !== `http://127.0.0.1:${n.port}/graphql`) {
-    throw new Error(
-      "schema/supergraph.yaml n'a pas la forme attendue (clé subgraphs, entrées indentées de deux espaces) : ajoutez l'entrée à la main.",
-    );
+  const doc = YAML.parseDocument(yaml);
+  const subgraphs = doc.get("subgraphs");
+  if (doc.errors.length > 0 || !YAML.isMap(subgraphs)) {
+    throw new Error("schema/supergraph.yaml n'a pas la forme attendue (clé subgraphs) : ajoutez l'entrée à la main.");
   }
-  return updated;
+  const entry = doc.createPair(n.name, {
+    routing_url: `http://127.0.0.1:${n.port}/graphql`,
+    schema: { file: `./subgraphs/${n.name}.graphql` },
+  });
+  const hub = subgraphs.items.findIndex((pair) => YAML.isScalar(pair.key) && pair.key.value === "hub");
+  subgraphs.items.splice(hub === -1 ? subgraphs.items.length : hub, 0, entry);
+  return doc.toString();
 }
 
 /** Imports the module and appends it to FUNDER_SUBGRAPHS. */

@@ -107,11 +107,11 @@ export function nextSteps(n: Names): string {
       `npx prettier --write subgraphs/${n.name} test/e2e/${n.name}.e2e.test.ts subgraphs/registry.ts`,
       "met le code généré en forme (npm test le vérifie)",
     ],
-    ["npm run compose", `régénère schema/subgraphs/${n.name}.graphql et schema/supergraph.graphql`],
+    ["npm run compose", `régénère schema/subgraphs/${n.name}.graphql, schema/supergraph.graphql, docker-compose.yml et deploy/`],
     [`npm run schema:check -- ${n.name} schema/subgraphs/${n.name}.graphql`, "composition, changements cassants, opérations du contrat"],
     [`npm run jest -- test/e2e/${n.name}`, "une ligne enregistrée compte dans crossFinancing"],
     ["npm start", `GraphiQL : mutation ${n.recordMutation}, jeton : npm run token -- ${token}`],
-    [`git add subgraphs/${n.name} test/e2e/${n.name}.e2e.test.ts schema subgraphs/registry.ts`, ""],
+    [`git add subgraphs/${n.name} test/e2e/${n.name}.e2e.test.ts schema subgraphs/registry.ts docker-compose.yml deploy`, ""],
   ];
   return `Sous-graphe « ${n.name} » créé (port ${n.port}, source ${n.source}, écritures par ${token}).
 

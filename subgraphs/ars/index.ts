@@ -9,4 +9,4 @@ import { runSubgraphMain } from "../platform/server/main";
 
 export const arsSubgraph = regionalCallSubgraph(HEALTH_SIDE);
 
-if (require.main === module) runSubgraphMain(arsSubgraph, 4001);
+if (require.main === module) runSubgraphMain(arsSubgraph);

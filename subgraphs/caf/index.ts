@@ -32,4 +32,4 @@ export const cafSubgraph: SubgraphModule<CafContext> = {
   loadDemo: (db, dataset) => loadCafDemo(db.dataSource, dataset),
 };
 
-if (require.main === module) runSubgraphMain(cafSubgraph, 4003);
+if (require.main === module) runSubgraphMain(cafSubgraph);

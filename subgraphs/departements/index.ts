@@ -35,4 +35,4 @@ export const departementsSubgraph: SubgraphModule<DepartementsContext> = {
   loadDemo: (db, dataset) => loadDepartementsDemo(db.dataSource, dataset),
 };
 
-if (require.main === module) runSubgraphMain(departementsSubgraph, 4005);
+if (require.main === module) runSubgraphMain(departementsSubgraph);

@@ -9,4 +9,4 @@ import { runSubgraphMain } from "../platform/server/main";
 
 export const dreetsSubgraph = regionalCallSubgraph(SOCIAL_SIDE);
 
-if (require.main === module) runSubgraphMain(dreetsSubgraph, 4002);
+if (require.main === module) runSubgraphMain(dreetsSubgraph);

@@ -49,4 +49,4 @@ export function hubSubgraph(contributions: () => Contribution[] = registeredCont
   };
 }
 
-if (require.main === module) runSubgraphMain(hubSubgraph(), 4010);
+if (require.main === module) runSubgraphMain(hubSubgraph());

@@ -30,4 +30,4 @@ export const maisonsSubgraph: SubgraphModule<MaisonsContext> = {
   loadDemo: (db, dataset) => loadMaisonsDemo(db.dataSource, dataset),
 };
 
-if (require.main === module) runSubgraphMain(maisonsSubgraph, 4004);
+if (require.main === module) runSubgraphMain(maisonsSubgraph);

@@ -1,13 +1,17 @@
 /**
- * docker-compose.yml and the Dockerfile agree with the code (no Docker engine here): image or
- * build, command, ports, environment and health check of every service. The checker is run on
- * broken copies too, to prove that it catches what it claims to.
+ * docker-compose.yml and the router's configuration are generated from the registry (npm run
+ * compose) and committed up to date; they and the Dockerfile agree with the code (no Docker
+ * engine here): image or build, command, ports, environment and health check of every service.
+ * The checker is run on broken copies too, to prove that it catches what it claims to.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readRegistry, RegisteredSubgraph } from "../../subgraphs/platform/federation/registry";
 import { checkCompose, loadCompose } from "../support/compose-check";
+import { deploymentFiles } from "../../scripts/deploy/deployment-files";
+import { BUILT_SUBGRAPH_NAMES } from "../../subgraphs/registry";
+import YAML from "yaml";
 import { Json } from "../support/json";
 
 const root = path.resolve(__dirname, "../..");
@@ -22,6 +26,23 @@ const env = { HUB_HMAC_SECRET: "s".repeat(48), POSTGRES_PASSWORD: "0123456789abc
 const compose = () => loadCompose(path.join(root, "docker-compose.yml"));
 const check = (file = compose(), options: { env?: Record<string, string>; registry?: RegisteredSubgraph[] } = {}) =>
   checkCompose({ compose: file, registry: options.registry ?? registry, root, env: options.env ?? env, placeholderFile });
+
+test("docker-compose.yml and deploy/hive-router.config.yaml are what npm run compose writes from the registry", () => {
+  for (const [file, text] of Object.entries(deploymentFiles(registry, BUILT_SUBGRAPH_NAMES)))
+    expect({ file, upToDate: fs.readFileSync(path.join(root, file), "utf8") === text }).toEqual({ file, upToDate: true });
+});
+
+test("a subgraph built here and registered later gets its service, its URLs and its router line, on its routing URL's port", () => {
+  const extra = { name: "cd44", routingUrl: "http://127.0.0.1:4020/graphql", schemaFile: "x" };
+  const files = deploymentFiles([...registry, extra], new Set([...BUILT_SUBGRAPH_NAMES, "cd44"]));
+  const generated = YAML.parse(files["docker-compose.yml"], { merge: true });
+  expect(generated.services.cd44.environment.CD44_PORT).toBe("4020");
+  expect(generated.services.cd44.expose).toEqual(["4020"]);
+  expect(generated.services.gateway.environment.SUBGRAPH_URL_CD44).toBe("http://cd44:4020/graphql");
+  expect(generated.services.gateway.depends_on.cd44).toEqual({ condition: "service_healthy" });
+  const router = YAML.parse(files[path.join("deploy", "hive-router.config.yaml")]);
+  expect(router.override_subgraph_urls.subgraphs.cd44.url).toBe("http://router-signer:4090/cd44/graphql");
+});
 
 test("docker-compose.yml is consistent with the code", () => {
   expect(check()).toEqual([]);

@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import { readDatabaseConfig, readPort } from "../../subgraphs/platform/config";
+import { readDatabaseConfig } from "../../subgraphs/platform/config";
+import { readSubgraphPort } from "../../subgraphs/platform/server/subgraph-config";
 import { readAuthConfig } from "../../subgraphs/platform/auth/config";
 import { RegisteredSubgraph } from "../../subgraphs/platform/federation/registry";
 import { readGatewayConfig } from "../../gateway/config";
@@ -85,10 +86,7 @@ export function checkCompose(input: ComposeCheckInput): string[] {
         if (!readDatabaseConfig(env).url) problems.push(`${where}: DATABASE_URL is not set (SQLite inside a container is lost with it)`);
         readAuthConfig(env);
         if (env.HOST !== "0.0.0.0") problems.push(`${where}: HOST must be 0.0.0.0 in a container, got ${env.HOST ?? "(unset: 127.0.0.1)"}`);
-        ports.set(
-          name,
-          readPort(`${subgraph.toUpperCase()}_PORT`, readPort("PORT", defaultPortOf(root, entry.source, problems, where), env), env),
-        );
+        ports.set(name, readSubgraphPort(subgraph, { SCHEMA_DIR: path.join(root, "schema"), ...env }));
       } else if (entry.kind === "gateway") {
         const config = readGatewayConfig(env);
         if (config.host !== "0.0.0.0") problems.push(`${where}: GATEWAY_HOST must be 0.0.0.0 in a container`);
@@ -177,13 +175,6 @@ function entryOf(command: Json, root: string, problems: string[], where: string)
   if (source === "gateway/router-signer/index.ts") return { kind: "signer", source };
   problems.push(`${where}: ${source} is not a service entry point`);
   return null;
-}
-
-/** The default port a subgraph's index.ts passes to runSubgraphMain. */
-function defaultPortOf(root: string, source: string, problems: string[], where: string): number {
-  const match = /runSubgraphMain\([^,]+,\s*(\d+)\)/.exec(fs.readFileSync(path.join(root, source), "utf8"));
-  if (!match) problems.push(`${where}: no default port found in ${source}`);
-  return match ? Number(match[1]) : -1;
 }
 
 /**

@@ -3,10 +3,12 @@ import path from "node:path";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
 import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
-import { DEFAULT_SPEED_SETTINGS, GatewayConfig } from "../../gateway/config";
+import { readGatewayConfig } from "../../gateway/config";
+import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/server/subgraph-config";
 import { DemoDataset } from "../../fixtures/demo/dataset";
 import { startGateway, RunningGateway } from "../../gateway/server";
-import { DEFAULT_LIMITS, SecurityLimits } from "../../gateway/security";
+import { SecurityLimits } from "../../gateway/security";
+import { authEnv, databaseEnv, Env, expectRead, limitsEnv, runnerEnv, speedEnv, SpeedSettings } from "./config-env";
 import { createTestDatabase, TestDatabase } from "./database";
 import { createTestAuth, TestAuth } from "./auth";
 import { Json } from "./json";
@@ -30,6 +32,7 @@ export interface TestHub {
 /**
  * The whole hub, in-process, on free ports and a fresh database: every subgraph of the registry
  * and the gateway serving the committed supergraph (subgraph URLs overridden, as in production).
+ * Every configuration is read from an environment by the production readers.
  */
 export async function startTestHub(
   options: {
@@ -40,46 +43,42 @@ export async function startTestHub(
     auth?: TestAuth;
     supergraphFile?: string;
     pollingIntervalMs?: number;
-    speed?: Partial<Pick<GatewayConfig, "queryPlanner" | "responseCache" | "compression">>;
+    speed?: Partial<SpeedSettings>;
+    /** More environment for every service, read by the same readers as in production. */
+    env?: Env;
   } = {},
 ): Promise<TestHub> {
   const database = await createTestDatabase();
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
+  const env: Env = { ...runnerEnv(), ...authEnv(auth), ...databaseEnv(database.config), PORT: "0", DEMO: "0", ...options.env };
+  const subgraphConfig = (name: string, extra: Env = {}) => {
+    const config = readSubgraphConfig(name, { ...env, ...extra });
+    return startOptionsOf(config, options.demo ?? null);
+  };
   try {
     // the hub first: the funders' writes tell its structure directory the SIRETs they record
-    subgraphs.hub = await startSubgraph(hubSubgraph(), {
-      database: database.config,
-      auth: auth.config,
-      port: 0,
-      demo: options.demo ?? null,
-    });
-    for (const module of FUNDER_SUBGRAPHS) {
-      subgraphs[module.name] = await startSubgraph(module, {
-        database: database.config,
-        auth: auth.config,
-        port: 0,
-        demo: options.demo ?? null,
-        directoryUrl: subgraphs.hub.url,
-      });
-    }
+    subgraphs.hub = await startSubgraph(hubSubgraph(), subgraphConfig("hub"));
+    for (const module of FUNDER_SUBGRAPHS)
+      subgraphs[module.name] = await startSubgraph(module, subgraphConfig(module.name, { SUBGRAPH_URL_HUB: subgraphs.hub.url }));
     await options.seed?.(subgraphs);
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await database.drop();
     throw error;
   }
-  const gateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    supergraphFile: path.resolve(options.supergraphFile ?? "schema/supergraph.graphql"),
-    subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...options.subgraphUrls },
-    pollingIntervalMs: options.pollingIntervalMs ?? 0,
-    auth: auth.config,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
-    ...DEFAULT_SPEED_SETTINGS,
-    ...options.speed,
+  const urls = { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...options.subgraphUrls };
+  const gatewayConfig = readGatewayConfig({
+    ...env,
+    GATEWAY_PORT: "0",
+    SUPERGRAPH_FILE: path.resolve(options.supergraphFile ?? "schema/supergraph.graphql"),
+    SUPERGRAPH_POLL_MS: String(options.pollingIntervalMs ?? 0),
+    ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+    ...limitsEnv(options.limits ?? {}),
+    ...speedEnv(options.speed ?? {}),
   });
+  expectRead(gatewayConfig, { ...options.speed, limits: options.limits ?? {} }, "startTestHub");
+  const gateway = await startGateway(gatewayConfig);
   const query: TestHub["query"] = async (q, variables, operationName, token) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;

@@ -23,7 +23,7 @@ interface Definition {
  * On PostgreSQL, replicas of a subgraph starting together migrate one after the other.
  */
 export async function openDatabase(config: DatabaseConfig, definition: Definition): Promise<SubgraphDatabase> {
-  const sql = new SqlCounter();
+  const sql = new SqlCounter(config.logSql);
   const common = {
     entities: definition.entities,
     migrations: definition.migrations,

@@ -7,13 +7,18 @@ import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from "typeorm";
 export class SqlCounter extends AbstractLogger {
   private statements = 0;
 
+  /** `echo`: print every statement (LOG_SQL=1, read by readDatabaseConfig). */
+  constructor(private readonly echo = false) {
+    super();
+  }
+
   get count(): number {
     return this.statements;
   }
 
   override logQuery(query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
     this.statements++;
-    if (process.env.LOG_SQL === "1") console.log(query);
+    if (this.echo) console.log(query);
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import stableStringify from "fast-json-stable-stringify";
 import { Actor } from "../auth/organisation";
-import { readRegistry } from "../federation/registry";
+import { readRegistry, registryFile, schemaDir } from "../federation/registry";
+import { ConfigError } from "../config";
 import { Violations } from "../../domain/rules/violations";
 
 export interface StructureName {
@@ -37,8 +38,9 @@ export function useStructureDirectory(config: DirectoryConfig): void {
 /** The hub's URL for a funder subgraph: SUBGRAPH_URL_HUB (as the gateway reads it), else the registry's routing URL. */
 export function readDirectoryUrl(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.SUBGRAPH_URL_HUB?.trim();
+  if (fromEnv && !/^https?:\/\//.test(fromEnv)) throw new ConfigError(`SUBGRAPH_URL_HUB doit être une URL http(s), reçu : ${fromEnv}`);
   if (fromEnv) return fromEnv;
-  const hub = readRegistry().find((s) => s.name === "hub");
+  const hub = readRegistry(registryFile(schemaDir(env))).find((s) => s.name === "hub");
   if (!hub) throw new Error("Le registre des sous-graphes ne déclare pas le hub (SUBGRAPH_URL_HUB absent).");
   return hub.routingUrl;
 }

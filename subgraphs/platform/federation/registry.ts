@@ -29,3 +29,18 @@ export function readRegistry(file = registryFile()): RegisteredSubgraph[] {
     return { name, routingUrl: entry.routing_url, schemaFile: path.resolve(path.dirname(file), entry.schema.file) };
   });
 }
+
+/** The port of a routing URL that names one (`http://127.0.0.1:4003/graphql` → 4003), else null. */
+export const portOfRoutingUrl = (routingUrl: string): number | null => Number(new URL(routingUrl).port) || null;
+
+/**
+ * A subgraph's default port: the one of its routing URL in the registry, when a registry is found
+ * (schema/supergraph.yaml, or SCHEMA_DIR) and registers it; null otherwise (a partner's repository
+ * that has no copy of the hub's registry).
+ */
+export function registeredPort(name: string, env: NodeJS.ProcessEnv = process.env): number | null {
+  const file = registryFile(schemaDir(env));
+  if (!fs.existsSync(file)) return null;
+  const entry = readRegistry(file).find((s) => s.name === name);
+  return entry ? portOfRoutingUrl(entry.routingUrl) : null;
+}

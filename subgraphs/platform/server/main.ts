@@ -1,27 +1,18 @@
-import { readDatabaseConfig, readPort } from "../config";
 import { buildDemoDataset } from "../../../fixtures/demo/dataset";
-import { readAuthConfig } from "../auth/config";
-import { readDirectoryUrl } from "../directory/client";
 import { startSubgraph, SubgraphModule } from "./subgraph-module";
+import { readSubgraphConfig, startOptionsOf } from "./subgraph-config";
 
 /**
- * Entry point of a subgraph process: configuration from the environment, demo data unless
- * `--no-demo` (or DEMO=0), graceful stop on SIGINT/SIGTERM.
+ * Entry point of a subgraph process: configuration read and checked once (readSubgraphConfig:
+ * port from `<NAME>_PORT`, PORT, the registry or the one default), demo data unless `--no-demo`
+ * (or DEMO=0), graceful stop on SIGINT/SIGTERM.
  */
-export function runSubgraphMain(module: SubgraphModule, defaultPort: number): void {
-  const demo = !process.argv.includes("--no-demo") && process.env.DEMO !== "0";
-  const portVariable = `${module.name.toUpperCase()}_PORT`;
+export function runSubgraphMain(module: SubgraphModule): void {
   Promise.resolve()
-    .then(() =>
-      startSubgraph(module, {
-        database: readDatabaseConfig(),
-        auth: readAuthConfig(),
-        port: readPort(portVariable, readPort("PORT", defaultPort)),
-        host: process.env.HOST || "127.0.0.1",
-        demo: demo ? buildDemoDataset() : null,
-        directoryUrl: module.name === "hub" ? undefined : readDirectoryUrl(),
-      }),
-    )
+    .then(() => {
+      const config = readSubgraphConfig(module.name, process.env, process.argv);
+      return startSubgraph(module, startOptionsOf(config, config.demo ? buildDemoDataset() : null));
+    })
     .then((server) => {
       console.log(JSON.stringify({ level: "info", subgraph: module.name, msg: "listening", url: server.url }));
       const stop = () =>

@@ -1,17 +1,25 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { LogLevel } from "../config";
+
+export interface ObservabilitySettings {
+  /** Default "info". */
+  logLevel?: LogLevel;
+  /** Node's own metrics (event loop, memory) beside the subgraph's; default off. */
+  processMetrics?: boolean;
+}
 
 /**
  * Logs and metrics of one subgraph: JSON logs (pino) carrying the request id the gateway sends in
  * `x-request-id`, and Prometheus metrics on /metrics (requests, errors, latency per operation,
  * SQL statements).
  */
-export function createObservability(subgraph: string, sqlCount: () => number) {
-  const logger = pino({ name: subgraph, level: process.env.LOG_LEVEL || "info", base: { service: subgraph } });
+export function createObservability(subgraph: string, sqlCount: () => number, settings: ObservabilitySettings = {}) {
+  const logger = pino({ name: subgraph, level: settings.logLevel ?? "info", base: { service: subgraph } });
   const registry = new Registry();
   registry.setDefaultLabels({ subgraph });
-  if (process.env.NODE_ENV !== "test") collectDefaultMetrics({ register: registry });
+  if (settings.processMetrics) collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: "subgraph_requests_total",
     help: "Requêtes GraphQL servies.",

@@ -6,6 +6,7 @@ import { SubgraphDatabase } from "../db/create-data-source";
 import { DemoDataset } from "../../../fixtures/demo/dataset";
 import { useStructureDirectory } from "../directory/client";
 import { startSubgraphServer, SubgraphServer } from "./subgraph-server";
+import { ObservabilitySettings } from "./observability";
 
 /** What every subgraph of the hub provides; `start` assembles it into a running server. */
 export interface SubgraphModule<Context extends object = object> {
@@ -26,6 +27,7 @@ export interface StartOptions {
   demo?: DemoDataset | null;
   /** The hub's GraphQL URL, which a funder's writes tell the SIRETs they record (the structure directory). */
   directoryUrl?: string;
+  observability?: ObservabilitySettings;
 }
 
 export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<SubgraphServer> {
@@ -41,5 +43,6 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     auth: options.auth,
     port: options.port,
     host: options.host,
+    observability: options.observability,
   });
 }

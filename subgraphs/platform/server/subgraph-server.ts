@@ -7,7 +7,7 @@ import { SubgraphDatabase } from "../db/create-data-source";
 import { AuthConfig } from "../auth/config";
 import { Actor } from "../auth/organisation";
 import { createGatewayRequestVerifier, UnauthorizedRequest } from "../auth/gateway-request";
-import { createObservability } from "./observability";
+import { createObservability, ObservabilitySettings } from "./observability";
 import { collectWriteChanges, WRITE_CHANGES_EXTENSION, WriteChanges } from "../cache/write-changes";
 
 export interface SubgraphServer {
@@ -30,6 +30,7 @@ interface Options<Context extends object> {
   auth: AuthConfig;
   port?: number;
   host?: string;
+  observability?: ObservabilitySettings;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -49,7 +50,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   await apollo.start();
   const { dataSource } = options.database;
   let requests = 0;
-  const observability = createObservability(options.name, () => options.database.sql.count);
+  const observability = createObservability(options.name, () => options.database.sql.count, options.observability);
   const verifyGatewayRequest = createGatewayRequestVerifier(options.auth);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
