@@ -1,21 +1,12 @@
 import { Names } from "./names";
 
 /** `subgraphs/<name>/grant.entity.ts`: the funding lines this subgraph owns. */
-export const entityTemplate = (n: Names) => `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Cents, centsColumn } from "../domain/money";
+export const entityTemplate = (n: Names) => `import { Entity } from "typeorm";
+import { FundingLineColumns } from "../funding-lines/funding-line.entity";
 
-/** A funding line of ${n.name} to a structure, for one department and year (source ${n.source} in cross-financing). */
+/** A funding line of ${n.name} to a structure, for one department and year (source ${n.source} in cross-financing); add its own columns here. */
 @Entity({ name: "${n.grantTable}" })
-export class ${n.grantRow} {
-  @PrimaryGeneratedColumn() id: number;
-  @Column({ name: "department_code", type: "varchar", length: 3 }) departmentCode: string;
-  @Column({ type: "integer" }) year: number;
-  @Column({ type: "varchar", length: 14 }) siret: string;
-  @Column({ type: "text" }) title: string;
-  @Column({ name: "amount_cents", type: "bigint", transformer: centsColumn }) amountCents: Cents;
-  @Column({ name: "project_ref", type: "varchar", length: 64, nullable: true }) projectRef: string | null;
-  @CreateDateColumn({ name: "created_at" }) createdAt: Date;
-}
+export class ${n.grantRow} extends FundingLineColumns {}
 `;
 
 /** `subgraphs/<name>/initial.migration.ts`: reference tables, structures, lines, audit trail. */

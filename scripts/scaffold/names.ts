@@ -52,8 +52,6 @@ export interface Names extends Required<ScaffoldOptions> {
   listField: string;
   /** Root query of one line: `collectivitesGrant` */
   oneQuery: string;
-  contextType: string;
-  loadersType: string;
   migrationClass: string;
   /** Exported SubgraphModule: `collectivitesSubgraph` */
   moduleConst: string;
@@ -75,8 +73,6 @@ export function deriveNames(options: ScaffoldOptions): Names {
     recordMutation: `record${pascal}Grant`,
     listField: `${name}Grants`,
     oneQuery: `${name}Grant`,
-    contextType: `${pascal}Context`,
-    loadersType: `${pascal}Loaders`,
     migrationClass: `${pascal}Initial${options.migrationTimestamp}`,
     moduleConst: `${name}Subgraph`,
   };

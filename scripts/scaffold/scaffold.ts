@@ -8,9 +8,8 @@ import YAML from "yaml";
 import { FUNDING_SOURCES_IN_ORDER } from "../../subgraphs/domain/enums";
 import { deriveNames, Names, ORGANISATION_KINDS, OrganisationKind } from "./names";
 import { entityTemplate, migrationTemplate } from "./entity.template";
-import { loadersTemplate } from "./loaders.template";
-import { schemaTemplate } from "./schema.template";
 import { writesTemplate } from "./writes.template";
+import { funderTemplate } from "./funder.template";
 import { indexTemplate } from "./index.template";
 import { e2eTestTemplate } from "./e2e-test.template";
 import { registerInSubgraphRegistry, registerInSupergraphYaml } from "./registration";
@@ -86,9 +85,8 @@ export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
   const files: [string, string][] = [
     [path.join("subgraphs", name, "grant.entity.ts"), entityTemplate(names)],
     [path.join("subgraphs", name, "initial.migration.ts"), migrationTemplate(names)],
-    [path.join("subgraphs", name, "loaders.ts"), loadersTemplate(names)],
     [path.join("subgraphs", name, "writes.ts"), writesTemplate(names)],
-    [path.join("subgraphs", name, "schema.ts"), schemaTemplate(names)],
+    [path.join("subgraphs", name, `${name}.funder.ts`), funderTemplate(names)],
     [path.join("subgraphs", name, "index.ts"), indexTemplate(names)],
     [testFile, e2eTestTemplate(names)],
   ];

@@ -1,35 +1,19 @@
 /**
  * CAF subgraph: the parentality grants of the family-allowance funds, one CAF per department.
- * The CAF is the partner that runs its own subgraph: this folder is self-contained apart from
- * the shared federation plumbing.
+ * The CAF is the partner that runs its own subgraph: this folder holds what is the CAF's (its
+ * grants' table and migrations, its funds and rules, its SCDL import); the rest is the
+ * funding-lines block every funder that records funding lines is assembled from.
  */
-import { REFERENCE_ENTITIES } from "../domain/reference/reference.entities";
-import { StructureRow } from "../domain/structure.entity";
-import { openDatabase } from "../platform/db/create-data-source";
-import { buildFederatedSchema } from "../platform/federation/build-federated-schema";
-import { SubgraphModule } from "../platform/server/subgraph-module";
 import { runSubgraphMain } from "../platform/server/main";
+import { fundingLinesModule } from "../funding-lines/module";
 import { CafInitial1732300000000 } from "./initial.migration";
 import { CafWrites1732400000000 } from "./writes.migration";
-import { AuditEntryRow } from "../platform/audit/audit-entry.entity";
-import { ParentalityGrantRow } from "./parentality-grant.entity";
-import { createCafLoaders } from "./loaders";
-import { cafEntityStubs, cafReferenceResolvers, cafResolvers, CafContext } from "./schema";
-import { loadCafDemo } from "./demo";
-import { ParentalityGrantListQuery } from "./grant-list";
+import { CAF, CAF_GRANT_LIST } from "./caf.funder";
 
-export const cafSubgraph: SubgraphModule<CafContext> = {
-  name: "caf",
-  buildSchema: () =>
-    buildFederatedSchema({ resolvers: [...cafResolvers, ParentalityGrantListQuery], orphanedTypes: cafEntityStubs }, cafReferenceResolvers),
-  openDatabase: (config) =>
-    openDatabase(config, {
-      name: "caf",
-      entities: [...REFERENCE_ENTITIES, StructureRow, ParentalityGrantRow, AuditEntryRow],
-      migrations: [CafInitial1732300000000, CafWrites1732400000000],
-    }),
-  createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createCafLoaders(db.dataSource) }),
-  loadDemo: (db, dataset) => loadCafDemo(db.dataSource, dataset),
-};
+export const cafSubgraph = fundingLinesModule(CAF, {
+  migrations: [CafInitial1732300000000, CafWrites1732400000000],
+  list: CAF_GRANT_LIST,
+  demo: (dataset) => dataset.grants,
+});
 
 if (require.main === module) runSubgraphMain(cafSubgraph);

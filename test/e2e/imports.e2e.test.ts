@@ -29,7 +29,7 @@ import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entit
 import { DepartmentalCreditRow } from "../../subgraphs/departements/departmental-credit.entity";
 import { StructureRow } from "../../subgraphs/domain/structure.entity";
 import { AuditEntryRow } from "../../subgraphs/platform/audit/audit-entry.entity";
-import { recordParentalityGrant } from "../../subgraphs/caf/writes";
+import { recordParentalityGrant } from "../../subgraphs/caf/caf.funder";
 import { buildDemoDataset } from "../../fixtures/demo/dataset";
 import { exportFunderScdl } from "../../gateway/exports/exports";
 import { gatewayClient } from "../../gateway/exports/gateway-client";

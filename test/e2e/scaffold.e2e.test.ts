@@ -76,7 +76,7 @@ afterAll(() => fs.rmSync(ROOT, { recursive: true, force: true }));
 
 test("writes the subgraph and its test, registers it, and prints the next steps", () => {
   expect(created).toMatchObject({ code: 0, stderr: "" });
-  for (const file of ["grant.entity.ts", "initial.migration.ts", "loaders.ts", "writes.ts", "schema.ts", "index.ts"]) {
+  for (const file of ["grant.entity.ts", "initial.migration.ts", "writes.ts", `${NAME}.funder.ts`, "index.ts"]) {
     expect(fs.existsSync(path.join(ROOT, "subgraphs", NAME, file))).toBe(true);
   }
   expect(fs.existsSync(path.join(ROOT, "test", "e2e", `${NAME}.e2e.test.ts`))).toBe(true);
