@@ -1,6 +1,6 @@
 /**
  * Hub subgraph (national team): reference data, the structure directory (one name per SIRET) and cross-financing.
- * It owns no funding line: it sums those the funder subgraphs contribute (see schema.ts).
+ * It owns no funding line: it sums those the funder subgraphs contribute (see cross-financing.figure.ts).
  */
 import fs from "node:fs";
 import { REFERENCE_ENTITIES } from "../domain/reference/reference.entities";
