@@ -2,7 +2,8 @@ import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { MaisonsContext } from "./context";
 import { MaisonDecision } from "./maison.entities";
 import { MaisonProject, toMaison } from "./maison.type";
-import { CriterionInput, MaisonProjectInput, maisonWrites } from "./writes";
+import { CriterionInput, MaisonProjectInput } from "./inputs";
+import { maisonWrites } from "./writes";
 
 @Resolver()
 export class MaisonMutations {
