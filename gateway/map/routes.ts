@@ -6,7 +6,8 @@ import path from "node:path";
 import type { GatewayRoute } from "../routes";
 import { PAGE_SECURITY_HEADERS } from "../dsfr/layout";
 import { pageAsset } from "../dsfr/page-asset";
-import { MAP_PATH, PROJECT_PATH, readMapSelection, renderDossierPage, renderMapPage, STRUCTURE_PATH } from "./page";
+import { MAP_PATH, PROJECT_PATH, renderDossierPage, renderMapPage, STRUCTURE_PATH } from "./page";
+import { readMapSelection } from "./selection";
 
 const html = (res: Parameters<GatewayRoute["handle"]>[1], body: string) => {
   res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache", ...PAGE_SECURITY_HEADERS });

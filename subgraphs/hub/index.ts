@@ -1,6 +1,6 @@
 /**
  * Hub subgraph (national team): reference data, the structure directory (one name per SIRET) and cross-financing.
- * It owns no funding line: it sums those the funder subgraphs contribute (see schema.ts).
+ * It owns no funding line: it sums those the funder subgraphs contribute (see cross-financing.figure.ts).
  */
 import fs from "node:fs";
 import { REFERENCE_ENTITIES } from "../domain/reference/reference.entities";
@@ -13,7 +13,8 @@ import { runSubgraphMain } from "../platform/server/main";
 import { HubInitial1732300000000 } from "./initial.migration";
 import { InstructionRuleRow, RegionalCallAnnouncementRow } from "./reference.entities";
 import { createHubLoaders } from "./loaders";
-import { createHubSchema, HubContext } from "./schema";
+import { createHubSchema } from "./schema";
+import { HubContext } from "./context";
 import { StructureDirectoryRow } from "./directory/structure-directory.entity";
 import { HubStructureDirectory1733000000000 } from "./directory/structure-directory.migration";
 import { StructureDirectoryMutations } from "./directory/directory.resolver";

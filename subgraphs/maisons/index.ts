@@ -13,7 +13,9 @@ import { MaisonsWrites1732400000000 } from "./writes.migration";
 import { AuditEntryRow } from "../platform/audit/audit-entry.entity";
 import { MAISON_ENTITIES } from "./maison.entities";
 import { createMaisonsLoaders } from "./loaders";
-import { maisonsEntityStubs, maisonsReferenceResolvers, maisonsResolvers, MaisonsContext } from "./schema";
+import { maisonsEntityStubs, maisonsResolvers } from "./schema";
+import { maisonsReferenceResolvers } from "./maison.reference";
+import { MaisonsContext } from "./context";
 import { loadMaisonsDemo } from "./demo";
 
 export const maisonsSubgraph: SubgraphModule<MaisonsContext> = {

@@ -8,6 +8,7 @@ import { departmentsOf, findDepartment, findRegion } from "../domain/reference/c
 import { FundingSource } from "../domain/enums";
 import { toCents } from "../domain/money";
 import { DetailTable, detailLoader } from "../domain/financing/detail-loaders";
+import { maisonRepository } from "./maison.repository";
 import { MaisonAssessmentRow, MaisonBudgetLineRow, MaisonCarrierRow, MaisonDecision, MaisonProjectRow } from "./maison.entities";
 
 export type MaisonsLoaders = ReturnType<typeof createMaisonsLoaders>;
@@ -116,7 +117,18 @@ export function createMaisonsLoaders(ds: DataSource) {
   const byTerritory = lines("m.territory_code", false);
   const detailsByTerritory = detailLoader(ds, BUDGET_DETAILS, "m.territory_code");
 
+  const repository = maisonRepository(ds);
+  /** Read once per request, on first use, and shared by every project of the request. */
+  const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
+    let value: Promise<T> | undefined;
+    return () => (value ??= read());
+  };
+
   return {
+    /** The grid is reference data: read once per request, shared by every project of the request. */
+    labellingGrid: once(repository.labellingGrid),
+    /** All Maison projects of the request's territories, loaded in one query. */
+    projectsOfTerritories: once(repository.allProjects),
     projectById: new DataLoader<number, MaisonProjectRow | undefined>(async (ids) =>
       byKey(await projects.findBy({ id: In([...ids]) }), (p) => p.id, ids),
     ),

@@ -4,7 +4,7 @@ import { withLuhnCheckDigit } from "../domain/siret";
 import { Violations } from "../domain/rules/violations";
 import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
 import { checkCriteria, checkMaisonSheet, checkMaisonTerritory, labellingIncompleteMessage, requireSubmitter } from "./rules";
-import type { MaisonProjectInput } from "./writes";
+import type { MaisonProjectInput } from "./inputs";
 
 const CARRIER = { siret: withLuhnCheckDigit("9710000000001"), name: "Association Kaz Ti Moun (fictif)" };
 const sheet = (over: Partial<MaisonProjectInput> = {}): MaisonProjectInput => ({

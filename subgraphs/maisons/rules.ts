@@ -7,7 +7,7 @@ import { TEXT_LIMITS } from "../domain/rules/limits";
 import { findRegion } from "../domain/reference/cog";
 import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
 import { territoryDepartment } from "./loaders";
-import type { BudgetLineInput, CriterionInput, MaisonProjectInput } from "./writes";
+import type { BudgetLineInput, CriterionInput, MaisonProjectInput } from "./inputs";
 
 /** The forecast budget covers 2024 and 2025 only (instruction of 25 October 2024). */
 export const BUDGET_YEARS = [2024, 2025] as const;

@@ -14,11 +14,13 @@ import { ImportColumn, RowReader } from "../platform/import/columns";
 import { ImportDefinition } from "../platform/import/run";
 import { readDepartmentCode } from "../platform/import/values";
 import { CallRow } from "./call.entity";
-import { LaureateProjectDepartmentRow, LaureateProjectRow } from "./laureate-project.entity";
+import { LaureateProjectRow } from "./laureate-project.entity";
 import { rowId } from "../domain/rules/formats";
-import { awardedCents, CheckedAward, checkAward, duplicateLaureateMessage, envelopeExceededMessage, lockCallForWrite } from "./writes";
-import { CallSide } from "./side";
-import { chunks } from "../platform/import/chunks";
+import { CheckedAward, checkAward, duplicateLaureateMessage, envelopeExceededMessage } from "./rules";
+import { lockCallForWrite } from "./call.repository";
+import { awardedCents, insertLaureates, laureateKeysOfCall } from "./laureate.repository";
+import { callKey } from "./write-changes";
+import { CallSide, regionalBodyOf } from "./side";
 
 export const LAUREATE_COLUMNS: readonly ImportColumn[] = [
   { field: "title", names: ["titre", "intitule", "projet", "intitule du projet"], required: true },
@@ -35,7 +37,7 @@ const keyOf = (siret: string, title: string) => `${siret}\u0000${title}`;
 
 /** The import of the laureates of call `callId`, by the ARS or DREETS that runs it. */
 export function laureateImport(ds: DataSource, side: CallSide, callId: string, actor: Actor): ImportDefinition<CheckedAward> {
-  const body = side.body === "ARS" ? "ars" : "dreets";
+  const body = regionalBodyOf(side);
   let call: CallRow | null = null;
   const theCall = () => {
     if (!call) throw new Error("Lignes lues avant prepare() : l'import lit ses lauréats une fois son appel verrouillé.");
@@ -74,9 +76,7 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
     key: (a) => keyOf(a.siret, a.title),
     duplicateInFileMessage: (first) => `Ligne en double : même structure et même intitulé que la ligne ${first}.`,
     async existingKeys(m: EntityManager) {
-      const rows = await m
-        .getRepository(LaureateProjectRow)
-        .find({ select: { id: true, siret: true, title: true }, where: { callId: theCall().id, year: theCall().year } });
+      const rows = await laureateKeysOfCall(m, theCall());
       return new Map(rows.map((r) => [keyOf(r.siret, r.title), r.id]));
     },
     duplicateMessage: duplicateLaureateMessage,
@@ -95,29 +95,23 @@ export function laureateImport(ds: DataSource, side: CallSide, callId: string, a
       mergeWriteChanges([
         {
           regions: [theCall().regionCode],
-          calls: [`${side.typePrefix.toLowerCase()}:${theCall().id}`],
+          calls: [callKey(side, theCall())],
           years: [theCall().year],
           lists: ["laureates"],
         },
         ...awards.map((a) => ({ departments: a.departments, structures: [a.siret], projects: a.projectRef ? [a.projectRef] : [] })),
       ]),
-    /** One INSERT per laureate (its identifier is needed for its departments), departments in chunks. */
-    async insert(m, awards) {
-      const departments: { projectId: number; departmentCode: string }[] = [];
-      for (const { departments: codes, ...fields } of awards) {
-        const result = await m.insert(LaureateProjectRow, {
+    insert: (m, awards) =>
+      insertLaureates(
+        m,
+        awards.map((award) => ({
           callId: theCall().id,
           year: theCall().year,
-          ...fields,
+          ...award,
           status: GrantStatus.AWARDED,
           renewedFromId: null,
           evaluationSummary: null,
-        });
-        const projectId = Number(result.identifiers[0].id);
-        departments.push(...codes.map((departmentCode) => ({ projectId, departmentCode })));
-      }
-      for (const chunk of chunks(departments))
-        await m.createQueryBuilder().insert().into(LaureateProjectDepartmentRow).values(chunk).updateEntity(false).execute();
-    },
+        })),
+      ),
   };
 }

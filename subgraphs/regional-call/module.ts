@@ -11,7 +11,8 @@ import { RegionalCallStructureName1733000000000 } from "./structure-name.migrati
 import { RegionalCallRenewalKey1764600000000 } from "./renewal-key.migration";
 import { AuditEntryRow } from "../platform/audit/audit-entry.entity";
 import { createRegionalCallLoaders } from "./loaders";
-import { createRegionalCallSchema, RegionalCallContext } from "./schema";
+import { createRegionalCallSchema } from "./schema";
+import { RegionalCallContext } from "./context";
 import { loadRegionalCallDemo } from "./demo";
 import { CallSide } from "./side";
 

@@ -15,3 +15,6 @@ export interface CallSide {
   /** French name of the side, for descriptions and messages. */
   volet: string;
 }
+
+/** The organisation kind that runs the side: its organisations are "ars:<région>", "dreets:<région>". */
+export const regionalBodyOf = (side: CallSide): "ars" | "dreets" => (side.body === "ARS" ? "ars" : "dreets");

@@ -14,7 +14,7 @@ import { MaisonDecision } from "../../subgraphs/maisons/maison.entities";
 import { DEPARTMENTS, REGIONS } from "../../subgraphs/domain/reference/cog";
 import { buildDemoDataset } from "../../fixtures/demo/dataset";
 import { REGION_DASHBOARD } from "../../gateway/graphiql";
-import { CHART_REGION_KEYS } from "../../gateway/map/page";
+import { CHART_REGION_KEYS } from "../../gateway/map/selection";
 import { startTestHub, TestHub } from "../support/hub";
 import { call, grant, laureate, maison, testSiret } from "../support/fixtures";
 import { launchChromium } from "../support/browser";

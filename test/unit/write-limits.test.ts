@@ -2,7 +2,7 @@
 import { AMOUNT_CEILING_CENTS, codePoints, TEXT_LIMITS, textViolation } from "../../subgraphs/domain/rules/limits";
 import { Violations } from "../../subgraphs/domain/rules/violations";
 import { auditSubject } from "../../subgraphs/platform/audit/audit";
-import { checkCallCalendarAndEnvelope } from "../../subgraphs/regional-call/writes";
+import { checkCallCalendarAndEnvelope } from "../../subgraphs/regional-call/rules";
 
 test("lengths count characters as PostgreSQL does (code points), not UTF-16 units", () => {
   expect(codePoints("👶".repeat(300))).toBe(300);

@@ -3,7 +3,7 @@ import { requireActor } from "../../platform/auth/policy";
 import { writeTransaction } from "../../platform/db/write-transaction";
 import { TEXT_LIMITS } from "../../domain/rules/limits";
 import { Violations } from "../../domain/rules/violations";
-import type { HubContext } from "../schema";
+import type { HubContext } from "../context";
 import { recordStructureNames } from "./record";
 
 @Directive("@inaccessible")

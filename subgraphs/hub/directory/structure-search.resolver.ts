@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { PageInfo } from "../../platform/graphql/pagination";
 import { TEXT_LIMITS } from "../../domain/rules/limits";
-import type { HubContext } from "../schema";
+import type { HubContext } from "../context";
 import { searchStructures, STRUCTURE_SEARCH_MAX_PAGE } from "./structure-search";
 
 /**

@@ -7,6 +7,7 @@ import { requireActor } from "../auth/policy";
 import { col, index } from "../db/migration-helpers";
 import { CONTROL_CHARACTERS } from "../../domain/rules/limits";
 import { AuditEntryRow } from "./audit-entry.entity";
+import { latestAuditEntries } from "./audit-trail.repository";
 
 export async function createAuditTable(qr: QueryRunner): Promise<void> {
   await qr.createTable(
@@ -93,10 +94,8 @@ export function createAuditResolver(fieldName: string, label: string) {
       last: number,
     ): Promise<AuditEntry[]> {
       const actor = requireActor(ctx.actor);
-      const where = actor.organisation.kind === "national" ? {} : { organisation: actor.organisation.id };
-      const rows = await ctx.dataSource
-        .getRepository(AuditEntryRow)
-        .find({ where, order: { id: "DESC" }, take: Math.min(Math.max(last, 0), 500) });
+      const organisation = actor.organisation.kind === "national" ? null : actor.organisation.id;
+      const rows = await latestAuditEntries(ctx.dataSource, organisation, last);
       return rows.map((r) => ({
         id: String(r.id),
         at: new Date(r.at).toISOString(),

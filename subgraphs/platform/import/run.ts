@@ -1,15 +1,12 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { GraphQLError } from "graphql";
 import { Actor } from "../auth/organisation";
-import { audit } from "../audit/audit";
-import { Cents, centsToEuros, sumCents } from "../../domain/money";
-import { chunks } from "./chunks";
-import { ImportColumn, ResolvedColumns, resolveColumns, RowReader } from "./columns";
+import { Cents } from "../../domain/money";
+import { ImportColumn, resolveColumns, RowReader } from "./columns";
+import { checkRows } from "./check-rows";
+import { writeRows } from "./write-rows";
 import { CsvError, normaliseColumn, readCsv } from "./csv";
 import { ImportProblem, ImportReport } from "./report";
-import { RowViolations } from "./row-violations";
-import { upsertStructures } from "./structures";
-import { recordInDirectory } from "../directory/client";
 import { writeTransaction } from "../db/write-transaction";
 import { WriteChanges } from "../cache/write-changes";
 
@@ -71,8 +68,6 @@ class Refused extends Error {
   }
 }
 
-const PROGRESS_EVERY = 1000;
-
 /**
  * Imports a CSV file all or nothing, in one transaction: every row is read and checked with the
  * write rules, duplicates inside the file and against the database are refused, then — only when
@@ -132,7 +127,7 @@ export async function runImport<T>(
         report.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
         return report;
       }
-      await write(
+      await writeRows(
         m,
         definition,
         rows.map((r) => r.value),
@@ -153,84 +148,4 @@ export async function runImport<T>(
     } else throw error;
     return report;
   }
-}
-
-function checkRows<T>(
-  definition: ImportDefinition<T>,
-  layout: RowLayout<T>,
-  csvRows: readonly { line: number; cells: Record<string, string> }[],
-  columns: ResolvedColumns,
-  problems: ImportProblem[],
-  onProgress: ImportProgress,
-): ImportRow<T>[] {
-  const rows: ImportRow<T>[] = [];
-  const firstLineOf = new Map<string, number>();
-  csvRows.forEach(({ line, cells }, index) => {
-    const v = new RowViolations();
-    const value = layout.read(new RowReader(cells, columns, v));
-    for (const found of v.found)
-      problems.push({ line, column: columns.labels.get(found.field) ?? found.field, rule: found.rule, message: found.message });
-    if (value !== null && v.empty) {
-      const key = definition.key(value);
-      const first = firstLineOf.get(key);
-      if (first !== undefined)
-        problems.push({ line, column: null, rule: "DUPLICATE_IN_FILE", message: definition.duplicateInFileMessage(first) });
-      else firstLineOf.set(key, line);
-      rows.push({ line, value });
-    }
-    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === csvRows.length) onProgress("contrôle", index + 1, csvRows.length);
-  });
-  return rows;
-}
-
-async function write<T>(
-  m: EntityManager,
-  definition: ImportDefinition<T>,
-  values: T[],
-  actor: Actor,
-  fileName: string,
-  report: ImportReport,
-  onProgress: ImportProgress,
-): Promise<void> {
-  const maxId = async () =>
-    Number(
-      (await m.getRepository(definition.table).createQueryBuilder("r").select("MAX(r.id)", "max").getRawOne<{ max: unknown }>())?.max ?? 0,
-    );
-  const before = await maxId();
-  const structures = new Map(
-    values.map((value) => {
-      const s = definition.structure(value);
-      return [s.siret, s.name.trim()];
-    }),
-  );
-  await upsertStructures(m, structures);
-  let done = 0;
-  for (const chunk of chunks(values)) {
-    await definition.insert(m, chunk);
-    done += chunk.length;
-    onProgress("écriture", done, values.length);
-  }
-  const after = await maxId();
-  report.totalCents = sumCents(values.map((v) => definition.amountCents(v)));
-  for (const value of values) {
-    const year = String(definition.year(value));
-    report.totalsByYear[year] = (report.totalsByYear[year] ?? 0) + definition.amountCents(value);
-  }
-  await audit(m, actor, definition.operation, definition.entity, `${before + 1}-${after}`, {
-    file: fileName,
-    rows: values.length,
-    totalAmount: centsToEuros(report.totalCents),
-    totalsByYear: Object.fromEntries(Object.entries(report.totalsByYear).map(([y, c]) => [y, centsToEuros(c)])),
-    firstId: before + 1,
-    lastId: after,
-  });
-  // last, once every step that can fail has run: the directory knows the file's SIRETs before the
-  // import commits (hub down: nothing written); the hub keeps a name even if this commit then fails
-  await recordInDirectory(
-    actor,
-    [...structures].map(([siret, name]) => ({ siret, name })),
-  );
-  report.written = values.length;
-  report.accepted = true;
-  report.changes = definition.changes(values);
 }

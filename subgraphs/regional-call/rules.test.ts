@@ -2,7 +2,7 @@ import { Axis } from "../domain/enums";
 import { withLuhnCheckDigit } from "../domain/siret";
 import { Violations } from "../domain/rules/violations";
 import { AwardProjectInput } from "./inputs";
-import { checkAward, checkCallCalendarAndEnvelope } from "./writes";
+import { checkAward, checkCallCalendarAndEnvelope } from "./rules";
 
 const SIRET = withLuhnCheckDigit("7600000000001");
 /** A call of Occitanie (76) that retained axes 3 and 4. */

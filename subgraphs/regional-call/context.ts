@@ -1,0 +1,10 @@
+import { DataSource } from "typeorm";
+import { Actor } from "../platform/auth/organisation";
+import { RegionalCallLoaders } from "./loaders";
+
+/** What a regional-call resolver receives: the caller, the request's loaders, the side's database. */
+export interface RegionalCallContext {
+  actor: Actor | null;
+  loaders: RegionalCallLoaders;
+  dataSource: DataSource;
+}
