@@ -35,6 +35,7 @@ export function e2eTestTemplate(n: Names): string {
 import { startTestHub, TestHub } from "../support/hub";
 import { testSiret } from "../support/fixtures";
 
+// Each test records its own line (its own SIRET, dossier and year): any one of them runs alone.
 const SIRET = testSiret(71);
 const FUNDER = ${literal(expectedFunder(n))};
 let hub: TestHub;
@@ -43,7 +44,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   writer = await hub.auth.token("${writer}");
 });
-afterAll(() => hub?.stop());
+afterAll(() => (hub as TestHub | undefined)?.stop());
 
 const record = \`mutation($input: ${n.grantInput}!) { ${n.recordMutation}(input: $input) { id amount year department { code } structure { siret name } project { ref } } }\`;
 const line = (over: Record<string, unknown> = {}) => ({ department: "${DEPARTMENT}", year: 2024, siret: SIRET, structureName: "Structure exemple", title: "Premier financement", amount: 1234.5, projectRef: "R-${n.name.toUpperCase()}", ...over });
@@ -60,40 +61,46 @@ test("only ${writer.replace(DEPARTMENT, "<département>").replace(REGION, "<rég
     [line({ title: "x".repeat(10_000) }), writer, "BAD_USER_INPUT"],
     [line({ structureName: "Nom\\u0000" }), writer, "BAD_USER_INPUT"],
   ];
+  const before = await count();
   for (const [input, token, code] of cases) {
     expect((await hub.query(record, { input }, undefined, token)).errors?.[0]?.extensions?.code).toBe(code);
   }
-  expect(await count()).toBe(0);
+  expect(await count()).toBe(before);
   const ok = await hub.query(record, { input: line() }, undefined, writer);
   expect(ok.errors).toBeUndefined();
   expect(ok.data.${n.recordMutation}).toMatchObject({ amount: 1234.5, year: 2024, department: { code: "${DEPARTMENT}" }, structure: { siret: SIRET, name: "Structure exemple" } });
   expect((await hub.query(record, { input: line() }, undefined, writer)).errors?.[0]?.message).toMatch(/déjà enregistré/);
-  expect(await count()).toBe(1);
+  expect(await count()).toBe(before + 1);
 });
 
 test("concurrent copies of one line: one recorded, the others refused in French, never an internal error", async () => {
-  const answers = await Promise.all(Array.from({ length: 8 }, () => hub.query(record, { input: line({ title: "Financement en rafale", siret: testSiret(72) }) }, undefined, writer)));
+  const answers = await Promise.all(Array.from({ length: 8 }, () => hub.query(record, { input: line({ title: "Financement en rafale", siret: testSiret(72), year: 2023, projectRef: "R-${n.name.toUpperCase()}-RAFALE" }) }, undefined, writer)));
   const refusals = answers.filter((a) => a.errors);
   expect(answers.length - refusals.length).toBe(1);
   for (const a of refusals) expect(a.errors![0]).toMatchObject({ message: expect.stringMatching(/déjà enregistré/), extensions: { code: "BAD_USER_INPUT" } });
 });
 
 test("a recorded line shows in crossFinancing, source ${n.source}, of structure, dossier, department and region", async () => {
-  const financing = "crossFinancing(year: 2024) { total bySource { source amount } funders }";
+  const mine = line({ year: 2022, siret: testSiret(73), projectRef: "R-${n.name.toUpperCase()}-CROISE", title: "Financement croisé" });
+  expect((await hub.query(record, { input: mine }, undefined, writer)).errors).toBeUndefined();
+  const financing = "crossFinancing(year: 2022) { total bySource { source amount } funders }";
   const { data } = await hub.query(\`query($siret: ID!, $ref: ID!) {
     structure(siret: $siret) { ${n.listField} { amount } \${financing} }
     project(ref: $ref) { \${financing} }
     department(code: "${DEPARTMENT}") { \${financing} }
     region(code: "${REGION}") { \${financing} }
-  }\`, { siret: SIRET, ref: line().projectRef });
+  }\`, { siret: mine.siret, ref: mine.projectRef });
   const expected = { total: 1234.5, bySource: [{ source: "${n.source}", amount: 1234.5 }], funders: [FUNDER] };
   expect(data.structure).toEqual({ ${n.listField}: [{ amount: 1234.5 }], crossFinancing: expected });
   for (const entity of [data.project, data.department, data.region]) expect(entity.crossFinancing).toEqual(expected);
 });
 
 test("its writes are in its audit trail", async () => {
-  const { data } = await hub.query("{ ${n.name}AuditTrail { organisation operation } }", undefined, undefined, writer);
-  expect(data.${n.name}AuditTrail).toEqual([{ organisation: "${writer}", operation: "${n.recordMutation}" }]);
+  const trail = async () => (await hub.query("{ ${n.name}AuditTrail { organisation operation } }", undefined, undefined, writer)).data.${n.name}AuditTrail;
+  const before = await trail();
+  const mine = line({ year: 2021, siret: testSiret(74), projectRef: "R-${n.name.toUpperCase()}-AUDIT", title: "Financement audité" });
+  expect((await hub.query(record, { input: mine }, undefined, writer)).errors).toBeUndefined();
+  expect(await trail()).toEqual([{ organisation: "${writer}", operation: "${n.recordMutation}" }, ...before]); // newest first
 });
 `;
 }

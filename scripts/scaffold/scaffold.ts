@@ -91,7 +91,10 @@ export function scaffoldSubgraph(request: ScaffoldRequest): ScaffoldResult {
     [testFile, e2eTestTemplate(names)],
   ];
   fs.mkdirSync(dir);
-  for (const [file, text] of files) fs.writeFileSync(path.join(root, file), text, { flag: "wx" });
+  for (const [file, text] of files) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true }); // a partner's repository may have no test/e2e yet
+    fs.writeFileSync(path.join(root, file), text, { flag: "wx" });
+  }
   fs.writeFileSync(yamlFile, yamlAfter);
   fs.writeFileSync(registryFile, registryAfter);
   return { names, files: [...files.map(([file]) => file), REGISTRY_YAML, REGISTRY_TS] };
