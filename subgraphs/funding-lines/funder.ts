@@ -9,6 +9,7 @@ import { Actor } from "../platform/auth/organisation";
 import { Violations } from "../domain/rules/violations";
 import { Axis, FundingSource } from "../domain/enums";
 import { Cents } from "../domain/money";
+import type { ConnectionWords } from "../platform/graphql/connection";
 import { FundingLineLoaders } from "./loaders";
 
 /**
@@ -113,3 +114,23 @@ export type AnyFundingLineFunder<Row extends FundingLineRow = FundingLineRow> = 
   FundingLineInput,
   CheckedFundingLine
 >;
+
+/** The funder's own filter: a list of values of one of its columns (its funds…). */
+export interface OwnFilter {
+  field: string;
+  /** The GraphQL enum of the values. */
+  type: object;
+  column: string;
+  /** How the broken rule names the list ("Fonds"). */
+  label: string;
+  description: string;
+  /** More rules on the values given (only the CAF's funds…). */
+  check?(values: readonly string[], v: Violations): void;
+}
+
+/** The funder's national list, when it has one: its query, its filter input and its connection's words. */
+export interface LineListDeclaration {
+  query: NamedField;
+  filter: { name: string; description: string; year: string; region: string; department: string; own: OwnFilter };
+  connection: ConnectionWords;
+}

@@ -14,12 +14,13 @@ import { AuditEntryRow } from "../platform/audit/audit-entry.entity";
 import { openDatabase } from "../platform/db/create-data-source";
 import { buildFederatedSchema } from "../platform/federation/build-federated-schema";
 import { SubgraphModule } from "../platform/server/subgraph-module";
-import type { AnyFundingLineFunder, FundingLineRow, FundingLinesContext } from "./funder";
+import type { AnyFundingLineFunder, FundingLineRow, FundingLinesContext, LineListDeclaration } from "./funder";
 import { createFundingLineLoaders } from "./loaders";
-import { lineFieldsResolver, lineListResolvers } from "./line.resolvers";
-import { contributionResolvers } from "./contribution.resolvers";
-import { operationResolvers, referenceResolvers } from "./operations.resolvers";
-import { LineListDeclaration, lineListQuery } from "./list-query";
+import { lineFieldsResolver, lineListResolvers } from "./line.resolver";
+import { contributionResolvers } from "./contribution.resolver";
+import { operationResolvers } from "./operations.resolver";
+import { referenceResolvers } from "./line.reference";
+import { lineListQuery } from "./line-list.resolver";
 
 type DemoLine = Pick<FundingLineRow, "siret"> & object;
 

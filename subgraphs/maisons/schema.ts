@@ -1,4 +1,4 @@
-import { createAuditResolver } from "../platform/audit/audit";
+import { createAuditResolver } from "../platform/audit/audit-trail.resolver";
 import { entityStubs } from "./entity-stubs";
 import { DepartmentResolver, ProjectResolver, RegionResolver, StructureResolver } from "./entity-fields.resolver";
 import { MaisonResolver } from "./maison.resolver";

@@ -1,4 +1,4 @@
-import { createAuditResolver } from "../platform/audit/audit";
+import { createAuditResolver } from "../platform/audit/audit-trail.resolver";
 import { createCallResolver } from "./call.resolver";
 import { createEntityFieldResolvers } from "./entity-fields.resolver";
 import { createLaureateResolver } from "./laureate.resolver";

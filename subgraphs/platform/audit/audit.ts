@@ -1,13 +1,9 @@
 import { createHash } from "node:crypto";
 import { EntityManager, QueryRunner, Table } from "typeorm";
-import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { DataSource } from "typeorm";
 import { Actor } from "../auth/organisation";
-import { requireActor } from "../auth/policy";
 import { col, index } from "../db/migration-helpers";
 import { CONTROL_CHARACTERS } from "../../domain/rules/limits";
 import { AuditEntryRow } from "./audit-entry.entity";
-import { latestAuditEntries } from "./audit-trail.repository";
 
 export async function createAuditTable(qr: QueryRunner): Promise<void> {
   await qr.createTable(
@@ -62,51 +58,4 @@ export async function audit(
     entityId: String(entityId),
     changes: JSON.stringify(changes),
   });
-}
-
-@Directive("@shareable")
-@ObjectType({ description: "Une écriture dans le journal d'audit d'un sous-graphe." })
-export class AuditEntry {
-  @Field(() => ID, { description: "Identifiant de l'entrée." }) id: string;
-  @Field({ description: "Date et heure (ISO 8601, UTC)." }) at: string;
-  @Field({ description: "Auteur (sujet du jeton)." }) subject: string;
-  @Field({ description: "Organisation de l'auteur (ex. « caf:44 »)." }) organisation: string;
-  @Field({ description: "Opération (nom de la mutation)." }) operation: string;
-  @Field({ description: "Type de l'objet écrit." }) entity: string;
-  @Field(() => ID, { description: "Identifiant de l'objet écrit." }) entityId: string;
-  @Field({ description: "Ce qui a changé (JSON)." }) changes: string;
-}
-
-/**
- * The audit query of one subgraph (`<prefix>AuditTrail`): the national level reads everything,
- * an organisation reads its own writes.
- */
-export function createAuditResolver(fieldName: string, label: string) {
-  @Resolver()
-  class AuditQueries {
-    @Query(() => [AuditEntry], {
-      name: fieldName,
-      description: `Journal d'audit des écritures : ${label}. Le niveau national voit tout ; une organisation voit ses propres écritures.`,
-    })
-    async trail(
-      @Ctx() ctx: { actor: Actor | null; dataSource: DataSource },
-      @Arg("last", () => Int, { defaultValue: 100, description: "Nombre d'entrées, les plus récentes d'abord (500 au plus)." })
-      last: number,
-    ): Promise<AuditEntry[]> {
-      const actor = requireActor(ctx.actor);
-      const organisation = actor.organisation.kind === "national" ? null : actor.organisation.id;
-      const rows = await latestAuditEntries(ctx.dataSource, organisation, last);
-      return rows.map((r) => ({
-        id: String(r.id),
-        at: new Date(r.at).toISOString(),
-        subject: r.subject,
-        organisation: r.organisation,
-        operation: r.operation,
-        entity: r.entity,
-        entityId: r.entityId,
-        changes: r.changes,
-      }));
-    }
-  }
-  return AuditQueries;
 }

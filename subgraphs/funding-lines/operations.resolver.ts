@@ -1,18 +1,12 @@
 /**
- * A funder's operations on its lines: one line by id, the record mutation, the audit trail, and
- * the line's `__resolveReference` (the gateway's entity fetches), all through the loaders.
+ * A funder's operations on its lines: one line by id (through the loaders), the record mutation
+ * and the audit trail.
  */
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { createAuditResolver } from "../platform/audit/audit";
-import { rowId } from "../domain/rules/formats";
+import { createAuditResolver } from "../platform/audit/audit-trail.resolver";
 import type { AnyFundingLineFunder, FundingLineInput, FundingLineRow, FundingLinesContext } from "./funder";
+import { lineById } from "./line.reference";
 import { recordFundingLine } from "./record";
-
-async function lineById(funder: AnyFundingLineFunder, ctx: FundingLinesContext, id: string) {
-  const key = rowId(id);
-  const row = key === null ? undefined : await ctx.loaders.rowById.load(key);
-  return row ? funder.graphql.toNode(row) : null;
-}
 
 export function operationResolvers(funder: AnyFundingLineFunder) {
   const { type, input, one, record, audit } = funder.graphql;
@@ -30,9 +24,3 @@ export function operationResolvers(funder: AnyFundingLineFunder) {
   }
   return [LineOperations, createAuditResolver(audit.field, audit.label)];
 }
-
-export const referenceResolvers = (funder: AnyFundingLineFunder) => ({
-  [funder.graphql.typeName]: {
-    __resolveReference: (ref: { id: string }, ctx: FundingLinesContext) => lineById(funder, ctx, ref.id),
-  },
-});
