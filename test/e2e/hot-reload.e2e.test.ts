@@ -118,7 +118,17 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Publishes a good supergraph and waits until it is served: each test starts from a state it sets, so any one runs alone. */
+async function serving(content: string) {
+  publish(supergraphFile, content);
+  const withMaisons = content === original;
+  const served = (r: { errors?: unknown[]; data?: { maisonTerritories?: unknown[] } }) =>
+    withMaisons ? !r.errors && r.data?.maisonTerritories?.length === 5 : isUnknownField(r as { errors?: { message: string }[] });
+  await eventually(() => hub.query(MAISONS_PROBE), served, withMaisons ? "supergraphe d'origine servi" : "supergraphe sans maisons servi");
+}
+
 test("serves the supergraph of its file", async () => {
+  await serving(original);
   const { data, errors } = await hub.query(contractQuery("MaisonsBoard"));
   expect(errors).toBeUndefined();
   expect(data.maisonTerritories).toHaveLength(5);
@@ -126,6 +136,7 @@ test("serves the supergraph of its file", async () => {
 });
 
 test("a new supergraph written to the file is served without a restart; an operation in flight finishes on the old one", async () => {
+  await serving(original);
   const markedBefore = proxy.marked();
   proxy.close();
   const inFlight = hub.query(contractQuery("MaisonsBoard"));
@@ -161,6 +172,7 @@ describe("a file that is not a valid supergraph is refused and the last good one
     ["a schema that is not a supergraph", () => "type Query { hello: String }", /join__Graph/],
     ["a supergraph naming an unknown type", () => withoutMaisons.replace("name: String!", "name: Strin!"), /Unknown type "Strin"/],
   ])("%s", async (_what, content, reason) => {
+    await serving(withoutMaisons); // the last good one
     const before = logged.length;
     const text = content();
     expect(text).not.toBe(withoutMaisons);
@@ -190,6 +202,17 @@ describe("a file that is not a valid supergraph is refused and the last good one
   });
 
   test("then a good supergraph is picked up again", async () => {
+    await serving(withoutMaisons);
+    const before = logged.length;
+    publish(supergraphFile, "ceci n'est pas un supergraphe {"); // refused first
+    await eventually(
+      async () => {
+        await hub.query("{ regions { code } }"); // the runtime polls when a request comes
+        return logged.slice(before).filter((l) => /supergraph refused/.test(l)).length;
+      },
+      (n) => n > 0,
+      "refus journalisé",
+    );
     publish(supergraphFile, original);
     await eventually(
       () => hub.query(MAISONS_PROBE),
