@@ -2,6 +2,7 @@ import { Axis } from "../domain/enums";
 import { Actor, parseOrganisation } from "../platform/auth/organisation";
 import { withLuhnCheckDigit } from "../domain/siret";
 import { Violations } from "../domain/rules/violations";
+import { violatedRules } from "../domain/rules/violated-rules";
 import { checkDepartmentalCredit, DEPARTMENTAL_PROGRAMMES, DepartmentalCreditInput, requireDepartmentOf } from "./writes";
 
 const SIRET = withLuhnCheckDigit("9740000000001");
@@ -18,16 +19,8 @@ const credit = (over: Partial<DepartmentalCreditInput> = {}): DepartmentalCredit
     projectRef: null,
     ...over,
   });
-const broken = (input: DepartmentalCreditInput) => {
-  const v = new Violations();
-  expect(checkDepartmentalCredit(input, v)).toBeNull();
-  try {
-    v.throwIfAny();
-  } catch (error) {
-    return (error as { extensions: { violations: { rule: string }[] } }).extensions.violations.map((x) => x.rule);
-  }
-  throw new Error("no violation");
-};
+/** What a bad credit breaks; a refused credit is never returned checked. */
+const broken = (input: DepartmentalCreditInput) => violatedRules((v) => expect(checkDepartmentalCredit(input, v)).toBeNull());
 const actor = (org: string): Actor => ({ subject: "agent", organisation: parseOrganisation(org)! });
 
 describe("the rules of a departmental credit", () => {

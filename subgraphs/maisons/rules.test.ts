@@ -2,6 +2,7 @@ import { Actor, parseOrganisation } from "../platform/auth/organisation";
 import { FundingSource } from "../domain/enums";
 import { withLuhnCheckDigit } from "../domain/siret";
 import { Violations } from "../domain/rules/violations";
+import { violatedRules, withField } from "../domain/rules/violated-rules";
 import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
 import { checkCriteria, checkMaisonSheet, checkMaisonTerritory, labellingIncompleteMessage, requireSubmitter } from "./rules";
 import type { MaisonProjectInput } from "./inputs";
@@ -24,18 +25,7 @@ const sheet = (over: Partial<MaisonProjectInput> = {}): MaisonProjectInput => ({
   projectRef: "MAISON-971-1",
   ...over,
 });
-const rulesOf = (fill: (v: Violations) => void) => {
-  const v = new Violations();
-  fill(v);
-  try {
-    v.throwIfAny();
-    return [];
-  } catch (error) {
-    return (error as { extensions: { violations: { field: string; rule: string }[] } }).extensions.violations.map(
-      (x) => `${x.field}:${x.rule}`,
-    );
-  }
-};
+const rulesOf = (fill: (v: Violations) => void) => violatedRules(fill, withField);
 const actor = (org: string): Actor => ({ subject: "agent", organisation: parseOrganisation(org)! });
 
 describe("the territories of the Maisons", () => {

@@ -1,6 +1,7 @@
 import { Axis } from "../domain/enums";
 import { withLuhnCheckDigit } from "../domain/siret";
 import { Violations } from "../domain/rules/violations";
+import { violatedRules } from "../domain/rules/violated-rules";
 import { AwardProjectInput } from "./inputs";
 import { checkAward, checkCallCalendarAndEnvelope } from "./rules";
 
@@ -18,16 +19,7 @@ const award = (over: Partial<Omit<AwardProjectInput, "callId">> = {}): Omit<Awar
   description: null,
   ...over,
 });
-const rulesOf = (fill: (v: Violations) => void) => {
-  const v = new Violations();
-  fill(v);
-  try {
-    v.throwIfAny();
-    return [];
-  } catch (error) {
-    return (error as { extensions: { violations: { rule: string }[] } }).extensions.violations.map((x) => x.rule);
-  }
-};
+const rulesOf = (fill: (v: Violations) => void) => violatedRules(fill);
 
 describe("the rules of a laureate of a regional call", () => {
   it("keeps a valid laureate, trimmed, in exact cents", () => {

@@ -1,23 +1,11 @@
-import { GraphQLError } from "graphql";
 import { Axis } from "../enums";
 import { withLuhnCheckDigit } from "../siret";
 import { AMOUNT_CEILING_CENTS } from "./limits";
 import { POLICY_FIRST_YEAR, POLICY_LAST_YEAR, Violations } from "./violations";
+import { violatedRules, withField } from "./violated-rules";
 
 /** The rules every write shares: each refusal names its field and rule, in French, and nothing passes half-checked. */
-const rulesOf = (fill: (v: Violations) => void) => {
-  const v = new Violations();
-  fill(v);
-  try {
-    v.throwIfAny();
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    const e = error as GraphQLError;
-    expect(e.extensions.code).toBe("BAD_USER_INPUT");
-    return (e.extensions.violations as { field: string; rule: string; message: string }[]).map((x) => `${x.field}:${x.rule}`);
-  }
-};
+const rulesOf = (fill: (v: Violations) => void) => violatedRules(fill, withField);
 
 describe("Violations", () => {
   it("accepts a clean write and refuses nothing", () => {
