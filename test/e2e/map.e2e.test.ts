@@ -129,6 +129,8 @@ test("by department, the map draws every department and the five overseas territ
 });
 
 test("a click on a territory lists its projects with the figures the graph returns", async () => {
+  await page.goto(`${origin}/carte?niveau=departement&annee=2021&indicateur=laureats`);
+  await loaded("dep-2021-laureats");
   await page.click("#carte-france map-chart .FR-44");
   await page.waitForSelector('body[data-territory="44"]');
   const graph = (await hub.query(REGION_DASHBOARD, { region: "52", year: 2021 })).data.region;
@@ -174,12 +176,15 @@ test("by region, the cross-financing beside the map is the graph's number for ev
 });
 
 test("filters by axis and funder; the view's link reproduces it", async () => {
+  await page.goto(`${origin}/carte?niveau=region&annee=2021&indicateur=financements&territoire=52`);
+  await loaded("reg-2021-financements");
+  await page.waitForSelector('body[data-territory="52"]');
   await page.selectOption("#axe", Axis.PARENT_ISOLATION);
   await loaded("reg-2021-financements");
   await page.selectOption("#financeur", "CAF");
   await page.waitForFunction(() => location.search.includes("financeur=CAF"));
   const link = await page.getAttribute("#view-link", "href");
-  // the territory chosen before (Pays de la Loire) stays in the view
+  // the territory of the view (Pays de la Loire) stays in its link
   expect(link).toBe(`/carte?niveau=region&annee=2021&indicateur=financements&axe=${Axis.PARENT_ISOLATION}&financeur=CAF&territoire=52`);
   const table = Object.fromEntries((await rows("#figures tbody tr")).map((r) => [r[0], r[1]]));
   expect(table["Pays de la Loire (52)"]).toBe("5 000,50 €"); // the CAF grant on that axis only
@@ -232,7 +237,16 @@ test("axe-core finds no serious or critical violation on the map, the dashboard,
   }
 }, 120_000);
 
-test("the pages reached the gateway only, with no error and no CSP violation", () => {
+test("the pages reached the gateway only, with no error and no CSP violation", async () => {
+  // what this test loads, and whatever the tests before it loaded
+  for (const [url, state] of [
+    ["/carte?niveau=departement&annee=2021&indicateur=laureats&territoire=44", "dep-2021-laureats"],
+    ["/carte?niveau=region&annee=2021&indicateur=financements", "reg-2021-financements"],
+    ["/carte/dossier/R1", "R1"],
+  ]) {
+    await page.goto(origin + url);
+    await loaded(state);
+  }
   expect(offOrigin).toEqual([]);
   expect(pageErrors).toEqual([]);
 });
