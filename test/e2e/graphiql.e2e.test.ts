@@ -27,6 +27,18 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
   hub = await startTestHub({ demo: buildDemoDataset() });
+}, 120_000);
+
+afterAll(async () => {
+  await (browser as Browser | undefined)?.close();
+  await (hub as TestHub | undefined)?.stop();
+});
+
+// A browser context per test (GraphiQL keeps its tabs in the page's storage): each test opens
+// GraphiQL as it needs it, so any one runs alone and in any order.
+beforeEach(async () => {
+  exchanges.length = 0;
+  pageErrors.length = 0;
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "fr-FR" });
   page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -37,12 +49,15 @@ beforeAll(async () => {
     if (sent.operationName === "IntrospectionQuery") return;
     exchanges.push({ operationName: sent.operationName, variables: sent.variables ?? {}, body: await response.json() });
   });
-}, 120_000);
-
-afterAll(async () => {
-  await (browser as Browser | undefined)?.close();
-  await (hub as TestHub | undefined)?.stop();
 });
+afterEach(() => (context as BrowserContext | undefined)?.close());
+
+/** GraphiQL opened fresh, its tabs settled. */
+async function openGraphiql() {
+  await page.goto(hub.gateway.url, { waitUntil: "load" });
+  await page.waitForSelector(".graphiql-execute-button");
+  expect(await settled(tabTitles, sameTitles)).toEqual(names);
+}
 
 const names = Object.keys(GRAPHIQL_EXAMPLES);
 
@@ -97,14 +112,13 @@ function expectData(exchange: Exchange, name: string) {
 }
 
 test("opened fresh, Run on the first tab (RegionDashboard) sends its example variables and gets data", async () => {
-  await page.goto(hub.gateway.url, { waitUntil: "load" });
-  await page.waitForSelector(".graphiql-execute-button");
-  expect(await settled(tabTitles, sameTitles)).toEqual(names);
+  await openGraphiql();
   // no click on the tab: the analyst presses Run on what GraphiQL opened
   expectData(await runActiveTab("RegionDashboard"), "RegionDashboard");
 }, 120_000);
 
 test("after a reload no tab is added, and the open tab still holds its variables", async () => {
+  await openGraphiql();
   await page.reload({ waitUntil: "load" });
   await page.waitForSelector(".graphiql-execute-button");
   expect(await settled(tabTitles, sameTitles)).toEqual(names);
@@ -112,6 +126,7 @@ test("after a reload no tab is added, and the open tab still holds its variables
 }, 120_000);
 
 test("every tab runs with its own variables: data, no errors, also after a reload on another tab", async () => {
+  await openGraphiql();
   for (const [i, name] of names.entries()) {
     await openTab(i, name);
     expectData(await runActiveTab(name), name);
@@ -124,10 +139,14 @@ test("every tab runs with its own variables: data, no errors, also after a reloa
   expect(pageErrors).toEqual([]);
 }, 180_000);
 
-test("the explorer's tabs answer figures on the demo set, not empty lists", () => {
-  const last = (name: string) => exchanges.filter((e) => e.operationName === name).at(-1)!.body.data as Json;
-  const byAxis = last("ExplorerByAxis");
+test("the explorer's tabs answer figures on the demo set, not empty lists", async () => {
+  await openGraphiql();
+  const run = async (name: string) => {
+    await openTab(names.indexOf(name), name);
+    return (await runActiveTab(name)).body.data as Json;
+  };
+  const byAxis = await run("ExplorerByAxis");
   expect(byAxis.region.crossFinancingByAxis.total).toBe(byAxis.region.crossFinancing.total);
   expect(byAxis.region.crossFinancingByAxis.byAxis.some((a: { amount: number }) => a.amount > 0)).toBe(true);
-  expect(last("ExplorerCoFunding").region.coFunding.pairs.length).toBeGreaterThan(0);
-});
+  expect((await run("ExplorerCoFunding")).region.coFunding.pairs.length).toBeGreaterThan(0);
+}, 120_000);

@@ -16,7 +16,7 @@ export interface ObservabilitySettings {
  * SQL statements).
  */
 export function createObservability(subgraph: string, sqlCount: () => number, settings: ObservabilitySettings = {}) {
-  const logger = pino({ name: subgraph, level: settings.logLevel ?? "info", base: { service: subgraph } });
+  const logger = pino({ name: subgraph, level: settings.logLevel ?? "warn", base: { service: subgraph } });
   const registry = new Registry();
   registry.setDefaultLabels({ subgraph });
   if (settings.processMetrics) collectDefaultMetrics({ register: registry });
