@@ -35,6 +35,8 @@ export interface WorkingDayOptions {
   /** The gateway's resident memory, sampled each second (absent: not reported). */
   rss?: () => Promise<number>;
   seed?: number;
+  /** The measure lasts durationS and, when given, until this many reads and writes were made: a slow machine measures longer, not less (the e2e test's counts stay the same on any machine). */
+  atLeast?: { reads: number; writes: number };
 }
 
 export interface WorkingDayReport {
@@ -140,9 +142,13 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
   let measuring = false;
   let readCount = 0;
   let readFailures = 0;
+  let writesStarted = 0;
+  const going = () =>
+    performance.now() < deadline ||
+    (measuring && options.atLeast !== undefined && (readCount < options.atLeast.reads || writesStarted < options.atLeast.writes));
 
   const reader = async () => {
-    while (performance.now() < deadline) {
+    while (going()) {
       const { name, variables } = pickRead();
       const start = performance.now();
       const answer = await graphqlCall(url, options.documents[name], variables, name).catch(() => ({ errors: [{ message: "réseau" }] }));
@@ -208,7 +214,8 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     if (options.writesPerSecond <= 0) return;
     const interval = 1000 / options.writesPerSecond;
     const running: Promise<void>[] = [];
-    for (let n = 0; performance.now() < deadline; n++) {
+    for (let n = 0; going(); n++) {
+      writesStarted++;
       running.push(
         writeOnce(n).catch(() => {
           report.writeFailures++;
@@ -219,7 +226,7 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     await Promise.all(running);
   };
   const sampler = async () => {
-    while (options.rss && performance.now() < deadline) {
+    while (options.rss && going()) {
       report.rssMb.push(Math.round((await options.rss()) / 1024 / 1024));
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }

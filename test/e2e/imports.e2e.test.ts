@@ -288,10 +288,12 @@ test("SCDL round trip: a CAF's grants exported through the hub, re-imported into
 });
 
 describe("the hub's structure directory", () => {
+  // SIRETs no other test of the file records: the directory keeps the first name it is told
+  const [S60, S61] = [testSiret(9_060), testSiret(9_061)];
   const file = () =>
     writeFile(
       "annuaire.csv",
-      `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(60)},Crèche « Les Mésanges » (fictif),Éveil,10\n2024-01-06,FNP,${testSiret(61)},Halte-garderie (fictif),Éveil,20\n`,
+      `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${S60},Crèche « Les Mésanges » (fictif),Éveil,10\n2024-01-06,FNP,${S61},Halte-garderie (fictif),Éveil,20\n`,
     );
 
   test("an accepted import gives it the file's SIRETs and names before it commits", async () => {
@@ -299,7 +301,7 @@ describe("the hub's structure directory", () => {
     expect((await importCli(config, ["subventions", file()], "caf:44")).code).toBe(0);
     const rows = await directory.database.dataSource
       .getRepository(StructureDirectoryRow)
-      .find({ where: [{ siret: testSiret(60) }, { siret: testSiret(61) }], order: { siret: "ASC" } });
+      .find({ where: [{ siret: S60 }, { siret: S61 }], order: { siret: "ASC" } });
     expect(rows.map((r) => [r.recordedName, r.recordedBy])).toEqual([
       ["Crèche « Les Mésanges » (fictif)", "caf:44"],
       ["Halte-garderie (fictif)", "caf:44"],

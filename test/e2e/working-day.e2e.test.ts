@@ -64,6 +64,7 @@ const day = (url: string): Promise<WorkingDayReport> =>
     warmupS: 3,
     readers: 3,
     writesPerSecond: 2,
+    atLeast: { reads: 30, writes: 8 },
   });
 
 test("a short working day: no stale answer under either rule, and the scoped rule hits the cache more often", async () => {
