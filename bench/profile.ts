@@ -121,7 +121,9 @@ export const CUT_VARIANTS: readonly ProfileVariant[] = [
 
 /**
  * One dataset per scale (a factor of the national one), then for each variant its subgraphs and a
- * profiling gateway, profiled then stopped.
+ * profiling gateway, profiled then stopped. Several variants are visited forth then back (A B C C B
+ * A) and each one's two passes averaged: a machine whose load drifts during the run weighs on every
+ * variant alike.
  */
 export async function profileAtScales(
   scales: readonly number[],
@@ -136,18 +138,45 @@ export async function profileAtScales(
       log(`profil : jeu de données à l'échelle ${scale}…`);
       const samples = await buildDatabases(workDir, scaled(NATIONAL_SCALE, scale));
       const authEnv = localAuthEnv(ensureLocalSecrets(workDir));
-      for (const variant of variants) {
+      const passes: ProfileRow[] = [];
+      for (const variant of variants.length > 1 ? [...variants, ...[...variants].reverse()] : variants) {
         if (variant.label) log(`profil : ${variant.label}…`);
         const measured = await profileVariant(workDir, authEnv, variant, (gateway, subgraphs) =>
           profileOperations(scale, gateway, subgraphs, samples, perOperation),
         );
-        rows.push(...measured.map((row) => ({ ...row, variant: variant.label })));
+        passes.push(...measured.map((row) => ({ ...row, variant: variant.label })));
       }
+      rows.push(...averagePasses(passes));
     } finally {
       fs.rmSync(workDir, { recursive: true, force: true });
     }
   }
   return rows;
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+/** Field by field mean of objects of numbers. */
+const meanOf = <T extends object>(items: T[]): T =>
+  Object.fromEntries(
+    [...new Set(items.flatMap((i) => Object.keys(i)))].map((key) => [
+      key,
+      mean(items.map((i) => (i as Record<string, number | undefined>)[key] ?? 0)),
+    ]),
+  ) as T;
+
+/** One row per operation and variant: the mean of its passes (each pass already a mean per request). */
+function averagePasses(passes: ProfileRow[]): ProfileRow[] {
+  const groups = new Map<string, ProfileRow[]>();
+  for (const row of passes)
+    groups.set(`${row.variant}\u0000${row.operation}`, [...(groups.get(`${row.variant}\u0000${row.operation}`) ?? []), row]);
+  return [...groups.values()].map((group) => ({
+    ...group[0],
+    requests: group.reduce((total, r) => total + r.requests, 0),
+    clientMs: mean(group.map((r) => r.clientMs)),
+    clientBytes: mean(group.map((r) => r.clientBytes)),
+    gateway: meanOf(group.map((r) => r.gateway)),
+    subgraphs: Object.fromEntries(Object.keys(group[0].subgraphs).map((name) => [name, meanOf(group.map((r) => r.subgraphs[name]))])),
+  }));
 }
 
 async function profileVariant<T>(
