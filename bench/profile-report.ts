@@ -13,6 +13,7 @@ export function renderProfile(rows: readonly ProfileRow[]): string {
   const gateway = table(
     [
       "Opération",
+      "variante",
       "client ms",
       "passerelle ms (requête HTTP)",
       "analyse",
@@ -29,6 +30,7 @@ export function renderProfile(rows: readonly ProfileRow[]): string {
       const outside = (g.requestMs ?? 0) - (g.parseMs ?? 0) - (g.validateMs ?? 0) - (g.executeMs ?? 0) - (g.stringifyMs ?? 0);
       return [
         r.operation,
+        r.variant || "—",
         ms(r.clientMs),
         ms(g.requestMs ?? 0),
         ms(g.parseMs ?? 0),
@@ -45,12 +47,14 @@ export function renderProfile(rows: readonly ProfileRow[]): string {
   const subgraphs = table(
     [
       "Opération",
+      "variante",
       "sous-graphe",
       "appels",
       "ms vus par la passerelle",
       "ms dans le sous-graphe",
       "dont SQL",
       "dont JSON.stringify",
+      "dont HMAC (vérification)",
       "requêtes SQL",
       "Ko reçus → envoyés",
     ],
@@ -59,6 +63,7 @@ export function renderProfile(rows: readonly ProfileRow[]): string {
         .filter(([, c]) => c.calls > 0)
         .map(([name, c]) => [
           r.operation,
+          r.variant || "—",
           name,
           c.calls.toFixed(1),
           ms(c.gatewayMs),
@@ -71,7 +76,32 @@ export function renderProfile(rows: readonly ProfileRow[]): string {
         ]),
     ),
   );
-  return `${gateway}\n\nPar appel aux sous-graphes (sommes par requête ; « ms vus par la passerelle » additionne les appels, même parallèles) :\n\n${subgraphs}`;
+  return `${renderCuts(rows)}${gateway}\n\nPar appel aux sous-graphes (sommes par requête ; « ms vus par la passerelle » additionne les appels, même parallèles) :\n\n${subgraphs}`;
+}
+
+/** Each variant's client time and gateway signing beside the first's (the cuts' before/after), when there are several. */
+function renderCuts(rows: readonly ProfileRow[]): string {
+  const variants = [...new Set(rows.map((r) => r.variant))];
+  if (variants.length < 2) return "";
+  const operations = [...new Set(rows.map((r) => r.operation))];
+  const find = (operation: string, variant: string) => rows.find((r) => r.operation === operation && r.variant === variant);
+  const inSubgraphs = (r: ProfileRow) => sum(r, (c) => c.subgraphMs);
+  const cell = (r: ProfileRow | undefined, base: ProfileRow | undefined, pick: (r: ProfileRow) => number) =>
+    r && base ? `${ms(pick(r))} (${(pick(r) / pick(base)).toFixed(2)}×)` : "—";
+  const cuts = table(
+    ["Opération", ...variants.flatMap((v) => [`${v} : client ms`, `${v} : ms dans les sous-graphes (somme)`, `${v} : HMAC passerelle ms`])],
+    operations.map((operation) => {
+      const base = find(operation, variants[0]);
+      return [
+        operation,
+        ...variants.flatMap((v) => {
+          const r = find(operation, v);
+          return [cell(r, base, (x) => x.clientMs), cell(r, base, inSubgraphs), r ? ms(r.gateway.hmacMs ?? 0) : "—"];
+        }),
+      ];
+    }),
+  );
+  return `Coupes, mesurées côte à côte (entre parenthèses : rapport à « ${variants[0]} ») :\n\n${cuts}\n\n`;
 }
 
 /** Cost per request against the data's size: what must stay flat (subgraph calls) and what grows. */

@@ -31,6 +31,8 @@ export interface SubgraphCost {
 }
 export interface ProfileRow {
   operation: string;
+  /** The cut variant's label (PROFILE_VARIANTS), or "" outside the cuts' comparison. */
+  variant: string;
   scale: number;
   requests: number;
   clientMs: number;
@@ -87,6 +89,7 @@ async function profileOperations(
     }
     rows.push({
       operation: op.name,
+      variant: "",
       scale,
       requests: n,
       clientMs: clientMs / n,
@@ -98,35 +101,106 @@ async function profileOperations(
   return rows;
 }
 
-/** One dataset per scale (a factor of the national one), its subgraphs and a profiling gateway, profiled then stopped. */
-export async function profileAtScales(scales: readonly number[], perOperation: number, log: (m: string) => void): Promise<ProfileRow[]> {
+/** A configuration of the services to profile: what a cut turns on or off (bench/hive-gateway-main.ts, bench/subgraph-main.ts). */
+export interface ProfileVariant {
+  label: string;
+  /** Options added to the gateway's `no-cache+profile`. */
+  gateway: string[];
+  /** BENCH_SUBGRAPH_VARIANT of every subgraph ("" for the code as it is). */
+  subgraph: string;
+}
+
+export const CURRENT: ProfileVariant = { label: "", gateway: [], subgraph: "" };
+
+/** The cuts of issue 14, measured side by side on one dataset: before both, the signing cut alone, both. */
+export const CUT_VARIANTS: readonly ProfileVariant[] = [
+  { label: "avant les coupes", gateway: ["webcrypto-hmac"], subgraph: "cache-control" },
+  { label: "HMAC synchrone", gateway: [], subgraph: "cache-control" },
+  { label: "HMAC synchrone + sans cache-control", gateway: [], subgraph: "" },
+];
+
+/**
+ * One dataset per scale (a factor of the national one), then for each variant its subgraphs and a
+ * profiling gateway, profiled then stopped. Several variants are visited forth then back (A B C C B
+ * A) and each one's two passes averaged: a machine whose load drifts during the run weighs on every
+ * variant alike.
+ */
+export async function profileAtScales(
+  scales: readonly number[],
+  perOperation: number,
+  log: (m: string) => void,
+  variants: readonly ProfileVariant[] = [CURRENT],
+): Promise<ProfileRow[]> {
   const rows: ProfileRow[] = [];
   for (const scale of scales) {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-profile-"));
-    const started: Service[] = [];
-    const track = async (service: Promise<Service>) => {
-      const s = await service;
-      started.push(s);
-      return s;
-    };
     try {
       log(`profil : jeu de données à l'échelle ${scale}…`);
       const samples = await buildDatabases(workDir, scaled(NATIONAL_SCALE, scale));
       const authEnv = localAuthEnv(ensureLocalSecrets(workDir));
-      const subgraphs = await startSubgraphServices(workDir, { ...authEnv, BENCH_PROFILE: "1" }, track);
-      const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
-      const gateway = await track(
-        startService(
-          "passerelle (profil)",
-          "hive-gateway-main",
-          gatewayEnvOf(authEnv, urls, { BENCH_GATEWAY_VARIANT: "no-cache+profile" }),
-        ),
-      );
-      rows.push(...(await profileOperations(scale, gateway, subgraphs, samples, perOperation)));
+      const passes: ProfileRow[] = [];
+      for (const variant of variants.length > 1 ? [...variants, ...[...variants].reverse()] : variants) {
+        if (variant.label) log(`profil : ${variant.label}…`);
+        const measured = await profileVariant(workDir, authEnv, variant, (gateway, subgraphs) =>
+          profileOperations(scale, gateway, subgraphs, samples, perOperation),
+        );
+        passes.push(...measured.map((row) => ({ ...row, variant: variant.label })));
+      }
+      rows.push(...averagePasses(passes));
     } finally {
-      await Promise.all(started.map((s) => s.stop()));
       fs.rmSync(workDir, { recursive: true, force: true });
     }
   }
   return rows;
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+/** Field by field mean of objects of numbers. */
+const meanOf = <T extends object>(items: T[]): T =>
+  Object.fromEntries(
+    [...new Set(items.flatMap((i) => Object.keys(i)))].map((key) => [
+      key,
+      mean(items.map((i) => (i as Record<string, number | undefined>)[key] ?? 0)),
+    ]),
+  ) as T;
+
+/** One row per operation and variant: the mean of its passes (each pass already a mean per request). */
+function averagePasses(passes: ProfileRow[]): ProfileRow[] {
+  const groups = new Map<string, ProfileRow[]>();
+  for (const row of passes)
+    groups.set(`${row.variant}\u0000${row.operation}`, [...(groups.get(`${row.variant}\u0000${row.operation}`) ?? []), row]);
+  return [...groups.values()].map((group) => ({
+    ...group[0],
+    requests: group.reduce((total, r) => total + r.requests, 0),
+    clientMs: mean(group.map((r) => r.clientMs)),
+    clientBytes: mean(group.map((r) => r.clientBytes)),
+    gateway: meanOf(group.map((r) => r.gateway)),
+    subgraphs: Object.fromEntries(Object.keys(group[0].subgraphs).map((name) => [name, meanOf(group.map((r) => r.subgraphs[name]))])),
+  }));
+}
+
+async function profileVariant<T>(
+  workDir: string,
+  authEnv: Record<string, string>,
+  variant: ProfileVariant,
+  run: (gateway: Service, subgraphs: Record<string, Service>) => Promise<T>,
+): Promise<T> {
+  const started: Service[] = [];
+  const track = async (service: Promise<Service>) => {
+    const s = await service;
+    started.push(s);
+    return s;
+  };
+  try {
+    const subgraphEnv = { ...authEnv, BENCH_PROFILE: "1", ...(variant.subgraph ? { BENCH_SUBGRAPH_VARIANT: variant.subgraph } : {}) };
+    const subgraphs = await startSubgraphServices(workDir, subgraphEnv, track);
+    const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
+    const gatewayVariant = ["no-cache", "profile", ...variant.gateway].join("+");
+    const gateway = await track(
+      startService("passerelle (profil)", "hive-gateway-main", gatewayEnvOf(authEnv, urls, { BENCH_GATEWAY_VARIANT: gatewayVariant })),
+    );
+    return await run(gateway, subgraphs);
+  } finally {
+    await Promise.all(started.map((s) => s.stop()));
+  }
 }

@@ -1,4 +1,8 @@
-/** One subgraph of the benchmark, in its own process, on the dataset's SQLite files (DATA_DIR). */
+/**
+ * One subgraph of the benchmark, in its own process, on the dataset's SQLite files (DATA_DIR).
+ * BENCH_SUBGRAPH_VARIANT=cache-control runs it as before the cut: Apollo Server's cache-control
+ * plugin on (subgraphs/platform/server/subgraph-server.ts turns it off).
+ */
 import "reflect-metadata";
 import { readDatabaseConfig } from "../subgraphs/platform/config";
 import { readAuthConfig } from "../subgraphs/platform/auth/config";
@@ -7,8 +11,19 @@ import { startSubgraph } from "../subgraphs/platform/server/subgraph-module";
 import { serveChild } from "./child";
 import { installProcessTimings, processTimings } from "./process-timings";
 
+/** Apollo Server's "disabled" cache control made a plugin that does nothing: its default plugin comes back. */
+function withCacheControl(): void {
+  // (a plain CommonJS export, read by subgraph-server.js at each call: replaced in place)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself
+  const disabled = require("@apollo/server/plugin/disabled") as Record<string, unknown>;
+  disabled.ApolloServerPluginCacheControlDisabled = () => ({});
+}
+
 const name = process.env.BENCH_SUBGRAPH ?? "";
-serveChild(`sous-graphe ${name}`, async () => {
+serveChild(`sous-graphe ${name}${process.env.BENCH_SUBGRAPH_VARIANT ? ` (${process.env.BENCH_SUBGRAPH_VARIANT})` : ""}`, async () => {
+  const variant = process.env.BENCH_SUBGRAPH_VARIANT ?? "";
+  if (variant && variant !== "cache-control") throw new Error(`Variante inconnue : ${variant} (cache-control)`);
+  if (variant === "cache-control") withCacheControl();
   installProcessTimings(); // BENCH_PROFILE=1 only
   const module = [...FUNDER_SUBGRAPHS, hubSubgraph()].find((m) => m.name === name);
   if (!module) throw new Error(`Sous-graphe inconnu : ${name}`);

@@ -51,6 +51,9 @@ export function cacheStore(config: ResponseCacheConfig): ScopedStore {
   return config.redisUrl ? redisStore(config.redisUrl, config.redisPrefix) : memoryStore(config.maxBytes);
 }
 
+/** Where the replicas share their cache: the gateway's settings, read by readResponseCache (gateway/config.ts). */
+export type SharedCacheSettings = Pick<ResponseCacheConfig, "redisUrl" | "redisPrefix">;
+
 /**
  * After a write that bypassed the gateway (CSV import): with a shared cache, the scopes of the
  * rows it wrote are stamped and no replica serves an earlier answer that depends on them. Without
@@ -58,15 +61,15 @@ export function cacheStore(config: ResponseCacheConfig): ScopedStore {
  */
 export async function invalidateSharedCache(
   changes: WriteChanges | null,
-  env: NodeJS.ProcessEnv = process.env,
+  settings: SharedCacheSettings,
 ): Promise<"invalidated" | "not-shared" | "unreachable"> {
-  const url = env.RESPONSE_CACHE_REDIS_URL;
+  const url = settings.redisUrl;
   if (!url) return "not-shared";
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
   redis.on("error", () => undefined); // the outcome says it
   try {
     await redis.connect();
-    await bumpInRedis(redis, env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix, writeScopes(changes));
+    await bumpInRedis(redis, settings.redisPrefix, writeScopes(changes));
     return "invalidated";
   } catch {
     return "unreachable";

@@ -16,6 +16,7 @@ import { cacheStore, responseCachePlugins } from "./response-cache";
 import { ScopedStore } from "./scoped-store";
 import { startMetricsServer } from "./metrics-server";
 import { useOperationMetrics } from "./operation-metrics";
+import { useSyncHmacSignature } from "./hmac-signing";
 import { Registry } from "prom-client";
 
 /** How long a replaced supergraph is kept for the operations still running on it. */
@@ -56,10 +57,11 @@ export function createGateway(config: GatewayConfig, cache: ScopedStore, registr
       defaultTabs: GRAPHIQL_DEFAULT_TABS,
     },
     landingPage: false,
-    // Subgraphs answer only requests signed with the shared secret (Hive Gateway's HMAC signature).
-    hmacSignature: { secret: config.auth.hmacSecret },
     // (cast: the plugin is typed against a sibling copy of the gateway-runtime types)
     plugins: () => [
+      // Subgraphs answer only requests signed with the shared secret: Hive Gateway's HMAC signature,
+      // computed synchronously (gateway/hmac-signing.ts says why it replaces the `hmacSignature` option).
+      useSyncHmacSignature(config.auth.hmacSecret),
       // CSRF prevention: a GET, or a POST a browser sends cross-site without preflight, needs a header.
       useCsrfPrevention() as never,
       jwtPlugin(config.auth) as never,

@@ -27,7 +27,7 @@ import { renderWorkingDay } from "../bench/working-day-report";
 import { benchOperations } from "../bench/operations";
 import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings, settingsFor } from "../bench/measure";
 import { renderResults } from "../bench/report";
-import { profileAtScales } from "../bench/profile";
+import { CUT_VARIANTS, profileAtScales } from "../bench/profile";
 import { renderGrowth, renderProfile } from "../bench/profile-report";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -122,7 +122,8 @@ async function profileAlone(kind: "profile" | "growth") {
     : kind === "profile"
       ? [base]
       : [base, 2 * base, 4 * base];
-  const rows = await profileAtScales(scales, short ? 10 : 30, log);
+  // the profile measures the cuts side by side; the growth, the code as it is
+  const rows = await profileAtScales(scales, short ? 10 : 30, log, kind === "profile" ? CUT_VARIANTS : undefined);
   const markdown = kind === "profile" ? renderProfile(rows) : renderGrowth(rows);
   const file = path.resolve(
     process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), `hub-bench-${kind}.md`) : `bench/${kind.toUpperCase()}.md`),

@@ -13,6 +13,7 @@ import { SubgraphModule } from "../subgraphs/platform/server/subgraph-module";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
 import { recordStructureNames } from "../subgraphs/hub/directory/record";
 import { invalidateSharedCache } from "../gateway/response-cache";
+import { readResponseCache } from "../gateway/config";
 
 export async function backfillDirectory(
   database: DatabaseConfig,
@@ -38,20 +39,20 @@ export async function backfillDirectory(
 }
 
 if (require.main === module) {
-  backfillDirectory(readDatabaseConfig()).then(
-    async (counts) => {
-      for (const c of counts) console.log(`${c.subgraph} : ${c.structures} structure(s) proposée(s) à l'annuaire (le premier nom reste).`);
-      // names show in every answer that lists a structure: over a shared cache, every scope is stamped
-      const cache = await invalidateSharedCache(null);
-      console.log(
-        cache === "invalidated"
-          ? "Cache des réponses de la passerelle invalidé."
-          : "Les réponses publiques montreront ces noms dès l'expiration du cache de la passerelle (immédiatement avec RESPONSE_CACHE_REDIS_URL).",
-      );
-    },
-    (error: unknown) => {
-      console.error("[annuaire] échec :", error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
+  const main = async () => {
+    const sharedCache = readResponseCache(); // checked before anything is written
+    const counts = await backfillDirectory(readDatabaseConfig());
+    for (const c of counts) console.log(`${c.subgraph} : ${c.structures} structure(s) proposée(s) à l'annuaire (le premier nom reste).`);
+    // names show in every answer that lists a structure: over a shared cache, every scope is stamped
+    const cache = await invalidateSharedCache(null, sharedCache);
+    console.log(
+      cache === "invalidated"
+        ? "Cache des réponses de la passerelle invalidé."
+        : "Les réponses publiques montreront ces noms dès l'expiration du cache de la passerelle (immédiatement avec RESPONSE_CACHE_REDIS_URL).",
+    );
+  };
+  main().catch((error: unknown) => {
+    console.error("[annuaire] échec :", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
 }

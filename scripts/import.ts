@@ -30,7 +30,8 @@ import { formatSireneReport, importSireneExtract } from "../subgraphs/hub/direct
 import { laureateImport } from "../subgraphs/regional-call/import";
 import { HEALTH_SIDE } from "../subgraphs/ars/side";
 import { SOCIAL_SIDE } from "../subgraphs/dreets/side";
-import { DEFAULT_RESPONSE_CACHE, invalidateSharedCache } from "../gateway/response-cache";
+import { DEFAULT_RESPONSE_CACHE, invalidateSharedCache, SharedCacheSettings } from "../gateway/response-cache";
+import { readResponseCache } from "../gateway/config";
 
 export const USAGE = `Import CSV dans la base de votre sous-graphe (tout ou rien).
 
@@ -176,10 +177,12 @@ export async function runImportCli(
     if (!token)
       throw new UsageError("Jeton requis : --jeton <jeton> ou HUB_TOKEN (en installation embarquée : npm run token -- <organisation>).", 3);
     const database = readDatabaseConfig(env);
+    // read before anything is written: a wrong RESPONSE_CACHE_* stops the import, not its end
+    const sharedCache = readResponseCache(env);
     const authConfig = importAuthConfig(env, database.dataDir);
     const actor = await createTokenVerifier(authConfig)(token);
     if (!actor) throw new UsageError("Jeton refusé : signature, émetteur, audience ou date d'expiration invalide.", 3);
-    if (kind === "sirene") return await importSirene(file, actor, database, io, env);
+    if (kind === "sirene") return await importSirene(file, actor, database, io, sharedCache);
     const { module, definition } = target(kind as Exclude<ImportKind, "sirene">, actor, values.appel);
     // the import tells the hub's structure directory the file's SIRETs, as the subgraph's writes do
     useStructureDirectory({ url: readDirectoryUrl(env), hmacSecret: authConfig.hmacSecret });
@@ -195,7 +198,7 @@ export async function runImportCli(
       );
       progress.stop();
       (report.accepted ? io.stdout : io.stderr)(formatReport(report));
-      if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(report.changes ?? null, env)]}\n`);
+      if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache(report.changes ?? null, sharedCache)]}\n`);
       return { code: report.accepted ? 0 : 1, report };
     } finally {
       progress.stop();
@@ -214,7 +217,7 @@ async function importSirene(
   actor: Actor,
   database: DatabaseConfig,
   io: ImportIo,
-  env: NodeJS.ProcessEnv,
+  sharedCache: SharedCacheSettings,
 ): Promise<{ code: number }> {
   if (actor.organisation.kind !== "national")
     throw new UsageError(`Seule l'équipe nationale (national) importe le répertoire SIRENE (jeton : ${actor.organisation.id}).`, 3);
@@ -227,7 +230,7 @@ async function importSirene(
     );
     (report.accepted ? io.stdout : io.stderr)(formatSireneReport(report));
     // SIRENE names replace the funders' ones in every answer that lists those structures
-    if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache({ everything: true }, env)]}\n`);
+    if (report.accepted) io.stdout(`${CACHE_OUTCOME[await invalidateSharedCache({ everything: true }, sharedCache)]}\n`);
     return { code: report.accepted ? 0 : 1 };
   } finally {
     await db.dataSource.destroy();

@@ -324,6 +324,22 @@ describe("the hub's structure directory", () => {
   });
 });
 
+test("a wrong RESPONSE_CACHE_* stops the import before anything is written (the gateway's reader checks it)", async () => {
+  const { config, ds } = await freshDatabase(cafSubgraph);
+  const file = writeFile(
+    "cache-mal-configure.csv",
+    `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(62)},Crèche (fictif),Éveil,10\n`,
+  );
+  const io = quietIo();
+  const result = await runImportCli(["subventions", file, "--jeton", await auth.token("caf:44")], io, {
+    ...envFor(config),
+    RESPONSE_CACHE_REDIS_URL: "http://127.0.0.1:6379",
+  });
+  expect(result.code).toBe(2);
+  expect(io.err).toMatch(/RESPONSE_CACHE_REDIS_URL doit être une URL redis:\/\/, reçu : http:\/\/127\.0\.0\.1:6379/);
+  for (const entity of [ParentalityGrantRow, StructureRow, AuditEntryRow]) expect(await count(ds, entity)).toBe(0);
+});
+
 describe("the variants partners' spreadsheets write give the same rows", () => {
   const rows = [
     {

@@ -10,50 +10,21 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { printSubgraphSchema } from "@apollo/subgraph";
 import { readRegistry } from "../../subgraphs/platform/federation/registry";
 import { discoverContributions } from "../../subgraphs/domain/federation/contributions";
-import { hubSubgraph } from "../../subgraphs/registry";
-import { SubgraphModule, startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
-import { buildSchemaArtifacts } from "../../scripts/compose-lib";
-import { runSubgraphNew } from "../../scripts/subgraph-new";
-import { startGateway, RunningGateway } from "../../gateway/server";
-import { DEFAULT_LIMITS } from "../../gateway/security";
-import { DEFAULT_SPEED_SETTINGS } from "../../gateway/config";
+import { composeCopy, copyRepository, REPO, scaffoldInto, startCopiedSubgraphs, startGatewayOn } from "../support/scaffold-copy";
+import { RunningGateway } from "../../gateway/server";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";
 import { call, laureate, testSiret } from "../support/fixtures";
 import { contractQuery } from "../support/contract";
 import { Json } from "../support/json";
 
-const REPO = path.resolve(__dirname, "../..");
 const ROOT = path.join(REPO, ".tmp", `scaffold-${process.pid}`);
 const NAME = "collectivites";
 
-/**
- * A copy of what the scaffold edits (schema/, subgraphs/registry.ts) and links to the rest, so that
- * the generated code's `../platform/…` and `../domain/…` imports resolve to the real modules (one instance of each).
- */
-function copyRepository(): void {
-  fs.mkdirSync(path.join(ROOT, "subgraphs"), { recursive: true });
-  fs.mkdirSync(path.join(ROOT, "test", "e2e"), { recursive: true });
-  fs.cpSync(path.join(REPO, "schema"), path.join(ROOT, "schema"), { recursive: true });
-  fs.copyFileSync(path.join(REPO, "subgraphs", "registry.ts"), path.join(ROOT, "subgraphs", "registry.ts"));
-  for (const entry of fs.readdirSync(path.join(REPO, "subgraphs"), { withFileTypes: true })) {
-    if (entry.isDirectory()) fs.symlinkSync(path.join(REPO, "subgraphs", entry.name), path.join(ROOT, "subgraphs", entry.name), "dir");
-  }
-  fs.symlinkSync(path.join(REPO, "test", "support"), path.join(ROOT, "test", "support"), "dir");
-  fs.symlinkSync(path.join(REPO, "gateway"), path.join(ROOT, "gateway"), "dir");
-  fs.symlinkSync(path.join(REPO, "fixtures"), path.join(ROOT, "fixtures"), "dir");
-}
-
-function scaffold(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = runSubgraphNew([...args, "--root", ROOT], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, REPO);
-  return { code, stdout, stderr };
-}
+const scaffold = (...args: string[]) => scaffoldInto(ROOT, ...args);
 
 /** Every file under the copy (links not followed) with its content: to prove nothing was written. */
 function snapshot(dir = ROOT): Record<string, string> {
@@ -68,8 +39,7 @@ function snapshot(dir = ROOT): Record<string, string> {
 
 let created: ReturnType<typeof scaffold>;
 beforeAll(() => {
-  fs.rmSync(ROOT, { recursive: true, force: true });
-  copyRepository();
+  copyRepository(ROOT);
   created = scaffold(NAME, "--source", "LOCAL_AUTHORITY", "--org", "cd", "--funder", "Collectivité partenaire");
 });
 afterAll(() => fs.rmSync(ROOT, { recursive: true, force: true }));
@@ -162,47 +132,15 @@ describe("once composed, through the gateway", () => {
   const auth = createTestAuth();
   const servers: Record<string, SubgraphServer> = {};
   let gateway: RunningGateway | undefined;
-  let supergraph: Awaited<ReturnType<typeof buildSchemaArtifacts>>;
-  let newcomer: SubgraphModule;
+  let supergraph: Awaited<ReturnType<typeof composeCopy>>;
 
   beforeAll(async () => {
-    // the copy's registry.ts, as the scaffold left it: the generated module is in FUNDER_SUBGRAPHS
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module the scaffold wrote during this test, loaded through jest's transform
-    const { FUNDER_SUBGRAPHS } = require(path.join(ROOT, "subgraphs", "registry.ts")) as { FUNDER_SUBGRAPHS: readonly SubgraphModule[] };
-    newcomer = FUNDER_SUBGRAPHS.find((m) => m.name === NAME)!;
-    // what `npm run compose` does in the copy: the new SDL file, then every SDL and the supergraph
-    const registry = readRegistry(path.join(ROOT, "schema", "supergraph.yaml"));
-    fs.writeFileSync(registry.find((s) => s.name === NAME)!.schemaFile, printSubgraphSchema(await newcomer.buildSchema()));
-    supergraph = await buildSchemaArtifacts(registry);
+    supergraph = await composeCopy(ROOT, [NAME]);
     if (!supergraph.composed.ok) return;
-    const supergraphFile = path.join(ROOT, "schema", "supergraph.graphql");
-    fs.writeFileSync(supergraphFile, supergraph.composed.supergraphSdl);
-
+    const { supergraphFile } = supergraph;
     database.current = await createTestDatabase();
-    const funders = supergraph.subgraphs.filter((s) => s.name !== "hub").map(({ name, sdl }) => ({ name, sdl }));
-    // the hub first: the funders' writes tell its structure directory the SIRETs they record
-    servers.hub = await startSubgraph(
-      hubSubgraph(() => discoverContributions(funders)),
-      { database: database.current.config, auth: auth.config, port: 0 },
-    );
-    for (const module of FUNDER_SUBGRAPHS) {
-      servers[module.name] = await startSubgraph(module, {
-        database: database.current.config,
-        auth: auth.config,
-        port: 0,
-        directoryUrl: servers.hub.url,
-      });
-    }
-    gateway = await startGateway({
-      port: 0,
-      host: "127.0.0.1",
-      supergraphFile,
-      pollingIntervalMs: 0,
-      auth: auth.config,
-      limits: DEFAULT_LIMITS,
-      ...DEFAULT_SPEED_SETTINGS,
-      subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
-    });
+    Object.assign(servers, await startCopiedSubgraphs(ROOT, supergraph, { database: database.current.config, auth: auth.config }));
+    gateway = await startGatewayOn(supergraphFile, servers, auth.config);
   }, 120_000);
   afterAll(async () => {
     await gateway?.stop();
@@ -345,16 +283,7 @@ describe("once composed, through the gateway", () => {
     const callId = await call(servers, "ars", { regionCode: "52", year: 2021 });
     for (let i = 0; i < 3; i++) await laureate(servers, "ars", callId, { siret: testSiret(780 + i), amount: 10_000, departments: ["44"] });
     // the same contract read through the registered funders' supergraph and through the one with the newcomer
-    const registered = await startGateway({
-      port: 0,
-      host: "127.0.0.1",
-      supergraphFile: path.join(REPO, "schema", "supergraph.graphql"),
-      pollingIntervalMs: 0,
-      auth: auth.config,
-      limits: DEFAULT_LIMITS,
-      ...DEFAULT_SPEED_SETTINGS,
-      subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
-    });
+    const registered = await startGatewayOn(path.join(REPO, "schema", "supergraph.graphql"), servers, auth.config);
     try {
       const read = (url: string) =>
         fetch(url, {

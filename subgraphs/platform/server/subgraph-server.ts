@@ -1,7 +1,7 @@
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { SubgraphDatabase } from "../db/create-data-source";
 import { AuthConfig } from "../auth/config";
@@ -43,7 +43,11 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Cache control off: its willResolveField hook makes Apollo Server wrap every field of the schema
+    // and call the hook on each field of each answer (thousands on a regional dashboard), for a
+    // cache-control header nothing reads (the gateway caches by its own rules). The header it sent
+    // (no-store) is kept below.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskUnexpected(options.name, formatted, error),
   });
@@ -117,6 +121,7 @@ export async function startSubgraphServer<Context extends object>(options: Optio
         }),
       );
       res.statusCode = result.status ?? 200;
+      res.setHeader("cache-control", "no-store");
       for (const [key, value] of result.headers) res.setHeader(key, value);
       if (result.body.kind === "complete") {
         if (result.body.string.includes('"errors":[')) res.setHeader("x-has-errors", "1");
