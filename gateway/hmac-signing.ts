@@ -7,7 +7,7 @@
  * (crypto.subtle.sign), asynchronous on Node's thread pool, once per subgraph call; the profile
  * measured 32–84 ms of waiting per request (bench/RESULTS.md) for a computation node:crypto does
  * synchronously in microseconds. Same serialiser, same key, same header format: a subgraph cannot
- * tell the two apart (test/unit/hmac-signing.test.ts compares them body by body).
+ * tell the two apart (hmac-signing.test.ts beside this file compares them body by body).
  */
 import crypto from "node:crypto";
 import { defaultExecutionRequestSerializer, GatewayPlugin } from "@graphql-hive/gateway";
