@@ -23,6 +23,8 @@ type Answer = Awaited<ReturnType<TestHub["query"]>>;
 const run = (name: string, variables: Record<string, unknown>, org: string) => hub.query(contractQuery(name), variables, name, tokens[org]);
 const CREDIT = `mutation RecordDepartmentalCredit($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id amount } }`;
 const sql = (subgraph: string, query: string, params: unknown[] = []) => hub.subgraphs[subgraph].database.dataSource.query(query, params);
+/** A COUNT(*) query's number: compared before and after a burst, other tests' rows cancel out. */
+const count = async (subgraph: string, query: string) => Number((await sql(subgraph, query))[0].n);
 
 /** Splits a burst's answers: successes, and refusals that must each be French BAD_USER_INPUT. */
 function outcome(answers: Answer[], field: string, refusal: RegExp) {
@@ -48,13 +50,15 @@ const grant = (over: Record<string, unknown> = {}) => ({
 });
 
 test("20 concurrent copies of one CAF grant: one recorded, 19 French refusals", async () => {
+  const AUDITED = "SELECT COUNT(*) AS n FROM audit_entry WHERE operation = 'recordParentalityGrant'";
+  const auditedBefore = await count("caf", AUDITED);
   const answers = await Promise.all(Array.from({ length: 20 }, () => run("RecordParentalityGrant", { input: grant() }, "caf:44")));
   const accepted = outcome(answers, "recordParentalityGrant", /déjà enregistrée/);
   expect(accepted).toHaveLength(1);
   expect(
     (await sql("caf", `SELECT id FROM parentality_grant WHERE siret = '${testSiret(301)}'`)).map((r: { id: number }) => String(r.id)),
   ).toEqual([accepted[0].id]);
-  expect(Number((await sql("caf", "SELECT COUNT(*) AS n FROM audit_entry WHERE operation = 'recordParentalityGrant'"))[0].n)).toBe(1);
+  expect((await count("caf", AUDITED)) - auditedBefore).toBe(1);
 });
 
 test("8 concurrent distinct grants for one new SIRET: all recorded, one structure", async () => {
@@ -90,6 +94,8 @@ test("departmental credits: 10 new SIRETs, each sent twice at once: 10 recorded,
 });
 
 test("12 concurrent awards of 10 000 € against a 100 000 € envelope: 10 awarded, 2 refused, the envelope holds", async () => {
+  const STRUCTURES = "SELECT COUNT(*) AS n FROM structure";
+  const structuresBefore = await count("ars", STRUCTURES);
   const opened = await run(
     "OpenHealthCall",
     { input: { region: "52", year: 2021, title: "Appel de rafale (fictif)", axes: ["PARENT_ISOLATION"], joint: false, envelope: 100000 } },
@@ -121,7 +127,7 @@ test("12 concurrent awards of 10 000 € against a 100 000 € envelope: 10 awar
   const rows = await sql("ars", `SELECT id, amount_cents FROM laureate_project WHERE call_id = ${Number(callId)} ORDER BY id`);
   expect(rows.map((r: { id: number }) => String(r.id)).sort()).toEqual(accepted.map((a) => a.id).sort());
   expect(rows.reduce((sum: number, r: { amount_cents: string | number }) => sum + Number(r.amount_cents), 0)).toBe(100000_00);
-  expect(Number((await sql("ars", "SELECT COUNT(*) AS n FROM structure"))[0].n)).toBe(3);
+  expect((await count("ars", STRUCTURES)) - structuresBefore).toBe(3); // its three new SIRETs, one structure each
 });
 
 test("Maisons submitted at once with shared carriers in any order, and duplicates: no internal error", async () => {

@@ -125,10 +125,14 @@ const rows = (selector: string) =>
   page.$$eval(selector, (trs) =>
     trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.replace(/[\s\u202f\u00a0]+/g, " ").trim())),
   );
+/** Each test opens the view it starts from: none relies on the page another test left. */
+const open = async (query = "", region = "52", year = 2021) => {
+  await page.goto(dashboardUrl(query));
+  await loaded(region, year);
+};
 
 test("loads Pays de la Loire 2021 by default: cross-financing by source, both halves of the joint call, CAF grants", async () => {
-  await page.goto(dashboardUrl());
-  await loaded("52", 2021);
+  await open();
   expect(await page.getAttribute("html", "lang")).toBe("fr");
   expect(await textOf("#status")).toBe("Données de Pays de la Loire pour 2021 affichées.");
   // 60 000,10 + 50 000 (FIR, the withdrawn 45 000,05 excluded) + 30 000,33 (P304) + 5 000,50 + 1 200 (CAF)
@@ -152,6 +156,7 @@ test("loads Pays de la Loire 2021 by default: cross-financing by source, both ha
 });
 
 test("shows the overseas Maisons board: territories, stage, annex-2 grid and budgets", async () => {
+  await open();
   expect(await page.$$eval("#maisons-board .territory h3", (hs) => hs.map((h) => h.textContent))).toEqual([
     "Guadeloupe",
     "Martinique",
@@ -176,6 +181,7 @@ test("shows the overseas Maisons board: territories, stage, annex-2 grid and bud
 });
 
 test("switching region shows that region's totals only", async () => {
+  await open();
   await page.selectOption("#region", "53");
   await loaded("53", 2021);
   expect(page.url()).toMatch(/\?region=53&annee=2021$/);
@@ -191,6 +197,7 @@ test("switching region shows that region's totals only", async () => {
 });
 
 test("switching year, from the keyboard: an overseas region counts its labelled Maison's budget of that year", async () => {
+  await open();
   await page.selectOption("#region", "04");
   await loaded("04", 2021);
   expect(await textOf("#total-financements")).toBe("0,00 €");
@@ -215,8 +222,7 @@ test("switching year, from the keyboard: an overseas region counts its labelled 
 });
 
 test("a direct link opens the region and year it names; the skip link comes first", async () => {
-  await page.goto(dashboardUrl("?region=52&annee=2022"));
-  await loaded("52", 2022);
+  await open("?region=52&annee=2022", "52", 2022);
   expect(await page.inputValue("#region")).toBe("52");
   expect(await textOf("#total-financements")).toBe("999,99 €"); // the LAEP grant of 2022 in Maine-et-Loire
   expect(await textOf("#caf-49 .department-total")).toBe("999,99 €");
@@ -231,7 +237,9 @@ test("a direct link opens the region and year it names; the skip link comes firs
   await page.screenshot({ path: path.join(os.tmpdir(), "dashboard-test.png"), fullPage: true });
 });
 
-test("the page reached the gateway only, and sent the contract's operations unchanged", () => {
+test("the page reached the gateway only, and sent the contract's operations unchanged", async () => {
+  // what this test loads (both operations), and whatever the tests before it loaded
+  await open();
   expect(offOrigin).toEqual([]);
   expect(pageErrors).toEqual([]);
   expect(new Set(graphqlCalls.map((c) => c.operationName))).toEqual(new Set(["RegionDashboard", "MaisonsBoard"]));
@@ -247,6 +255,8 @@ test("the page and its assets are served with a policy that forbids any other or
 });
 
 test("the page is in the State's design system, served by the gateway: header, footer, DSFR controls", async () => {
+  await open();
+  await page.evaluate(() => document.fonts.ready); // the font check below reads faces once loaded, not while loading
   expect(await page.$eval("header", (e) => e.className)).toBe("fr-header");
   expect(await page.$eval("footer", (e) => e.className)).toBe("fr-footer");
   expect(await page.$eval("#region", (e) => e.getAttribute("class"))).toBe("fr-select");

@@ -10,7 +10,8 @@ import { call, laureate, testSiret } from "../support/fixtures";
 const S1 = testSiret(21);
 let hub: TestHub;
 let cd44: string;
-beforeAll(async () => {
+// a hub per test: each starts from the seed alone and records the credit it reads
+beforeEach(async () => {
   hub = await startTestHub({
     seed: async (s) => {
       const c = await call(s, "ars", { regionCode: "52", year: 2021 });
@@ -19,7 +20,7 @@ beforeAll(async () => {
   });
   cd44 = await hub.auth.token("cd:44");
 });
-afterAll(() => (hub as TestHub | undefined)?.stop());
+afterEach(() => (hub as TestHub | undefined)?.stop());
 
 const record = `mutation($input: DepartmentalCreditInput!) { recordDepartmentalCredit(input: $input) { id programme amount year department { code } structure { siret name } project { ref } } }`;
 const credit = (over: Record<string, unknown> = {}) => ({
@@ -33,6 +34,12 @@ const credit = (over: Record<string, unknown> = {}) => ({
   projectRef: "R-CD",
   ...over,
 });
+/** The credit of the tests that read it, recorded through the gateway as cd:44. */
+async function recordCredit() {
+  const recorded = await hub.query(record, { input: credit() }, undefined, cd44);
+  expect(recorded.errors).toBeUndefined();
+  return recorded;
+}
 const count = async () =>
   Number((await hub.subgraphs.departements.database.dataSource.query("SELECT COUNT(*) AS n FROM departmental_credit"))[0].n);
 
@@ -53,8 +60,7 @@ test("only cd:<department> writes its credits, within the rules, and nothing is 
     });
   }
   expect(await count()).toBe(0);
-  const ok = await hub.query(record, { input: credit() }, undefined, cd44);
-  expect(ok.errors).toBeUndefined();
+  const ok = await recordCredit();
   expect(ok.data.recordDepartmentalCredit).toMatchObject({
     programme: "LAUREATE_COFUNDING",
     amount: 12500.25,
@@ -67,6 +73,7 @@ test("only cd:<department> writes its credits, within the rules, and nothing is 
 });
 
 test("its credits appear in cross-financing, source DEPARTMENT, of structure, dossier, department and region", async () => {
+  await recordCredit();
   const funder = "Conseil départemental 44 Loire-Atlantique";
   const structure = (await hub.query(contractQuery("StructureFinancing"), { siret: S1 })).data.structure.crossFinancing;
   expect(structure).toMatchObject({ total: 52500.25, funders: ["ARS Pays de la Loire", funder] });
@@ -88,6 +95,7 @@ test("its credits appear in cross-financing, source DEPARTMENT, of structure, do
 });
 
 test("its writes are in its audit trail, for its owner and the national level", async () => {
+  await recordCredit();
   const q = `{ departementsAuditTrail { organisation operation } }`;
   expect((await hub.query(q, undefined, undefined, cd44)).data.departementsAuditTrail).toEqual([
     { organisation: "cd:44", operation: "recordDepartmentalCredit" },

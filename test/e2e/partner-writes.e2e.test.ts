@@ -2,6 +2,8 @@
  * Partner writes through the gateway: every contract mutation, unchanged; every rule of the
  * instructions and every access case refused with the right code, a French message naming the
  * rule, and nothing written (every table of every subgraph read back).
+ * The hub is shared, so each test writes its own calls, projects and Maisons (own titles and
+ * dossier refs) and reads only what it wrote: any test runs alone and in any order.
  */
 import { LABELLING_CRITERIA } from "../../subgraphs/domain/reference/labelling-criteria";
 import { startTestHub, TestHub } from "../support/hub";
@@ -44,10 +46,9 @@ const callInput = (over: Record<string, unknown> = {}) => ({
 });
 const S1 = testSiret(11);
 const S2 = testSiret(12);
-let healthCallId: string;
-let socialCallId: string;
-const award = (over: Record<string, unknown> = {}) => ({
-  callId: healthCallId,
+const CO_FINANCED = "DOSSIER-1";
+const awardOf = (callId: string, over: Record<string, unknown> = {}) => ({
+  callId,
   title: "Visites à domicile après la naissance",
   siret: S1,
   structureName: "Association Les Premiers Pas (test)",
@@ -58,6 +59,66 @@ const award = (over: Record<string, unknown> = {}) => ({
   description: "Projet de test",
   ...over,
 });
+// La Poste's SIRET escapes Luhn but follows its own rule
+const laPosteAward = (callId: string) =>
+  awardOf(callId, {
+    siret: "35600000000047",
+    structureName: "La Poste (test)",
+    title: "Accueil en bureau de poste",
+    amount: 40000,
+    projectRef: null,
+  });
+
+/** Opens a call of its own (its own title) on one side, and returns its id. */
+async function openCall(side: "Health" | "Social", title: string, over: Record<string, unknown> = {}): Promise<string> {
+  const result = await run(`Open${side}Call`, { input: callInput({ title, ...over }) }, side === "Health" ? "ars:52" : "dreets:52");
+  expect(result.errors).toBeUndefined();
+  return result.data[`open${side}Call`].id;
+}
+
+/** Awards a project within the rules on one side, and returns the laureate's id. */
+async function awarded(side: "Health" | "Social", input: Record<string, unknown>): Promise<string> {
+  const result = await run(`Award${side}Project`, { input }, side === "Health" ? "ars:52" : "dreets:52");
+  expect(result.errors).toBeUndefined();
+  return result.data[`award${side}Project`].id;
+}
+
+const grant = (over: Record<string, unknown> = {}) => ({
+  department: "44",
+  year: 2023,
+  fund: "CAF_REAAP",
+  siret: S1,
+  structureName: "Association Les Premiers Pas (test)",
+  title: "Groupes de parents",
+  amount: 5000.5,
+  axes: ["PARENT_ISOLATION"],
+  projectRef: "DOSSIER-CAF",
+  ...over,
+});
+const maison = (over: Record<string, unknown> = {}) => ({
+  territory: "04",
+  title: "Maison des 1000 premiers jours de Saint-Denis (test)",
+  carriers: [{ siret: S2, name: "Centre social de test" }],
+  objectives: "Prévention et soutien à la parentalité en un lieu",
+  actions: "Consultations, groupes de parents",
+  governance: "ARS, DEETS, CAF, département",
+  resources: "Deux sages-femmes",
+  phasing: "Diagnostic puis actions",
+  evaluation: "Comité de suivi",
+  budget: [
+    { year: 2024, source: "FIR", amount: 200000 },
+    { year: 2025, source: "DEPARTMENT", amount: 50000.5 },
+  ],
+  projectRef: null,
+  ...over,
+});
+
+/** Submits a Maison of its own (its own title) for the ARS of La Réunion, and returns its id. */
+async function submitMaison(title: string): Promise<string> {
+  const result = await run("SubmitMaisonProject", { input: maison({ title }) }, "ars:04");
+  expect(result.errors).toBeUndefined();
+  return result.data.submitMaisonProject.id;
+}
 
 describe("regional calls (ARS health side, DREETS social side)", () => {
   test("UNAUTHENTICATED without a token, FORBIDDEN for another organisation or territory", async () => {
@@ -77,17 +138,17 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
       envelope: 150000,
       minimumAward: 200000,
     });
-    healthCallId = health.data.openHealthCall.id;
     const social = await run(
       "OpenSocialCall",
       { input: callInput({ envelope: 100000, title: "1000 premiers jours en Pays de la Loire : accompagnement des parents" }) },
       "dreets:52",
     );
     expect(social.errors).toBeUndefined();
-    socialCallId = social.data.openSocialCall.id;
   });
 
   test("a call's rules: region in the COG, years of the policy, at least one axis, positive amount in cents, no duplicate", async () => {
+    const title = "1000 premiers jours en Pays de la Loire : appel des règles (test)";
+    await openCall("Health", title);
     await refused("OpenHealthCall", { input: callInput({ region: "99" }) }, "ars:52", "BAD_USER_INPUT", /Code région inconnu/);
     await refused(
       "OpenHealthCall",
@@ -118,10 +179,13 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
       "BAD_USER_INPUT",
       /AAAA-MM-JJ.*\(deadline\)/,
     );
-    await refused("OpenHealthCall", { input: callInput() }, "ars:52", "BAD_USER_INPUT", /existe déjà/);
+    await refused("OpenHealthCall", { input: callInput({ title }) }, "ars:52", "BAD_USER_INPUT", /existe déjà/);
   });
 
   test("awarding: the rules of the instructions, each refused with nothing written", async () => {
+    // a call of its own with nothing awarded yet: its whole envelope is free
+    const callId = await openCall("Health", "1000 premiers jours en Pays de la Loire : appel des refus (test)");
+    const award = (over: Record<string, unknown> = {}) => awardOf(callId, over);
     await refused("AwardHealthProject", { input: award() }, undefined, "UNAUTHENTICATED", /Authentification/);
     await refused("AwardHealthProject", { input: award() }, "ars:53", "FORBIDDEN", /ars:52/);
     await refused("AwardHealthProject", { input: award({ callId: "999999" }) }, "ars:52", "BAD_USER_INPUT", /Appel à projets inconnu/);
@@ -154,28 +218,21 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
   });
 
   test("an award within the rules is recorded; the minimum award is shown as met or not", async () => {
+    const healthCallId = await openCall("Health", "1000 premiers jours en Pays de la Loire : appel des lauréats (test)");
+    const socialCallId = await openCall("Social", "1000 premiers jours en Pays de la Loire : appel social des lauréats (test)", {
+      envelope: 100000,
+    });
+    // a dossier no other test funds, so its cross-financing is these two awards alone
+    const award = (over: Record<string, unknown> = {}) => awardOf(healthCallId, { projectRef: CO_FINANCED, ...over });
     const first = await run("AwardHealthProject", { input: award() }, "ars:52");
     expect(first.errors).toBeUndefined();
     expect(first.data.awardHealthProject).toMatchObject({
       amount: 60000.1,
       status: "AWARDED",
       call: { id: healthCallId, awarded: 60000.1 },
-      project: { ref: "DOSSIER-1" },
+      project: { ref: CO_FINANCED },
     });
-    // La Poste's SIRET escapes Luhn but follows its own rule
-    const laPoste = await run(
-      "AwardHealthProject",
-      {
-        input: award({
-          siret: "35600000000047",
-          structureName: "La Poste (test)",
-          title: "Accueil en bureau de poste",
-          amount: 40000,
-          projectRef: null,
-        }),
-      },
-      "ars:52",
-    );
+    const laPoste = await run("AwardHealthProject", { input: laPosteAward(healthCallId) }, "ars:52");
     expect(laPoste.errors).toBeUndefined();
     const call = await hub.query(`{ healthCall(id: "${healthCallId}") { awarded minimumAward minimumAwardMet } }`);
     expect(call.data.healthCall).toEqual({ awarded: 100000.1, minimumAward: 200000, minimumAwardMet: false });
@@ -183,7 +240,7 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
     // joint call: the same project funded by both envelopes, each euro in one envelope
     const social = await run("AwardSocialProject", { input: award({ callId: socialCallId, amount: 30000.33 }) }, "dreets:52");
     expect(social.errors).toBeUndefined();
-    const dossier = await hub.query(contractQuery("CoFinancedProject"), { ref: "DOSSIER-1" });
+    const dossier = await hub.query(contractQuery("CoFinancedProject"), { ref: CO_FINANCED });
     expect(dossier.data.project.crossFinancing.bySource).toEqual([
       { source: "FIR", amount: 60000.1 },
       { source: "P304_17", amount: 30000.33 },
@@ -191,8 +248,9 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
   });
 
   test("renewal only after a favourable evaluation; a withdrawn project stops counting", async () => {
-    const projects = (await hub.query(`{ healthCall(id: "${healthCallId}") { projects { id title } } }`)).data.healthCall.projects;
-    const [p1, p2] = projects.map((p: { id: string }) => p.id);
+    const callId = await openCall("Health", "1000 premiers jours en Pays de la Loire : appel des reconductions (test)");
+    const p1 = await awarded("Health", awardOf(callId, { projectRef: "DOSSIER-RENEWAL" }));
+    const p2 = await awarded("Health", laPosteAward(callId));
     await refused("RenewHealthProject", { id: p1, year: 2023, amount: 20000 }, "ars:52", "BAD_USER_INPUT", /évaluation favorable/);
     await refused("RecordHealthEvaluation", { id: p1, favourable: true, summary: "ok" }, "ars:53", "FORBIDDEN", /ars:52/);
     expect(
@@ -220,19 +278,6 @@ describe("regional calls (ARS health side, DREETS social side)", () => {
 });
 
 describe("CAF grants", () => {
-  const grant = (over: Record<string, unknown> = {}) => ({
-    department: "44",
-    year: 2023,
-    fund: "CAF_REAAP",
-    siret: S1,
-    structureName: "Association Les Premiers Pas (test)",
-    title: "Groupes de parents",
-    amount: 5000.5,
-    axes: ["PARENT_ISOLATION"],
-    projectRef: "DOSSIER-1",
-    ...over,
-  });
-
   test("only the CAF of the department, only its own funds, no duplicate", async () => {
     await refused("RecordParentalityGrant", { input: grant() }, undefined, "UNAUTHENTICATED", /Authentification/);
     await refused("RecordParentalityGrant", { input: grant() }, "caf:49", "FORBIDDEN", /caf:44/);
@@ -262,25 +307,6 @@ describe("CAF grants", () => {
 });
 
 describe("Maisons des 1000 premiers jours", () => {
-  const maison = (over: Record<string, unknown> = {}) => ({
-    territory: "04",
-    title: "Maison des 1000 premiers jours de Saint-Denis (test)",
-    carriers: [{ siret: S2, name: "Centre social de test" }],
-    objectives: "Prévention et soutien à la parentalité en un lieu",
-    actions: "Consultations, groupes de parents",
-    governance: "ARS, DEETS, CAF, département",
-    resources: "Deux sages-femmes",
-    phasing: "Diagnostic puis actions",
-    evaluation: "Comité de suivi",
-    budget: [
-      { year: 2024, source: "FIR", amount: 200000 },
-      { year: 2025, source: "DEPARTMENT", amount: 50000.5 },
-    ],
-    projectRef: null,
-    ...over,
-  });
-  let maisonId: string;
-
   test("submitted by the ARS (or DEETS, CAF) of an overseas territory, with a 2024–2025 budget", async () => {
     await refused("SubmitMaisonProject", { input: maison() }, undefined, "UNAUTHENTICATED", /Authentification/);
     await refused("SubmitMaisonProject", { input: maison() }, "ars:52", "FORBIDDEN", /territoire 04/);
@@ -308,11 +334,11 @@ describe("Maisons des 1000 premiers jours", () => {
       territory: { code: "04" },
       budgetTotal: 250000.5,
     });
-    maisonId = submitted.data.submitMaisonProject.id;
     await refused("SubmitMaisonProject", { input: maison() }, "ars:04", "BAD_USER_INPUT", /déjà soumis/);
   });
 
   test("the national committee assesses the 10 criteria listed by a query, and labels only a fully assessed project", async () => {
+    const maisonId = await submitMaison("Maison des 1000 premiers jours de Saint-Pierre (test)");
     const criteria = (await hub.query("{ labellingCriteria { code label } }")).data.labellingCriteria;
     expect(criteria.map((c: { code: string }) => c.code)).toEqual(LABELLING_CRITERIA.map((c) => c.code));
     await refused(
@@ -348,9 +374,47 @@ describe("Maisons des 1000 premiers jours", () => {
 
 describe("audit trail", () => {
   const trail = `query($last: Int) { healthAuditTrail(last: $last) { organisation operation entity entityId changes } cafAuditTrail { organisation operation } maisonsAuditTrail { organisation operation } }`;
+  type Trail = Record<
+    "healthAuditTrail" | "cafAuditTrail" | "maisonsAuditTrail",
+    { organisation: string; operation: string; changes?: string }[]
+  >;
+  /** The entries recorded since `before` (the trails list the most recent first). */
+  const since = (after: Trail, before: Trail) =>
+    Object.fromEntries(
+      Object.entries(after).map(([field, entries]) => [field, entries.slice(0, entries.length - before[field as keyof Trail].length)]),
+    ) as Trail;
 
   test("every write is recorded; its owner and the national level can read it, nobody else", async () => {
-    const national = (await hub.query(trail, { last: 500 }, undefined, tokens.national)).data;
+    // the trails are read before and after this test's own writes: other tests' writes do not count
+    const nationalBefore = (await hub.query(trail, { last: 500 }, undefined, tokens.national)).data as Trail;
+    const ownBefore = (await hub.query(trail, {}, undefined, tokens["caf:44"])).data as Trail;
+    const callId = await openCall("Health", "1000 premiers jours en Pays de la Loire : appel de l'audit (test)");
+    const projectId = await awarded("Health", awardOf(callId, { projectRef: "DOSSIER-AUDIT" }));
+    const laPosteId = await awarded("Health", laPosteAward(callId));
+    expect(
+      (await run("RecordHealthEvaluation", { id: projectId, favourable: true, summary: "Bons résultats" }, "ars:52")).errors,
+    ).toBeUndefined();
+    expect((await run("RenewHealthProject", { id: projectId, year: 2023, amount: 20000 }, "ars:52")).errors).toBeUndefined();
+    const withdrawn = await hub.query(
+      `mutation { withdrawHealthProject(id: "${laPosteId}", reason: "Structure dissoute") { status } }`,
+      undefined,
+      undefined,
+      tokens["ars:52"],
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    expect(
+      (await run("RecordParentalityGrant", { input: grant({ title: "Groupes de parents (audit)" }) }, "caf:44")).errors,
+    ).toBeUndefined();
+    // a Maison submitted, assessed in two passes, then labelled
+    const maisonId = await submitMaison("Maison des 1000 premiers jours du Port (test)");
+    const codes = LABELLING_CRITERIA.map((c) => c.code);
+    for (const batch of [codes.slice(0, 9), codes.slice(9)]) {
+      const assessed = await run("AssessMaisonProject", { id: maisonId, criteria: batch.map((code) => ({ code, met: true })) }, "national");
+      expect(assessed.errors).toBeUndefined();
+    }
+    expect((await run("DecideMaisonProject", { id: maisonId, decision: "LABELLED" }, "national")).errors).toBeUndefined();
+
+    const national = since((await hub.query(trail, { last: 500 }, undefined, tokens.national)).data as Trail, nationalBefore);
     expect(national.healthAuditTrail.map((e: { operation: string }) => e.operation)).toEqual(
       expect.arrayContaining([
         "openHealthCall",
@@ -368,11 +432,11 @@ describe("audit trail", () => {
       "ars:04",
     ]);
     const award = national.healthAuditTrail.find((e: { operation: string }) => e.operation === "awardHealthProject");
-    expect(JSON.parse(award.changes)).toMatchObject({ siret: expect.any(String), amount: expect.any(Number) });
+    expect(JSON.parse(award?.changes ?? "null")).toMatchObject({ siret: expect.any(String), amount: expect.any(Number) });
 
-    const own = (await hub.query(trail, {}, undefined, tokens["caf:44"])).data;
-    expect(own.cafAuditTrail).toHaveLength(1);
-    expect(own.healthAuditTrail).toEqual([]);
+    const ownAfter = (await hub.query(trail, {}, undefined, tokens["caf:44"])).data as Trail;
+    expect(since(ownAfter, ownBefore).cafAuditTrail).toHaveLength(1);
+    expect(ownAfter.healthAuditTrail).toEqual([]);
     const other = (await hub.query(trail, {}, undefined, tokens["caf:49"])).data;
     expect(other.cafAuditTrail).toEqual([]);
     const anonymous = await hub.query(trail, {});
