@@ -4,7 +4,6 @@
  * an amount exact to the cent, distinct axes, a well-formed dossier reference.
  */
 import { Violations } from "../domain/rules/violations";
-import { validProjectRef } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";
 import type { CheckedFundingLine, FundingLineInput } from "./funder";
 
@@ -31,13 +30,7 @@ export function checkFundingLine<Key extends object>(
   v.text("title", input.title, rules.titleLabel);
   const cents = v.amount("amount", input.amount);
   if (input.axes?.length) v.axes("axes", input.axes);
-  if (input.projectRef != null)
-    v.check(
-      validProjectRef(input.projectRef),
-      "projectRef",
-      "PROJECT_REF_FORMAT",
-      "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».",
-    );
+  v.projectRef("projectRef", input.projectRef);
   if (!v.empty || cents === null) return null;
   return {
     key: { departmentCode: input.department, year: input.year, ...rules.key, siret: input.siret, title: input.title.trim() },

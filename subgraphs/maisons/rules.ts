@@ -2,7 +2,6 @@ import { Actor } from "../platform/auth/organisation";
 import { forbidden, requireActor } from "../platform/auth/policy";
 import { Cents } from "../domain/money";
 import { Violations } from "../domain/rules/violations";
-import { validProjectRef } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";
 import { findRegion } from "../domain/reference/cog";
 import { LABELLING_CRITERIA } from "../domain/reference/labelling-criteria";
@@ -72,13 +71,7 @@ export function checkMaisonSheet(input: MaisonProjectInput, v: Violations): (Bud
     );
     return { year: line.year, source: line.source, amount: line.amount, cents: v.amount(`budget[${i}].amount`, line.amount) };
   });
-  if (input.projectRef != null)
-    v.check(
-      validProjectRef(input.projectRef),
-      "projectRef",
-      "PROJECT_REF_FORMAT",
-      "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».",
-    );
+  v.projectRef("projectRef", input.projectRef);
   return lines;
 }
 

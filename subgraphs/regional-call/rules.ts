@@ -3,7 +3,7 @@ import { Cents, centsToEuros } from "../domain/money";
 import { departmentsOf, findDepartment } from "../domain/reference/cog";
 import { formatEuros, Violations } from "../domain/rules/violations";
 import { minimumAwardCents } from "../domain/reference/instructions";
-import { isIsoDate, validProjectRef } from "../domain/rules/formats";
+import { isIsoDate } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";
 import { CallRow } from "./call.entity";
 import { AwardProjectInput, OpenCallInput } from "./inputs";
@@ -53,13 +53,7 @@ export function checkAward(
       "Un département est indiqué deux fois.",
     );
   }
-  if (input.projectRef != null)
-    v.check(
-      validProjectRef(input.projectRef),
-      "projectRef",
-      "PROJECT_REF_FORMAT",
-      "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».",
-    );
+  v.projectRef("projectRef", input.projectRef);
   if (!v.empty || amountCents === null) return null;
   return {
     title: input.title.trim(),

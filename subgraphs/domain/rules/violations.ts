@@ -3,6 +3,7 @@ import { Axis } from "../enums";
 import { AmountError, Cents, eurosToCents } from "../money";
 import { isValidSiret } from "../siret";
 import { findDepartment, findRegion } from "../reference/cog";
+import { validProjectRef } from "./formats";
 import { AMOUNT_CEILING_CENTS, TEXT_LIMITS, TextLimit, textViolation } from "./limits";
 
 /** First and last year the hub accepts: the policy's first calls (2021) to the 2024–2030 roadmap. */
@@ -75,6 +76,16 @@ export class Violations {
       field,
       "SIRET_INVALID",
       `SIRET invalide « ${siret} » : 14 chiffres et clé de Luhn (règle particulière pour La Poste).`,
+    );
+  }
+  /** An optional dossier reference (absent: nothing to check). */
+  projectRef(field: string, ref: string | null | undefined): boolean {
+    if (ref == null) return true;
+    return this.check(
+      validProjectRef(ref),
+      field,
+      "PROJECT_REF_FORMAT",
+      "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres, « - », « _ », « . ».",
     );
   }
   year(field: string, year: number): boolean {
