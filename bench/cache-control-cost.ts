@@ -2,7 +2,7 @@
  * What Apollo Server's cache-control plugin costs a subgraph per field, in process and without
  * the network (the profile's timings are too noisy on a loaded machine to show a few ms): one
  * answer of 2 000 entities × 10 fields executed by the same subgraph schema with the plugin on
- * (Apollo Server's default) and off (subgraphs/platform/server/subgraph-server.ts), interleaved,
+ * (Apollo Server's default) and off (subgraphs/platform/server/subgraph-apollo.ts), interleaved,
  * median of 6 rounds of 20. Run: `npm run build && swc bench -d dist --copy-files --quiet && node dist/bench/cache-control-cost.js`.
  */
 import { ApolloServer } from "@apollo/server";

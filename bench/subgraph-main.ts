@@ -1,7 +1,7 @@
 /**
  * One subgraph of the benchmark, in its own process, on the dataset's SQLite files (DATA_DIR).
  * BENCH_SUBGRAPH_VARIANT=cache-control runs it as before the cut: Apollo Server's cache-control
- * plugin on (subgraphs/platform/server/subgraph-server.ts turns it off).
+ * plugin on (subgraphs/platform/server/subgraph-apollo.ts turns it off).
  */
 import "reflect-metadata";
 import { readDatabaseConfig } from "../subgraphs/platform/config";
@@ -13,7 +13,7 @@ import { installProcessTimings, processTimings } from "./process-timings";
 
 /** Apollo Server's "disabled" cache control made a plugin that does nothing: its default plugin comes back. */
 function withCacheControl(): void {
-  // (a plain CommonJS export, read by subgraph-server.js at each call: replaced in place)
+  // (a plain CommonJS export, read by subgraph-apollo.js at each call: replaced in place)
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself
   const disabled = require("@apollo/server/plugin/disabled") as Record<string, unknown>;
   disabled.ApolloServerPluginCacheControlDisabled = () => ({});

@@ -10,6 +10,8 @@ export interface ObservabilitySettings {
   processMetrics?: boolean;
 }
 
+export type Observability = ReturnType<typeof createObservability>;
+
 /**
  * Logs and metrics of one subgraph: JSON logs (pino) carrying the request id the gateway sends in
  * `x-request-id`, and Prometheus metrics on /metrics (requests, errors, latency per operation,
