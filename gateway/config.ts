@@ -110,9 +110,6 @@ export function readSpeedSettings(env: NodeJS.ProcessEnv = process.env): SpeedSe
   };
 }
 
-/** The speed settings of production, for harnesses that build a configuration by hand. */
-export const DEFAULT_SPEED_SETTINGS: SpeedSettings = readSpeedSettings({});
-
 /**
  * Reads the gateway's environment once. Subgraph locations: `SUBGRAPH_URL_<NAME>` (for example
  * SUBGRAPH_URL_CAF=http://caf:4003/graphql) overrides the routing URL of the supergraph.

@@ -11,10 +11,12 @@ import path from "node:path";
 import { NATIONAL_SCALE, loadDataset, planDataset, scaled } from "../../bench/dataset";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
+import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/server/subgraph-config";
 import { hubSubgraph } from "../../subgraphs/registry";
 import { RunningGateway } from "../../gateway/server";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";
+import { servicesEnv } from "../support/config-env";
 import { contractQuery } from "../support/contract";
 import { composeCopy, copyRepository, REPO, scaffoldInto, startCopiedSubgraphs, startGatewayOn } from "../support/scaffold-copy";
 
@@ -39,7 +41,7 @@ beforeAll(async () => {
   const composed = await composeCopy(ROOT, NEWCOMERS);
   expect(composed.composed).toMatchObject({ ok: true });
   database = await createTestDatabase();
-  Object.assign(servers, await startCopiedSubgraphs(ROOT, composed, { database: database.config, auth: auth.config }));
+  Object.assign(servers, await startCopiedSubgraphs(ROOT, composed, { database: database.config, auth }));
   const databases = Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.database.dataSource]));
   const samples = await loadDataset(databases, planDataset(scaled(NATIONAL_SCALE, 0.01)));
   reads = [
@@ -51,13 +53,13 @@ beforeAll(async () => {
   // the committed hub, on the same database
   const registered: Record<string, SubgraphServer> = {
     ...Object.fromEntries(Object.entries(servers).filter(([name]) => !NEWCOMERS.includes(name))),
-    hub: await startSubgraph(hubSubgraph(), { database: database.config, auth: auth.config, port: 0 }),
+    hub: await startSubgraph(hubSubgraph(), startOptionsOf(readSubgraphConfig("hub", servicesEnv(auth, database.config)), null)),
   };
   setups.push({
-    gateway: await startGatewayOn(path.join(REPO, "schema", "supergraph.graphql"), registered, auth.config, true),
+    gateway: await startGatewayOn(path.join(REPO, "schema", "supergraph.graphql"), registered, auth, true),
     servers: registered,
   });
-  setups.push({ gateway: await startGatewayOn(composed.supergraphFile, servers, auth.config, true), servers });
+  setups.push({ gateway: await startGatewayOn(composed.supergraphFile, servers, auth, true), servers });
 }, 240_000);
 afterAll(async () => {
   await Promise.all(setups.map((s) => s.gateway.stop()));

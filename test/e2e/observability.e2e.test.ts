@@ -1,7 +1,6 @@
 /** Every subgraph: Prometheus metrics on /metrics, the request id sent back, liveness and readiness. */
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { startGateway } from "../../gateway/server";
 import { startTestHub, TestHub } from "../support/hub";
 import { contractOperations, contractQuery } from "../support/contract";
 import { KNOWN_OPERATIONS } from "../../gateway/known-operations";
@@ -79,7 +78,7 @@ test("the gateway gives each request an id, sends it back and passes it to the s
 });
 
 test("METRICS_PORT: the gateway's metrics move to a port of their own, the public port answers 404", async () => {
-  const gateway = await startGateway({ ...hub.gateway.config, port: 0, metricsPort: 0 });
+  const gateway = await hub.startReplica({ METRICS_PORT: "0" });
   try {
     await fetch(gateway.url, {
       method: "POST",

@@ -15,7 +15,7 @@ import { Json } from "../support/json";
 import { contractQuery } from "../support/contract";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
 import { FundingSource } from "../../subgraphs/domain/enums";
-import { startGateway, RunningGateway } from "../../gateway/server";
+import { RunningGateway } from "../../gateway/server";
 import { DEFAULT_RESPONSE_CACHE } from "../../gateway/response-cache";
 import { structureScope } from "../../gateway/cache-scopes";
 
@@ -237,7 +237,7 @@ describe("two replicas over one Redis", () => {
   const redisCache = { ...DEFAULT_RESPONSE_CACHE, redisUrl: REDIS_URL, redisPrefix: `hub-test:${randomUUID()}:` };
   beforeAll(async () => {
     hub = await startTestHub({ seed, speed: { responseCache: redisCache } });
-    replica = await startGateway({ ...hub.gateway.config, port: 0 });
+    replica = await hub.startReplica();
   });
   afterAll(async () => {
     await (replica as RunningGateway | undefined)?.stop();

@@ -10,7 +10,7 @@ import { startTestHub, TestHub } from "../support/hub";
 import { contractQuery } from "../support/contract";
 import { testSiret, structure, grant } from "../support/fixtures";
 import { FundingSource } from "../../subgraphs/domain/enums";
-import { startGateway, RunningGateway } from "../../gateway/server";
+import { RunningGateway } from "../../gateway/server";
 import { DEFAULT_RESPONSE_CACHE, ResponseCacheConfig } from "../../gateway/response-cache";
 
 const SIRET = testSiret(501);
@@ -152,7 +152,7 @@ describe("shared cache in Redis (several gateway replicas)", () => {
     redisCache = { ...DEFAULT_RESPONSE_CACHE, redisUrl: REDIS_URL, redisPrefix: `hub-test:${randomUUID()}:` };
     hub = await startTestHub({ seed, speed: { responseCache: redisCache } });
     cafToken = await hub.auth.token("caf:44");
-    replica = await startGateway({ ...hub.gateway.config, port: 0 });
+    replica = await hub.startReplica();
   });
   afterEach(async () => {
     await (replica as RunningGateway | undefined)?.stop();
@@ -203,11 +203,7 @@ describe("shared cache in Redis (several gateway replicas)", () => {
   });
 
   test("Redis unreachable: the gateway answers without cache", async () => {
-    const offline = await startGateway({
-      ...hub.gateway.config,
-      port: 0,
-      responseCache: { ...redisCache, redisUrl: "redis://127.0.0.1:1/0" },
-    });
+    const offline = await hub.startReplica({ RESPONSE_CACHE_REDIS_URL: "redis://127.0.0.1:1/0" });
     const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const answer = await readVia(offline.url);

@@ -139,8 +139,8 @@ describe("once composed, through the gateway", () => {
     if (!supergraph.composed.ok) return;
     const { supergraphFile } = supergraph;
     database.current = await createTestDatabase();
-    Object.assign(servers, await startCopiedSubgraphs(ROOT, supergraph, { database: database.current.config, auth: auth.config }));
-    gateway = await startGatewayOn(supergraphFile, servers, auth.config);
+    Object.assign(servers, await startCopiedSubgraphs(ROOT, supergraph, { database: database.current.config, auth }));
+    gateway = await startGatewayOn(supergraphFile, servers, auth);
   }, 120_000);
   afterAll(async () => {
     await gateway?.stop();
@@ -283,7 +283,7 @@ describe("once composed, through the gateway", () => {
     const callId = await call(servers, "ars", { regionCode: "52", year: 2021 });
     for (let i = 0; i < 3; i++) await laureate(servers, "ars", callId, { siret: testSiret(780 + i), amount: 10_000, departments: ["44"] });
     // the same contract read through the registered funders' supergraph and through the one with the newcomer
-    const registered = await startGatewayOn(path.join(REPO, "schema", "supergraph.graphql"), servers, auth.config);
+    const registered = await startGatewayOn(path.join(REPO, "schema", "supergraph.graphql"), servers, auth);
     try {
       const read = (url: string) =>
         fetch(url, {

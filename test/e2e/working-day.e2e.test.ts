@@ -8,7 +8,7 @@ import { startTestHub, TestHub } from "../support/hub";
 import { call, grant, laureate, testSiret } from "../support/fixtures";
 import { FundingSource } from "../../subgraphs/domain/enums";
 import { departmentsOf, REGIONS } from "../../subgraphs/domain/reference/cog";
-import { startGateway, RunningGateway } from "../../gateway/server";
+import { RunningGateway } from "../../gateway/server";
 import { runWorkingDay, WorkingDayReport, WorkingDaySamples } from "../../bench/working-day";
 import { contractDocuments } from "../../bench/working-day-run";
 import { hitRate } from "../../bench/working-day-report";
@@ -43,11 +43,7 @@ beforeAll(async () => {
     },
     limits: { writesPerMinute: 10_000 },
   });
-  everything = await startGateway({
-    ...hub.gateway.config,
-    port: 0,
-    responseCache: { ...hub.gateway.config.responseCache, invalidation: "all" },
-  });
+  everything = await hub.startReplica({ RESPONSE_CACHE_INVALIDATION: "all" });
 }, 120_000);
 afterAll(async () => {
   await (everything as RunningGateway | undefined)?.stop();

@@ -3,6 +3,7 @@
  * configuration with the production readers (readSubgraphConfig, readGatewayConfig) instead of
  * by hand: a setting the readers would refuse fails the test too.
  */
+import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { DatabaseConfig } from "../../subgraphs/platform/config";
 import { GatewayConfig, LIMIT_VARIABLES } from "../../gateway/config";
@@ -33,6 +34,23 @@ export function authEnv(auth: TestAuth): Env {
 }
 
 export const databaseEnv = (config: DatabaseConfig): Env => (config.url ? { DATABASE_URL: config.url } : { DATA_DIR: config.dataDir });
+
+/** Every service of a test hub: the runner's choices, its keys and database, free ports, no demo set. */
+export const servicesEnv = (auth: TestAuth, database: DatabaseConfig): Env => ({
+  ...runnerEnv(),
+  ...authEnv(auth),
+  ...databaseEnv(database),
+  PORT: "0",
+  DEMO: "0",
+});
+
+/** A test gateway on a free port, serving `supergraphFile` from the subgraphs at `urls` (by name). */
+export const gatewayPlacesEnv = (supergraphFile: string, urls: Record<string, string>, pollingIntervalMs = 0): Env => ({
+  GATEWAY_PORT: "0",
+  SUPERGRAPH_FILE: path.resolve(supergraphFile),
+  SUPERGRAPH_POLL_MS: String(pollingIntervalMs),
+  ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+});
 
 export const limitsEnv = (limits: Partial<SecurityLimits>): Env =>
   Object.fromEntries(Object.entries(limits).map(([key, value]) => [LIMIT_VARIABLES[key as keyof SecurityLimits], String(value)]));

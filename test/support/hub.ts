@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import path from "node:path";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
 import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
@@ -8,13 +7,20 @@ import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/ser
 import { DemoDataset } from "../../fixtures/demo/dataset";
 import { startGateway, RunningGateway } from "../../gateway/server";
 import { SecurityLimits } from "../../gateway/security";
-import { authEnv, databaseEnv, Env, expectRead, limitsEnv, runnerEnv, speedEnv, SpeedSettings } from "./config-env";
+import { Env, expectRead, gatewayPlacesEnv, limitsEnv, servicesEnv, speedEnv, SpeedSettings } from "./config-env";
 import { createTestDatabase, TestDatabase } from "./database";
 import { createTestAuth, TestAuth } from "./auth";
 import { Json } from "./json";
 
 export interface TestHub {
   gateway: RunningGateway;
+  /** The environment the gateway's configuration was read from (readGatewayConfig). */
+  gatewayEnv: Env;
+  /**
+   * Another gateway over the same subgraphs (a replica, a variant): its configuration read from
+   * `gatewayEnv` with `env` on top, on a free port. The caller stops it.
+   */
+  startReplica(env?: Env): Promise<RunningGateway>;
   subgraphs: Record<string, SubgraphServer>;
   database: TestDatabase;
   auth: TestAuth;
@@ -51,7 +57,7 @@ export async function startTestHub(
   const database = await createTestDatabase();
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
-  const env: Env = { ...runnerEnv(), ...authEnv(auth), ...databaseEnv(database.config), PORT: "0", DEMO: "0", ...options.env };
+  const env: Env = { ...servicesEnv(auth, database.config), ...options.env };
   const subgraphConfig = (name: string, extra: Env = {}) => {
     const config = readSubgraphConfig(name, { ...env, ...extra });
     return startOptionsOf(config, options.demo ?? null);
@@ -68,15 +74,13 @@ export async function startTestHub(
     throw error;
   }
   const urls = { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...options.subgraphUrls };
-  const gatewayConfig = readGatewayConfig({
+  const gatewayEnv: Env = {
     ...env,
-    GATEWAY_PORT: "0",
-    SUPERGRAPH_FILE: path.resolve(options.supergraphFile ?? "schema/supergraph.graphql"),
-    SUPERGRAPH_POLL_MS: String(options.pollingIntervalMs ?? 0),
-    ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+    ...gatewayPlacesEnv(options.supergraphFile ?? "schema/supergraph.graphql", urls, options.pollingIntervalMs),
     ...limitsEnv(options.limits ?? {}),
     ...speedEnv(options.speed ?? {}),
-  });
+  };
+  const gatewayConfig = readGatewayConfig(gatewayEnv);
   expectRead(gatewayConfig, { ...options.speed, limits: options.limits ?? {} }, "startTestHub");
   const gateway = await startGateway(gatewayConfig);
   const query: TestHub["query"] = async (q, variables, operationName, token) => {
@@ -88,6 +92,8 @@ export async function startTestHub(
   const snapshot = () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.stats()]));
   return {
     gateway,
+    gatewayEnv,
+    startReplica: (extra = {}) => startGateway(readGatewayConfig({ ...gatewayEnv, GATEWAY_PORT: "0", ...extra })),
     subgraphs,
     database,
     auth,

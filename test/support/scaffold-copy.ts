@@ -14,11 +14,12 @@ import { SubgraphModule, startSubgraph } from "../../subgraphs/platform/server/s
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { buildSchemaArtifacts } from "../../scripts/compose-lib";
 import { runSubgraphNew } from "../../scripts/subgraph-new";
+import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/server/subgraph-config";
 import { DatabaseConfig } from "../../subgraphs/platform/config";
-import { AuthConfig } from "../../subgraphs/platform/auth/config";
 import { startGateway } from "../../gateway/server";
-import { DEFAULT_LIMITS } from "../../gateway/security";
-import { DEFAULT_SPEED_SETTINGS } from "../../gateway/config";
+import { readGatewayConfig } from "../../gateway/config";
+import { authEnv, gatewayPlacesEnv, runnerEnv, servicesEnv } from "./config-env";
+import { TestAuth } from "./auth";
 
 export const REPO = path.resolve(__dirname, "../..");
 
@@ -66,36 +67,42 @@ export async function composeCopy(root: string, scaffolded: readonly string[]) {
   return { ...artifacts, supergraphFile };
 }
 
-/** The hub (its contributions discovered from the composed funders) then every funder of the copy, on free ports. */
+/**
+ * The hub (its contributions discovered from the composed funders) then every funder of the copy, on
+ * free ports, each configured by the production reader (readSubgraphConfig).
+ */
 export async function startCopiedSubgraphs(
   root: string,
   composed: Awaited<ReturnType<typeof composeCopy>>,
-  settings: { database: DatabaseConfig; auth: AuthConfig },
+  settings: { database: DatabaseConfig; auth: TestAuth },
 ): Promise<Record<string, SubgraphServer>> {
+  const env = servicesEnv(settings.auth, settings.database);
   const servers: Record<string, SubgraphServer> = {};
   const funders = composed.subgraphs.filter((s) => s.name !== "hub").map(({ name, sdl }) => ({ name, sdl }));
   // the hub first: the funders' writes tell its structure directory the SIRETs they record
   servers.hub = await startSubgraph(
     hubSubgraph(() => discoverContributions(funders)),
-    { ...settings, port: 0 },
+    startOptionsOf(readSubgraphConfig("hub", env), null),
   );
   for (const module of copiedFunders(root)) {
-    servers[module.name] = await startSubgraph(module, { ...settings, port: 0, directoryUrl: servers.hub.url });
+    const config = readSubgraphConfig(module.name, { ...env, SUBGRAPH_URL_HUB: servers.hub.url });
+    servers[module.name] = await startSubgraph(module, startOptionsOf(config, null));
   }
   return servers;
 }
 
-/** A gateway on a supergraph file and the given subgraphs (cache as configured by default, or off with `uncached`). */
-export function startGatewayOn(supergraphFile: string, servers: Record<string, SubgraphServer>, auth: AuthConfig, uncached = false) {
-  return startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    supergraphFile,
-    pollingIntervalMs: 0,
-    auth,
-    limits: DEFAULT_LIMITS,
-    ...DEFAULT_SPEED_SETTINGS,
-    ...(uncached ? { responseCache: { ...DEFAULT_SPEED_SETTINGS.responseCache, ttlMs: 0 } } : {}),
-    subgraphUrls: Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url])),
-  });
+/**
+ * A gateway on a supergraph file and the given subgraphs, its configuration read by the production
+ * reader (readGatewayConfig): the response cache as configured by default, or off with `uncached`.
+ */
+export function startGatewayOn(supergraphFile: string, servers: Record<string, SubgraphServer>, auth: TestAuth, uncached = false) {
+  const urls = Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.url]));
+  return startGateway(
+    readGatewayConfig({
+      ...runnerEnv(),
+      ...authEnv(auth),
+      ...gatewayPlacesEnv(supergraphFile, urls),
+      ...(uncached ? { RESPONSE_CACHE_TTL_MS: "0" } : {}),
+    }),
+  );
 }
