@@ -12,7 +12,9 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
+# patches/: fixes to dependencies, applied by the postinstall script (patch-package; patches/README.md).
 COPY package.json package-lock.json ./
+COPY patches patches
 RUN npm ci --no-audit --no-fund
 COPY .swcrc tsconfig.json ./
 COPY subgraphs subgraphs

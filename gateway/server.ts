@@ -19,6 +19,15 @@ import { useOperationMetrics } from "./operation-metrics";
 import { useSyncHmacSignature } from "./hmac-signing";
 import { Registry } from "prom-client";
 
+/**
+ * The HTTP executor's in-flight deduplication is off. Its key holds every header, and each subgraph
+ * call carries its request's own x-request-id, so it never joins two client requests; it only
+ * deep-copies (structuredClone) every subgraph answer, ~17 ms per uncached RegionDashboard at
+ * national scale (bench/RESULTS.md). Joining requests across clients would also be unsafe: a read
+ * sent after an acknowledged write could get the answer of a call that started before it.
+ */
+const SUBGRAPH_TRANSPORT_OPTIONS = { deduplicateInflightRequests: false };
+
 /** How long a replaced supergraph is kept for the operations still running on it. */
 const SCHEMA_DRAIN_TIMEOUT_MS = 60_000;
 
@@ -47,7 +56,9 @@ export function createGateway(config: GatewayConfig, cache: ScopedStore, registr
     pollingInterval: config.pollingIntervalMs || undefined,
     // Operations in flight when the supergraph changes finish on the schema they started with.
     gracefulSchemaReload: { drainTimeout: SCHEMA_DRAIN_TIMEOUT_MS },
-    transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
+    transportEntries: Object.fromEntries(
+      Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: SUBGRAPH_TRANSPORT_OPTIONS }]),
+    ),
     // GraphiQL from the locally installed bundle: partners' networks are often closed to CDNs
     // (its editors seeded from the tabs: gateway/graphiql-page.ts says why).
     renderGraphiQL: renderHubGraphiQL,
