@@ -17,7 +17,7 @@ import { createTokenVerifier } from "../subgraphs/platform/auth/tokens";
 import { Actor } from "../subgraphs/platform/auth/organisation";
 import { SubgraphModule } from "../subgraphs/platform/server/subgraph-module";
 import { ImportDefinition, ImportProgress, runImport } from "../subgraphs/platform/import/run";
-import { readDirectoryUrl, useStructureDirectory } from "../subgraphs/platform/directory/client";
+import { createStructureDirectory, readDirectoryUrl } from "../subgraphs/platform/directory/client";
 import { formatReport, ImportReport } from "../subgraphs/platform/import/report";
 import { cafSubgraph } from "../subgraphs/caf";
 import { cafGrantImport } from "../subgraphs/caf/import";
@@ -185,12 +185,13 @@ export async function runImportCli(
     if (kind === "sirene") return await importSirene(file, actor, database, io, sharedCache);
     const { module, definition } = target(kind as Exclude<ImportKind, "sirene">, actor, values.appel);
     // the import tells the hub's structure directory the file's SIRETs, as the subgraph's writes do
-    useStructureDirectory({ url: readDirectoryUrl(env), hmacSecret: authConfig.hmacSecret });
+    const directory = createStructureDirectory({ url: readDirectoryUrl(env), hmacSecret: authConfig.hmacSecret });
     const db = await module.openDatabase(database);
     const progress = progressBar(io);
     try {
       const report = await runImport(
         db.dataSource,
+        directory,
         definition(db.dataSource),
         { name: path.basename(file), content: fs.readFileSync(file) },
         actor,
