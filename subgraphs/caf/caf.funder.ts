@@ -5,6 +5,7 @@
  */
 import { DataSource } from "typeorm";
 import { Actor } from "../platform/auth/organisation";
+import { StructureDirectory } from "../platform/directory/client";
 import { FundingSource } from "../domain/enums";
 import { cafFunder } from "../domain/financing/funders";
 import { graphqlFilterField } from "../domain/explorer/filter.rules";
@@ -57,8 +58,8 @@ export const CAF: FundingLineFunder<ParentalityGrantRow, ParentalityGrant, Paren
 };
 
 /** Records a grant, in one transaction with its audit entry. Only `caf:<department>` may. */
-export const recordParentalityGrant = (ds: DataSource, actor: Actor | null, input: ParentalityGrantInput) =>
-  recordFundingLine(CAF, ds, actor, input);
+export const recordParentalityGrant = (ds: DataSource, directory: StructureDirectory, actor: Actor | null, input: ParentalityGrantInput) =>
+  recordFundingLine(CAF, ds, directory, actor, input);
 
 /** Query.parentalityGrants: what a question such as "which structures does the CAF of Loire-Atlantique fund on axis 3" needs. */
 export const CAF_GRANT_LIST: LineListDeclaration = {

@@ -5,6 +5,7 @@
  */
 import { DataSource } from "typeorm";
 import { Actor } from "../platform/auth/organisation";
+import { StructureDirectory } from "../platform/directory/client";
 import { FundingSource } from "../domain/enums";
 import { departmentFunder } from "../domain/financing/funders";
 import { FundingLineFunder, LineListDeclaration } from "../funding-lines/funder";
@@ -60,8 +61,12 @@ export const DEPARTEMENTS: FundingLineFunder<
 };
 
 /** Records a departmental credit with its audit entry, in one transaction. Only `cd:<department>` may. */
-export const recordDepartmentalCredit = (ds: DataSource, actor: Actor | null, input: DepartmentalCreditInput) =>
-  recordFundingLine(DEPARTEMENTS, ds, actor, input);
+export const recordDepartmentalCredit = (
+  ds: DataSource,
+  directory: StructureDirectory,
+  actor: Actor | null,
+  input: DepartmentalCreditInput,
+) => recordFundingLine(DEPARTEMENTS, ds, directory, actor, input);
 
 /** Query.departmentalCredits: the same shape as the CAF's parentalityGrants. */
 export const DEPARTMENTAL_CREDIT_LIST: LineListDeclaration = {

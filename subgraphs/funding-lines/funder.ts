@@ -6,6 +6,7 @@
  */
 import { DataSource } from "typeorm";
 import { Actor } from "../platform/auth/organisation";
+import { StructureDirectory } from "../platform/directory/client";
 import { Violations } from "../domain/rules/violations";
 import { Axis, FundingSource } from "../domain/enums";
 import { Cents } from "../domain/money";
@@ -58,6 +59,8 @@ export interface FundingLinesContext<Row extends FundingLineRow = FundingLineRow
   actor: Actor | null;
   dataSource: DataSource;
   loaders: FundingLineLoaders<Row>;
+  /** The server's structure directory, which the record mutation tells the SIRET it records. */
+  directory: StructureDirectory;
 }
 
 /** A GraphQL field: its name and description. */

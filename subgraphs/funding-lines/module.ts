@@ -56,7 +56,12 @@ export function fundingLinesModule<Row extends FundingLineRow>(
         entities: [...REFERENCE_ENTITIES, StructureRow, funder.row, AuditEntryRow],
         migrations: options.migrations,
       }),
-    createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createFundingLineLoaders(db.dataSource, funder) }),
+    createContext: (db, actor, directory) => ({
+      dataSource: db.dataSource,
+      actor,
+      loaders: createFundingLineLoaders(db.dataSource, funder),
+      directory,
+    }),
     loadDemo: demo && ((db, dataset) => loadDemoLines(funder, db.dataSource, dataset, demo(dataset))),
   };
 }

@@ -19,7 +19,7 @@ export function operationResolvers(funder: AnyFundingLineFunder) {
 
     @Mutation(() => type, { name: record.field, description: record.description })
     async record(@Arg("input", () => input, { description: record.input }) line: FundingLineInput, @Ctx() ctx: FundingLinesContext) {
-      return funder.graphql.toNode(await recordFundingLine<FundingLineRow>(funder, ctx.dataSource, ctx.actor, line));
+      return funder.graphql.toNode(await recordFundingLine<FundingLineRow>(funder, ctx.dataSource, ctx.directory, ctx.actor, line));
     }
   }
   return [LineOperations, createAuditResolver(audit.field, audit.label)];

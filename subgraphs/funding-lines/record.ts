@@ -8,7 +8,7 @@ import { Actor } from "../platform/auth/organisation";
 import { audit } from "../platform/audit/audit";
 import { badInput } from "../platform/errors";
 import { writeTransaction } from "../platform/db/write-transaction";
-import { recordInDirectory } from "../platform/directory/client";
+import { StructureDirectory } from "../platform/directory/client";
 import { reportWriteChanges } from "../platform/cache/write-changes";
 import { Violations } from "../domain/rules/violations";
 import { upsertStructure } from "../domain/structure.entity";
@@ -17,6 +17,7 @@ import type { AnyFundingLineFunder, CheckedFundingLine, FundingLineInput, Fundin
 export async function recordFundingLine<Row extends FundingLineRow>(
   funder: AnyFundingLineFunder<Row>,
   ds: DataSource,
+  directory: StructureDirectory,
   actor: Actor | null,
   input: FundingLineInput,
 ): Promise<Row> {
@@ -32,7 +33,7 @@ export async function recordFundingLine<Row extends FundingLineRow>(
     await upsertStructure(m, input.siret, structureName);
     const line = (await lines.save(lines.create({ ...key, ...rest }))) as Row;
     await audit(m, who, funder.graphql.record.field, funder.graphql.typeName, line.id, input);
-    await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
+    await directory.record(who, [{ siret: input.siret, name: structureName }]);
     return line;
   });
   reportWriteChanges({

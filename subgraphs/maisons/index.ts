@@ -28,7 +28,7 @@ export const maisonsSubgraph: SubgraphModule<MaisonsContext> = {
       entities: [...REFERENCE_ENTITIES, StructureRow, ...MAISON_ENTITIES, AuditEntryRow],
       migrations: [MaisonsInitial1732300000000, MaisonsWrites1732400000000],
     }),
-  createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createMaisonsLoaders(db.dataSource) }),
+  createContext: (db, actor, directory) => ({ dataSource: db.dataSource, actor, loaders: createMaisonsLoaders(db.dataSource), directory }),
   loadDemo: (db, dataset) => loadMaisonsDemo(db.dataSource, dataset),
 };
 

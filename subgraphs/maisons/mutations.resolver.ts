@@ -15,7 +15,7 @@ export class MaisonMutations {
     @Arg("input", () => MaisonProjectInput, { description: "La fiche projet et le budget." }) input: MaisonProjectInput,
     @Ctx() ctx: MaisonsContext,
   ): Promise<MaisonProject> {
-    return toMaison(await maisonWrites(ctx.dataSource).submit(ctx.actor, input));
+    return toMaison(await maisonWrites(ctx.dataSource, ctx.directory).submit(ctx.actor, input));
   }
 
   @Mutation(() => MaisonProject, { description: "Évalue des critères de la grille (annexe 2). Réservé au niveau national." })
@@ -24,7 +24,7 @@ export class MaisonMutations {
     @Arg("criteria", () => [CriterionInput], { description: "Critères évalués (oui / non)." }) criteria: CriterionInput[],
     @Ctx() ctx: MaisonsContext,
   ): Promise<MaisonProject> {
-    return toMaison(await maisonWrites(ctx.dataSource).assess(ctx.actor, id, criteria));
+    return toMaison(await maisonWrites(ctx.dataSource, ctx.directory).assess(ctx.actor, id, criteria));
   }
 
   @Mutation(() => MaisonProject, {
@@ -35,6 +35,6 @@ export class MaisonMutations {
     @Arg("decision", () => MaisonDecision, { description: "Décision." }) decision: MaisonDecision,
     @Ctx() ctx: MaisonsContext,
   ): Promise<MaisonProject> {
-    return toMaison(await maisonWrites(ctx.dataSource).decide(ctx.actor, id, decision));
+    return toMaison(await maisonWrites(ctx.dataSource, ctx.directory).decide(ctx.actor, id, decision));
   }
 }

@@ -5,7 +5,7 @@ import { audit } from "../platform/audit/audit";
 import { badInput } from "../platform/errors";
 import { Violations } from "../domain/rules/violations";
 import { rowId } from "../domain/rules/formats";
-import { recordInDirectory } from "../platform/directory/client";
+import { StructureDirectory } from "../platform/directory/client";
 import { upsertStructureRows } from "../domain/structure.entity";
 import { writeTransaction } from "../platform/db/write-transaction";
 import { reportWriteChanges } from "../platform/cache/write-changes";
@@ -46,7 +46,7 @@ async function reportMaisonChanges(m: EntityManager, maison: MaisonProjectRow): 
   };
 }
 
-export function maisonWrites(ds: DataSource) {
+export function maisonWrites(ds: DataSource, directory: StructureDirectory) {
   return {
     async submit(actor: Actor | null, input: MaisonProjectInput): Promise<MaisonProjectRow> {
       const v = new Violations();
@@ -69,7 +69,7 @@ export function maisonWrites(ds: DataSource) {
             lines.map((l) => ({ year: l.year, source: l.source, amountCents: v.valueOrThrow(l.cents) })),
           );
           await audit(m, who, "submitMaisonProject", "MaisonProject", maison.id, input);
-          await recordInDirectory(who, input.carriers);
+          await directory.record(who, input.carriers);
           return reportMaisonChanges(m, maison);
         })
       )();

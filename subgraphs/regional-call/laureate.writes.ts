@@ -7,7 +7,7 @@ import { badInput } from "../platform/errors";
 import { Violations } from "../domain/rules/violations";
 import { rowId } from "../domain/rules/formats";
 import { TEXT_LIMITS } from "../domain/rules/limits";
-import { recordInDirectory } from "../platform/directory/client";
+import { StructureDirectory } from "../platform/directory/client";
 import { upsertStructure } from "../domain/structure.entity";
 import { writeTransaction } from "../platform/db/write-transaction";
 import { LaureateProjectRow } from "./laureate-project.entity";
@@ -30,7 +30,7 @@ import { laureateChanges, reported } from "./write-changes";
  * The writes on the laureates of one side: award, evaluation, renewal, withdrawal. Each is one
  * transaction: the rules are checked, then the rows and the audit entry are written together, or nothing is.
  */
-export function laureateWrites(ds: DataSource, side: CallSide) {
+export function laureateWrites(ds: DataSource, directory: StructureDirectory, side: CallSide) {
   const body = regionalBodyOf(side);
   const P = side.typePrefix;
   /** The laureate written to, locked, and its call. */
@@ -73,7 +73,7 @@ export function laureateWrites(ds: DataSource, side: CallSide) {
             departments,
           );
           await audit(m, who, `award${P}Project`, `${P}Project`, project.id, input);
-          await recordInDirectory(who, [{ siret: input.siret, name: structureName }]);
+          await directory.record(who, [{ siret: input.siret, name: structureName }]);
           return { row: project, changes: laureateChanges(side, call, project, departments) };
         }),
       );

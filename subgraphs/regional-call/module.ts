@@ -44,7 +44,12 @@ export function regionalCallSubgraph(side: CallSide): SubgraphModule<RegionalCal
           RegionalCallRenewalKey1764600000000,
         ],
       }),
-    createContext: (db, actor) => ({ dataSource: db.dataSource, actor, loaders: createRegionalCallLoaders(db.dataSource, side) }),
+    createContext: (db, actor, directory) => ({
+      dataSource: db.dataSource,
+      actor,
+      loaders: createRegionalCallLoaders(db.dataSource, side),
+      directory,
+    }),
     loadDemo: (db, dataset) => loadRegionalCallDemo(db.dataSource, side, dataset),
   };
 }

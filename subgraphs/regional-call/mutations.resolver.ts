@@ -30,7 +30,7 @@ export function createMutationsResolver({ side, Call, toCall, Laureate, toLaurea
       @Arg("input", () => AwardProjectInput, { description: "Le projet et son financement." }) input: AwardProjectInput,
       @Ctx() ctx: RegionalCallContext,
     ): Promise<LaureateObject> {
-      return toLaureate(await laureateWrites(ctx.dataSource, side).awardProject(ctx.actor, input));
+      return toLaureate(await laureateWrites(ctx.dataSource, ctx.directory, side).awardProject(ctx.actor, input));
     }
 
     @Mutation(() => Laureate, {
@@ -43,7 +43,9 @@ export function createMutationsResolver({ side, Call, toCall, Laureate, toLaurea
       @Arg("summary", () => String, { nullable: true, description: "Synthèse de l'évaluation." }) summary: string | null,
       @Ctx() ctx: RegionalCallContext,
     ): Promise<LaureateObject> {
-      return toLaureate(await laureateWrites(ctx.dataSource, side).recordEvaluation(ctx.actor, id, favourable, summary ?? null));
+      return toLaureate(
+        await laureateWrites(ctx.dataSource, ctx.directory, side).recordEvaluation(ctx.actor, id, favourable, summary ?? null),
+      );
     }
 
     @Mutation(() => Laureate, {
@@ -56,7 +58,7 @@ export function createMutationsResolver({ side, Call, toCall, Laureate, toLaurea
       @Arg("amount", () => Float, { description: "Montant en euros." }) amount: number,
       @Ctx() ctx: RegionalCallContext,
     ): Promise<LaureateObject> {
-      return toLaureate(await laureateWrites(ctx.dataSource, side).renewProject(ctx.actor, id, year, amount));
+      return toLaureate(await laureateWrites(ctx.dataSource, ctx.directory, side).renewProject(ctx.actor, id, year, amount));
     }
 
     @Mutation(() => Laureate, { name: `withdraw${P}Project`, description: "Retire un projet : il ne compte plus dans les financements." })
@@ -65,7 +67,7 @@ export function createMutationsResolver({ side, Call, toCall, Laureate, toLaurea
       @Arg("reason", { description: "Motif du retrait." }) reason: string,
       @Ctx() ctx: RegionalCallContext,
     ): Promise<LaureateObject> {
-      return toLaureate(await laureateWrites(ctx.dataSource, side).withdrawProject(ctx.actor, id, reason));
+      return toLaureate(await laureateWrites(ctx.dataSource, ctx.directory, side).withdrawProject(ctx.actor, id, reason));
     }
   }
   return MutationResolver;

@@ -197,7 +197,7 @@ test("a CSV import sent together with mutations of the same lines: each line rec
   // the writer's token goes with the SIRETs to the hub's structure directory
   const actor = { subject: "test", organisation: parseOrganisation("caf:44")!, token: await hub.auth.token("caf:44") };
   const [report, ...answers] = await Promise.all([
-    runImport(hub.subgraphs.caf.database.dataSource, cafGrantImport(actor), { name: "rafale.csv", content: csv }, actor),
+    runImport(hub.subgraphs.caf.database.dataSource, hub.directory, cafGrantImport(actor), { name: "rafale.csv", content: csv }, actor),
     ...titles.map((title) =>
       run(
         "RecordParentalityGrant",

@@ -16,7 +16,7 @@ import { DatabaseConfig } from "../../subgraphs/platform/config";
 import { startSubgraph, SubgraphModule } from "../../subgraphs/platform/server/subgraph-module";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { hubSubgraph } from "../../subgraphs/registry";
-import { useStructureDirectory } from "../../subgraphs/platform/directory/client";
+import { createStructureDirectory, StructureDirectory } from "../../subgraphs/platform/directory/client";
 import { StructureDirectoryRow } from "../../subgraphs/hub/directory/structure-directory.entity";
 import { arsSubgraph } from "../../subgraphs/ars";
 import { cafSubgraph } from "../../subgraphs/caf";
@@ -39,6 +39,8 @@ const files = fs.mkdtempSync(path.join(os.tmpdir(), "hub-import-"));
 const cleanups: (() => Promise<unknown>)[] = [];
 /** The hub's structure directory, which every import tells the SIRETs of its file (SUBGRAPH_URL_HUB). */
 let directory: SubgraphServer;
+/** That directory as a funder server reaches it: for the writes called directly below. */
+let directoryClient: StructureDirectory;
 beforeAll(async () => {
   const db = await createTestDatabase();
   directory = await startSubgraph(hubSubgraph(), { database: db.config, auth: auth.config, port: 0 });
@@ -46,7 +48,7 @@ beforeAll(async () => {
     () => db.drop(),
     () => directory.stop(),
   );
-  useStructureDirectory({ url: directory.url, hmacSecret: auth.config.hmacSecret }); // the writes called directly below
+  directoryClient = createStructureDirectory({ url: directory.url, hmacSecret: auth.config.hmacSecret });
 });
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -150,6 +152,7 @@ describe("a deliberately broken file: every bad row reported, nothing written", 
     const { config, ds } = await freshDatabase(cafSubgraph);
     const existing = await recordParentalityGrant(
       ds,
+      directoryClient,
       { subject: "agent", organisation: { kind: "caf", department: "44", id: "caf:44" }, token: await auth.token("caf:44") },
       {
         department: "44",

@@ -37,9 +37,7 @@ const callsDuring = async (hub: TestHub, action: () => Promise<unknown>) =>
 
 const totalOf = (result: { data?: { structure: { crossFinancing: { total: number } } } }) => result.data?.structure.crossFinancing.total;
 
-// A hub per test, never two at once: each test starts from the seed and an empty cache, and the
-// structure directory a process's funders tell is the last hub started (process-wide), so a hub
-// started and stopped beside another would leave the other's writes without a directory.
+// A hub per test: each test starts from the seed and an empty cache.
 describe("in-process cache (one gateway)", () => {
   describe("default settings", () => {
     let hub: TestHub;

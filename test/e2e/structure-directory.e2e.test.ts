@@ -8,7 +8,6 @@ import net from "node:net";
 import { contractQuery } from "../support/contract";
 import { startTestHub, TestHub } from "../support/hub";
 import { testSiret } from "../support/fixtures";
-import { useStructureDirectory } from "../../subgraphs/platform/directory/client";
 import { ParentalityGrantRow } from "../../subgraphs/caf/parentality-grant.entity";
 import { StructureRow } from "../../subgraphs/domain/structure.entity";
 import { backfillDirectory } from "../../scripts/directory-backfill";
@@ -131,27 +130,30 @@ describe("a name recorded by a write", () => {
         server.close(() => resolve(port));
       });
     });
+    // a hub of its own whose funders tell a directory nobody listens on (SUBGRAPH_URL_HUB)
+    const cut = await startTestHub({ directoryUrl: `http://127.0.0.1:${closedPort}/graphql` });
     const other = testSiret(4_203);
-    useStructureDirectory({ url: `http://127.0.0.1:${closedPort}/graphql`, hmacSecret: hub.auth.config.hmacSecret });
     const logged = jest.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const answer = await hub.query(
+      const answer = await cut.query(
         contractQuery("RecordParentalityGrant"),
         { input: { ...grant("Crèche parentale (fictif)", "Accueil"), siret: other } },
         undefined,
-        await hub.auth.token("caf:44"),
+        await cut.auth.token("caf:44"),
       );
       expect(answer.errors?.[0]).toMatchObject({
         message: expect.stringMatching(/annuaire des structures du hub ne répond pas.*rien n'est enregistré/),
         extensions: { code: "BAD_USER_INPUT", violations: [expect.objectContaining({ rule: "STRUCTURE_DIRECTORY_UNAVAILABLE" })] },
       });
       expect(logged).toHaveBeenCalledWith(expect.stringMatching(/structure directory unreachable/));
+      expect(await cut.subgraphs.caf.database.dataSource.getRepository(ParentalityGrantRow).countBy({ siret: other })).toBe(0);
+      const read = await cut.query(nameQuery, { siret: other });
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.structure.name).toBeNull();
     } finally {
       logged.mockRestore();
-      useStructureDirectory({ url: hub.subgraphs.hub.url, hmacSecret: hub.auth.config.hmacSecret });
+      await cut.stop();
     }
-    expect(await hub.subgraphs.caf.database.dataSource.getRepository(ParentalityGrantRow).countBy({ siret: other })).toBe(0);
-    expect((await ok(nameQuery, { siret: other })).structure.name).toBeNull();
   });
 
   test("the directory is not writable through the gateway", async () => {

@@ -198,7 +198,7 @@ describe("text: a length limit and no control characters, the same on both datab
     const before = await databaseState(hub);
     const csv = `annee;fonds;siret;structure;objet;montant\n2024;FNP;${testSiret(405)};Structure (fictif);${"x".repeat(10_000)};100\n2024;FNP;${testSiret(405)};Structure\u0000 (fictif);Objet;100\n`;
     const actor = { subject: "test", organisation: parseOrganisation("caf:44")! };
-    const report = await runImport(ds, cafGrantImport(actor), { name: "bornes.csv", content: csv }, actor);
+    const report = await runImport(ds, hub.directory, cafGrantImport(actor), { name: "bornes.csv", content: csv }, actor);
     expect(report.accepted).toBe(false);
     expect(report.problems.map((p) => [p.line, p.rule])).toEqual([
       [2, "TEXT_TOO_LONG"],
@@ -298,6 +298,7 @@ describe("amounts: a ceiling per line that names the rule", () => {
     const csv = `annee;fonds;siret;structure;objet;montant\n2024;FNP;${testSiret(406)};Structure (fictif);Objet;45 000 000 000 000,00\n`;
     const report = await runImport(
       hub.subgraphs.caf.database.dataSource,
+      hub.directory,
       cafGrantImport(actor),
       { name: "plafond.csv", content: csv },
       actor,

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
-import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
+import { startSubgraph, structureDirectoryOf } from "../../subgraphs/platform/server/subgraph-module";
+import { StructureDirectory } from "../../subgraphs/platform/directory/client";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { readGatewayConfig } from "../../gateway/config";
 import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/server/subgraph-config";
@@ -24,6 +25,8 @@ export interface TestHub {
   subgraphs: Record<string, SubgraphServer>;
   database: TestDatabase;
   auth: TestAuth;
+  /** The structure directory the funders' writes tell, as a funder server builds it: for the writes a test calls directly. */
+  directory: StructureDirectory;
   query(
     query: string,
     variables?: Record<string, unknown>,
@@ -52,6 +55,8 @@ export async function startTestHub(
     speed?: Partial<SpeedSettings>;
     /** More environment for every service, read by the same readers as in production. */
     env?: Env;
+    /** Where the funders' writes tell the SIRETs they record (SUBGRAPH_URL_HUB); this hub's own by default. */
+    directoryUrl?: string;
   } = {},
 ): Promise<TestHub> {
   const database = await createTestDatabase();
@@ -62,17 +67,18 @@ export async function startTestHub(
     const config = readSubgraphConfig(name, { ...env, ...extra });
     return startOptionsOf(config, options.demo ?? null);
   };
+  const funderConfig = (name: string) => subgraphConfig(name, { SUBGRAPH_URL_HUB: options.directoryUrl ?? subgraphs.hub.url });
   try {
     // the hub first: the funders' writes tell its structure directory the SIRETs they record
     subgraphs.hub = await startSubgraph(hubSubgraph(), subgraphConfig("hub"));
-    for (const module of FUNDER_SUBGRAPHS)
-      subgraphs[module.name] = await startSubgraph(module, subgraphConfig(module.name, { SUBGRAPH_URL_HUB: subgraphs.hub.url }));
+    for (const module of FUNDER_SUBGRAPHS) subgraphs[module.name] = await startSubgraph(module, funderConfig(module.name));
     await options.seed?.(subgraphs);
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await database.drop();
     throw error;
   }
+  const directory = structureDirectoryOf(funderConfig(FUNDER_SUBGRAPHS[0].name));
   const urls = { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...options.subgraphUrls };
   const gatewayEnv: Env = {
     ...env,
@@ -97,6 +103,7 @@ export async function startTestHub(
     subgraphs,
     database,
     auth,
+    directory,
     query,
     async measure(action) {
       const before = snapshot();

@@ -25,14 +25,9 @@ const CONNECTION_ATTEMPTS = 2;
 export const DIRECTORY_UNAVAILABLE_MESSAGE =
   "L'annuaire des structures du hub ne répond pas : l'écriture est refusée et rien n'est enregistré. Réessayez dans quelques minutes.";
 
-let configured: DirectoryConfig | null = null;
-
-/**
- * Which hub this process's funder writes tell (set once at start: `startSubgraph`, the import CLI).
- * A process-wide setting: every subgraph of one process talks to the same hub.
- */
-export function useStructureDirectory(config: DirectoryConfig): void {
-  configured = config;
+/** What a funder's writes tell the hub: the SIRETs they record and the name given to each. */
+export interface StructureDirectory {
+  record(actor: Actor, names: readonly StructureName[]): Promise<void>;
 }
 
 /** The hub's URL for a funder subgraph: SUBGRAPH_URL_HUB (as the gateway reads it), else the registry's routing URL. */
@@ -46,20 +41,33 @@ export function readDirectoryUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Tells the hub's structure directory the SIRETs a write records, within the write's transaction
- * and before it commits: a write is acknowledged only once the directory knows its SIRETs, so the
- * next read through the gateway shows their name. Hub down, slow or refusing: the write is refused
+ * The hub's structure directory as one server (a funder subgraph, the import CLI) reaches it, built
+ * once from that server's configuration: two hubs in one process (tests) each keep their own.
+ *
+ * `record` tells the directory the SIRETs a write records, within the write's transaction and
+ * before it commits: a write is acknowledged only once the directory knows its SIRETs, so the next
+ * read through the gateway shows their name. Hub down, slow or refusing: the write is refused
  * (French message, rule STRUCTURE_DIRECTORY_UNAVAILABLE) and the transaction rolls back. The hub
  * keeps the first name it got: a SIRET already known keeps its name.
  */
-export async function recordInDirectory(actor: Actor, names: readonly StructureName[]): Promise<void> {
-  const config = configured;
-  if (!config) throw new Error("Annuaire des structures non configuré (useStructureDirectory).");
-  // an import's thousands of SIRETs in requests well under a subgraph's body limit (1 MB)
-  for (let i = 0; i < names.length; i += NAMES_PER_CALL) await record(config, actor, names.slice(i, i + NAMES_PER_CALL));
+export function createStructureDirectory(config: DirectoryConfig): StructureDirectory {
+  return {
+    async record(actor, names) {
+      // an import's thousands of SIRETs in requests well under a subgraph's body limit (1 MB)
+      for (let i = 0; i < names.length; i += NAMES_PER_CALL) await recordBatch(config, actor, names.slice(i, i + NAMES_PER_CALL));
+    },
+  };
 }
 
-async function record(config: DirectoryConfig, actor: Actor, names: readonly StructureName[]): Promise<void> {
+/**
+ * A server started without the hub's URL (the hub itself, a funder misconfigured): a write that
+ * records a SIRET there is a programming error, not the hub being down.
+ */
+export const NO_STRUCTURE_DIRECTORY: StructureDirectory = {
+  record: () => Promise.reject(new Error("Annuaire des structures non configuré : ce serveur a démarré sans l'URL du hub (directoryUrl).")),
+};
+
+async function recordBatch(config: DirectoryConfig, actor: Actor, names: readonly StructureName[]): Promise<void> {
   const variables = { names: names.map(({ siret, name }) => ({ siret, name: name.trim() })) };
   const signature = crypto
     .createHmac("sha256", config.hmacSecret)

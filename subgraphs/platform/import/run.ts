@@ -9,6 +9,7 @@ import { CsvError, normaliseColumn, readCsv } from "./csv";
 import { ImportProblem, ImportReport } from "./report";
 import { writeTransaction } from "../db/write-transaction";
 import { WriteChanges } from "../cache/write-changes";
+import { StructureDirectory } from "../directory/client";
 
 export interface ImportRow<T> {
   line: number;
@@ -72,10 +73,12 @@ class Refused extends Error {
  * Imports a CSV file all or nothing, in one transaction: every row is read and checked with the
  * write rules, duplicates inside the file and against the database are refused, then — only when
  * no row broke a rule — the structures and the rows are inserted in chunks with one audit entry
- * for the whole file. Otherwise nothing is written and the report lists every broken rule.
+ * for the whole file, and `directory` is told the file's SIRETs before the transaction commits.
+ * Otherwise nothing is written and the report lists every broken rule.
  */
 export async function runImport<T>(
   ds: DataSource,
+  directory: StructureDirectory,
   definition: ImportDefinition<T>,
   file: ImportFile,
   actor: Actor,
@@ -129,6 +132,7 @@ export async function runImport<T>(
       }
       await writeRows(
         m,
+        directory,
         definition,
         rows.map((r) => r.value),
         actor,

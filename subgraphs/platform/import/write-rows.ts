@@ -5,7 +5,7 @@ import { centsToEuros, sumCents } from "../../domain/money";
 import { chunks } from "./chunks";
 import { ImportReport } from "./report";
 import { upsertStructures } from "./structures";
-import { recordInDirectory } from "../directory/client";
+import { StructureDirectory } from "../directory/client";
 import type { ImportDefinition, ImportProgress } from "./run";
 
 /**
@@ -14,6 +14,7 @@ import type { ImportDefinition, ImportProgress } from "./run";
  */
 export async function writeRows<T>(
   m: EntityManager,
+  directory: StructureDirectory,
   definition: ImportDefinition<T>,
   values: T[],
   actor: Actor,
@@ -55,7 +56,7 @@ export async function writeRows<T>(
   });
   // last, once every step that can fail has run: the directory knows the file's SIRETs before the
   // import commits (hub down: nothing written); the hub keeps a name even if this commit then fails
-  await recordInDirectory(
+  await directory.record(
     actor,
     [...structures].map(([siret, name]) => ({ siret, name })),
   );

@@ -4,7 +4,7 @@ import { AuthConfig } from "../auth/config";
 import { Actor } from "../auth/organisation";
 import { SubgraphDatabase } from "../db/create-data-source";
 import { DemoDataset } from "../../../fixtures/demo/dataset";
-import { useStructureDirectory } from "../directory/client";
+import { createStructureDirectory, NO_STRUCTURE_DIRECTORY, StructureDirectory } from "../directory/client";
 import { startSubgraphServer, SubgraphServer } from "./subgraph-server";
 import { ObservabilitySettings } from "./observability";
 
@@ -14,7 +14,8 @@ export interface SubgraphModule<Context extends object = object> {
   /** Builds the schema alone (no database): what `npm run compose` prints. */
   buildSchema(): Promise<GraphQLSchema>;
   openDatabase(config: DatabaseConfig): Promise<SubgraphDatabase>;
-  createContext(database: SubgraphDatabase, actor: Actor | null): Context;
+  /** The per-request context; `directory` is the server's own (its writes tell it the SIRETs they record). */
+  createContext(database: SubgraphDatabase, actor: Actor | null, directory: StructureDirectory): Context;
   /** Loads this subgraph's slice of the fictitious demo set, once, in one transaction. */
   loadDemo?(database: SubgraphDatabase, dataset: DemoDataset): Promise<void>;
 }
@@ -30,8 +31,14 @@ export interface StartOptions {
   observability?: ObservabilitySettings;
 }
 
+/** The structure directory a server's writes tell, built once per server: none without the hub's URL (the hub itself). */
+export const structureDirectoryOf = (options: Pick<StartOptions, "directoryUrl" | "auth">): StructureDirectory =>
+  options.directoryUrl
+    ? createStructureDirectory({ url: options.directoryUrl, hmacSecret: options.auth.hmacSecret })
+    : NO_STRUCTURE_DIRECTORY;
+
 export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<SubgraphServer> {
-  if (options.directoryUrl) useStructureDirectory({ url: options.directoryUrl, hmacSecret: options.auth.hmacSecret });
+  const directory = structureDirectoryOf(options);
   const database = await module.openDatabase(options.database);
   if (options.demo && module.loadDemo) await module.loadDemo(database, options.demo);
   const schema = await module.buildSchema();
@@ -39,7 +46,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     name: module.name,
     schema,
     database,
-    createContext: (actor) => module.createContext(database, actor),
+    createContext: (actor) => module.createContext(database, actor, directory),
     auth: options.auth,
     port: options.port,
     host: options.host,
