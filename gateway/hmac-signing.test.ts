@@ -1,10 +1,11 @@
-import { useHmacUpstreamSignature } from "@graphql-hive/gateway";
+import { defaultExecutionRequestSerializer, useHmacUpstreamSignature } from "@graphql-hive/gateway";
+import fc from "fast-check";
 import { serializeExecutionRequest } from "@graphql-tools/executor-common";
 import type { ExecutionRequest } from "@graphql-tools/utils";
 import { parse } from "graphql";
 import { readAuthConfig } from "../subgraphs/platform/auth/config";
 import { createGatewayRequestVerifier } from "../subgraphs/platform/auth/gateway-request";
-import { HMAC_EXTENSION, useSyncHmacSignature } from "./hmac-signing";
+import { HMAC_EXTENSION, signedText, useSyncHmacSignature } from "./hmac-signing";
 
 const secret = "un secret partagé d'au moins 32 caractères, é€";
 
@@ -73,4 +74,15 @@ test("the signature keeps the other extensions (the forwarded token)", () => {
 
 test("no secret, no gateway", () => {
   expect(() => useSyncHmacSignature("")).toThrow(/HUB_HMAC_SECRET/);
+});
+
+test("the signed text is Hive Gateway's serialisation for arbitrary variables (keys in any order, unicode, nesting)", () => {
+  const document = parse("query($a: JSON) { regions { code } }");
+  fc.assert(
+    fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (variables) => {
+      const executionRequest: ExecutionRequest = { document, variables };
+      expect(signedText(executionRequest)).toBe(defaultExecutionRequestSerializer(executionRequest));
+    }),
+    { numRuns: 300 },
+  );
 });
