@@ -12,12 +12,37 @@ export interface ChildService {
   stop(): Promise<void>;
 }
 
-export type ChildRequest = { id: number; type: "stats" | "resetPeak" | "stop" };
+/** `cpuStart`/`cpuStop`: V8's sampling profiler around some requests (the `--only cpu` scenario); cpuStop writes `file`. */
+export type ChildRequest = { id: number; type: "stats" | "resetPeak" | "stop" | "cpuStart" | "cpuStop"; file?: string };
 export interface ChildReply {
   id: number;
   stats: Record<string, number>;
   rss: number;
   peakRss: number;
+}
+
+/** The profiler of the cpu scenario: started and stopped on the orchestrator's request. */
+function requestedProfiler() {
+  let session: inspector.Session | null = null;
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session!.post(method, params ?? {}, (error: Error | null, result?: unknown) => (error ? reject(error) : resolve(result))),
+    );
+  return {
+    async start() {
+      session = new inspector.Session();
+      session.connect();
+      await post("Profiler.enable");
+      await post("Profiler.setSamplingInterval", { interval: 200 });
+      await post("Profiler.start");
+    },
+    async stop(file: string) {
+      const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session!.disconnect();
+      session = null;
+    },
+  };
 }
 
 /**
@@ -42,6 +67,7 @@ function startProfiler(prefix: string | undefined, name: string): () => Promise<
 export function serveChild(name: string, start: () => Promise<ChildService>): void {
   if (!process.send) throw new Error(`${name} doit être lancé par le banc d'essai (canal IPC absent).`);
   const stopProfiler = startProfiler(process.env.BENCH_CPU_PROFILE, name);
+  const profiler = requestedProfiler();
   let peakRss = process.memoryUsage.rss();
   // Sampled often enough to see the peak of a load run, cheap enough not to weigh on it.
   setInterval(() => {
@@ -60,6 +86,8 @@ export function serveChild(name: string, start: () => Promise<ChildService>): vo
             peakRss = Math.max(peakRss, rss);
             const reply: ChildReply = { id: message.id, stats: service.stats?.() ?? {}, rss, peakRss };
             if (message.type === "resetPeak") peakRss = rss;
+            if (message.type === "cpuStart") await profiler.start();
+            if (message.type === "cpuStop") await profiler.stop(message.file!);
             if (message.type === "stop") {
               await service.stop();
               await stopProfiler();

@@ -6,7 +6,7 @@ import { ChildReply, ChildRequest } from "./child";
 export interface Service {
   name: string;
   url: string;
-  ask(type: ChildRequest["type"]): Promise<ChildReply>;
+  ask(type: ChildRequest["type"], file?: string): Promise<ChildReply>;
   stop(): Promise<void>;
 }
 
@@ -32,11 +32,11 @@ export function startService(name: string, script: string, env: Record<string, s
       if (message.type === "ready") {
         clearTimeout(timer);
         child.removeAllListeners("exit");
-        const ask = (type: ChildRequest["type"]) => {
+        const ask = (type: ChildRequest["type"], file?: string) => {
           const id = ++nextId;
           return new Promise<ChildReply>((done) => {
             pending.set(id, done);
-            child.send({ id, type } satisfies ChildRequest);
+            child.send({ id, type, file } satisfies ChildRequest);
           });
         };
         resolve({

@@ -29,6 +29,7 @@ import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settin
 import { renderResults } from "../bench/report";
 import { CUT_VARIANTS, profileAtScales } from "../bench/profile";
 import { renderGrowth, renderProfile } from "../bench/profile-report";
+import { cpuProfiles, renderCpuProfiles } from "../bench/cpu-profile";
 
 const quick = process.env.BENCH_QUICK === "1";
 const number = (name: string, fallback: number) => {
@@ -57,7 +58,7 @@ const resultsFile = path.resolve(
 );
 const log = (message: string) => console.log(`[banc] ${message}`);
 const cli = parseArgs({ options: { only: { type: "string" }, short: { type: "boolean" } } }).values;
-const ALONE = ["working-day", "profile", "growth"];
+const ALONE = ["working-day", "profile", "growth", "cpu"];
 if (cli.only && !ALONE.includes(cli.only)) throw new Error(`--only : ${ALONE.join(", ")} se lancent seules, reçu : ${cli.only}`);
 const short = !!cli.short;
 const workingDaySettings = {
@@ -131,6 +132,21 @@ async function profileAlone(kind: "profile" | "growth") {
   fs.writeFileSync(
     file,
     `# Banc d'essai : ${kind === "profile" ? "profil des lectures sans cache" : "croissance du coût"}\n\nProduit par \`npm run bench -- --only ${kind}${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, échelles ${scales.join(", ")} du jeu national, une requête à la fois.\n\n${markdown}\n`,
+  );
+  console.log(`\n${markdown}`);
+  log(`résultats écrits dans ${file}`);
+}
+
+/** `--only cpu`: V8 CPU profiles of every process around each uncached read (bench/cpu-profile.ts). */
+async function cpuAlone() {
+  const profileDir = path.resolve(process.env.BENCH_CPU_DIR ?? path.join(os.tmpdir(), "hub-bench-cpu-profiles"));
+  fs.mkdirSync(profileDir, { recursive: true });
+  const factor = short ? 0.05 : scale;
+  const markdown = renderCpuProfiles(await cpuProfiles(factor, short ? 10 : 30, profileDir, log), profileDir);
+  const file = path.resolve(process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), "hub-bench-CPU.md") : "bench/CPU.md"));
+  fs.writeFileSync(
+    file,
+    `# Banc d'essai : où va le CPU d'une lecture sans cache\n\nProduit par \`npm run bench -- --only cpu${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, échelle ${factor} du jeu national.\n\n${markdown}\n`,
   );
   console.log(`\n${markdown}`);
   log(`résultats écrits dans ${file}`);
@@ -210,9 +226,15 @@ async function main() {
   }
 }
 
-(cli.only === "working-day" ? workingDayAlone() : cli.only === "profile" || cli.only === "growth" ? profileAlone(cli.only) : main()).catch(
-  (error: unknown) => {
-    console.error("Échec du banc d'essai :", error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+const run =
+  cli.only === "working-day"
+    ? workingDayAlone
+    : cli.only === "cpu"
+      ? cpuAlone
+      : cli.only === "profile" || cli.only === "growth"
+        ? () => profileAlone(cli.only as "profile" | "growth")
+        : main;
+run().catch((error: unknown) => {
+  console.error("Échec du banc d'essai :", error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
