@@ -58,15 +58,14 @@ export async function startTestHub(
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
   const env: Env = { ...servicesEnv(auth, database.config), ...options.env };
-  const subgraphConfig = (name: string, extra: Env = {}) => {
-    const config = readSubgraphConfig(name, { ...env, ...extra });
-    return startOptionsOf(config, options.demo ?? null);
-  };
+  const demo = options.demo ?? null;
   try {
     // the hub first: the funders' writes tell its structure directory the SIRETs they record
-    subgraphs.hub = await startSubgraph(hubSubgraph(), subgraphConfig("hub"));
-    for (const module of FUNDER_SUBGRAPHS)
-      subgraphs[module.name] = await startSubgraph(module, subgraphConfig(module.name, { SUBGRAPH_URL_HUB: subgraphs.hub.url }));
+    subgraphs.hub = await startSubgraph(hubSubgraph(), startOptionsOf(readSubgraphConfig("hub", env), demo));
+    for (const module of FUNDER_SUBGRAPHS) {
+      const config = readSubgraphConfig(module.name, { ...env, SUBGRAPH_URL_HUB: subgraphs.hub.url });
+      subgraphs[module.name] = await startSubgraph(module, startOptionsOf(config, demo));
+    }
     await options.seed?.(subgraphs);
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
