@@ -62,6 +62,25 @@ export function rewriteSupergraph(sdl: string, urls: Record<string, string>): st
   );
 }
 
+/**
+ * A benchmarked subgraph's environment, read by readSubgraphConfig as in production: the dataset of
+ * `workDir`, a free port on the loopback, no demo set. LOG_LEVEL defaults to warn where production's
+ * subgraphs log at info: the runs in RESULTS.md were measured without the per-request log line,
+ * which would only be written to /dev/null here (services.ts). Node's process metrics are on, as in
+ * production (the reader turns them off under Jest only, and no variable says otherwise): between
+ * scrapes they cost a native event-loop timer and one callback per garbage collection.
+ */
+const subgraphEnvOf = (name: string, authEnv: Record<string, string>, workDir: string, extra: Record<string, string> = {}) => ({
+  ...authEnv,
+  ...extra,
+  DATA_DIR: workDir,
+  [`${name.toUpperCase()}_PORT`]: "0",
+  HOST: "127.0.0.1",
+  DEMO: "0",
+  LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+  BENCH_SUBGRAPH: name,
+});
+
 /** The subgraphs alone, each in its own process, on the dataset of `workDir`. */
 export async function startSubgraphServices(
   workDir: string,
@@ -70,16 +89,10 @@ export async function startSubgraphServices(
 ): Promise<Record<string, Service>> {
   const subgraphs: Record<string, Service> = {};
   // the hub first: the funders' writes (the working day's) tell its structure directory their SIRETs
-  subgraphs.hub = await track(startService("hub", "subgraph-main", { ...authEnv, DATA_DIR: workDir, BENCH_SUBGRAPH: "hub" }));
+  subgraphs.hub = await track(startService("hub", "subgraph-main", subgraphEnvOf("hub", authEnv, workDir)));
   for (const module of FUNDER_SUBGRAPHS) {
-    subgraphs[module.name] = await track(
-      startService(module.name, "subgraph-main", {
-        ...authEnv,
-        DATA_DIR: workDir,
-        BENCH_SUBGRAPH: module.name,
-        SUBGRAPH_URL_HUB: subgraphs.hub.url,
-      }),
-    );
+    const env = subgraphEnvOf(module.name, authEnv, workDir, { SUBGRAPH_URL_HUB: subgraphs.hub.url });
+    subgraphs[module.name] = await track(startService(module.name, "subgraph-main", env));
   }
   return subgraphs;
 }

@@ -1,13 +1,13 @@
 /**
- * One subgraph of the benchmark, in its own process, on the dataset's SQLite files (DATA_DIR).
+ * One subgraph of the benchmark, in its own process, on the dataset's SQLite files (DATA_DIR),
+ * configured by readSubgraphConfig from the environment startSubgraphServices (setup.ts) gives it.
  * BENCH_SUBGRAPH_VARIANT=cache-control runs it as before the cut: Apollo Server's cache-control
  * plugin on (subgraphs/platform/server/subgraph-apollo.ts turns it off).
  */
 import "reflect-metadata";
-import { readDatabaseConfig } from "../subgraphs/platform/config";
-import { readAuthConfig } from "../subgraphs/platform/auth/config";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
 import { startSubgraph } from "../subgraphs/platform/server/subgraph-module";
+import { readSubgraphConfig, startOptionsOf } from "../subgraphs/platform/server/subgraph-config";
 import { serveChild } from "./child";
 import { installProcessTimings, processTimings } from "./process-timings";
 
@@ -27,15 +27,7 @@ serveChild(`sous-graphe ${name}${process.env.BENCH_SUBGRAPH_VARIANT ? ` (${proce
   installProcessTimings(); // BENCH_PROFILE=1 only
   const module = [...FUNDER_SUBGRAPHS, hubSubgraph()].find((m) => m.name === name);
   if (!module) throw new Error(`Sous-graphe inconnu : ${name}`);
-  // a funder's writes (the working day's) tell the hub's structure directory their SIRETs: it starts first
-  const directoryUrl = name === "hub" ? undefined : process.env.SUBGRAPH_URL_HUB;
-  const server = await startSubgraph(module, {
-    database: readDatabaseConfig(),
-    auth: readAuthConfig(),
-    port: 0,
-    host: "127.0.0.1",
-    demo: null,
-    directoryUrl,
-  });
+  const config = readSubgraphConfig(module.name, process.env);
+  const server = await startSubgraph(module, startOptionsOf(config, null));
   return { url: server.url, stats: () => ({ ...processTimings(), ...server.stats() }), stop: () => server.stop() };
 });

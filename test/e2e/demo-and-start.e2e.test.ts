@@ -1,9 +1,11 @@
 /** First start: migrations, reference data and the demo set load once, flagged as demo; --no-demo skips it. */
 import { buildDemoDataset } from "../../fixtures/demo/dataset";
-import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
+import { startSubgraph, SubgraphModule } from "../../subgraphs/platform/server/subgraph-module";
+import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/server/subgraph-config";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../../subgraphs/registry";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";
+import { servicesEnv } from "../support/config-env";
 
 let database: TestDatabase;
 const auth = createTestAuth();
@@ -13,13 +15,19 @@ beforeEach(async () => {
 });
 afterEach(() => database.drop());
 
+/** A start as main.ts makes it: DEMO=1 (the default) unless `--no-demo`, the demo set built only then. */
+const dataset = buildDemoDataset();
+function start(module: SubgraphModule, argv: string[] = []) {
+  const config = readSubgraphConfig(module.name, { ...servicesEnv(auth, database.config), DEMO: "1" }, argv);
+  return startSubgraph(module, startOptionsOf(config, config.demo ? dataset : null));
+}
+
 const count = async (server: Awaited<ReturnType<typeof startSubgraph>>, table: string, where = "") =>
   Number((await server.database.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} ${where}`))[0].n);
 
 test("every subgraph loads the same reference data, and its demo slice once, all flagged demo", async () => {
-  const dataset = buildDemoDataset();
   for (const module of [...FUNDER_SUBGRAPHS, hubSubgraph()]) {
-    let server = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: dataset });
+    let server = await start(module);
     expect({
       subgraph: module.name,
       regions: await count(server, "region"),
@@ -40,7 +48,7 @@ test("every subgraph loads the same reference data, and its demo slice once, all
       expect(await count(server, table, "WHERE demo = false")).toBe(0);
       expect(await count(server, "structure", "WHERE demo = false")).toBe(0);
       await server.stop();
-      server = await startSubgraph(module, { database: database.config, auth: auth.config, port: 0, demo: dataset }); // second start: no duplicate
+      server = await start(module); // second start: no duplicate
       expect(await count(server, table)).toBe(loaded);
     } else {
       expect(await count(server, "regional_call_announcement")).toBe(18);
@@ -51,7 +59,7 @@ test("every subgraph loads the same reference data, and its demo slice once, all
 });
 
 test("--no-demo: reference data only", async () => {
-  const server = await startSubgraph(FUNDER_SUBGRAPHS[0], { database: database.config, auth: auth.config, port: 0, demo: null });
+  const server = await start(FUNDER_SUBGRAPHS[0], ["--no-demo"]);
   expect(await count(server, "laureate_project")).toBe(0);
   expect(await count(server, "region")).toBe(18);
   const health = await fetch(server.url.replace("/graphql", "/ready"));

@@ -11,9 +11,11 @@ import { runImportCli, ImportIo } from "../../scripts/import";
 import { createTestAuth } from "../support/auth";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { startTestHub } from "../support/hub";
+import { servicesEnv } from "../support/config-env";
 import { testSiret } from "../support/fixtures";
 import { DatabaseConfig } from "../../subgraphs/platform/config";
 import { startSubgraph, SubgraphModule } from "../../subgraphs/platform/server/subgraph-module";
+import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/server/subgraph-config";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { hubSubgraph } from "../../subgraphs/registry";
 import { createStructureDirectory, StructureDirectory } from "../../subgraphs/platform/directory/client";
@@ -43,7 +45,7 @@ let directory: SubgraphServer;
 let directoryClient: StructureDirectory;
 beforeAll(async () => {
   const db = await createTestDatabase();
-  directory = await startSubgraph(hubSubgraph(), { database: db.config, auth: auth.config, port: 0 });
+  directory = await startSubgraph(hubSubgraph(), startOptionsOf(readSubgraphConfig("hub", servicesEnv(auth, db.config)), null));
   cleanups.push(
     () => db.drop(),
     () => directory.stop(),

@@ -11,6 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { readRegistry } from "../../subgraphs/platform/federation/registry";
 import { startSubgraph } from "../../subgraphs/platform/server/subgraph-module";
+import { readSubgraphConfig, startOptionsOf } from "../../subgraphs/platform/server/subgraph-config";
 import { SubgraphServer } from "../../subgraphs/platform/server/subgraph-server";
 import { cafSubgraph } from "../../subgraphs/caf";
 import { checkSubgraphSchema, formatSchemaCheckReport } from "../../gateway/schema-check";
@@ -18,6 +19,7 @@ import { runSchemaCheck } from "../../scripts/schema-check";
 import { CONTRACT_FILE } from "../support/contract";
 import { createTestDatabase, TestDatabase } from "../support/database";
 import { createTestAuth } from "../support/auth";
+import { servicesEnv } from "../support/config-env";
 
 const registeredCaf = () => fs.readFileSync(readRegistry().find((s) => s.name === "caf")!.schemaFile, "utf8");
 
@@ -234,7 +236,7 @@ describe("the command line (npm run schema:check)", () => {
     let caf: SubgraphServer;
     beforeAll(async () => {
       database = await createTestDatabase();
-      caf = await startSubgraph(cafSubgraph, { database: database.config, auth: auth.config, port: 0 });
+      caf = await startSubgraph(cafSubgraph, startOptionsOf(readSubgraphConfig("caf", servicesEnv(auth, database.config)), null));
     });
     afterAll(async () => {
       await (caf as SubgraphServer | undefined)?.stop();

@@ -63,22 +63,22 @@ export async function startTestHub(
   const auth = options.auth ?? createTestAuth();
   const subgraphs: Record<string, SubgraphServer> = {};
   const env: Env = { ...servicesEnv(auth, database.config), ...options.env };
-  const subgraphConfig = (name: string, extra: Env = {}) => {
-    const config = readSubgraphConfig(name, { ...env, ...extra });
-    return startOptionsOf(config, options.demo ?? null);
-  };
-  const funderConfig = (name: string) => subgraphConfig(name, { SUBGRAPH_URL_HUB: options.directoryUrl ?? subgraphs.hub.url });
+  const demo = options.demo ?? null;
+  const funderEnv = (): Env => ({ ...env, SUBGRAPH_URL_HUB: options.directoryUrl ?? subgraphs.hub.url });
   try {
     // the hub first: the funders' writes tell its structure directory the SIRETs they record
-    subgraphs.hub = await startSubgraph(hubSubgraph(), subgraphConfig("hub"));
-    for (const module of FUNDER_SUBGRAPHS) subgraphs[module.name] = await startSubgraph(module, funderConfig(module.name));
+    subgraphs.hub = await startSubgraph(hubSubgraph(), startOptionsOf(readSubgraphConfig("hub", env), demo));
+    for (const module of FUNDER_SUBGRAPHS) {
+      const config = readSubgraphConfig(module.name, funderEnv());
+      subgraphs[module.name] = await startSubgraph(module, startOptionsOf(config, demo));
+    }
     await options.seed?.(subgraphs);
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await database.drop();
     throw error;
   }
-  const directory = structureDirectoryOf(funderConfig(FUNDER_SUBGRAPHS[0].name));
+  const directory = structureDirectoryOf(startOptionsOf(readSubgraphConfig(FUNDER_SUBGRAPHS[0].name, funderEnv()), demo));
   const urls = { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...options.subgraphUrls };
   const gatewayEnv: Env = {
     ...env,
