@@ -27,9 +27,8 @@ import { renderWorkingDay } from "../bench/working-day-report";
 import { benchOperations } from "../bench/operations";
 import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings, settingsFor } from "../bench/measure";
 import { renderResults } from "../bench/report";
-import { CUT_VARIANTS, profileAtScales } from "../bench/profile";
-import { renderGrowth, renderProfile } from "../bench/profile-report";
-import { cpuProfiles, renderCpuProfiles } from "../bench/cpu-profile";
+import { writeScenarioFile } from "../bench/scenario-file";
+import { cpuAlone, profileAlone } from "../bench/scenarios-alone";
 
 const quick = process.env.BENCH_QUICK === "1";
 const number = (name: string, fallback: number) => {
@@ -96,12 +95,9 @@ async function workingDayAlone() {
       samples,
     );
     const markdown = renderWorkingDay(results);
-    const file = path.resolve(
-      process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), "hub-bench-WORKING-DAY.md") : "bench/WORKING-DAY.md"),
-    );
-    fs.writeFileSync(
-      file,
-      `# Banc d'essai : journée de travail\n\nProduit par \`npm run bench -- --only working-day${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, données ${JSON.stringify(samples.counts)}.\n\n${markdown}`,
+    const file = writeScenarioFile(
+      { only: "working-day", short, file: "WORKING-DAY", title: "journée de travail", about: `données ${JSON.stringify(samples.counts)}` },
+      markdown,
     );
     console.log(`\n${markdown}`);
     log(`résultats écrits dans ${file}`);
@@ -109,47 +105,6 @@ async function workingDayAlone() {
     await Promise.all(started.map((s) => s.stop()));
     fs.rmSync(workDir, { recursive: true, force: true });
   }
-}
-
-/**
- * `--only profile`: where an uncached read's time goes (national scale; `--short`: 0.05×);
- * `--only growth`: its cost at 1×, 2×, 4× the national data (`--short`: 0.05×, 0.1×, 0.2×).
- * BENCH_SCALES (comma list of factors) overrides; results in bench/PROFILE.md or a temporary file.
- */
-async function profileAlone(kind: "profile" | "growth") {
-  const base = short ? 0.05 : scale;
-  const scales = process.env.BENCH_SCALES
-    ? process.env.BENCH_SCALES.split(",").map(Number)
-    : kind === "profile"
-      ? [base]
-      : [base, 2 * base, 4 * base];
-  // the profile measures the cuts side by side; the growth, the code as it is
-  const rows = await profileAtScales(scales, short ? 10 : 30, log, kind === "profile" ? CUT_VARIANTS : undefined);
-  const markdown = kind === "profile" ? renderProfile(rows) : renderGrowth(rows);
-  const file = path.resolve(
-    process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), `hub-bench-${kind}.md`) : `bench/${kind.toUpperCase()}.md`),
-  );
-  fs.writeFileSync(
-    file,
-    `# Banc d'essai : ${kind === "profile" ? "profil des lectures sans cache" : "croissance du coût"}\n\nProduit par \`npm run bench -- --only ${kind}${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, échelles ${scales.join(", ")} du jeu national, une requête à la fois.\n\n${markdown}\n`,
-  );
-  console.log(`\n${markdown}`);
-  log(`résultats écrits dans ${file}`);
-}
-
-/** `--only cpu`: V8 CPU profiles of every process around each uncached read (bench/cpu-profile.ts). */
-async function cpuAlone() {
-  const profileDir = path.resolve(process.env.BENCH_CPU_DIR ?? path.join(os.tmpdir(), "hub-bench-cpu-profiles"));
-  fs.mkdirSync(profileDir, { recursive: true });
-  const factor = short ? 0.05 : scale;
-  const markdown = renderCpuProfiles(await cpuProfiles(factor, short ? 10 : 30, profileDir, log), profileDir);
-  const file = path.resolve(process.env.BENCH_RESULTS ?? (short ? path.join(os.tmpdir(), "hub-bench-CPU.md") : "bench/CPU.md"));
-  fs.writeFileSync(
-    file,
-    `# Banc d'essai : où va le CPU d'une lecture sans cache\n\nProduit par \`npm run bench -- --only cpu${short ? " --short" : ""}\` le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, échelle ${factor} du jeu national.\n\n${markdown}\n`,
-  );
-  console.log(`\n${markdown}`);
-  log(`résultats écrits dans ${file}`);
 }
 
 async function main() {
@@ -230,9 +185,9 @@ const run =
   cli.only === "working-day"
     ? workingDayAlone
     : cli.only === "cpu"
-      ? cpuAlone
+      ? () => cpuAlone({ short, scale, log })
       : cli.only === "profile" || cli.only === "growth"
-        ? () => profileAlone(cli.only as "profile" | "growth")
+        ? () => profileAlone(cli.only as "profile" | "growth", { short, scale, log })
         : main;
 run().catch((error: unknown) => {
   console.error("Échec du banc d'essai :", error instanceof Error ? (error.stack ?? error.message) : error);
