@@ -2,6 +2,7 @@ import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Axis, FundingSource } from "../domain/enums";
 import { centsToEuros } from "../domain/money";
 import { ParentalityGrantRow } from "./parentality-grant.entity";
+import type { ListedRow } from "../funding-lines/funder";
 
 /** A CAF grant as the API shows it; its department, structure and dossier come from the funding-lines block. */
 @Directive('@key(fields: "id")')
@@ -13,10 +14,10 @@ export class ParentalityGrant {
   @Field(() => Int, { description: "Année." }) year: number;
   @Field({ description: "Objet de la subvention (action financée)." }) title: string;
   @Field(() => [Axis], { description: "Axes thématiques des 1000 premiers jours concernés, s'ils sont renseignés." }) axes: Axis[];
-  row: ParentalityGrantRow;
+  row: ListedRow<ParentalityGrantRow>;
 }
 
-export const toGrant = (row: ParentalityGrantRow): ParentalityGrant => ({
+export const toGrant = (row: ListedRow<ParentalityGrantRow>): ParentalityGrant => ({
   id: String(row.id),
   fund: row.fund,
   amount: centsToEuros(row.amountCents),

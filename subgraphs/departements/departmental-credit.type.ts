@@ -2,6 +2,7 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "
 import { Axis } from "../domain/enums";
 import { centsToEuros } from "../domain/money";
 import { DepartmentalCreditRow, DepartmentalProgramme } from "./departmental-credit.entity";
+import type { ListedRow } from "../funding-lines/funder";
 
 registerEnumType(DepartmentalProgramme, {
   name: "DepartmentalProgramme",
@@ -27,10 +28,10 @@ export class DepartmentalCredit {
   @Field(() => Int, { description: "Année." }) year: number;
   @Field({ description: "Objet du crédit." }) title: string;
   @Field(() => [Axis], { description: "Axes thématiques concernés, s'ils sont renseignés." }) axes: Axis[];
-  row: DepartmentalCreditRow;
+  row: ListedRow<DepartmentalCreditRow>;
 }
 
-export const toCredit = (row: DepartmentalCreditRow): DepartmentalCredit => ({
+export const toCredit = (row: ListedRow<DepartmentalCreditRow>): DepartmentalCredit => ({
   id: String(row.id),
   programme: row.programme,
   amount: centsToEuros(row.amountCents),

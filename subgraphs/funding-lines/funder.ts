@@ -49,10 +49,16 @@ export interface CheckedFundingLine<Key extends object = object> {
   projectRef: string | null;
 }
 
+/**
+ * A line as the block's lists read it (Department, Structure, Project): every column but the
+ * creation date, which no field shows (building its Date was a large part of a list's hydration).
+ */
+export type ListedRow<Row> = Omit<Row, "createdAt">;
+
 /** The GraphQL node of a line: the funder's object type, which keeps its row for the block's field resolvers. */
 export interface FundingLineNode<Row> {
   id: string;
-  row: Row;
+  row: ListedRow<Row>;
 }
 
 export interface FundingLinesContext<Row extends FundingLineRow = FundingLineRow> {
@@ -91,7 +97,7 @@ export interface FundingLineFunder<
     /** The object type, its name (also the audited entity) and how a row becomes it. */
     type: new () => Node;
     typeName: string;
-    toNode(row: Row): Node;
+    toNode(row: ListedRow<Row>): Node;
     input: new () => Input;
     /** Descriptions of the line's `department`, `structure` and `project` fields. */
     lineFields: { department: string; structure: string; project: string };

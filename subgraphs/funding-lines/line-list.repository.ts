@@ -9,7 +9,7 @@ import { checkExplorerFilter, checkNonEmpty, ExplorerFilterValues, graphqlFilter
 import { applyDepartmentalTerritory, applyExplorerFilter } from "../domain/explorer/filter.sql";
 import { idKeysetPage, RowPage } from "../platform/graphql/keyset-page";
 import type { AnyFundingLineFunder, FundingLineRow, OwnFilter } from "./funder";
-import { LINE_ALIAS } from "./loaders";
+import { LINE_ALIAS } from "./line-rows.repository";
 
 /** The values of a list's filter input (line-filter.type.ts). */
 export type FilterValues = ExplorerFilterValues & { year?: number | null; region?: string | null; department?: string | null } & Record<

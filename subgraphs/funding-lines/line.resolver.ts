@@ -5,10 +5,10 @@
  */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { createEntityStubs } from "../domain/federation/entity-stubs";
-import type { AnyFundingLineFunder, FundingLineNode, FundingLineRow, FundingLinesContext } from "./funder";
+import type { AnyFundingLineFunder, FundingLineNode, FundingLineRow, FundingLinesContext, ListedRow } from "./funder";
 
 type EntityStubs = ReturnType<typeof createEntityStubs>;
-type ListLoader = "rowsByDepartment" | "rowsByStructure" | "rowsByProject";
+type ListLoader = "rowsByDepartment" | "rowsByStructure";
 
 const yearArg = () => Arg("year", () => Int, { nullable: true, description: "Année (toutes si absente)." });
 
@@ -38,7 +38,7 @@ export function lineFieldsResolver(funder: AnyFundingLineFunder, { Department, S
 /** The lines on Department, Structure (of one year, or all) and Project (all of the dossier's). */
 export function lineListResolvers(funder: AnyFundingLineFunder, stubs: EntityStubs) {
   const { type, lists } = funder.graphql;
-  const toNode = (row: FundingLineRow) => funder.graphql.toNode(row);
+  const toNode = (row: ListedRow<FundingLineRow>) => funder.graphql.toNode(row);
   const options = (entity: "Department" | "Structure" | "Project") => ({
     name: lists.field,
     nullable: lists.nullable,
@@ -49,8 +49,7 @@ export function lineListResolvers(funder: AnyFundingLineFunder, stubs: EntityStu
     class ListOfYear {
       @FieldResolver(() => [type], options(stub.name as "Department" | "Structure"))
       async lines(@Root() root: Record<string, string>, @Ctx() ctx: FundingLinesContext, @yearArg() year?: number | null) {
-        const rows = await ctx.loaders[loader].load(root[key]);
-        return rows.filter((r) => year == null || r.year === year).map(toNode);
+        return (await ctx.loaders[loader].load({ key: root[key], year: year ?? null })).map(toNode);
       }
     }
     return ListOfYear;
@@ -59,7 +58,7 @@ export function lineListResolvers(funder: AnyFundingLineFunder, stubs: EntityStu
   class ListOfProject {
     @FieldResolver(() => [type], options("Project"))
     async lines(@Root() project: { ref: string }, @Ctx() ctx: FundingLinesContext) {
-      return (await ctx.loaders.rowsByProject.load(project.ref)).map(toNode);
+      return (await ctx.loaders.rowsByProject.load({ key: project.ref, year: null })).map(toNode);
     }
   }
   return [byYear(stubs.Department, "code", "rowsByDepartment"), byYear(stubs.Structure, "siret", "rowsByStructure"), ListOfProject];

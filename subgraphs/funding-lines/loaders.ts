@@ -1,7 +1,8 @@
 /**
  * The per-request DataLoaders of a funder's lines, one SQL statement per batch: the rows by id,
- * department, structure and dossier (the API's lists), the cross-financing lines and the explorer's
- * details by region, department, structure and dossier, the structure names it recorded.
+ * department, structure and dossier (the API's lists, one statement per year asked), the
+ * cross-financing lines and the explorer's details by region, department, structure and dossier,
+ * the structure names it recorded.
  */
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
@@ -11,10 +12,8 @@ import { toCents } from "../domain/money";
 import { byKey, groupBy, perKey } from "../platform/graphql/batch";
 import { regionLinesFromDepartments, structureNameLoader } from "../domain/financing/funding-loaders";
 import { departmentDetailLoaders, DetailTable } from "../domain/financing/detail-loaders";
-import type { AnyFundingLineFunder, FundingLineRow } from "./funder";
-
-/** The SQL alias of a funder's table in the block's queries. */
-export const LINE_ALIAS = "l";
+import type { AnyFundingLineFunder, FundingLineRow, ListedRow } from "./funder";
+import { LINE_ALIAS, listedLines, ListProperty } from "./line-rows.repository";
 const column = (name: string) => `${LINE_ALIAS}.${name}`;
 const KEY_COLUMNS = { department: column("department_code"), structure: column("siret"), project: column("project_ref") };
 
@@ -79,22 +78,42 @@ function linesLoader(ds: DataSource, funder: AnyFundingLineFunder, keyColumn: st
   });
 }
 
+/** A list's key: the department, SIRET or dossier, and the year asked (null: every year). */
+export interface ListKey {
+  key: string;
+  year: number | null;
+}
+const listKeyId = ({ key, year }: ListKey) => `${year ?? "*"}|${key}`;
+
+/** A list's lines by key and year: one statement per distinct year of the batch (normally one). */
+function listLoader<Row extends FundingLineRow>(ds: DataSource, funder: AnyFundingLineFunder<Row>, property: ListProperty) {
+  return new DataLoader<ListKey, ListedRow<Row>[], string>(
+    async (keys) => {
+      const found = new Map<string, ListedRow<Row>[]>();
+      const years = groupBy(keys, (k) => k.year);
+      await Promise.all(
+        [...years].map(async ([year, ofYear]) => {
+          const asked = ofYear.map((k) => k.key);
+          const lines = await listedLines(ds, funder, property, asked, year);
+          for (const [key, rows] of groupBy(lines, (r) => r[property] as string)) found.set(listKeyId({ key, year }), rows);
+        }),
+      );
+      return keys.map((k) => found.get(listKeyId(k)) ?? []);
+    },
+    { cacheKeyFn: listKeyId },
+  );
+}
+
 export function createFundingLineLoaders<Row extends FundingLineRow>(ds: DataSource, funder: AnyFundingLineFunder<Row>) {
   const rows = ds.getRepository<FundingLineRow>(funder.row);
-  const rowsBy = (property: "departmentCode" | "siret" | "projectRef") =>
-    new DataLoader<string, Row[]>(async (keys) => {
-      const found = (await rows.find({ where: { [property]: In([...keys]) }, order: { year: "ASC", id: "ASC" } })) as Row[];
-      const grouped = groupBy(found, (r) => r[property] as string);
-      return keys.map((k) => grouped.get(k) ?? []);
-    });
   const linesByDepartment = linesLoader(ds, funder, KEY_COLUMNS.department);
   return {
     rowById: new DataLoader<number, Row | undefined>(async (ids) =>
       byKey((await rows.findBy({ id: In([...ids]) })) as Row[], (r) => r.id, ids),
     ),
-    rowsByDepartment: rowsBy("departmentCode"),
-    rowsByStructure: rowsBy("siret"),
-    rowsByProject: rowsBy("projectRef"),
+    rowsByDepartment: listLoader(ds, funder, "departmentCode"),
+    rowsByStructure: listLoader(ds, funder, "siret"),
+    rowsByProject: listLoader(ds, funder, "projectRef"),
     structureName: structureNameLoader(ds),
     linesByDepartment,
     linesByRegion: regionLinesFromDepartments(linesByDepartment),

@@ -5,7 +5,7 @@
  */
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { centsToEuros } from "../domain/money";
-import type { FundingLineInput, FundingLineNode, FundingLineRow } from "./funder";
+import type { FundingLineInput, FundingLineNode, FundingLineRow, ListedRow } from "./funder";
 
 export interface PlainLine<Row extends FundingLineRow> extends FundingLineNode<Row> {
   amount: number;
@@ -21,12 +21,12 @@ export function plainLineType<Row extends FundingLineRow>(name: string, descript
     @Field(() => Float, { description: "Montant en euros." }) amount: number;
     @Field(() => Int, { description: "Année." }) year: number;
     @Field({ description: "Objet du financement." }) title: string;
-    row: Row;
+    row: ListedRow<Row>;
   }
   return Line;
 }
 
-export const plainLineNode = <Row extends FundingLineRow>(row: Row): PlainLine<Row> => ({
+export const plainLineNode = <Row extends FundingLineRow>(row: ListedRow<Row>): PlainLine<Row> => ({
   id: String(row.id),
   amount: centsToEuros(row.amountCents),
   year: row.year,
