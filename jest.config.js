@@ -20,4 +20,6 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // a shuffled run (npm test: --randomize) prints its seed, so a failure replays with --seed
+  showSeed: true,
 };
