@@ -1,6 +1,7 @@
 import Redis from "ioredis";
 import { LRUCache } from "lru-cache";
 import { UNSCOPED } from "./cache-scopes";
+import { stampDebt } from "./stamp-debt";
 
 /**
  * Where cached answers and the versions of their scopes live: in process, or in Redis for every
@@ -86,8 +87,11 @@ export const bumpInRedis = async (redis: Redis, prefix: string, scopes: readonly
 
 /**
  * Redis down: reads go to the subgraphs (a miss), nothing is cached, and the failure is logged
- * once per outage; the hub answers as without a cache. A lookup is two round trips on a hit (the
- * answer with the sequence, then the versions of its scopes: one MGET), one on a miss.
+ * once per outage; the hub answers as without a cache. A write whose stamp failed leaves a stamp
+ * of everything owed (stamp-debt.ts): until it goes through (tried again on each lookup, save and
+ * write, and when Redis is back), this replica serves and saves nothing. A lookup is two round
+ * trips on a hit (the answer with the sequence, then the versions of its scopes: one MGET), one on
+ * a miss.
  */
 export function redisStore(url: string, prefix: string): ScopedStore {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
@@ -105,9 +109,11 @@ export function redisStore(url: string, prefix: string): ScopedStore {
       );
     outage = true;
   };
+  const debt = stampDebt((scopes) => bumpInRedis(redis, prefix, scopes));
   redis.on("error", logged);
   redis.on("ready", () => {
     outage = false;
+    void debt.settle();
   });
   const orElse = async <T, F = T>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
     try {
@@ -118,8 +124,9 @@ export function redisStore(url: string, prefix: string): ScopedStore {
     }
   };
   return {
-    lookup: (key) =>
-      orElse(
+    lookup: async (key) => {
+      if (!(await debt.settle())) return { answer: null, sequence: null };
+      return orElse(
         async (): Promise<{ answer: StoredAnswer | null; sequence: number | null }> => {
           const [[, raw], [, sequence]] = (await redis.multi().get(keys.entry(key)).get(keys.sequence).exec()) as [
             unknown,
@@ -140,12 +147,19 @@ export function redisStore(url: string, prefix: string): ScopedStore {
           };
         },
         { answer: null, sequence: null },
-      ),
-    save: (key, answer, ttlMs) =>
-      orElse(async () => {
+      );
+    },
+    save: async (key, answer, ttlMs) => {
+      // read before the stamp owed, which invalidates it: not worth keeping
+      if (debt.owed()) {
+        await debt.settle();
+        return;
+      }
+      await orElse(async () => {
         await redis.set(keys.entry(key), JSON.stringify(answer), "PX", Math.max(1, Math.round(ttlMs)));
-      }, undefined),
-    bump: (scopes) => orElse(() => bumpInRedis(redis, prefix, scopes), undefined),
+      }, undefined);
+    },
+    bump: (scopes) => debt.bump(scopes),
     close: () => {
       redis.disconnect();
       return Promise.resolve();
