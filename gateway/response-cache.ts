@@ -48,6 +48,8 @@ export interface ResponseCacheConfig {
  */
 export const DEFAULT_TTL_MS = { shared: 10 * 60_000, inProcess: 30_000 } as const;
 export const defaultTtlMs = (redisUrl: string | null) => (redisUrl ? DEFAULT_TTL_MS.shared : DEFAULT_TTL_MS.inProcess);
+/** A lifetime as the operators' reports say it (import, benchmark): "10 min", "30 s". */
+export const ttlText = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = {
   ttlMs: DEFAULT_TTL_MS.inProcess,
