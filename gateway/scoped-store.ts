@@ -72,6 +72,14 @@ export function memoryStore(maxBytes: number): ScopedStore & { versionCount(): n
 /** One atomic step: the next sequence number, stamped on every scope of the write. */
 const BUMP_SCRIPT = "local s = redis.call('INCR', KEYS[1]) for i = 2, #KEYS do redis.call('SET', KEYS[i], s) end return s";
 
+/**
+ * Saves an answer only if the sequence has not gone back since it was read: a Redis restarted (or
+ * flushed) while the read ran starts the sequence again from 0, and an answer remembering a later
+ * number would outlive the writes stamped after the restart.
+ */
+const SAVE_SCRIPT =
+  "if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then return 0 end redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1";
+
 /** Key layout shared by the gateway and the CSV import (scripts/import.ts). */
 export const redisKeys = (prefix: string) => ({
   sequence: `${prefix}sequence`,
@@ -156,7 +164,7 @@ export function redisStore(url: string, prefix: string): ScopedStore {
         return;
       }
       await orElse(async () => {
-        await redis.set(keys.entry(key), JSON.stringify(answer), "PX", Math.max(1, Math.round(ttlMs)));
+        await redis.eval(SAVE_SCRIPT, 2, keys.sequence, keys.entry(key), answer.at, JSON.stringify(answer), Math.max(1, Math.round(ttlMs)));
       }, undefined);
     },
     bump: (scopes) => debt.bump(scopes),

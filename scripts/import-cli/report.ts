@@ -18,7 +18,7 @@ export const processIo: ImportIo = {
 /** What the gateway's public answers do after an import (gateway/response-cache.ts), with the default lifetime of each setting. */
 const CACHE_OUTCOME = {
   invalidated: "Cache des réponses de la passerelle invalidé : les tableaux de bord montrent ces lignes dès maintenant.",
-  "not-shared": `Les tableaux de bord montreront ces lignes dès l'expiration du cache des réponses de la passerelle (${ttlText(DEFAULT_TTL_MS.inProcess)} par défaut ; immédiatement si RESPONSE_CACHE_REDIS_URL désigne le Redis de la passerelle).`,
+  "not-shared": `Les tableaux de bord montreront ces lignes dès l'expiration du cache des réponses de la passerelle (${ttlText(DEFAULT_TTL_MS.inProcess)} par défaut, ${ttlText(DEFAULT_TTL_MS.shared)} si la passerelle utilise Redis ; immédiatement si RESPONSE_CACHE_REDIS_URL désigne ce Redis).`,
   unreachable: `Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (${ttlText(DEFAULT_TTL_MS.shared)} par défaut avec Redis).`,
 } as const;
 

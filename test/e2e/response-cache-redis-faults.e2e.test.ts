@@ -1,9 +1,10 @@
 /**
- * A replica that loses Redis while a write goes through it (gateway/stamp-debt.ts), against the
- * test Redis: two stores on one prefix, as two gateway replicas, the second reaching Redis through
- * a relay the test cuts. Its write's stamp fails: it serves and saves nothing from then on, and
- * once Redis is back its stamp of everything goes through and no replica serves an answer cached
- * before. A prefix per test, its keys removed after.
+ * The shared cache when Redis fails, against the test Redis: two stores on one prefix, as two
+ * gateway replicas, the second reaching Redis through a relay the test cuts. A replica that loses
+ * Redis while a write goes through it (gateway/stamp-debt.ts): its write's stamp fails, it serves
+ * and saves nothing from then on, and once Redis is back its stamp of everything goes through and
+ * no replica serves an answer cached before. A Redis emptied (restarted) while a read runs: that
+ * read's answer is not kept. A prefix per test, its keys removed after.
  */
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
@@ -94,4 +95,19 @@ test("a write while owed pays the debt: its scopes and everything stamped in one
   } finally {
     redis.disconnect();
   }
+});
+
+test("Redis emptied while a read runs (a restart): the answer read before is not kept, so later writes' smaller stamps cannot miss it", async () => {
+  await direct.bump(["department:29"]);
+  await direct.bump(["department:29"]); // the sequence stands at 2
+  const { sequence } = await direct.lookup("dashboard-44");
+  expect(sequence).toBe(2);
+  await removeKeys(REDIS_URL, prefix); // the restart: sequence, versions and answers gone
+  await direct.save("dashboard-44", { result: { data: {} }, at: sequence!, scopes: ["department:44"] }, 60_000);
+  await direct.bump(["department:44"]); // stamped 1, below the answer's 2
+  expect((await direct.lookup("dashboard-44")).answer).toBeNull();
+  // a read after the restart is kept as usual
+  const fresh = await cache(direct, "dashboard-44");
+  expect(fresh.at).toBe(1);
+  expect((await cutOff.lookup("dashboard-44")).answer).toEqual(fresh);
 });
