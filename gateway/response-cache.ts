@@ -6,7 +6,7 @@ import { Counter, Registry } from "prom-client";
 import { WriteChanges } from "../subgraphs/platform/cache/write-changes";
 import { ANY, readScopes, UNSCOPED, writeScopes } from "./cache-scopes";
 import { answerScopes } from "./answer-scopes";
-import { bumpInRedis, memoryStore, redisStore, ScopedStore } from "./scoped-store";
+import { bumpInRedis, memoryStore, REDIS_COMMAND_TIMEOUT_MS, redisStore, ScopedStore } from "./scoped-store";
 import { writeInvalidationPlugin } from "./write-invalidation";
 
 /**
@@ -77,7 +77,13 @@ export async function invalidateSharedCache(
 ): Promise<"invalidated" | "not-shared" | "unreachable"> {
   const url = settings.redisUrl;
   if (!url) return "not-shared";
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
   redis.on("error", () => undefined); // the outcome says it
   try {
     await redis.connect();

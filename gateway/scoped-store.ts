@@ -80,6 +80,13 @@ const BUMP_SCRIPT = "local s = redis.call('INCR', KEYS[1]) for i = 2, #KEYS do r
 const SAVE_SCRIPT =
   "if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then return 0 end redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1";
 
+/**
+ * A Redis that stops answering on an open connection (packets dropped, a stalled server) fails no
+ * command by itself: without this bound every public read and every write would wait for it.
+ * A few milliseconds is the norm; a second is an outage (a miss, or a stamp owed).
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 1000;
+
 /** Key layout shared by the gateway and the CSV import (scripts/import.ts). */
 export const redisKeys = (prefix: string) => ({
   sequence: `${prefix}sequence`,
@@ -102,7 +109,7 @@ export const bumpInRedis = async (redis: Redis, prefix: string, scopes: readonly
  * a miss.
  */
 export function redisStore(url: string, prefix: string): ScopedStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
   const keys = redisKeys(prefix);
   let outage = false;
   const logged = (error: unknown) => {

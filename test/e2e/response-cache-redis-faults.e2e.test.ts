@@ -4,11 +4,12 @@
  * Redis while a write goes through it (gateway/stamp-debt.ts): its write's stamp fails, it serves
  * and saves nothing from then on, and once Redis is back its stamp of everything goes through and
  * no replica serves an answer cached before. A Redis emptied (restarted) while a read runs: that
- * read's answer is not kept. A prefix per test, its keys removed after.
+ * read's answer is not kept. A Redis that stops answering on an open connection: a miss, a stamp
+ * owed, within the command timeout. A prefix per test, its keys removed after.
  */
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
-import { redisKeys, redisStore, ScopedStore, StoredAnswer } from "../../gateway/scoped-store";
+import { REDIS_COMMAND_TIMEOUT_MS, redisKeys, redisStore, ScopedStore, StoredAnswer } from "../../gateway/scoped-store";
 import { UNSCOPED } from "../../gateway/cache-scopes";
 import { eventually, redisLink, RedisLink } from "../support/redis-link";
 import { removeKeys } from "../support/redis-keys";
@@ -110,4 +111,19 @@ test("Redis emptied while a read runs (a restart): the answer read before is not
   const fresh = await cache(direct, "dashboard-44");
   expect(fresh.at).toBe(1);
   expect((await cutOff.lookup("dashboard-44")).answer).toEqual(fresh);
+});
+
+test("Redis stalled on an open connection: lookups miss and the write's stamp is owed within the command timeout, paid once it answers", async () => {
+  const earlier = await cache(direct, "dashboard-44");
+  expect((await cutOff.lookup("dashboard-44")).answer).toEqual(earlier);
+  link.stall();
+  const started = Date.now();
+  expect(await cutOff.lookup("dashboard-44")).toEqual({ answer: null, sequence: null });
+  await cutOff.bump(["department:29"]);
+  expect(Date.now() - started).toBeLessThan(4 * REDIS_COMMAND_TIMEOUT_MS);
+  expect(logged(errors, "a write could not be stamped in Redis")).toBe(true);
+  link.resume();
+  // no reconnection here ('ready' does not fire): the next lookup pays
+  await eventually(async () => (await cutOff.lookup("dashboard-44")).sequence !== null, "la réplique ne reprend pas le cache");
+  expect((await direct.lookup("dashboard-44")).answer).toBeNull();
 });

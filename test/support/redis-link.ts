@@ -9,12 +9,16 @@ export interface RedisLink {
   url: string;
   cut(): Promise<void>;
   restore(): Promise<void>;
+  /** Connections stay open but nothing goes through (packets dropped, a stalled server) until `resume`. */
+  stall(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
 export async function redisLink(redisUrl: string): Promise<RedisLink> {
   const target = new URL(redisUrl);
   const sockets = new Set<net.Socket>();
+  let stalled = false;
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 6379), target.hostname);
     for (const socket of [client, upstream]) {
@@ -23,6 +27,7 @@ export async function redisLink(redisUrl: string): Promise<RedisLink> {
       socket.on("error", () => undefined); // a cut link resets: the client under test sees it
     }
     client.pipe(upstream).pipe(client);
+    if (stalled) client.pause();
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
   });
@@ -33,7 +38,22 @@ export async function redisLink(redisUrl: string): Promise<RedisLink> {
   };
   await listen(0);
   const { port } = server.address() as net.AddressInfo;
-  return { url: `redis://127.0.0.1:${port}${target.pathname}`, cut: stop, restore: () => listen(port), close: stop };
+  // a paused client is not read: its commands wait in the kernel's buffers, unanswered
+  const each = (action: (socket: net.Socket) => void) => sockets.forEach(action);
+  return {
+    url: `redis://127.0.0.1:${port}${target.pathname}`,
+    cut: stop,
+    restore: () => listen(port),
+    stall: () => {
+      stalled = true;
+      each((socket) => socket.pause());
+    },
+    resume: () => {
+      stalled = false;
+      each((socket) => socket.resume());
+    },
+    close: stop,
+  };
 }
 
 /** Polls `check` until it holds (a reconnection takes a retry delay), or fails with `what`. */
