@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { readResponseCache } from "../gateway/config";
 import { ttlText } from "../gateway/response-cache";
-import { removeKeys } from "../test/support/redis-keys";
+import { removeKeys } from "./redis-keys";
 
 export type WorkingDayCache = { store: "redis"; url: string; ttlMs: number } | { store: "memory"; absent: string; ttlMs: number };
 

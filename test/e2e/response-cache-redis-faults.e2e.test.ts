@@ -12,7 +12,7 @@ import Redis from "ioredis";
 import { REDIS_COMMAND_TIMEOUT_MS, redisKeys, redisStore, ScopedStore, StoredAnswer } from "../../gateway/scoped-store";
 import { UNSCOPED } from "../../gateway/cache-scopes";
 import { eventually, redisLink, RedisLink } from "../support/redis-link";
-import { removeKeys } from "../support/redis-keys";
+import { removeKeys } from "../../bench/redis-keys";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/0";
 

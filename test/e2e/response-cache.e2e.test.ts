@@ -13,7 +13,7 @@ import { FundingSource } from "../../subgraphs/domain/enums";
 import { RunningGateway } from "../../gateway/server";
 import { DEFAULT_RESPONSE_CACHE, ResponseCacheConfig } from "../../gateway/response-cache";
 import { eventually, redisLink } from "../support/redis-link";
-import { removeKeys } from "../support/redis-keys";
+import { removeKeys } from "../../bench/redis-keys";
 
 const SIRET = testSiret(501);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/0";
