@@ -1,6 +1,7 @@
 /** The working day's section of bench/RESULTS.md, in French. */
 import { WorkingDayResults } from "./working-day-run";
 import { WorkingDayReport } from "./working-day";
+import { describeCache } from "./working-day-cache";
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "—");
 export const hitRate = (r: WorkingDayReport) => (r.hits + r.misses ? r.hits / (r.hits + r.misses) : 0);
@@ -9,7 +10,7 @@ const memory = (r: WorkingDayReport) =>
   r.rssMb.length ? `${r.rssMb[0]} → ${r.rssMb[r.rssMb.length - 1]} Mo (max ${Math.max(...r.rssMb)})` : "—";
 
 export function renderWorkingDay(results: WorkingDayResults): string {
-  const { settings, warm, all, scoped } = results;
+  const { settings, cache, warm, all, scoped } = results;
   const rows = (
     [
       ["sans écriture (cache chaud)", warm],
@@ -31,6 +32,8 @@ export function renderWorkingDay(results: WorkingDayResults): string {
     "## Journée de travail (lectures et écritures mêlées)",
     "",
     `${settings.readers} lecteurs en boucle fermée pendant ${settings.durationS} s par configuration (après ${settings.warmupS} s des mêmes lectures sans écriture, non mesurées), sur toutes les régions, les départements des CAF, des milliers de structures et de dossiers et les premières pages de la liste nationale, tirés comme le trafic réel : quelques tableaux de bord, structures et dossiers sont lus bien plus souvent que les autres (le k-ième de n avec une probabilité décroissante, loi u²) ; pendant ce temps, ${settings.writesPerSecond} écriture(s) par seconde à travers la passerelle, avec un jeton, dans des territoires tirés au hasard (subventions CAF, crédits départementaux, lauréats). Après chaque écriture acquittée, une réponse qu'elle change est relue à travers le cache : une réponse qui ne la montre pas est comptée « périmée ». Chaque configuration a sa propre passerelle, neuve ; même tirage (graine fixe).`,
+    "",
+    describeCache(cache),
     "",
     "| configuration | écritures | taux de succès du cache | lectures/s | réponses périmées | RSS passerelle (début → fin) |",
     "| --- | --- | --- | --- | --- | --- |",

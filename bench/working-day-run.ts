@@ -2,7 +2,8 @@
  * The working day in the benchmark's processes: for each invalidation rule, a fresh gateway of its
  * own (RESPONSE_CACHE_INVALIDATION) in front of the running subgraphs, the same seeded mix of reads
  * and writes, its memory sampled each second. First a run without writes on the scoped gateway:
- * the warm-cache latency the day is compared with.
+ * the warm-cache latency the day is compared with. The cache is where it is deployed, in Redis,
+ * when a local Redis answers (bench/working-day-cache.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { signLocalToken } from "../subgraphs/platform/auth/tokens";
 import { startService } from "./services";
 import { SUPERGRAPH_FILE } from "./setup";
 import { runWorkingDay, WorkingDayReport, WorkingDaySamples } from "./working-day";
+import { cacheForOneGateway, describeCache, WorkingDayCache, workingDayCache } from "./working-day-cache";
 
 export interface WorkingDaySettings {
   durationS: number;
@@ -20,6 +22,7 @@ export interface WorkingDaySettings {
 }
 export interface WorkingDayResults {
   settings: WorkingDaySettings;
+  cache: WorkingDayCache;
   warm: WorkingDayReport;
   all: WorkingDayReport;
   scoped: WorkingDayReport;
@@ -50,8 +53,12 @@ export async function workingDayInProcesses(
     return tokens.get(organisation)!;
   };
   const documents = contractDocuments();
+  const cache = await workingDayCache();
+  log(`journée de travail : ${describeCache(cache)}`);
   const run = async (invalidation: "all" | "scoped", writesPerSecond: number) => {
+    const store = cacheForOneGateway(cache);
     const gateway = await startService(`passerelle (invalidation ${invalidation})`, "hive-gateway-main", {
+      ...store.env,
       ...authEnv,
       ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
       GATEWAY_PORT: "0",
@@ -77,10 +84,11 @@ export async function workingDayInProcesses(
       });
     } finally {
       await gateway.stop();
+      await store.cleanup();
     }
   };
   const warm = await run("scoped", 0);
   const all = await run("all", settings.writesPerSecond);
   const scoped = await run("scoped", settings.writesPerSecond);
-  return { settings, warm, all, scoped };
+  return { settings, cache, warm, all, scoped };
 }

@@ -3,7 +3,7 @@ import { ConfigError, LogLevel, readHost, readLogLevel, readPort } from "../subg
 import { schemaDir } from "../subgraphs/platform/federation/registry";
 import { AuthConfig, readAuthConfig } from "../subgraphs/platform/auth/config";
 import { DEFAULT_LIMITS, SecurityLimits } from "./security";
-import { DEFAULT_RESPONSE_CACHE, ResponseCacheConfig } from "./response-cache";
+import { DEFAULT_RESPONSE_CACHE, defaultTtlMs, ResponseCacheConfig } from "./response-cache";
 
 export interface GatewayConfig {
   port: number;
@@ -79,13 +79,13 @@ function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bo
   throw new ConfigError(`${name} doit valoir on ou off, reçu : ${raw}`);
 }
 
-/** RESPONSE_CACHE_TTL_MS (0: off), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX, RESPONSE_CACHE_INVALIDATION. */
+/** RESPONSE_CACHE_TTL_MS (0: off; unset: 10 min with Redis, 30 s in process), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX, RESPONSE_CACHE_INVALIDATION. */
 export function readResponseCache(env: NodeJS.ProcessEnv = process.env): ResponseCacheConfig {
   const redisUrl = env.RESPONSE_CACHE_REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
     throw new ConfigError(`RESPONSE_CACHE_REDIS_URL doit être une URL redis://, reçu : ${redisUrl}`);
   return {
-    ttlMs: wholeNumber(env, "RESPONSE_CACHE_TTL_MS", DEFAULT_RESPONSE_CACHE.ttlMs),
+    ttlMs: wholeNumber(env, "RESPONSE_CACHE_TTL_MS", defaultTtlMs(redisUrl)),
     maxBytes: wholeNumber(env, "RESPONSE_CACHE_MAX_MB", DEFAULT_RESPONSE_CACHE.maxBytes / 1024 / 1024) * 1024 * 1024,
     redisUrl,
     redisPrefix: env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix,

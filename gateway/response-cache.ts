@@ -6,7 +6,7 @@ import { Counter, Registry } from "prom-client";
 import { WriteChanges } from "../subgraphs/platform/cache/write-changes";
 import { ANY, readScopes, UNSCOPED, writeScopes } from "./cache-scopes";
 import { answerScopes } from "./answer-scopes";
-import { bumpInRedis, memoryStore, redisStore, ScopedStore } from "./scoped-store";
+import { bumpInRedis, memoryStore, REDIS_COMMAND_TIMEOUT_MS, redisStore, ScopedStore } from "./scoped-store";
 import { writeInvalidationPlugin } from "./write-invalidation";
 
 /**
@@ -27,7 +27,7 @@ import { writeInvalidationPlugin } from "./write-invalidation";
  * that Redis (invalidateSharedCache).
  */
 export interface ResponseCacheConfig {
-  /** Lifetime of an entry; 0 turns the cache off. */
+  /** Lifetime of an entry; 0 turns the cache off (unset: defaultTtlMs). */
   ttlMs: number;
   /** Memory bound of the in-process cache. */
   maxBytes: number;
@@ -39,8 +39,20 @@ export interface ResponseCacheConfig {
   invalidation: "scoped" | "all";
 }
 
+/**
+ * The lifetime of an answer when RESPONSE_CACHE_TTL_MS is unset. In Redis, every write stamps the
+ * scopes it changed for every replica, imports included: invalidation is exact and the TTL only
+ * bounds what a write could not stamp (Redis unreachable from the process that made it), so it is
+ * long. In process, an import cannot reach the gateway's memory nor another replica's: its lines
+ * show when the answers expire, so it is short.
+ */
+export const DEFAULT_TTL_MS = { shared: 10 * 60_000, inProcess: 30_000 } as const;
+export const defaultTtlMs = (redisUrl: string | null) => (redisUrl ? DEFAULT_TTL_MS.shared : DEFAULT_TTL_MS.inProcess);
+/** A lifetime as the operators' reports say it (import, benchmark): "10 min", "30 s". */
+export const ttlText = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+
 export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = {
-  ttlMs: 30_000,
+  ttlMs: DEFAULT_TTL_MS.inProcess,
   maxBytes: 256 * 1024 * 1024,
   redisUrl: null,
   redisPrefix: "hub:response-cache:",
@@ -65,7 +77,13 @@ export async function invalidateSharedCache(
 ): Promise<"invalidated" | "not-shared" | "unreachable"> {
   const url = settings.redisUrl;
   if (!url) return "not-shared";
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
   redis.on("error", () => undefined); // the outcome says it
   try {
     await redis.connect();

@@ -1,6 +1,7 @@
 import Redis from "ioredis";
 import { LRUCache } from "lru-cache";
 import { UNSCOPED } from "./cache-scopes";
+import { stampDebt } from "./stamp-debt";
 
 /**
  * Where cached answers and the versions of their scopes live: in process, or in Redis for every
@@ -71,6 +72,21 @@ export function memoryStore(maxBytes: number): ScopedStore & { versionCount(): n
 /** One atomic step: the next sequence number, stamped on every scope of the write. */
 const BUMP_SCRIPT = "local s = redis.call('INCR', KEYS[1]) for i = 2, #KEYS do redis.call('SET', KEYS[i], s) end return s";
 
+/**
+ * Saves an answer only if the sequence has not gone back since it was read: a Redis restarted (or
+ * flushed) while the read ran starts the sequence again from 0, and an answer remembering a later
+ * number would outlive the writes stamped after the restart.
+ */
+const SAVE_SCRIPT =
+  "if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then return 0 end redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) return 1";
+
+/**
+ * A Redis that stops answering on an open connection (packets dropped, a stalled server) fails no
+ * command by itself: without this bound every public read and every write would wait for it.
+ * A few milliseconds is the norm; a second is an outage (a miss, or a stamp owed).
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 1000;
+
 /** Key layout shared by the gateway and the CSV import (scripts/import.ts). */
 export const redisKeys = (prefix: string) => ({
   sequence: `${prefix}sequence`,
@@ -86,11 +102,14 @@ export const bumpInRedis = async (redis: Redis, prefix: string, scopes: readonly
 
 /**
  * Redis down: reads go to the subgraphs (a miss), nothing is cached, and the failure is logged
- * once per outage; the hub answers as without a cache. A lookup is two round trips on a hit (the
- * answer with the sequence, then the versions of its scopes: one MGET), one on a miss.
+ * once per outage; the hub answers as without a cache. A write whose stamp failed leaves a stamp
+ * of everything owed (stamp-debt.ts): until it goes through (tried again on each lookup, save and
+ * write, and when Redis is back), this replica serves and saves nothing. A lookup is two round
+ * trips on a hit (the answer with the sequence, then the versions of its scopes: one MGET), one on
+ * a miss.
  */
 export function redisStore(url: string, prefix: string): ScopedStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
   const keys = redisKeys(prefix);
   let outage = false;
   const logged = (error: unknown) => {
@@ -105,9 +124,11 @@ export function redisStore(url: string, prefix: string): ScopedStore {
       );
     outage = true;
   };
+  const debt = stampDebt((scopes) => bumpInRedis(redis, prefix, scopes));
   redis.on("error", logged);
   redis.on("ready", () => {
     outage = false;
+    void debt.settle();
   });
   const orElse = async <T, F = T>(work: () => Promise<T>, fallback: F): Promise<T | F> => {
     try {
@@ -118,8 +139,9 @@ export function redisStore(url: string, prefix: string): ScopedStore {
     }
   };
   return {
-    lookup: (key) =>
-      orElse(
+    lookup: async (key) => {
+      if (!(await debt.settle())) return { answer: null, sequence: null };
+      return orElse(
         async (): Promise<{ answer: StoredAnswer | null; sequence: number | null }> => {
           const [[, raw], [, sequence]] = (await redis.multi().get(keys.entry(key)).get(keys.sequence).exec()) as [
             unknown,
@@ -140,12 +162,19 @@ export function redisStore(url: string, prefix: string): ScopedStore {
           };
         },
         { answer: null, sequence: null },
-      ),
-    save: (key, answer, ttlMs) =>
-      orElse(async () => {
-        await redis.set(keys.entry(key), JSON.stringify(answer), "PX", Math.max(1, Math.round(ttlMs)));
-      }, undefined),
-    bump: (scopes) => orElse(() => bumpInRedis(redis, prefix, scopes), undefined),
+      );
+    },
+    save: async (key, answer, ttlMs) => {
+      // read before the stamp owed, which invalidates it: not worth keeping
+      if (debt.owed()) {
+        await debt.settle();
+        return;
+      }
+      await orElse(async () => {
+        await redis.eval(SAVE_SCRIPT, 2, keys.sequence, keys.entry(key), answer.at, JSON.stringify(answer), Math.max(1, Math.round(ttlMs)));
+      }, undefined);
+    },
+    bump: (scopes) => debt.bump(scopes),
     close: () => {
       redis.disconnect();
       return Promise.resolve();

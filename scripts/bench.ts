@@ -11,7 +11,8 @@
  *
  * The working day (bench/working-day.ts) ends the run. `npm run bench -- --only working-day` runs it
  * alone (results in bench/WORKING-DAY.md); `--short` makes it a few seconds on a small dataset
- * (results in a temporary file), as the test does. BENCH_WORKING_DAY_S, BENCH_WRITES_PER_S override.
+ * (results in a temporary file), as the test does. BENCH_WORKING_DAY_S, BENCH_WRITES_PER_S override;
+ * BENCH_REDIS_URL is the Redis of its gateways' cache (bench/working-day-cache.ts).
  */
 import "reflect-metadata";
 import fs from "node:fs";

@@ -28,9 +28,10 @@ export function dockerComposeFile(subgraphs: readonly ComposeSubgraph[], hub: Co
 # edit there, not here.
 #
 # The hub in production: PostgreSQL 15, the subgraphs and Hive Gateway, from one image
-# (Dockerfile). Only the gateway is published; the subgraphs and the database are on an internal
-# network. \`docker compose --profile router up -d router\` serves the same supergraph with Hive
-# Router (Rust) instead of the Node gateway. See README.md, "Production".
+# (Dockerfile), and Redis for the gateway's response cache. Only the gateway is published; the
+# subgraphs, the database and Redis are on an internal network. \`docker compose --profile router
+# up -d router\` serves the same supergraph with Hive Router (Rust) instead of the Node gateway.
+# See README.md, "Production".
 #
 # Required in the environment or in a .env file beside this file (never committed):
 #   HUB_HMAC_SECRET     shared gateway–subgraph secret, 32 characters or more
@@ -56,8 +57,13 @@ x-auth-env: &auth-env
   AUTH_ISSUER: \${AUTH_ISSUER:-}
   AUTH_AUDIENCE: \${AUTH_AUDIENCE:-}
 
+# The gateway's response cache, shared by its replicas and stamped by imports (README, "Response cache").
+x-response-cache-env: &response-cache-env
+  RESPONSE_CACHE_REDIS_URL: redis://redis:6379/0
+
+# (on the subgraphs too: imports and the directory backfill run in their containers stamp it)
 x-subgraph-env: &subgraph-env
-  <<: *auth-env
+  <<: [*auth-env, *response-cache-env]
   DATABASE_URL: postgres://hub:\${POSTGRES_PASSWORD:?POSTGRES_PASSWORD est requis}@postgres:5432/hub
   HOST: 0.0.0.0
   DEMO: \${DEMO:-0}
@@ -98,12 +104,26 @@ services:
       timeout: 3s
       retries: 20
 
+  # The response cache holds nothing of record: no persistence (a restart empties it, which is
+  # safe; a snapshot restored would bring back answers whose later stamps were lost), and only
+  # answers, which carry a TTL, may be evicted (never a version nor the sequence).
+  redis:
+    image: redis:7.4-bookworm
+    restart: unless-stopped
+    command: ["redis-server", "--save", "", "--appendonly", "no", "--maxmemory", "256mb", "--maxmemory-policy", "volatile-lru"]
+    networks: [internal]
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+      interval: 5s
+      timeout: 3s
+      retries: 20
+
 ${subgraphs.map(service).join("\n")}
   gateway:
     <<: *hub-image
     command: ["node", "dist/gateway/index.js"]
     environment:
-      <<: [*auth-env, *subgraph-urls]
+      <<: [*auth-env, *subgraph-urls, *response-cache-env]
       GATEWAY_HOST: 0.0.0.0
       GATEWAY_PORT: "4000"
       # Prometheus scrapes http://gateway:9464/metrics on the internal network; port 4000 answers 404 there.
@@ -116,7 +136,9 @@ ${subgraphs.map(service).join("\n")}
     ports:
       - "\${GATEWAY_PUBLISHED_PORT:-4000}:4000"
     networks: [internal, edge]
-    depends_on: *subgraphs-ready
+    depends_on:
+      <<: *subgraphs-ready
+      redis: { condition: service_healthy }
     healthcheck:
       test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:4000/readiness').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
       interval: 10s

@@ -2,7 +2,7 @@
 import { SingleBar } from "cli-progress";
 import { ImportProgress } from "../../subgraphs/platform/import/run";
 import { WriteChanges } from "../../subgraphs/platform/cache/write-changes";
-import { DEFAULT_RESPONSE_CACHE, invalidateSharedCache, SharedCacheSettings } from "../../gateway/response-cache";
+import { DEFAULT_TTL_MS, invalidateSharedCache, SharedCacheSettings, ttlText } from "../../gateway/response-cache";
 
 export interface ImportIo {
   stdout: (text: string) => void;
@@ -15,12 +15,11 @@ export const processIo: ImportIo = {
   isTTY: "isTTY" in process.stdout && process.stdout.isTTY,
 }; // absent when piped, whatever its type says
 
-/** What the gateway's public answers do after an import (gateway/response-cache.ts). */
-const DEFAULT_TTL = `${DEFAULT_RESPONSE_CACHE.ttlMs / 1000} s par défaut`;
+/** What the gateway's public answers do after an import (gateway/response-cache.ts), with the default lifetime of each setting. */
 const CACHE_OUTCOME = {
   invalidated: "Cache des réponses de la passerelle invalidé : les tableaux de bord montrent ces lignes dès maintenant.",
-  "not-shared": `Les tableaux de bord montreront ces lignes dès l'expiration du cache des réponses de la passerelle (${DEFAULT_TTL} ; immédiatement si RESPONSE_CACHE_REDIS_URL désigne le Redis de la passerelle).`,
-  unreachable: `Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (${DEFAULT_TTL}).`,
+  "not-shared": `Les tableaux de bord montreront ces lignes dès l'expiration du cache des réponses de la passerelle (${ttlText(DEFAULT_TTL_MS.inProcess)} par défaut, ${ttlText(DEFAULT_TTL_MS.shared)} si la passerelle utilise Redis ; immédiatement si RESPONSE_CACHE_REDIS_URL désigne ce Redis).`,
+  unreachable: `Redis du cache des réponses injoignable (RESPONSE_CACHE_REDIS_URL) : les tableaux de bord montreront ces lignes dès l'expiration du cache (${ttlText(DEFAULT_TTL_MS.shared)} par défaut avec Redis).`,
 } as const;
 
 /**

@@ -121,6 +121,26 @@ describe("the checker catches", () => {
     caught((f) => {
       f.services.router.image = "ghcr.io/graphql-hive/router:latest";
     }, /must be pinned/));
+  test("a gateway without the shared cache", () =>
+    caught((f) => {
+      delete f.services.gateway.environment.RESPONSE_CACHE_REDIS_URL;
+    }, /gateway: RESPONSE_CACHE_REDIS_URL is not set/));
+  test("a gateway that starts before its Redis", () =>
+    caught((f) => {
+      delete f.services.gateway.depends_on.redis;
+    }, /gateway must wait for redis/));
+  test("a cache Redis that persists, or may evict a version", () => {
+    caught((f) => {
+      f.services.redis.command = ["redis-server", "--maxmemory-policy", "volatile-lru"];
+    }, /redis: the cache must not persist/);
+    caught((f) => {
+      f.services.redis.command = ["redis-server", "--save", "", "--appendonly", "no", "--maxmemory-policy", "allkeys-lru"];
+    }, /redis: --maxmemory-policy must evict only keys with a TTL/);
+  });
+  test("a subgraph container whose imports would not stamp the cache", () =>
+    caught((f) => {
+      f.services.caf.environment.RESPONSE_CACHE_REDIS_URL = "";
+    }, /caf: an import run there would not stamp the gateway's cache/));
   test("two services published on one host port", () =>
     caught((f) => {
       f.services.router.ports = ["${GATEWAY_PUBLISHED_PORT:-4000}:4000"];

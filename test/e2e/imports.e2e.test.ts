@@ -345,6 +345,22 @@ test("a wrong RESPONSE_CACHE_* stops the import before anything is written (the 
   for (const entity of [ParentalityGrantRow, StructureRow, AuditEntryRow]) expect(await count(ds, entity)).toBe(0);
 });
 
+test("the gateway's Redis unreachable from an accepted import: written, and the partner told the lines wait for the TTL with Redis", async () => {
+  const { config, ds } = await freshDatabase(cafSubgraph);
+  const file = writeFile(
+    "redis-injoignable.csv",
+    `date,fonds,siret,structure,objet,montant\n2024-01-05,FNP,${testSiret(63)},Crèche (fictif),Éveil,10\n`,
+  );
+  const io = quietIo();
+  const result = await runImportCli(["subventions", file, "--jeton", await auth.token("caf:44")], io, {
+    ...envFor(config),
+    RESPONSE_CACHE_REDIS_URL: "redis://127.0.0.1:1/0", // nothing listens there
+  });
+  expect(result.code).toBe(0);
+  expect(io.out).toMatch(/Redis du cache des réponses injoignable .*\(10 min par défaut avec Redis\)/);
+  expect(await count(ds, ParentalityGrantRow)).toBe(1);
+});
+
 describe("the variants partners' spreadsheets write give the same rows", () => {
   const rows = [
     {

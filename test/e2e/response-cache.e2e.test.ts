@@ -12,6 +12,8 @@ import { testSiret, structure, grant } from "../support/fixtures";
 import { FundingSource } from "../../subgraphs/domain/enums";
 import { RunningGateway } from "../../gateway/server";
 import { DEFAULT_RESPONSE_CACHE, ResponseCacheConfig } from "../../gateway/response-cache";
+import { eventually, redisLink } from "../support/redis-link";
+import { removeKeys } from "../../bench/redis-keys";
 
 const SIRET = testSiret(501);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/0";
@@ -155,6 +157,7 @@ describe("shared cache in Redis (several gateway replicas)", () => {
   afterEach(async () => {
     await (replica as RunningGateway | undefined)?.stop();
     await (hub as TestHub | undefined)?.stop();
+    await removeKeys(REDIS_URL, redisCache.redisPrefix);
   });
 
   const readVia = async (url: string) => {
@@ -198,6 +201,40 @@ describe("shared cache in Redis (several gateway replicas)", () => {
     expect(imported.output).toMatch(/Cache des réponses de la passerelle invalidé/);
     expect(totalOf(await readVia(replica.url))).toBe(10_250);
     expect(totalOf(await readVia(hub.gateway.url))).toBe(10_250);
+  });
+
+  test("a write through a replica that lost Redis: it answers without cache, and once its stamp goes through no replica serves the answer cached before", async () => {
+    const link = await redisLink(REDIS_URL);
+    const cutOff = await hub.startReplica({ RESPONSE_CACHE_REDIS_URL: link.url });
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const infos = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      expect(totalOf(await readVia(cutOff.url))).toBe(10_000);
+      expect(await callsDuring(hub, () => readVia(hub.gateway.url))).toBe(0); // shared
+      await link.cut();
+      const written = await fetch(cutOff.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${cafToken}` },
+        body: JSON.stringify({ query: contractQuery("RecordParentalityGrant"), variables: { input: newGrant(500, 2025) } }),
+      }).then((r) => r.json() as Promise<{ errors?: unknown[] }>);
+      expect(written.errors).toBeUndefined(); // written, its stamp failed
+      expect(errors.mock.calls.some(([line]) => String(line).includes("a write could not be stamped"))).toBe(true);
+      let fromSubgraphs: Awaited<ReturnType<typeof readVia>> = {};
+      expect(
+        await callsDuring(hub, async () => {
+          fromSubgraphs = await readVia(cutOff.url);
+        }),
+      ).toBeGreaterThan(0);
+      expect(totalOf(fromSubgraphs)).toBe(10_500);
+      await link.restore();
+      await eventually(async () => totalOf(await readVia(hub.gateway.url)) === 10_500, "l'autre réplique sert la réponse d'avant");
+      expect(totalOf(await readVia(cutOff.url))).toBe(10_500);
+    } finally {
+      errors.mockRestore();
+      infos.mockRestore();
+      await cutOff.stop();
+      await link.close();
+    }
   });
 
   test("Redis unreachable: the gateway answers without cache", async () => {

@@ -15,6 +15,7 @@ import { readGatewayConfig } from "../../gateway/config";
 import { readSignerConfig } from "../../gateway/router-signer/config";
 import { findRoute, GATEWAY_ROUTES } from "../../gateway/routes";
 import { interpolate, Interpolation } from "./compose-interpolate";
+import { checkResponseCacheRedis } from "./compose-redis-check";
 import { Json } from "./json";
 
 export interface ComposeCheckInput {
@@ -149,6 +150,8 @@ export function checkCompose(input: ComposeCheckInput): string[] {
   checkExposure(services, networks, entries, ports, routerPort, problems);
   checkDependencies(services, entries, problems);
   checkPostgres(services, entries, problems);
+  const named = (kind: Entry["kind"]) => [...entries].filter(([, e]) => e.kind === kind).map(([name]) => name);
+  for (const gateway of named("gateway")) checkResponseCacheRedis(services, gateway, named("subgraph"), problems);
   return problems;
 }
 
