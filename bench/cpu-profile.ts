@@ -11,7 +11,7 @@ import path from "node:path";
 import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/platform/auth/config";
 import { NATIONAL_SCALE, scaled } from "./dataset";
 import { buildDatabases, gatewayEnvOf, startSubgraphServices } from "./setup";
-import { Service, startService } from "./services";
+import { Service, serviceGroup, startService } from "./services";
 import { benchOperations } from "./operations";
 import { postJson } from "./http";
 import { CpuSummary, summariseCpuProfile } from "./cpu-summary";
@@ -26,12 +26,8 @@ export interface CpuRow {
 
 export async function cpuProfiles(scale: number, requests: number, profileDir: string, log: (m: string) => void): Promise<CpuRow[]> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-cpu-"));
-  const started: Service[] = [];
-  const track = async (service: Promise<Service>) => {
-    const s = await service;
-    started.push(s);
-    return s;
-  };
+  const services = serviceGroup();
+  const track = (service: Promise<Service>) => services.track(service);
   try {
     log(`profil CPU : jeu de données (échelle ${scale})…`);
     const samples = await buildDatabases(workDir, scaled(NATIONAL_SCALE, scale));
@@ -64,7 +60,7 @@ export async function cpuProfiles(scale: number, requests: number, profileDir: s
     }
     return rows;
   } finally {
-    await Promise.all(started.map((s) => s.stop()));
+    await services.stopAll();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }

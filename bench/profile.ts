@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { ensureLocalSecrets, localAuthEnv } from "../subgraphs/platform/auth/config";
 import { NATIONAL_SCALE, scaled } from "./dataset";
 import { buildDatabases, gatewayEnvOf, startSubgraphServices } from "./setup";
-import { Service, startService } from "./services";
+import { Service, serviceGroup, startService } from "./services";
 import { benchOperations } from "./operations";
 import { postJson } from "./http";
 
@@ -185,12 +185,8 @@ async function profileVariant<T>(
   variant: ProfileVariant,
   run: (gateway: Service, subgraphs: Record<string, Service>) => Promise<T>,
 ): Promise<T> {
-  const started: Service[] = [];
-  const track = async (service: Promise<Service>) => {
-    const s = await service;
-    started.push(s);
-    return s;
-  };
+  const services = serviceGroup();
+  const track = (service: Promise<Service>) => services.track(service);
   try {
     const subgraphEnv = { ...authEnv, BENCH_PROFILE: "1", ...(variant.subgraph ? { BENCH_SUBGRAPH_VARIANT: variant.subgraph } : {}) };
     const subgraphs = await startSubgraphServices(workDir, subgraphEnv, track);
@@ -201,6 +197,6 @@ async function profileVariant<T>(
     );
     return await run(gateway, subgraphs);
   } finally {
-    await Promise.all(started.map((s) => s.stop()));
+    await services.stopAll();
   }
 }

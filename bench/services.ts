@@ -61,3 +61,16 @@ export function startService(name: string, script: string, env: Record<string, s
     });
   });
 }
+
+/** The services a scenario starts, stopped together at its end (or when starting one fails). */
+export function serviceGroup() {
+  const started: Service[] = [];
+  return {
+    async track(service: Promise<Service>): Promise<Service> {
+      const s = await service;
+      started.push(s);
+      return s;
+    },
+    stopAll: () => Promise.all(started.map((s) => s.stop())).then(() => undefined),
+  };
+}

@@ -9,7 +9,7 @@ import { DataSource } from "typeorm";
 import { FUNDER_SUBGRAPHS, hubSubgraph } from "../subgraphs/registry";
 import { DatasetSamples, DatasetSize, loadDataset, planDataset } from "./dataset";
 import { Recorder, startRecorder } from "./recorder";
-import { Service, startService } from "./services";
+import { Service, serviceGroup, startService } from "./services";
 
 export const SUPERGRAPH_FILE = path.resolve("schema/supergraph.graphql");
 
@@ -98,12 +98,8 @@ export async function startSubgraphServices(
 }
 
 export async function startBenchHub(workDir: string, authEnv: Record<string, string>): Promise<BenchHub> {
-  const started: Service[] = [];
-  const track = async (service: Promise<Service>) => {
-    const s = await service;
-    started.push(s);
-    return s;
-  };
+  const services = serviceGroup();
+  const track = (service: Promise<Service>) => services.track(service);
   let recorder: Recorder | null = null;
   try {
     const subgraphs = await startSubgraphServices(workDir, authEnv, track);
@@ -140,12 +136,12 @@ export async function startBenchHub(workDir: string, authEnv: Record<string, str
       startVariant: (variant) =>
         track(startService(`passerelle (${variant})`, "hive-gateway-main", gatewayEnv(subgraphUrls, { BENCH_GATEWAY_VARIANT: variant }))),
       async stop() {
-        await Promise.all(started.map((s) => s.stop()));
+        await services.stopAll();
         await activeRecorder.stop();
       },
     };
   } catch (error) {
-    await Promise.all(started.map((s) => s.stop()));
+    await services.stopAll();
     await recorder?.stop();
     throw error;
   }

@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { ensureLocalSecrets, localAuthEnv, LocalSecrets } from "../subgraphs/platform/auth/config";
 import { DatasetSamples, NATIONAL_SCALE, scaled } from "../bench/dataset";
 import { buildDatabases, startBenchHub, startSubgraphServices } from "../bench/setup";
-import { Service } from "../bench/services";
+import { serviceGroup } from "../bench/services";
 import { workingDayInProcesses } from "../bench/working-day-run";
 import { renderWorkingDay } from "../bench/working-day-report";
 import { benchOperations } from "../bench/operations";
@@ -77,18 +77,14 @@ const workingDay = (
 /** `--only working-day`: the dataset, the subgraphs, and the working day alone. */
 async function workingDayAlone() {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
-  const started: Service[] = [];
+  const services = serviceGroup();
   try {
     const size = scaled(NATIONAL_SCALE, short ? 0.02 : scale);
     log(`journée de travail seule : jeu de données ${JSON.stringify(size)}…`);
     const samples = await buildDatabases(workDir, size);
     const secrets = ensureLocalSecrets(workDir);
     const authEnv = localAuthEnv(secrets);
-    const subgraphs = await startSubgraphServices(workDir, authEnv, async (service) => {
-      const s = await service;
-      started.push(s);
-      return s;
-    });
+    const subgraphs = await startSubgraphServices(workDir, authEnv, (service) => services.track(service));
     const results = await workingDay(
       Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       authEnv,
@@ -103,7 +99,7 @@ async function workingDayAlone() {
     console.log(`\n${markdown}`);
     log(`résultats écrits dans ${file}`);
   } finally {
-    await Promise.all(started.map((s) => s.stop()));
+    await services.stopAll();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
