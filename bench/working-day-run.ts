@@ -2,7 +2,8 @@
  * The working day in the benchmark's processes: for each invalidation rule, a fresh gateway of its
  * own (RESPONSE_CACHE_INVALIDATION) in front of the running subgraphs, the same seeded mix of reads
  * and writes, its memory sampled each second. First a run without writes on the scoped gateway:
- * the warm-cache latency the day is compared with. The cache is where it is deployed, in Redis,
+ * the warm-cache latency the day is compared with. Last, the scoped rule with every miss computing
+ * its own answer (RESPONSE_CACHE_JOIN=off): what joining a computation in flight brings. The cache is where it is deployed, in Redis,
  * when a local Redis answers (bench/working-day-cache.ts).
  */
 import fs from "node:fs";
@@ -26,6 +27,8 @@ export interface WorkingDayResults {
   warm: WorkingDayReport;
   all: WorkingDayReport;
   scoped: WorkingDayReport;
+  /** The scoped rule without joining computations in flight. */
+  apart: WorkingDayReport;
 }
 
 const CONTRACT_FILE = path.resolve(process.env.CONTRACT_FILE || "../shared/contract/operations.graphql");
@@ -55,7 +58,7 @@ export async function workingDayInProcesses(
   const documents = contractDocuments();
   const cache = await workingDayCache();
   log(`journée de travail : ${describeCache(cache)}`);
-  const run = async (invalidation: "all" | "scoped", writesPerSecond: number) => {
+  const run = async (invalidation: "all" | "scoped", writesPerSecond: number, join = true) => {
     const store = cacheForOneGateway(cache);
     const gateway = await startService(`passerelle (invalidation ${invalidation})`, "hive-gateway-main", {
       ...store.env,
@@ -66,11 +69,14 @@ export async function workingDayInProcesses(
       SUPERGRAPH_POLL_MS: "0",
       SUPERGRAPH_FILE,
       RESPONSE_CACHE_INVALIDATION: invalidation,
+      RESPONSE_CACHE_JOIN: join ? "on" : "off",
       // the day's writes come from a few organisations: the per-organisation limit is not what is measured
       LIMIT_WRITES_PER_MINUTE: "100000",
     });
     try {
-      log(`journée de travail : invalidation ${invalidation}, ${writesPerSecond} écriture(s)/s, ${settings.durationS} s…`);
+      log(
+        `journée de travail : invalidation ${invalidation}${join ? "" : " sans jonction"}, ${writesPerSecond} écriture(s)/s, ${settings.durationS} s…`,
+      );
       return await runWorkingDay({
         url: gateway.url,
         documents,
@@ -90,5 +96,6 @@ export async function workingDayInProcesses(
   const warm = await run("scoped", 0);
   const all = await run("all", settings.writesPerSecond);
   const scoped = await run("scoped", settings.writesPerSecond);
-  return { settings, cache, warm, all, scoped };
+  const apart = await run("scoped", settings.writesPerSecond, false);
+  return { settings, cache, warm, all, scoped, apart };
 }

@@ -43,6 +43,8 @@ export interface WorkingDayReport {
   reads: Record<string, LoadResult>;
   throughput: number;
   hits: number;
+  /** Misses that waited for the same answer's computation by another read (gateway/inflight-reads.ts). */
+  joined: number;
   misses: number;
   writes: number;
   writeFailures: number;
@@ -73,11 +75,11 @@ async function graphqlCall(
 }
 
 /** Lookups of the response cache so far, read off the gateway's /metrics. */
-async function lookups(url: string): Promise<{ hits: number; misses: number }> {
+async function lookups(url: string): Promise<{ hits: number; joined: number; misses: number }> {
   const text = await (await fetch(url.replace(/\/graphql$/, "/metrics"))).text();
   const count = (result: string) =>
     Number(new RegExp(`hub_response_cache_lookups_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
-  return { hits: count("hit"), misses: count("miss") };
+  return { hits: count("hit"), joined: count("joined"), misses: count("miss") };
 }
 
 /** Cursors of the first pages of the national list, walked once. */
@@ -238,5 +240,12 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
   const after = await lookups(url);
   const reads = Object.fromEntries([...latencies].map(([name, values]) => [name, summarize(values, seconds, 0)]));
   if (readFailures) console.error(`[journée] ${readFailures} lecture(s) en erreur`);
-  return { reads, throughput: readCount / seconds, hits: after.hits - before.hits, misses: after.misses - before.misses, ...report };
+  return {
+    reads,
+    throughput: readCount / seconds,
+    hits: after.hits - before.hits,
+    joined: after.joined - before.joined,
+    misses: after.misses - before.misses,
+    ...report,
+  };
 }

@@ -79,7 +79,7 @@ function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bo
   throw new ConfigError(`${name} doit valoir on ou off, reçu : ${raw}`);
 }
 
-/** RESPONSE_CACHE_TTL_MS (0: off; unset: 10 min with Redis, 30 s in process), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX, RESPONSE_CACHE_INVALIDATION. */
+/** RESPONSE_CACHE_TTL_MS (0: off; unset: 10 min with Redis, 30 s in process), RESPONSE_CACHE_MAX_MB, RESPONSE_CACHE_REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX, RESPONSE_CACHE_INVALIDATION, RESPONSE_CACHE_JOIN. */
 export function readResponseCache(env: NodeJS.ProcessEnv = process.env): ResponseCacheConfig {
   const redisUrl = env.RESPONSE_CACHE_REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
@@ -90,6 +90,7 @@ export function readResponseCache(env: NodeJS.ProcessEnv = process.env): Respons
     redisUrl,
     redisPrefix: env.RESPONSE_CACHE_REDIS_PREFIX || DEFAULT_RESPONSE_CACHE.redisPrefix,
     invalidation: readInvalidation(env),
+    joinInflight: readSwitch(env, "RESPONSE_CACHE_JOIN", DEFAULT_RESPONSE_CACHE.joinInflight),
   };
 }
 

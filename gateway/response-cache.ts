@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { getOperationAST, DocumentNode, GraphQLSchema, OperationTypeNode, printSchema } from "graphql";
 import { defaultBuildResponseCacheKey } from "@envelop/response-cache";
 import Redis from "ioredis";
-import { Counter, Registry } from "prom-client";
+import { Counter, Gauge, Registry } from "prom-client";
 import { WriteChanges } from "../subgraphs/platform/cache/write-changes";
 import { ANY, readScopes, UNSCOPED, writeScopes } from "./cache-scopes";
 import { answerScopes } from "./answer-scopes";
 import { bumpInRedis, memoryStore, REDIS_COMMAND_TIMEOUT_MS, redisStore, ScopedStore } from "./scoped-store";
 import { writeInvalidationPlugin } from "./write-invalidation";
+import { inflightReads } from "./inflight-reads";
 
 /**
  * Response cache of public reads (requests without a token), invalidated by what writes change.
@@ -19,7 +20,8 @@ import { writeInvalidationPlugin } from "./write-invalidation";
  * served while none of its scopes was stamped after it was computed (scoped-store.ts). New members
  * of lists are covered: a list depends on the scope its new member's write stamps. The key also
  * carries the hash of the schema served (a new supergraph may answer differently; replicas on the
- * same one share entries).
+ * same one share entries). A read that misses while the same answer is being computed from the
+ * same sequence waits for it (inflight-reads.ts).
  *
  * One gateway: memory. Several replicas: RESPONSE_CACHE_REDIS_URL shares entries and versions,
  * so a write through any replica invalidates them all. A write that bypasses the gateway (a CSV
@@ -37,6 +39,8 @@ export interface ResponseCacheConfig {
   redisPrefix: string;
   /** `scoped`: a write invalidates the answers that depend on what it changed; `all`: every answer (the rule before, kept for comparison). */
   invalidation: "scoped" | "all";
+  /** A read that misses waits for the same answer being computed from the same sequence (inflight-reads.ts); off: it computes its own. */
+  joinInflight: boolean;
 }
 
 /**
@@ -57,6 +61,7 @@ export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = {
   redisUrl: null,
   redisPrefix: "hub:response-cache:",
   invalidation: "scoped",
+  joinInflight: true,
 };
 
 export function cacheStore(config: ResponseCacheConfig): ScopedStore {
@@ -103,8 +108,19 @@ const lookupCounter = (registry: Registry) =>
   (registry.getSingleMetric(LOOKUPS_METRIC) as Counter<"result"> | undefined) ??
   new Counter({
     name: LOOKUPS_METRIC,
-    help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit, miss).",
+    help: "Lectures publiques cherchées dans le cache des réponses, par résultat (hit : servie par le cache ; joined : servie par le calcul en cours de la même réponse ; miss : calculée).",
     labelNames: ["result"],
+    registers: [registry],
+  });
+
+const WAITING_METRIC = "hub_response_cache_waiting_reads";
+
+/** Reads waiting, right now, for the computation of the same answer by another read. */
+const waitingGauge = (registry: Registry) =>
+  (registry.getSingleMetric(WAITING_METRIC) as Gauge | undefined) ??
+  new Gauge({
+    name: WAITING_METRIC,
+    help: "Lectures publiques qui attendent en ce moment la même réponse, en cours de calcul pour une autre lecture.",
     registers: [registry],
   });
 
@@ -121,12 +137,16 @@ type Result = { data?: Record<string, unknown> | null; errors?: readonly unknown
  * The plugins: public reads answered from the store while none of their scopes changed, and the
  * writes that stamp the scopes they changed (write-invalidation.ts).
  */
-export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedStore, registry: Registry) {
+export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedStore, registry: Registry, joinWaitMs: number) {
   if (config.ttlMs <= 0) return [];
   let schemaHash = "";
   const lookups = lookupCounter(registry);
-  /** A read that missed: its key and the sequence read before it runs. */
-  const misses = new WeakMap<object, { key: string; sequence: number }>();
+  const inflight = inflightReads(joinWaitMs);
+  const waiting = waitingGauge(registry);
+  /** A read that missed: its key, the sequence read before it runs, and what hands its answer to the reads that joined it. */
+  const misses = new WeakMap<object, { key: string; sequence: number; settle: (answer: unknown) => void }>();
+  /** The same settle by request: whatever ends the request (an error before execution, a mutation) releases its joiners. */
+  const leaders = new WeakMap<Request, (answer: unknown) => void>();
   const scopesOf = (args: ExecuteArgs, data: Record<string, unknown>) =>
     config.invalidation === "all"
       ? [ANY]
@@ -156,9 +176,27 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedS
         return (async () => {
           const key = `${schemaHash}:${await defaultBuildResponseCacheKey({ documentString: params.query ?? "", variableValues: params.variables ?? {}, operationName: params.operationName, sessionId: null })}`;
           const { answer, sequence } = await store.lookup(key);
-          lookups.inc({ result: answer ? "hit" : "miss" });
-          if (answer) setResult(answer.result);
-          else if (sequence !== null) misses.set(context, { key, sequence });
+          if (answer) {
+            lookups.inc({ result: "hit" });
+            setResult(answer.result);
+            return;
+          }
+          const computing = sequence === null || !config.joinInflight ? null : inflight.join(key, sequence);
+          let joined: unknown = null;
+          if (computing) {
+            waiting.inc();
+            joined = await computing.finally(() => waiting.dec());
+          }
+          if (joined) {
+            lookups.inc({ result: "joined" });
+            setResult(joined);
+            return;
+          }
+          lookups.inc({ result: "miss" });
+          if (sequence === null) return;
+          const settle = config.joinInflight ? inflight.lead(key, sequence) : () => undefined;
+          misses.set(context, { key, sequence, settle });
+          leaders.set(request, settle);
         })();
       },
       onExecute({ args }: { args: ExecuteArgs }) {
@@ -167,12 +205,17 @@ export function responseCachePlugins(config: ResponseCacheConfig, store: ScopedS
           return undefined;
         return {
           onExecuteDone: ({ result }: { result: unknown }) => {
-            // answers with an error (a subgraph down, a bad SIRET) are never kept
+            // answers with an error (a subgraph down, a bad SIRET) are never kept nor shared
             const { data, errors } = (result ?? {}) as Result;
-            if (!data || errors?.length || Symbol.asyncIterator in (result as object)) return undefined;
+            const cacheable = !!data && !errors?.length && !(Symbol.asyncIterator in (result as object));
+            miss.settle(cacheable ? result : null);
+            if (!data || !cacheable) return undefined;
             return store.save(miss.key, { result, at: miss.sequence, scopes: [...new Set(scopesOf(args, data))] }, config.ttlMs);
           },
         };
+      },
+      onResponse({ request }: { request: Request }) {
+        leaders.get(request)?.(null);
       },
     },
     writeInvalidationPlugin((scopes) => store.bump(config.invalidation === "all" ? [ANY, UNSCOPED] : scopes)),

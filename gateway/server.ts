@@ -78,7 +78,9 @@ export function createGateway(config: GatewayConfig, cache: ScopedStore, registr
       jwtPlugin(config.auth) as never,
       ...(securityPlugins(config.limits, writeLimitStore) as never[]),
       // After the limits (a refused query is never cached) and before execution.
-      ...(responseCachePlugins(config.responseCache, cache, registry) as never[]),
+      // (a read joining another's computation waits for it at most the time a plan of three
+      // sequential subgraph calls may take before it times out)
+      ...(responseCachePlugins(config.responseCache, cache, registry, 3 * config.limits.subgraphTimeoutMs) as never[]),
       // Prometheus on /metrics: requests, errors and latency per subgraph call, and per operation of
       // the contract (gateway/operation-metrics.ts). Labels a client controls are off: the operation
       // name (any name it likes: unbounded series) and the URL (its query string on GET; the

@@ -66,6 +66,7 @@ export function speedEnv(speed: Partial<SpeedSettings>): Env {
     env.RESPONSE_CACHE_REDIS_URL = cache.redisUrl ?? "";
     env.RESPONSE_CACHE_REDIS_PREFIX = cache.redisPrefix;
     env.RESPONSE_CACHE_INVALIDATION = cache.invalidation;
+    env.RESPONSE_CACHE_JOIN = cache.joinInflight ? "on" : "off";
   }
   return env;
 }

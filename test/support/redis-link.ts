@@ -3,9 +3,10 @@ import net from "node:net";
 /**
  * A TCP relay to the test Redis that a test cuts and restores: one gateway replica loses Redis
  * for real (its connections reset, new ones refused, as when Redis stops) while the others keep it.
+ * Any TCP service will do: in front of a subgraph (http://…), it holds a gateway's calls to it.
  */
 export interface RedisLink {
-  /** redis://127.0.0.1:<relay>/<db>: where the replica that will lose Redis points. */
+  /** redis://127.0.0.1:<relay>/<db> (the target's scheme and path): where the replica that will lose it points. */
   url: string;
   cut(): Promise<void>;
   restore(): Promise<void>;
@@ -41,7 +42,7 @@ export async function redisLink(redisUrl: string): Promise<RedisLink> {
   // a paused client is not read: its commands wait in the kernel's buffers, unanswered
   const each = (action: (socket: net.Socket) => void) => sockets.forEach(action);
   return {
-    url: `redis://127.0.0.1:${port}${target.pathname}`,
+    url: `${target.protocol}//127.0.0.1:${port}${target.pathname}`,
     cut: stop,
     restore: () => listen(port),
     stall: () => {

@@ -34,3 +34,15 @@ describe("RESPONSE_CACHE_TTL_MS", () => {
     );
   });
 });
+
+describe("RESPONSE_CACHE_JOIN", () => {
+  test("unset: a read that misses joins the same answer's computation in flight; off: it computes its own", () => {
+    expect(readResponseCache({}).joinInflight).toBe(true);
+    expect(readResponseCache({ RESPONSE_CACHE_JOIN: "on" }).joinInflight).toBe(true);
+    expect(readResponseCache({ RESPONSE_CACHE_JOIN: "off" }).joinInflight).toBe(false);
+  });
+
+  test("another value stops the service", () => {
+    expect(() => readResponseCache({ RESPONSE_CACHE_JOIN: "false" })).toThrow("RESPONSE_CACHE_JOIN doit valoir on ou off, reçu : false");
+  });
+});
