@@ -4,7 +4,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client
 import { LogLevel } from "../config";
 
 export interface ObservabilitySettings {
-  /** Default "info". */
+  /** Default "warn" (the config reader sets it from LOG_LEVEL). */
   logLevel?: LogLevel;
   /** Node's own metrics (event loop, memory) beside the subgraph's; default off. */
   processMetrics?: boolean;
