@@ -30,6 +30,16 @@ export function readPort(name: string, fallback: number, env: NodeJS.ProcessEnv 
   return port;
 }
 
+/** A whole number of bytes of at least 1 (a body limit); unset or empty: the fallback. */
+export function readByteCount(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(`${name} doit être un nombre d'octets (entier, au moins 1), reçu : ${raw}`);
+  return value;
+}
+
 /** A yes/no variable written 1 or 0 (DEMO, LOG_SQL); unset or empty: the fallback. */
 export function readFlag(name: string, fallback: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   const raw = env[name];

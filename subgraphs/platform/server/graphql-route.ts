@@ -16,6 +16,7 @@ interface GraphQLRouteOptions<Context extends object> {
   observability: Observability;
   /** SQL statements run since start: the log line gives each request its share. */
   sqlCount: () => number;
+  maxBodyBytes: number;
 }
 
 /**
@@ -32,7 +33,7 @@ export function createGraphQLRoute<Context extends object>(options: GraphQLRoute
     const sqlBefore = options.sqlCount();
     const requestId = observability.requestId(req.headers["x-request-id"]);
     res.setHeader("x-request-id", requestId);
-    const body = await readJsonBody(req);
+    const body = await readJsonBody(req, options.maxBodyBytes);
     const forwarded = req.headers["x-operation-name"];
     const operation = typeof forwarded === "string" && /^\w{1,100}$/.test(forwarded) ? forwarded : operationName(body);
     res.once("finish", () =>

@@ -1,9 +1,20 @@
-import { ConfigError, DatabaseConfig, LogLevel, readDatabaseConfig, readFlag, readHost, readLogLevel, readPort } from "../config";
+import {
+  ConfigError,
+  DatabaseConfig,
+  LogLevel,
+  readByteCount,
+  readDatabaseConfig,
+  readFlag,
+  readHost,
+  readLogLevel,
+  readPort,
+} from "../config";
 import { AuthConfig, readAuthConfig } from "../auth/config";
 import { readDirectoryUrl } from "../directory/client";
 import { registeredPort } from "../federation/registry";
 import { DemoDataset } from "../../../fixtures/demo/dataset";
 import { StartOptions } from "./subgraph-module";
+import { DEFAULT_MAX_BODY_BYTES } from "./http-json";
 
 /**
  * A subgraph's port when neither `<NAME>_PORT`, `PORT` nor a registry gives one: the one default,
@@ -24,6 +35,8 @@ export interface SubgraphConfig {
   logLevel: LogLevel;
   /** Node's own metrics (event loop, memory) on /metrics; off under Jest (NODE_ENV=test). */
   processMetrics: boolean;
+  /** The largest request body read (SUBGRAPH_MAX_BODY_BYTES): the gateway's entity calls grow with a region's rows. */
+  maxBodyBytes: number;
 }
 
 /**
@@ -45,6 +58,7 @@ export function readSubgraphConfig(name: string, env: NodeJS.ProcessEnv = proces
     directoryUrl: name === "hub" ? undefined : readDirectoryUrl(env),
     logLevel: readLogLevel(env),
     processMetrics: env.NODE_ENV !== "test",
+    maxBodyBytes: readByteCount("SUBGRAPH_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, env),
   };
 }
 
@@ -57,4 +71,5 @@ export const startOptionsOf = (config: SubgraphConfig, demo: DemoDataset | null)
   demo,
   directoryUrl: config.directoryUrl,
   observability: { logLevel: config.logLevel, processMetrics: config.processMetrics },
+  maxBodyBytes: config.maxBodyBytes,
 });

@@ -29,6 +29,8 @@ export interface StartOptions {
   /** The hub's GraphQL URL, which a funder's writes tell the SIRETs they record (the structure directory). */
   directoryUrl?: string;
   observability?: ObservabilitySettings;
+  /** The largest request body read; unset: DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 /** The structure directory a server's writes tell, built once per server: none without the hub's URL (the hub itself). */
@@ -51,5 +53,6 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     port: options.port,
     host: options.host,
     observability: options.observability,
+    maxBodyBytes: options.maxBodyBytes,
   });
 }

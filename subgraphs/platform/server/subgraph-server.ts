@@ -7,7 +7,7 @@ import { Actor } from "../auth/organisation";
 import { createObservability, ObservabilitySettings } from "./observability";
 import { startSubgraphApollo } from "./subgraph-apollo";
 import { createGraphQLRoute } from "./graphql-route";
-import { BodyError, sendJson } from "./http-json";
+import { BodyError, DEFAULT_MAX_BODY_BYTES, sendJson } from "./http-json";
 
 export interface SubgraphServer {
   name: string;
@@ -30,6 +30,7 @@ interface Options<Context extends object> {
   port?: number;
   host?: string;
   observability?: ObservabilitySettings;
+  maxBodyBytes?: number;
 }
 
 /**
@@ -43,7 +44,14 @@ export async function startSubgraphServer<Context extends object>(options: Optio
   const apollo = await startSubgraphApollo<Context>(name, options.schema);
   const sqlCount = () => database.sql.count;
   const observability = createObservability(name, sqlCount, options.observability);
-  const graphql = createGraphQLRoute({ apollo, createContext: options.createContext, auth: options.auth, observability, sqlCount });
+  const graphql = createGraphQLRoute({
+    apollo,
+    createContext: options.createContext,
+    auth: options.auth,
+    observability,
+    sqlCount,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
   let requests = 0;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
