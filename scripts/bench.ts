@@ -13,6 +13,8 @@
  * alone (results in bench/WORKING-DAY.md); `--short` makes it a few seconds on a small dataset
  * (results in a temporary file), as the test does. BENCH_WORKING_DAY_S, BENCH_WRITES_PER_S override;
  * BENCH_REDIS_URL is the Redis of its gateways' cache (bench/working-day-cache.ts).
+ * `--only node`: the children on Node 20 against Node 24 (bench/node-versions.ts, bench/NODE.md);
+ * BENCH_NODE20 (the Node 20 binary), BENCH_NODE_S (seconds per measurement) override.
  */
 import "reflect-metadata";
 import fs from "node:fs";
