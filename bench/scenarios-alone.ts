@@ -1,10 +1,11 @@
-/** The scenarios `npm run bench -- --only profile|growth|cpu` runs alone (scripts/bench.ts picks one). */
+/** The scenarios `npm run bench -- --only profile|growth|cpu|node` runs alone (scripts/bench.ts picks one). */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CUT_VARIANTS, profileAtScales } from "./profile";
 import { renderGrowth, renderProfile } from "./profile-report";
 import { cpuProfiles, renderCpuProfiles } from "./cpu-profile";
+import { nodeVersions, renderNodeVersions } from "./node-versions";
 import { writeScenarioFile } from "./scenario-file";
 
 export interface AloneSettings {
@@ -45,6 +46,17 @@ export async function cpuAlone({ short, scale, log }: AloneSettings) {
   const markdown = renderCpuProfiles(await cpuProfiles(factor, short ? 10 : 30, profileDir, log), profileDir);
   const title = "où va le CPU d'une lecture sans cache";
   const file = writeScenarioFile({ only: "cpu", short, file: "CPU", title, about: `échelle ${factor} du jeu national` }, markdown);
+  console.log(`\n${markdown}`);
+  log(`résultats écrits dans ${file}`);
+}
+
+/** `--only node`: Node 20 against Node 24 for the children (bench/node-versions.ts); `--short`: 0.05×, 2 s per measurement. */
+export async function nodeAlone({ short, scale, log }: AloneSettings) {
+  const factor = short ? 0.05 : scale;
+  const seconds = Number(process.env.BENCH_NODE_S ?? (short ? 2 : 5));
+  const markdown = renderNodeVersions(await nodeVersions(factor, seconds, log), seconds);
+  const about = `échelle ${factor} du jeu national, enfants sur Node 20 et 24`;
+  const file = writeScenarioFile({ only: "node", short, file: "NODE", title: "Node 20 contre Node 24", about }, markdown);
   console.log(`\n${markdown}`);
   log(`résultats écrits dans ${file}`);
 }

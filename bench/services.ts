@@ -10,10 +10,16 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-/** Starts `dist/bench/<script>.js` with the given environment; resolves once it listens. */
+/**
+ * Starts `dist/bench/<script>.js` with the given environment; resolves once it listens.
+ * BENCH_CHILD_NODE in `env`: the Node binary it runs on (bench/node-versions.ts), else the runner's.
+ */
 export function startService(name: string, script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<Service> {
+  const node = env.BENCH_CHILD_NODE;
   const child: ChildProcess = fork(path.join(__dirname, `${script}.js`), [], {
     env: { ...process.env, ...env },
+    // another Node may not know the runner's flags
+    ...(node ? { execPath: node, execArgv: [] } : {}),
     // Request logs (one JSON line per request) would flood the report: BENCH_LOGS=1 shows them.
     stdio: ["ignore", process.env.BENCH_LOGS === "1" ? "inherit" : "ignore", "inherit", "ipc"],
   });

@@ -81,17 +81,18 @@ const subgraphEnvOf = (name: string, authEnv: Record<string, string>, workDir: s
   BENCH_SUBGRAPH: name,
 });
 
-/** The subgraphs alone, each in its own process, on the dataset of `workDir`. */
+/** The subgraphs alone, each in its own process, on the dataset of `workDir`; `extra` added to their environment. */
 export async function startSubgraphServices(
   workDir: string,
   authEnv: Record<string, string>,
   track: (service: Promise<Service>) => Promise<Service>,
+  extra: Record<string, string> = {},
 ): Promise<Record<string, Service>> {
   const subgraphs: Record<string, Service> = {};
   // the hub first: the funders' writes (the working day's) tell its structure directory their SIRETs
-  subgraphs.hub = await track(startService("hub", "subgraph-main", subgraphEnvOf("hub", authEnv, workDir)));
+  subgraphs.hub = await track(startService("hub", "subgraph-main", subgraphEnvOf("hub", authEnv, workDir, extra)));
   for (const module of FUNDER_SUBGRAPHS) {
-    const env = subgraphEnvOf(module.name, authEnv, workDir, { SUBGRAPH_URL_HUB: subgraphs.hub.url });
+    const env = subgraphEnvOf(module.name, authEnv, workDir, { ...extra, SUBGRAPH_URL_HUB: subgraphs.hub.url });
     subgraphs[module.name] = await track(startService(module.name, "subgraph-main", env));
   }
   return subgraphs;

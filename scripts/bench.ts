@@ -13,6 +13,8 @@
  * alone (results in bench/WORKING-DAY.md); `--short` makes it a few seconds on a small dataset
  * (results in a temporary file), as the test does. BENCH_WORKING_DAY_S, BENCH_WRITES_PER_S override;
  * BENCH_REDIS_URL is the Redis of its gateways' cache (bench/working-day-cache.ts).
+ * `--only node`: the children on Node 20 against Node 24 (bench/node-versions.ts, bench/NODE.md);
+ * BENCH_NODE20 (the Node 20 binary), BENCH_NODE_S (seconds per measurement) override.
  */
 import "reflect-metadata";
 import fs from "node:fs";
@@ -29,7 +31,7 @@ import { benchOperations } from "../bench/operations";
 import { againstFloor, loadGateway, mismatches, OperationReport, profile, Settings, settingsFor } from "../bench/measure";
 import { renderResults } from "../bench/report";
 import { writeScenarioFile } from "../bench/scenario-file";
-import { cpuAlone, profileAlone } from "../bench/scenarios-alone";
+import { cpuAlone, nodeAlone, profileAlone } from "../bench/scenarios-alone";
 
 const quick = process.env.BENCH_QUICK === "1";
 const number = (name: string, fallback: number) => {
@@ -58,7 +60,7 @@ const resultsFile = path.resolve(
 );
 const log = (message: string) => console.log(`[banc] ${message}`);
 const cli = parseArgs({ options: { only: { type: "string" }, short: { type: "boolean" } } }).values;
-const ALONE = ["working-day", "profile", "growth", "cpu"];
+const ALONE = ["working-day", "profile", "growth", "cpu", "node"];
 if (cli.only && !ALONE.includes(cli.only)) throw new Error(`--only : ${ALONE.join(", ")} se lancent seules, reçu : ${cli.only}`);
 const short = !!cli.short;
 const workingDaySettings = {
@@ -183,9 +185,11 @@ const run =
     ? workingDayAlone
     : cli.only === "cpu"
       ? () => cpuAlone({ short, scale, log })
-      : cli.only === "profile" || cli.only === "growth"
-        ? () => profileAlone(cli.only as "profile" | "growth", { short, scale, log })
-        : main;
+      : cli.only === "node"
+        ? () => nodeAlone({ short, scale, log })
+        : cli.only === "profile" || cli.only === "growth"
+          ? () => profileAlone(cli.only as "profile" | "growth", { short, scale, log })
+          : main;
 run().catch((error: unknown) => {
   console.error("Échec du banc d'essai :", error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
