@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 out=.tmp/node20
 rm -rf "$out/better-sqlite3" && mkdir -p "$out" && cp -r node_modules/better-sqlite3 "$out/"
 cd "$out/better-sqlite3" && rm -rf build
-/usr/bin/node ../../../node_modules/.bin/node-gyp rebuild --nodedir=/usr --release -j 2 > ../gyp.log 2>&1
+# a clean environment: under `npm run`, npm's npm_config_* variables (nodedir, target) would point
+# node-gyp at Node 24's headers
+env -i PATH=/usr/bin:/bin HOME="$HOME" /usr/bin/node ../../../node_modules/.bin/node-gyp rebuild --nodedir=/usr --release -j 2 > ../gyp.log 2>&1
 echo "$PWD/build/Release/better_sqlite3.node"
