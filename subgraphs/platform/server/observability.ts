@@ -4,7 +4,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client
 import { LogLevel } from "../config";
 
 export interface ObservabilitySettings {
-  /** Default "warn" (the config reader sets it from LOG_LEVEL). */
+  /** Unset: "warn". A subgraph process always sets it: readSubgraphConfig reads LOG_LEVEL, "info" by default. */
   logLevel?: LogLevel;
   /** Node's own metrics (event loop, memory) beside the subgraph's; default off. */
   processMetrics?: boolean;
